@@ -1,0 +1,7 @@
+"""``python -m inflow_desk``."""
+
+import sys
+
+from inflow_desk.app import main
+
+sys.exit(main())
