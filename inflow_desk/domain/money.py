@@ -1,0 +1,210 @@
+"""Money: integer cents in, integer cents out; text is parsed with ``Decimal``, never float."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from enum import StrEnum
+from typing import Final
+
+
+class Currency(StrEnum):
+    """The currencies Inflow checkout sessions accept."""
+
+    EUR = "EUR"
+    USD = "USD"
+
+    @property
+    def symbol(self) -> str:
+        """``"€"`` or ``"$"``."""
+        return _SYMBOLS[self]
+
+
+_SYMBOLS: Final = {Currency.EUR: "€", Currency.USD: "$"}
+
+# Currency markers an agent may type before or after the number (matched case-insensitively).
+_MARKERS: Final = (
+    ("EUR", Currency.EUR),
+    ("USD", Currency.USD),
+    ("€", Currency.EUR),
+    ("$", Currency.USD),
+)
+_MINUS_SIGNS: Final = ("-", "\u2212")
+_DIGITS: Final = frozenset("0123456789")
+# Thousands separators other than "." and ",". All whitespace variants count as one kind,
+# all apostrophe variants as another.
+_SPACE_SEPARATORS: Final = frozenset(" \u00a0\u202f\u2009")
+_APOSTROPHES: Final = frozenset("'\u2019")
+_ALLOWED: Final = _DIGITS | _SPACE_SEPARATORS | _APOSTROPHES | {".", ","}
+_MAX_QUOTED: Final = 40
+_GROUP_RE: Final = re.compile(r"[1-9][0-9]{0,2}")
+
+
+class MoneyParseError(ValueError):
+    """What the agent typed is not a price; ``str(err)`` is a sentence to show next to the field."""
+
+
+def _quote(text: str) -> str:
+    shown = text if len(text) <= _MAX_QUOTED else text[: _MAX_QUOTED - 1] + "…"
+    return f"'{shown}'"
+
+
+def _not_an_amount(typed: str) -> MoneyParseError:
+    return MoneyParseError(f"{_quote(typed)} is not an amount")
+
+
+def _strip_markers(text: str) -> tuple[str, bool, set[Currency]]:
+    """Remove a minus sign and currency markers around the number."""
+    negative = False
+    found: set[Currency] = set()
+    rest = text
+    prefix_marker = False
+    while True:
+        if rest.startswith(_MINUS_SIGNS) and not negative:
+            negative = True
+            rest = rest[1:].strip()
+            continue
+        if not prefix_marker:
+            marker = _match_marker(rest, at_start=True)
+            if marker is not None:
+                token, currency = marker
+                found.add(currency)
+                prefix_marker = True
+                rest = rest[len(token) :].strip()
+                continue
+        break
+    marker = _match_marker(rest, at_start=False)
+    if marker is not None:
+        token, currency = marker
+        found.add(currency)
+        rest = rest[: -len(token)].strip()
+    return rest, negative, found
+
+
+def _match_marker(text: str, *, at_start: bool) -> tuple[str, Currency] | None:
+    upper = text.upper()
+    for token, currency in _MARKERS:
+        if (upper.startswith(token) if at_start else upper.endswith(token)) and len(text) > 0:
+            return token, currency
+    return None
+
+
+def _separator_kind(char: str) -> str:
+    if char in _SPACE_SEPARATORS:
+        return " "
+    if char in _APOSTROPHES:
+        return "'"
+    return char
+
+
+def parse_money(text: str, *, expected: Currency | None = None) -> int:
+    """Parse a price as an agent types it into integer cents.
+
+    Accepts ``49.99``, ``49,99``, ``€ 49.99``, ``49.99 €``, ``EUR 49,99``, ``$1,299.50``,
+    ``1 299,50`` (space, NBSP, narrow NBSP, thin space or apostrophe as thousands separator),
+    ``1.299,50``, ``1,234,567.89``, ``49``, ``49.9`` and ``0.5``.
+
+    Raises :class:`MoneyParseError` for empty input, negative amounts, more than two decimals,
+    ambiguous input such as ``1,299`` (a thousands separator or a decimal comma?), digit groups
+    in the wrong places, anything that is not a number, and two different currencies. When
+    ``expected`` is given, a typed currency marker of another currency is rejected too.
+    The minimum price is *not* checked here (see ``validation.check_unit_price``).
+    """
+    typed = text.strip()
+    if not typed:
+        raise MoneyParseError("Enter a price")
+    body, negative, currencies = _strip_markers(typed)
+    if len(currencies) > 1:
+        raise MoneyParseError(f"{_quote(typed)} mixes two currencies")
+    if expected is not None and currencies and expected not in currencies:
+        (typed_currency,) = currencies
+        raise MoneyParseError(
+            f"{_quote(typed)} is in {typed_currency.value}, but this cart is in {expected.value}"
+        )
+    cents = _parse_body(body, typed)
+    if negative:
+        raise MoneyParseError("A price cannot be negative")
+    return cents
+
+
+def _parse_body(body: str, typed: str) -> int:
+    if not body or any(c not in _ALLOWED for c in body):
+        raise _not_an_amount(typed)
+    if body[0] not in _DIGITS or body[-1] not in _DIGITS:
+        raise _not_an_amount(typed)
+
+    body = "".join(_separator_kind(c) for c in body)
+    other_kinds = {c for c in body if c in " '"}
+    if len(other_kinds) > 1:
+        raise MoneyParseError(f"{_quote(typed)} mixes different thousands separators")
+    dots = body.count(".")
+    commas = body.count(",")
+
+    decimal_sep: str | None = None
+    group_sep: str | None = other_kinds.pop() if other_kinds else None
+    if dots and commas:
+        if group_sep is not None:
+            raise MoneyParseError(f"{_quote(typed)} mixes different thousands separators")
+        decimal_sep = "." if body.rfind(".") > body.rfind(",") else ","
+        group_sep = "," if decimal_sep == "." else "."
+        if body.count(decimal_sep) > 1:
+            raise _not_an_amount(typed)
+    elif dots or commas:
+        sep = "." if dots else ","
+        count = dots or commas
+        if group_sep is not None:
+            # "1 299,50": the space groups thousands, so "." / "," must be the decimal mark.
+            if count > 1:
+                raise _not_an_amount(typed)
+            decimal_sep = sep
+        elif count > 1:
+            group_sep = sep  # "1.234.567" — only a thousands separator repeats
+        else:
+            decimal_sep = sep
+            integer, fraction = body.split(sep)
+            if len(fraction) == 3 and _GROUP_RE.fullmatch(integer):
+                raise MoneyParseError(
+                    f"{_quote(typed)} is ambiguous: write {integer}{fraction} for the whole "
+                    "amount, or use at most two decimals"
+                )
+
+    if decimal_sep is not None:
+        integer, fraction = body.split(decimal_sep)
+        if group_sep is not None and group_sep in fraction:
+            raise MoneyParseError(f"{_quote(typed)} has thousands separators in the wrong places")
+    else:
+        integer, fraction = body, ""
+    if len(fraction) > 2:
+        raise MoneyParseError(f"{_quote(typed)} has more than two decimal places")
+
+    if group_sep is not None:
+        groups = integer.split(group_sep)
+        if not _valid_groups(groups):
+            if decimal_sep is None and group_sep in ".,":
+                raise _not_an_amount(typed)  # "49.9.9": a typo, not a grouping
+            raise MoneyParseError(f"{_quote(typed)} has thousands separators in the wrong places")
+        integer = "".join(groups)
+    if not integer or any(c not in _DIGITS for c in integer + fraction):
+        raise _not_an_amount(typed)
+
+    amount = Decimal(f"{integer}.{fraction or '0'}") * 100
+    return int(amount.to_integral_exact())
+
+
+def _valid_groups(groups: list[str]) -> bool:
+    first, *rest = groups
+    if not _GROUP_RE.fullmatch(first):
+        return False
+    return all(len(g) == 3 and all(c in _DIGITS for c in g) for g in rest)
+
+
+def format_cents(cents: int, currency: Currency) -> str:
+    """``"€1,299.50"``, ``"$0.05"``, ``"-€1.00"`` — locale-neutral (the UI formats with QLocale)."""
+    sign = "-" if cents < 0 else ""
+    whole, part = divmod(abs(cents), 100)
+    return f"{sign}{currency.symbol}{whole:,}.{part:02d}"
+
+
+def cents_to_decimal(cents: int) -> Decimal:
+    """``1299`` → ``Decimal("12.99")`` (always two decimal places)."""
+    return Decimal(cents).scaleb(-2)

@@ -1,0 +1,169 @@
+"""Field checks. Each returns ``None`` when the value is fine, else a short sentence for the agent.
+
+The messages never name the field: the UI shows them right next to it.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import math
+import re
+from typing import Final
+from urllib.parse import urlsplit
+
+from inflow_desk.domain import limits
+from inflow_desk.domain.money import Currency, format_cents
+
+EMAIL_MESSAGE: Final = "Enter a valid e-mail address, like name@example.com"
+URL_MESSAGE: Final = "Enter a full web address starting with https:// or http://"
+
+_CONTROL_RE: Final = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Dot-atom local part (RFC 5322 without quoted strings), the pragmatic subset mail forms accept.
+_LOCAL_RE: Final = re.compile(
+    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+)
+# A domain label: letters (any script) or digits, hyphens inside only.
+_LABEL_RE: Final = re.compile(r"[^\W_](?:[^\W_]|-){0,61}[^\W_]|[^\W_]")
+# A top-level domain: 2-63 letters of the Basic Multilingual Plane, or xn-- punycode.
+_TLD_RE: Final = re.compile(
+    r"(?:(?![\d_\U00010000-\U0010ffff])\w){2,63}|xn--[a-z0-9-]{2,59}", re.IGNORECASE
+)
+#: An offer id: letters, digits, ``_`` and ``-`` (also used to pick ids out of links).
+OFFER_ID_PATTERN: Final = rf"[A-Za-z0-9_-]{{1,{limits.MAX_OFFER_ID_LENGTH}}}"
+_OFFER_ID_RE: Final = re.compile(OFFER_ID_PATTERN)
+_MAX_LOCAL_LENGTH: Final = 64
+_MAX_DOMAIN_LENGTH: Final = 253
+
+
+def check_name(name: str) -> str | None:
+    """A product name: not blank, at most 200 characters (after trimming), one line."""
+    trimmed = name.strip()
+    if not trimmed:
+        return "Enter a product name"
+    if len(trimmed) > limits.MAX_NAME_LENGTH:
+        return f"Name is longer than {limits.MAX_NAME_LENGTH} characters"
+    if _CONTROL_RE.search(trimmed):
+        return "Name cannot contain line breaks or control characters"
+    return None
+
+
+def check_unit_price(cents: int) -> str | None:
+    """A unit price in cents: at least 0.01, at most 999,999.99."""
+    if isinstance(cents, bool) or not isinstance(cents, int):
+        return "Enter a price"
+    if cents < limits.MIN_UNIT_PRICE_CENTS:
+        return "Price must be at least 0.01"
+    if cents > limits.MAX_UNIT_PRICE_CENTS:
+        return f"Price cannot exceed {_plain_amount(limits.MAX_UNIT_PRICE_CENTS)}"
+    return None
+
+
+def check_quantity(quantity: int) -> str | None:
+    """A quantity: a whole number from 1 to 10,000."""
+    if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 1:
+        return "Quantity must be a whole number of at least 1"
+    if quantity > limits.MAX_QUANTITY:
+        return f"Quantity cannot exceed {limits.MAX_QUANTITY:,}"
+    return None
+
+
+def check_email(email: str) -> str | None:
+    """A pragmatic e-mail check (surrounding whitespace is ignored).
+
+    One ``@``; a dot-atom local part of at most 64 characters; a domain of at least two
+    labels made of letters (any script), digits and inner hyphens; a top-level domain of at
+    least two letters (or ``xn--`` punycode); at most 254 characters in all.
+    """
+    value = email.strip()
+    if len(value) > limits.MAX_EMAIL_LENGTH:
+        return f"E-mail address is longer than {limits.MAX_EMAIL_LENGTH} characters"
+    if value.count("@") != 1:
+        return EMAIL_MESSAGE
+    local, domain = value.split("@")
+    if len(local) > _MAX_LOCAL_LENGTH or not _LOCAL_RE.fullmatch(local):
+        return EMAIL_MESSAGE
+    if not _valid_domain(domain):
+        return EMAIL_MESSAGE
+    return None
+
+
+def _valid_domain(domain: str) -> bool:
+    labels = domain.split(".")
+    if len(labels) < 2 or len(domain) > _MAX_DOMAIN_LENGTH:
+        return False
+    if not all(_LABEL_RE.fullmatch(label) for label in labels):
+        return False
+    return bool(_TLD_RE.fullmatch(labels[-1]))
+
+
+def check_redirect_url(url: str) -> str | None:
+    """An absolute http(s) address with a host, no spaces, at most 2048 characters."""
+    value = url.strip()
+    if len(value) > limits.MAX_URL_LENGTH:
+        return f"Web address is longer than {limits.MAX_URL_LENGTH:,} characters"
+    if not value or any(c.isspace() for c in value) or _CONTROL_RE.search(value):
+        return URL_MESSAGE
+    try:
+        parts = urlsplit(value)
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:
+        return URL_MESSAGE
+    if parts.scheme.lower() not in ("http", "https") or not port_ok:
+        return URL_MESSAGE
+    if not value.lower().startswith(("http://", "https://")):
+        return URL_MESSAGE
+    host = parts.hostname or ""
+    if not _valid_host(host):
+        return URL_MESSAGE
+    return None
+
+
+def _valid_host(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    else:
+        return True
+    name = host.removesuffix(".")
+    if not name or len(name) > _MAX_DOMAIN_LENGTH:
+        return False
+    return all(_LABEL_RE.fullmatch(label) for label in name.split("."))
+
+
+def check_expires_in(hours: float) -> str | None:
+    """Session lifetime in hours: 0.25 (15 minutes) to 720 (30 days)."""
+    if isinstance(hours, bool) or not isinstance(hours, int | float) or not math.isfinite(hours):
+        return "Expiry must be a number of hours"
+    if hours < limits.MIN_EXPIRES_IN_HOURS:
+        return "Expiry must be at least 0.25 hours (15 minutes)"
+    if hours > limits.MAX_EXPIRES_IN_HOURS:
+        return f"Expiry cannot exceed {limits.MAX_EXPIRES_IN_HOURS:g} hours (30 days)"
+    return None
+
+
+def check_total(cents: int, currency: Currency) -> str | None:
+    """The session total: at least Inflow's minimum payment, at most 9,999,999.99."""
+    minimum = limits.MIN_TOTAL_CENTS[Currency(currency)]
+    if cents < minimum:
+        return (
+            f"Total must be at least {format_cents(minimum, currency)} — Inflow's minimum payment"
+        )
+    if cents > limits.MAX_TOTAL_CENTS:
+        return f"Total cannot exceed {format_cents(limits.MAX_TOTAL_CENTS, currency)}"
+    return None
+
+
+def check_offer_id(offer_id: str) -> str | None:
+    """A subscription offer id: 1–128 letters, digits, ``_`` or ``-``."""
+    value = offer_id.strip()
+    if not value:
+        return "Enter a subscription offer ID or link"
+    if not _OFFER_ID_RE.fullmatch(value):
+        return "Not a subscription offer ID: use letters, digits, _ and - only (at most 128)"
+    return None
+
+
+def _plain_amount(cents: int) -> str:
+    whole, part = divmod(cents, 100)
+    return f"{whole:,}.{part:02d}"
