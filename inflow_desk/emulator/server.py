@@ -1,0 +1,603 @@
+"""A local HTTP emulator of the documented Inflow endpoints (stdlib only).
+
+Used by demo mode, by the tests of every layer and by benchmarks. It validates requests with
+its own rules (``validation.py``, written from ../shared/inflow-api.md), so it catches our
+client's bugs instead of repeating them.
+
+Endpoints (all require ``X-Inflow-Api-Key: <api_key>``, else 401):
+
+- ``POST /api/checkout/sessions/one-time-payment`` → 201 ``{sessionId, checkoutUrl}``;
+  400 ``{"statusCode": 400, "message": [...all problems...], "error": "Bad Request"}``.
+  A body that is not ``application/json`` is ignored (treated as ``{}``), as Express does.
+- ``POST /api/checkout/sessions/subscription/{offerId}`` → 201 same shape; 400 for a bad body
+  or an archived offer; 404 for an unknown offer.
+- ``GET`` each path in ``offer_list_paths`` (default ``/subscription/offer``), ``page``/``limit``
+  → ``{"data", "total", "page", "limit"}`` (``offer_list_shape="envelope"``) or a bare list.
+- ``GET /subscription/offer/{id}`` (and ``<list path>/{id}``) → the offer, or 404.
+- ``GET /api/payment?page=&limit=`` → an empty page (the cheap "test connection" call).
+- Anything else → 404 ``Cannot <METHOD> <path>``. Bodies over 1 MiB → 413.
+
+Faults: see ``faults.py``. Each request is recorded (``requests``) before any fault applies.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http
+import json
+import logging
+import secrets
+import socket
+import string
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any, Literal, cast
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from .faults import Fault, FaultQueue
+from .seed import generate_offers
+from .validation import validate_one_time, validate_paging, validate_subscription
+
+logger = logging.getLogger(__name__)
+
+API_KEY_HEADER = "X-Inflow-Api-Key"
+CHECKOUT_BASE_URL = "https://checkout.inflowpay.com/pay/"
+MAX_BODY_BYTES = 1024 * 1024
+_MAX_DISCARD_BYTES = 64 * 1024 * 1024
+_ONE_TIME_PATH = "/api/checkout/sessions/one-time-payment"
+_SUBSCRIPTION_PREFIX = "/api/checkout/sessions/subscription/"
+_OFFER_PATH = "/subscription/offer"
+_PAYMENT_PATH = "/api/payment"
+_ALNUM = string.ascii_letters + string.digits
+
+OfferListShape = Literal["list", "envelope"]
+
+
+@dataclass(frozen=True)
+class RecordedRequest:
+    """One request as the emulator received it."""
+
+    method: str
+    path: str  # without the query string, not percent-decoded
+    query: dict[str, list[str]]
+    headers: dict[str, str]  # lower-case names
+    body: bytes
+    json: Any | None  # the parsed body, or None when empty or not JSON
+
+
+def _reason(status: int) -> str:
+    try:
+        return http.HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"
+
+
+def _error_body(status: int, message: str | list[str]) -> dict[str, Any]:
+    return {"statusCode": status, "message": message, "error": _reason(status)}
+
+
+def _new_session_id() -> str:
+    return "sess_" + "".join(secrets.choice(_ALNUM) for _ in range(16))
+
+
+def _format_seconds(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"Unexpected token {name} in JSON")
+
+
+def _parse_json(body: bytes) -> Any:
+    """Strict JSON (no NaN/Infinity); raises ValueError."""
+    return json.loads(body.decode("utf-8"), parse_constant=_reject_constant)
+
+
+class _Response:
+    """What a route handler wants sent back."""
+
+    def __init__(
+        self,
+        status: int,
+        payload: Any = None,
+        *,
+        raw: bytes | None = None,
+        content_type: str = "application/json; charset=utf-8",
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        self.status = status
+        self.body = raw if raw is not None else json.dumps(payload).encode("utf-8")
+        self.content_type = content_type
+        self.headers = headers or {}
+
+
+def _single_segment_after(path: str, prefixes: tuple[str, ...]) -> str | None:
+    """The one path segment after any of ``prefixes`` (``/p/{segment}``), if that is the path."""
+    for prefix in prefixes:
+        if path.startswith(prefix + "/"):
+            rest = path[len(prefix) + 1 :]
+            if rest and "/" not in rest:
+                return rest
+    return None
+
+
+def _not_found_route(method: str, path: str) -> _Response:
+    return _Response(404, _error_body(404, f"Cannot {method} {path}"))
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+    allow_reuse_address = True
+
+    def __init__(self, address: tuple[str, int], emulator: InflowEmulator) -> None:
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
+        self.emulator = emulator
+        super().__init__(address, _Handler)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:  # noqa: ARG002
+        logger.debug("connection error from %s", client_address, exc_info=True)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+    server_version = "InflowEmulator/1.0"
+    sys_version = ""
+
+    @property
+    def emulator(self) -> InflowEmulator:
+        return cast(_Server, self.server).emulator
+
+    # ---------------------------------------------------------------- plumbing
+    def setup(self) -> None:
+        super().setup()
+        self.emulator._track_connection(self.connection, add=True)
+
+    def finish(self) -> None:
+        try:
+            super().finish()
+        finally:
+            self.emulator._track_connection(self.connection, add=False)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        logger.debug("%s - " + format, self.address_string(), *args)
+
+    def do_GET(self) -> None:
+        self._handle("GET")
+
+    def do_HEAD(self) -> None:
+        self._handle("HEAD")
+
+    def do_POST(self) -> None:
+        self._handle("POST")
+
+    def do_PUT(self) -> None:
+        self._handle("PUT")
+
+    def do_PATCH(self) -> None:
+        self._handle("PATCH")
+
+    def do_DELETE(self) -> None:
+        self._handle("DELETE")
+
+    def do_OPTIONS(self) -> None:
+        self._handle("OPTIONS")
+
+    def _read_chunked(self) -> bytes | None:
+        """Decode a chunked body; None if it is malformed or too large."""
+        chunks: list[bytes] = []
+        size_total = 0
+        while True:
+            line = self.rfile.readline(1024)
+            try:
+                size = int(line.split(b";", 1)[0].strip(), 16)
+            except ValueError:
+                return None
+            if size == 0:
+                while self.rfile.readline(1024) not in (b"\r\n", b"\n", b""):
+                    pass  # trailers
+                return b"".join(chunks)
+            size_total += size
+            if size_total > _MAX_DISCARD_BYTES:
+                return None
+            chunks.append(self.rfile.read(size))
+            self.rfile.readline(1024)
+
+    def _read_body(self) -> tuple[bytes, bool] | None:
+        """(body, too_large); None when the framing is broken (connection must close)."""
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            body = self._read_chunked()
+            if body is None:
+                return None
+            return (b"", True) if len(body) > MAX_BODY_BYTES else (body, False)
+        raw_length = self.headers.get("Content-Length")
+        if raw_length is None:
+            return b"", False
+        try:
+            length = int(raw_length)
+        except ValueError:
+            return None
+        if length < 0:
+            return None
+        if length > MAX_BODY_BYTES:
+            if length > _MAX_DISCARD_BYTES:
+                return None
+            remaining = length
+            while remaining > 0:
+                chunk = self.rfile.read(min(remaining, 65536))
+                if not chunk:
+                    return None
+                remaining -= len(chunk)
+            return b"", True
+        return self.rfile.read(length), False
+
+    def _send(self, response: _Response, *, head_only: bool = False) -> None:
+        self.send_response(response.status)
+        self.send_header("Content-Type", response.content_type)
+        self.send_header("Content-Length", str(len(response.body)))
+        for name, value in response.headers.items():
+            self.send_header(name, value)
+        if self.close_connection:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        if not head_only:
+            self.wfile.write(response.body)
+
+    # ---------------------------------------------------------------- request flow
+    def _handle(self, method: str) -> None:
+        read = self._read_body()
+        if read is None:
+            self.close_connection = True
+            self._send(_Response(400, _error_body(400, "Bad Request")))
+            return
+        body, too_large = read
+        split = urlsplit(self.path)
+        path = split.path or "/"
+        parsed: Any | None = None
+        if body:
+            try:
+                parsed = _parse_json(body)
+            except ValueError:
+                parsed = None
+        headers: dict[str, str] = {}
+        for name, value in self.headers.items():
+            key = name.lower()
+            headers[key] = f"{headers[key]}, {value}" if key in headers else value
+        self.emulator._record(
+            RecordedRequest(
+                method=method,
+                path=path,
+                query=parse_qs(split.query, keep_blank_values=True),
+                headers=headers,
+                body=body,
+                json=parsed,
+            )
+        )
+        fault = self.emulator._faults.take(method, path)
+        if fault is not None:
+            if fault.delay > 0 and self.emulator._stopping.wait(fault.delay):
+                self.close_connection = True  # stopping: leave without an answer
+                return
+            if self.emulator._stopping.is_set():
+                self.close_connection = True
+                return
+            if fault.kind != "latency":
+                self._apply_fault(fault)
+                return
+        if too_large:
+            self._send(_Response(413, _error_body(413, "request entity too large")))
+            return
+        try:
+            response = self._route(method, path, split.query, headers, body)
+        except Exception:
+            logger.exception("emulator route failed for %s %s", method, path)
+            response = _Response(500, _error_body(500, "Internal server error"))
+        self._send(response, head_only=method == "HEAD")
+
+    def _apply_fault(self, fault: Fault) -> None:
+        kind = fault.kind
+        if kind == "drop_connection":
+            self.close_connection = True
+            with contextlib.suppress(OSError):
+                self.connection.shutdown(socket.SHUT_RDWR)
+            return
+        if kind == "status":
+            message = "Internal server error" if fault.status == 500 else _reason(fault.status)
+            self._send(_Response(fault.status, _error_body(fault.status, message)))
+        elif kind == "html":
+            title = f"{fault.status} {_reason(fault.status)}"
+            page = (
+                f"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n"
+                f"<center><h1>{title}</h1></center>\r\n<hr><center>nginx</center>\r\n"
+                "</body>\r\n</html>\r\n"
+            )
+            self._send(_Response(fault.status, raw=page.encode(), content_type="text/html"))
+        elif kind == "malformed_json":
+            raw = b'{"sessionId": sess_broken, "checkoutUrl": <!-- oops -->'
+            self._send(_Response(201, raw=raw))
+        elif kind == "truncated_json":
+            session_id = _new_session_id()
+            full = json.dumps(
+                {"sessionId": session_id, "checkoutUrl": CHECKOUT_BASE_URL + session_id}
+            )
+            self._send(_Response(201, raw=full.encode()[: len(full) // 2]))
+        elif kind == "missing_fields":
+            self._send(_Response(201, {"sessionId": _new_session_id()}))
+        elif kind == "rate_limit":
+            extra = {}
+            if fault.retry_after is not None:
+                extra["Retry-After"] = _format_seconds(fault.retry_after)
+            body = _error_body(429, "ThrottlerException: Too Many Requests")
+            self._send(_Response(429, body, headers=extra))
+        elif kind == "empty_body":
+            self._send(_Response(fault.status, raw=b""))
+        else:  # pragma: no cover - Fault validates its kind
+            raise AssertionError(kind)
+
+    def _route(
+        self, method: str, path: str, query: str, headers: dict[str, str], body: bytes
+    ) -> _Response:
+        emulator = self.emulator
+        if len(path) > 1 and path.endswith("/"):
+            path = path[:-1]  # Express routing is not strict about a trailing slash
+        get = method in ("GET", "HEAD")
+        handler: Callable[[], _Response] | None = None
+        params = parse_qs(query, keep_blank_values=True)
+        list_paths = tuple(emulator.offer_list_paths)
+        if method == "POST" and path == _ONE_TIME_PATH:
+            handler = partial(self._create_one_time, headers, body)
+        elif method == "POST" and path.startswith(_SUBSCRIPTION_PREFIX):
+            offer_id = path[len(_SUBSCRIPTION_PREFIX) :]
+            if offer_id and "/" not in offer_id:
+                handler = partial(self._create_subscription, unquote(offer_id), headers, body)
+        elif get and path in list_paths:
+            handler = partial(self._list_offers, params)
+        elif get and path == _PAYMENT_PATH:
+            handler = partial(self._list_payments, params)
+        elif get:
+            one_offer = _single_segment_after(path, (_OFFER_PATH, *list_paths))
+            if one_offer is not None:
+                handler = partial(self._get_offer, unquote(one_offer))
+        if handler is None:
+            return _not_found_route(method, path)
+        key = headers.get(API_KEY_HEADER.lower())
+        if not key:
+            return _Response(401, _error_body(401, "Missing API key"))
+        if not secrets.compare_digest(key.encode(), emulator.api_key.encode()):
+            return _Response(401, _error_body(401, "Invalid API key"))
+        return handler()
+
+    # ---------------------------------------------------------------- endpoints
+    @staticmethod
+    def _json_body(headers: dict[str, str], body: bytes) -> tuple[Any, _Response | None]:
+        """The request body as Express's json() parser would see it: ``{}`` if absent."""
+        content_type = headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        if not body or not (content_type == "application/json" or content_type.endswith("+json")):
+            return {}, None
+        try:
+            value = _parse_json(body)
+        except (ValueError, UnicodeDecodeError) as exc:
+            return None, _Response(400, _error_body(400, f"Unexpected token in JSON: {exc}"))
+        if not isinstance(value, dict):
+            return None, _Response(400, _error_body(400, "Request body must be a JSON object"))
+        return value, None
+
+    def _session_created(self, kind: str, body: dict[str, Any], offer_id: str | None) -> _Response:
+        session_id = _new_session_id()
+        checkout_url = CHECKOUT_BASE_URL + session_id
+        self.emulator._add_session(
+            session_id,
+            {
+                "sessionId": session_id,
+                "checkoutUrl": checkout_url,
+                "kind": kind,
+                "offer_id": offer_id,
+                "body": body,
+                "created_at": time.time(),
+            },
+        )
+        return _Response(201, {"sessionId": session_id, "checkoutUrl": checkout_url})
+
+    def _create_one_time(self, headers: dict[str, str], raw: bytes) -> _Response:
+        body, error = self._json_body(headers, raw)
+        if error is not None:
+            return error
+        messages = validate_one_time(body)
+        if messages:
+            return _Response(400, _error_body(400, messages))
+        return self._session_created("one_time", body, None)
+
+    def _create_subscription(self, offer_id: str, headers: dict[str, str], raw: bytes) -> _Response:
+        body, error = self._json_body(headers, raw)
+        if error is not None:
+            return error
+        messages = validate_subscription(body)
+        if messages:
+            return _Response(400, _error_body(400, messages))
+        offer = self.emulator._find_offer(offer_id)
+        if offer is None:
+            return _Response(404, _error_body(404, "Subscription offer not found"))
+        if offer.get("archived") is True:
+            return _Response(400, _error_body(400, "Subscription offer is archived"))
+        return self._session_created("subscription", body, offer_id)
+
+    def _list_offers(self, params: dict[str, list[str]]) -> _Response:
+        page, limit, messages = validate_paging(params)
+        if messages:
+            return _Response(400, _error_body(400, messages))
+        offers = list(self.emulator.offers)
+        start = (page - 1) * limit
+        data = offers[start : start + limit]
+        if self.emulator.offer_list_shape == "list":
+            return _Response(200, data)
+        return _Response(200, {"data": data, "total": len(offers), "page": page, "limit": limit})
+
+    def _get_offer(self, offer_id: str) -> _Response:
+        offer = self.emulator._find_offer(offer_id)
+        if offer is None:
+            return _Response(404, _error_body(404, "Subscription offer not found"))
+        return _Response(200, offer)
+
+    def _list_payments(self, params: dict[str, list[str]]) -> _Response:
+        page, limit, messages = validate_paging(params)
+        if messages:
+            return _Response(400, _error_body(400, messages))
+        return _Response(200, {"data": [], "total": 0, "page": page, "limit": limit})
+
+
+class InflowEmulator:
+    """A local Inflow API on 127.0.0.1, served from daemon threads.
+
+    >>> with InflowEmulator() as emulator:          # doctest: +SKIP
+    ...     httpx.get(emulator.base_url + "/api/payment", headers={"X-Inflow-Api-Key": "demo-key"})
+    """
+
+    def __init__(
+        self,
+        api_key: str = "demo-key",
+        *,
+        offers: list[dict[str, Any]] | None = None,
+        port: int = 0,
+        host: str = "127.0.0.1",
+    ) -> None:
+        self.api_key = api_key
+        self.offers: list[dict[str, Any]] = generate_offers(24) if offers is None else list(offers)
+        self.offer_list_paths: tuple[str, ...] = (_OFFER_PATH,)
+        self.offer_list_shape: OfferListShape = "envelope"
+        self.sessions: dict[str, dict[str, Any]] = {}
+        self._host = host
+        self._port = port
+        self._base_url = ""
+        self._server: _Server | None = None
+        self._thread: threading.Thread | None = None
+        self._stopping = threading.Event()
+        self._faults = FaultQueue()
+        self._lock = threading.Lock()
+        self._requests_changed = threading.Condition(self._lock)
+        self._requests: list[RecordedRequest] = []
+        self._connections: set[socket.socket] = set()
+
+    # ---------------------------------------------------------------- lifecycle
+    @property
+    def base_url(self) -> str:
+        """``http://127.0.0.1:PORT`` once started (kept after stop)."""
+        if not self._base_url:
+            raise RuntimeError("the emulator has not been started")
+        return self._base_url
+
+    def start(self) -> str:
+        """Serve in a daemon thread; return the base URL. Starting twice is harmless."""
+        if self._server is not None:
+            return self._base_url
+        self._stopping.clear()
+        server = _Server((self._host, self._port), self)
+        host, port = str(server.server_address[0]), int(server.server_address[1])
+        shown = f"[{host}]" if ":" in host else host
+        self._base_url = f"http://{shown}:{port}"
+        self._server = server
+        self._thread = threading.Thread(
+            target=server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name=f"inflow-emulator-{port}",
+            daemon=True,
+        )
+        self._thread.start()
+        logger.debug("emulator serving on %s", self._base_url)
+        return self._base_url
+
+    def stop(self) -> None:
+        """Stop serving and close open connections. Idempotent; returns promptly."""
+        server, thread = self._server, self._thread
+        if server is None:
+            return
+        self._server = self._thread = None
+        self._stopping.set()  # wakes handlers sleeping in a latency fault
+        server.shutdown()
+        server.server_close()
+        with self._lock:
+            connections = list(self._connections)
+        for connection in connections:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+        if thread is not None:
+            thread.join(timeout=1)
+        logger.debug("emulator on %s stopped", self._base_url)
+
+    def __enter__(self) -> InflowEmulator:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    # ---------------------------------------------------------------- recording
+    @property
+    def requests(self) -> list[RecordedRequest]:
+        """A copy of every recorded request, in arrival order."""
+        with self._lock:
+            return list(self._requests)
+
+    def clear_requests(self) -> None:
+        with self._lock:
+            self._requests.clear()
+
+    def requests_to(self, path_prefix: str, method: str | None = None) -> list[RecordedRequest]:
+        """Recorded requests whose path starts with ``path_prefix`` (and method matches)."""
+        return [
+            request
+            for request in self.requests
+            if request.path.startswith(path_prefix)
+            and (method is None or request.method == method.upper())
+        ]
+
+    def wait_for_requests(self, count: int, timeout: float = 5.0) -> list[RecordedRequest]:
+        """Block until at least ``count`` requests are recorded; raise TimeoutError otherwise."""
+        with self._requests_changed:
+            if not self._requests_changed.wait_for(lambda: len(self._requests) >= count, timeout):
+                raise TimeoutError(
+                    f"expected {count} requests within {timeout}s, got {len(self._requests)}"
+                )
+            return list(self._requests)
+
+    # ---------------------------------------------------------------- faults
+    def inject(self, fault: Fault, times: int = 1) -> None:
+        """Queue a fault; each matching request consumes one of its ``times`` uses."""
+        self._faults.add(fault, times)
+
+    def clear_faults(self) -> None:
+        self._faults.clear()
+
+    # ---------------------------------------------------------------- internals
+    def _record(self, request: RecordedRequest) -> None:
+        with self._requests_changed:
+            self._requests.append(request)
+            self._requests_changed.notify_all()
+
+    def _track_connection(self, connection: socket.socket, *, add: bool) -> None:
+        with self._lock:
+            if add:
+                self._connections.add(connection)
+            else:
+                self._connections.discard(connection)
+
+    def _add_session(self, session_id: str, session: dict[str, Any]) -> None:
+        with self._lock:
+            self.sessions[session_id] = session
+
+    def _find_offer(self, offer_id: str) -> dict[str, Any] | None:
+        for offer in list(self.offers):
+            if offer.get("id") == offer_id:
+                return offer
+        return None
