@@ -1,1 +1,60 @@
-"""api layer."""
+"""Inflow HTTP API client: httpx, typed errors, no Qt."""
+
+from inflow_desk.api._constants import (
+    CONNECT_TIMEOUT,
+    DEFAULT_BASE_URL,
+    MAX_OFFER_PAGES,
+    OFFER_LIST_PATHS,
+    OFFERS_PAGE_LIMIT,
+    POOL_TIMEOUT,
+    READ_TIMEOUT,
+    SANDBOX_BASE_URL,
+    WRITE_TIMEOUT,
+)
+from inflow_desk.api.client import DEFAULT_TIMEOUT, InflowClient, OfferPageCallback
+from inflow_desk.api.errors import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    InflowError,
+    InternalServerError,
+    NotFoundError,
+    OfferListingUnavailable,
+    PermissionDeniedError,
+    RateLimitError,
+    make_status_error,
+)
+from inflow_desk.api.models import CheckoutSession, SubscriptionOffer
+
+__all__ = [
+    "CONNECT_TIMEOUT",
+    "DEFAULT_BASE_URL",
+    "DEFAULT_TIMEOUT",
+    "MAX_OFFER_PAGES",
+    "OFFERS_PAGE_LIMIT",
+    "OFFER_LIST_PATHS",
+    "POOL_TIMEOUT",
+    "READ_TIMEOUT",
+    "SANDBOX_BASE_URL",
+    "WRITE_TIMEOUT",
+    "APIConnectionError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "CheckoutSession",
+    "InflowClient",
+    "InflowError",
+    "InternalServerError",
+    "NotFoundError",
+    "OfferListingUnavailable",
+    "OfferPageCallback",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "SubscriptionOffer",
+    "make_status_error",
+]
