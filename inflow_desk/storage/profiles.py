@@ -1,0 +1,285 @@
+"""Profiles: which Inflow account (key) and which environment (base URL) the app talks to.
+
+Pure data. The settings dialog persists profiles with QSettings through
+:func:`profile_to_dict` / :func:`profile_from_dict`; the API key itself never goes there —
+it lives in the :mod:`~inflow_desk.storage.keystore`, under the profile's name.
+
+Validation helpers return ``None`` when the value is fine, else a sentence for the agent
+(without the field name), like ``domain/validation.py``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import ipaddress
+import logging
+import unicodedata
+from collections.abc import Mapping
+from enum import StrEnum
+from urllib.parse import urlsplit
+
+__all__ = [
+    "DEFAULT_PROFILE_NAME",
+    "MAX_PROFILE_NAME_LENGTH",
+    "PRODUCTION_URL",
+    "SANDBOX_URL",
+    "Environment",
+    "Profile",
+    "environment_for_url",
+    "is_loopback_host",
+    "profile_from_dict",
+    "profile_to_dict",
+    "validate_custom_url",
+    "validate_profile_name",
+]
+
+log = logging.getLogger(__name__)
+
+PRODUCTION_URL = "https://api.inflowpay.xyz"
+"""Inflow's production API (inflow-api.md §2.3). Real money."""
+
+SANDBOX_URL = "https://sandbox.api.inflowpay.com"
+"""Inflow's sandbox API as given by the newest docs page (access granted on request)."""
+
+DEFAULT_PROFILE_NAME = "default"
+MAX_PROFILE_NAME_LENGTH = 64
+_MAX_URL_LENGTH = 2048
+_NAME_PUNCTUATION = frozenset(" -_.")
+
+
+class Environment(StrEnum):
+    """Where a profile's requests go. The value is what settings store."""
+
+    PRODUCTION = "production"
+    SANDBOX = "sandbox"
+    CUSTOM = "custom"
+    DEMO = "demo"  # the built-in emulator on 127.0.0.1; no real payments
+
+
+_PRESET_URLS: dict[Environment, str] = {
+    Environment.PRODUCTION: PRODUCTION_URL,
+    Environment.SANDBOX: SANDBOX_URL,
+}
+
+
+# ------------------------------------------------------------------ validation
+
+
+def validate_profile_name(name: str) -> str | None:
+    """``None`` if ``name`` can be a profile name, else why not.
+
+    1–64 characters: letters, digits, spaces, ``-``, ``_`` and ``.``; no space at either end
+    (the name is the keychain entry, so invisible differences would lose a key).
+    """
+    if not isinstance(name, str) or not name.strip():
+        return "Enter a name for the profile"
+    if len(name) > MAX_PROFILE_NAME_LENGTH:
+        return f"Use at most {MAX_PROFILE_NAME_LENGTH} characters"
+    if name != name.strip():
+        return "Remove the spaces at the start or end of the name"
+    for ch in name:
+        if ch in _NAME_PUNCTUATION or ch.isalpha() or ch.isdecimal():
+            continue
+        shown = repr(ch) if ch.isprintable() else f"U+{ord(ch):04X}"
+        return f"Use only letters, digits, spaces, '-', '_' and '.' (not {shown})"
+    return None
+
+
+def is_loopback_host(host: str) -> bool:
+    """Whether ``host`` is this computer: ``localhost``, 127.0.0.0/8 or ``::1``."""
+    host = host.strip().strip("[]").rstrip(".").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def validate_custom_url(url: str) -> str | None:
+    """``None`` if ``url`` can be a custom API base URL, else why not.
+
+    It must be an absolute ``https://`` URL; plain ``http://`` is allowed only for this
+    computer (localhost, 127.0.0.0/8, ::1), e.g. the emulator. No user name or password,
+    query or fragment. Surrounding whitespace and trailing slashes are ignored.
+    """
+    if not isinstance(url, str) or not url.strip():
+        return "Enter the API address, starting with https://"
+    text = url.strip()
+    if len(text) > _MAX_URL_LENGTH:
+        return f"Use at most {_MAX_URL_LENGTH} characters"
+    if any(ch.isspace() or unicodedata.category(ch) == "Cc" for ch in text):
+        return "Remove the spaces or invisible characters from the address"
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        return "This is not a valid address"
+    scheme = parts.scheme.lower()
+    if not scheme or not parts.netloc:
+        # Also "api.example.com:8443", which parses as scheme "api.example.com".
+        return "Enter the full address, starting with https://"
+    if scheme not in ("http", "https"):
+        return "Use an address starting with https://"
+    host = parts.hostname or ""
+    if not host:
+        return "The address has no host name"
+    if parts.username is not None or parts.password is not None:
+        return "Remove the user name and password from the address"
+    if parts.query or parts.fragment or text.endswith(("?", "#")):
+        return "Remove the part after '?' or '#' from the address"
+    if port == 0:
+        return "This is not a valid port number"
+    if scheme == "http" and not is_loopback_host(host):
+        return "Use https:// — plain http is only allowed for this computer (localhost)"
+    return None
+
+
+def _normalize_url(url: str) -> str:
+    """Strip whitespace and trailing slashes; lower-case the scheme and host."""
+    text = url.strip().rstrip("/")
+    parts = urlsplit(text)
+    if not parts.scheme or not parts.netloc:
+        return text
+    netloc = parts.netloc
+    if "@" not in netloc:  # never true for validated URLs; don't mangle what we don't know
+        netloc = netloc.lower()
+    return parts._replace(scheme=parts.scheme.lower(), netloc=netloc).geturl()
+
+
+def environment_for_url(url: str) -> Environment:
+    """The preset whose base URL ``url`` is (ignoring case and a trailing ``/``), else CUSTOM."""
+    normalized = _normalize_url(url) if isinstance(url, str) else ""
+    for environment, preset in _PRESET_URLS.items():
+        if normalized == preset:
+            return environment
+    return Environment.CUSTOM
+
+
+# ------------------------------------------------------------------ profile
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Profile:
+    """One account + environment. The key is stored separately, under :attr:`name`.
+
+    ``custom_url`` is the base URL for CUSTOM and DEMO (required there; DEMO only accepts
+    this computer, i.e. the emulator). For PRODUCTION and SANDBOX it is kept — so the
+    settings dialog can remember what was typed — but ignored. It is normalised (whitespace
+    and trailing ``/`` removed). Construction raises :class:`ValueError` with the validation
+    message when the name or a required URL is invalid.
+    """
+
+    name: str
+    environment: Environment
+    custom_url: str | None = None
+
+    def __post_init__(self) -> None:
+        problem = validate_profile_name(self.name)
+        if problem is not None:
+            raise ValueError(f"Invalid profile name: {problem}")
+        environment = Environment(self.environment)  # accepts the stored string value too
+        object.__setattr__(self, "environment", environment)
+        url = self.custom_url
+        if url is not None and not url.strip():
+            url = None
+        if environment in (Environment.CUSTOM, Environment.DEMO):
+            if url is None:
+                raise ValueError(f"A {environment.name} profile needs an API address")
+            problem = validate_custom_url(url)
+            if problem is not None:
+                raise ValueError(f"Invalid API address: {problem}")
+            url = _normalize_url(url)
+            if environment is Environment.DEMO and not is_loopback_host(
+                urlsplit(url).hostname or ""
+            ):
+                raise ValueError("A DEMO profile only talks to this computer (the emulator)")
+        elif url is not None:
+            url = url.strip()
+        object.__setattr__(self, "custom_url", url)
+
+    @property
+    def base_url(self) -> str:
+        """The API base URL requests go to, without a trailing ``/``."""
+        preset = _PRESET_URLS.get(self.environment)
+        if preset is not None:
+            return preset
+        assert self.custom_url is not None  # guaranteed by __post_init__
+        return self.custom_url
+
+    @property
+    def label(self) -> str:
+        """For the window title and the environment badge, e.g. ``"Acme — PRODUCTION"``.
+
+        CUSTOM adds the host: ``"Acme — CUSTOM (api.example.test)"``.
+        """
+        text = f"{self.name} — {self.environment.name}"
+        if self.environment is Environment.CUSTOM:
+            host = urlsplit(self.base_url).netloc
+            text = f"{text} ({host})"
+        return text
+
+    @property
+    def is_production(self) -> bool:
+        """True when requests create real payments on Inflow's production API."""
+        return self.environment is Environment.PRODUCTION
+
+
+# ------------------------------------------------------------------ settings
+
+
+def profile_to_dict(profile: Profile) -> dict[str, str]:
+    """What to store in settings: ``name``, ``environment`` (value), ``custom_url`` ("" = none).
+
+    Never contains the API key.
+    """
+    return {
+        "name": profile.name,
+        "environment": profile.environment.value,
+        "custom_url": profile.custom_url or "",
+    }
+
+
+def profile_from_dict(
+    data: Mapping[str, object] | object, *, fallback_name: str = DEFAULT_PROFILE_NAME
+) -> Profile:
+    """Rebuild a profile from settings. Never raises.
+
+    Missing or bad values are logged as warnings and replaced: a bad name by
+    ``fallback_name``, an unknown environment — or a CUSTOM/DEMO one without a usable
+    address — by PRODUCTION (so the badge then shows PRODUCTION plainly).
+    """
+    if not isinstance(data, Mapping):
+        log.warning("Stored profile is not a mapping (%s); using defaults", type(data).__name__)
+        data = {}
+
+    name_value = data.get("name")
+    if isinstance(name_value, str) and validate_profile_name(name_value) is None:
+        name = name_value
+    else:
+        log.warning("Stored profile has no valid name; using %r", fallback_name)
+        name = fallback_name
+        if validate_profile_name(name) is not None:
+            name = DEFAULT_PROFILE_NAME
+
+    url_value = data.get("custom_url")
+    custom_url = url_value if isinstance(url_value, str) and url_value.strip() else None
+
+    env_value = data.get("environment")
+    try:
+        environment = Environment(str(env_value).strip().lower())
+    except ValueError:
+        log.warning(
+            "Stored profile %r has an unknown environment; falling back to production", name
+        )
+        return Profile(name, Environment.PRODUCTION, custom_url)
+
+    try:
+        return Profile(name, environment, custom_url)
+    except ValueError:
+        log.warning(
+            "Stored profile %r (%s) has no usable API address; falling back to production",
+            name,
+            environment.value,
+        )
+        return Profile(name, Environment.PRODUCTION, custom_url)
