@@ -170,10 +170,10 @@ def _parse_body(body: str, typed: str) -> int:
 
     if decimal_sep is not None:
         integer, fraction = body.split(decimal_sep)
-        if group_sep is not None and group_sep in fraction:
-            raise MoneyParseError(f"{_quote(typed)} has thousands separators in the wrong places")
     else:
         integer, fraction = body, ""
+    if any(c not in _DIGITS for c in fraction):
+        raise MoneyParseError(f"{_quote(typed)} has thousands separators in the wrong places")
     if len(fraction) > 2:
         raise MoneyParseError(f"{_quote(typed)} has more than two decimal places")
 
