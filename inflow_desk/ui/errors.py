@@ -1,0 +1,153 @@
+"""The one place where exceptions become what the agent reads.
+
+Every failure of a background call ends up in :func:`describe_error`; widgets never build error
+text of their own. Messages say what happened and what to do, and never contain the API key.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from inflow_desk.api.errors import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    InflowError,
+    InternalServerError,
+    NotFoundError,
+    OfferListingUnavailable,
+    PermissionDeniedError,
+    RateLimitError,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class UserMessage:
+    """What the agent sees: a headline, an optional hint, and the server's own messages."""
+
+    headline: str
+    hint: str = ""
+    details: tuple[str, ...] = field(default_factory=tuple)
+    #: True when the request may have created a session although we got no usable answer.
+    may_have_created: bool = False
+
+    def as_text(self) -> str:
+        parts = [self.headline]
+        if self.details:
+            parts.append("\n".join(f"• {d}" for d in self.details))
+        if self.hint:
+            parts.append(self.hint)
+        return "\n".join(parts)
+
+
+_MAYBE_CREATED = (
+    "A link may have been created anyway. Creating again is safe for the customer (nothing is "
+    "paid until they pay), but they could receive two links."
+)
+
+
+def describe_error(
+    exc: BaseException, *, account: str, action: str = "create the link"
+) -> UserMessage:
+    """Turn any exception from a background call into a message for the agent.
+
+    ``account`` names the merchant account and environment ("Acme — PRODUCTION"); ``action`` is
+    what was being attempted, in the agent's words.
+    """
+    if isinstance(exc, APITimeoutError):
+        if exc.request_sent:
+            return UserMessage(
+                f"Inflow did not answer in time, so we could not {action}.",
+                _MAYBE_CREATED,
+                may_have_created=True,
+            )
+        return UserMessage(
+            "Couldn't reach Inflow (the connection timed out).",
+            "Check the internet connection and try again.",
+        )
+    if isinstance(exc, APIConnectionError):
+        if exc.request_sent:
+            return UserMessage(
+                "The connection to Inflow broke before the answer arrived.",
+                _MAYBE_CREATED,
+                may_have_created=True,
+            )
+        return UserMessage(
+            "Couldn't reach Inflow (connection refused or no network).",
+            "Check the internet connection and try again.",
+        )
+    if isinstance(exc, AuthenticationError):
+        return UserMessage(
+            f"Inflow rejected the API key for {account}.",
+            "Open Settings › Accounts to check the key or the environment "
+            "(a sandbox key does not work on production, and the other way round).",
+        )
+    if isinstance(exc, PermissionDeniedError):
+        return UserMessage(
+            f"This API key is not allowed to {action} (HTTP 403).",
+            "Ask an account admin to check the key's permissions in the Inflow dashboard.",
+            tuple(exc.messages),
+        )
+    if isinstance(exc, OfferListingUnavailable):
+        return UserMessage(
+            "Inflow does not list subscription offers for this account.",
+            "Paste an offer id or a subscribe link (…/subscribe/offer_…) instead.",
+        )
+    if isinstance(exc, NotFoundError):
+        if action == "create the subscription link":
+            return UserMessage(
+                "That subscription offer does not exist or has been archived.",
+                "Pick another offer, or check the offer in the Inflow dashboard.",
+                tuple(exc.messages),
+            )
+        return UserMessage(
+            "Inflow answered “not found” (HTTP 404).",
+            "Checkout sessions may not be enabled for this account yet (Checkout V2 is in beta), "
+            "or the server address in Settings is wrong.",
+            tuple(exc.messages),
+        )
+    if isinstance(exc, BadRequestError):
+        return UserMessage(
+            "Inflow refused the request:",
+            "Correct the fields above and try again.",
+            tuple(exc.messages),
+        )
+    if isinstance(exc, RateLimitError):
+        wait = f"{round(exc.retry_after)} seconds" if exc.retry_after else "a moment"
+        return UserMessage(
+            "Inflow is limiting requests right now (HTTP 429).",
+            f"Wait {wait} and try again.",
+        )
+    if isinstance(exc, InternalServerError):
+        return UserMessage(
+            f"Inflow had a problem on its side (HTTP {exc.status_code}).",
+            "Nothing to fix on your side; try again in a moment. "
+            + ("" if exc.status_code == 500 else _MAYBE_CREATED),
+            tuple(m for m in exc.messages if m),
+            may_have_created=exc.status_code != 500,
+        )
+    if isinstance(exc, APIStatusError):
+        return UserMessage(
+            f"Inflow answered with an unexpected error (HTTP {exc.status_code}).",
+            "Try again; if it keeps happening, send the log file to support.",
+            tuple(exc.messages),
+        )
+    if isinstance(exc, APIResponseValidationError):
+        return UserMessage(
+            "Inflow answered, but the answer could not be understood.",
+            _MAYBE_CREATED,
+            may_have_created=True,
+        )
+    if isinstance(exc, InflowError):
+        return UserMessage(f"Could not {action}.", str(exc))
+    log.error("unexpected error while trying to %s", action, exc_info=exc)
+    return UserMessage(
+        f"Something unexpected went wrong ({type(exc).__name__}).",
+        "Try again; details are in the log file for support.",
+    )

@@ -1,0 +1,258 @@
+"""The cart table: in-place editors (delegates) and keyboard flow.
+
+* Name: a line edit with a completer of recently used products; picking "Starter kit — €49.99"
+  fills the name *and* the price.
+* Price: a line edit that takes what agents type (``49.99``, ``49,99``, ``€49.99``).
+* Quantity: a spin box. It allows 0 so that a wrong quantity is shown as wrong, not silently
+  changed to 1.
+Tab moves Product → Unit price → Qty → next row's Product (the computed total is skipped).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCompleter,
+    QHeaderView,
+    QLineEdit,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from inflow_desk.domain import limits
+from inflow_desk.domain.money import Currency
+from inflow_desk.ui.formatting import format_money
+from inflow_desk.ui.line_items_model import PRICE_CENTS_ROLE, Column, LineItemsModel
+
+_Index = QModelIndex | QPersistentModelIndex
+_PRODUCT_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+@dataclass(frozen=True)
+class RecentProduct:
+    name: str
+    price_cents: int
+    currency: Currency
+
+
+class RecentProductsModel(QStandardItemModel):
+    """Recently used products for the name completer: shows "name — price", completes the name."""
+
+    def set_products(self, products: list[RecentProduct]) -> None:
+        self.clear()
+        for product in products:
+            item = QStandardItem(
+                f"{product.name} — {format_money(product.price_cents, product.currency)}"
+            )
+            item.setData(product.name, Qt.ItemDataRole.EditRole)
+            item.setData(product.name, Qt.ItemDataRole.DisplayRole)
+            item.setData(product, _PRODUCT_ROLE)
+            self.appendRow(item)
+
+
+class _LabelledCompletionModel(QSortFilterProxyModel):
+    """Popup rows read "Starter kit — €49.99" while the inserted text is just the name."""
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            product = super().data(index, _PRODUCT_ROLE)
+            if isinstance(product, RecentProduct):
+                return f"{product.name} — {format_money(product.price_cents, product.currency)}"
+        return super().data(index, role)
+
+
+class NameDelegate(QStyledItemDelegate):
+    def __init__(self, recent: RecentProductsModel, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._recent = recent
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setObjectName("lineItemNameEditor")
+        editor.setAccessibleName("Product name")
+        editor.setMaxLength(limits.MAX_NAME_LENGTH + 50)  # longer input is flagged, not cut
+        editor.setPlaceholderText("Product name")
+        proxy = _LabelledCompletionModel(editor)
+        proxy.setSourceModel(self._recent)
+        completer = QCompleter(proxy, editor)
+        completer.setCompletionRole(Qt.ItemDataRole.EditRole)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        editor.setCompleter(completer)
+        persistent = QPersistentModelIndex(index)
+
+        def take_price(completion_index: QModelIndex) -> None:
+            product = completion_index.data(_PRODUCT_ROLE)
+            model = persistent.model()
+            if isinstance(product, RecentProduct) and persistent.isValid() and model is not None:
+                price_index = model.index(persistent.row(), Column.PRICE)
+                model.setData(price_index, product.price_cents, PRICE_CENTS_ROLE)
+
+        completer.activated[QModelIndex].connect(take_price)  # type: ignore[index]
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: _Index) -> None:
+        assert isinstance(editor, QLineEdit)
+        editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:
+        assert isinstance(editor, QLineEdit)
+        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+
+class PriceDelegate(QStyledItemDelegate):
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setObjectName("lineItemPriceEditor")
+        editor.setAccessibleName("Unit price")
+        editor.setPlaceholderText("49.99")
+        editor.setAlignment(Qt.AlignmentFlag.AlignRight)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: _Index) -> None:
+        assert isinstance(editor, QLineEdit)
+        editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+        editor.selectAll()
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:
+        assert isinstance(editor, QLineEdit)
+        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+
+class QuantityDelegate(QStyledItemDelegate):
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
+        editor = QSpinBox(parent)
+        editor.setObjectName("lineItemQuantityEditor")
+        editor.setAccessibleName("Quantity")
+        editor.setRange(0, 999_999)
+        editor.setAlignment(Qt.AlignmentFlag.AlignRight)
+        editor.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: _Index) -> None:
+        assert isinstance(editor, QSpinBox)
+        editor.setValue(int(index.data(Qt.ItemDataRole.EditRole) or 0))
+        editor.selectAll()
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:
+        assert isinstance(editor, QSpinBox)
+        editor.interpretText()
+        model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+
+
+class LineItemsView(QTableView):
+    """The cart table with spreadsheet-like keyboard flow."""
+
+    def __init__(
+        self, model: LineItemsModel, recent: RecentProductsModel, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self._model = model
+        self.setItemDelegateForColumn(Column.NAME, NameDelegate(recent, self))
+        self.setItemDelegateForColumn(Column.PRICE, PriceDelegate(self))
+        self.setItemDelegateForColumn(Column.QUANTITY, QuantityDelegate(self))
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTabKeyNavigation(True)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (Column.PRICE, Column.QUANTITY, Column.TOTAL):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(70)
+
+    def model(self) -> LineItemsModel:
+        return self._model
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        current = self.currentIndex()
+        rows = self._model.rowCount()
+        if current.isValid() and cursorAction == QAbstractItemView.CursorAction.MoveNext:
+            if current.column() >= Column.QUANTITY:
+                if current.row() + 1 < rows:
+                    return self._model.index(current.row() + 1, Column.NAME)
+                return QModelIndex()  # leave the table: focus goes to the next widget
+            return self._model.index(current.row(), current.column() + 1)
+        if current.isValid() and cursorAction == QAbstractItemView.CursorAction.MovePrevious:
+            if current.column() == Column.NAME:
+                if current.row() > 0:
+                    return self._model.index(current.row() - 1, Column.QUANTITY)
+                return QModelIndex()
+            return self._model.index(current.row(), min(current.column() - 1, Column.QUANTITY))
+        return super().moveCursor(cursorAction, modifiers)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        current = self.currentIndex()
+        last_cell = (
+            current.isValid()
+            and current.row() == self._model.rowCount() - 1
+            and current.column() >= Column.QUANTITY
+        )
+        first_cell = current.isValid() and current.row() == 0 and current.column() == Column.NAME
+        if (next and last_cell) or (not next and first_cell):
+            if self.state() == QAbstractItemView.State.EditingState:
+                editor = self.indexWidget(current) or self.focusWidget()
+                if editor is not None and editor is not self:
+                    self.commitData(editor)
+                    self.closeEditor(editor, QStyledItemDelegate.EndEditHint.NoHint)
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if (
+            key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            current = self.currentIndex()
+            if current.isValid() and current.row() == self._model.rowCount() - 1:
+                self.add_line_and_edit()
+                return
+            if current.isValid():
+                self.setCurrentIndex(self._model.index(current.row() + 1, Column.NAME))
+                return
+        if key == Qt.Key.Key_Delete and self.state() != QAbstractItemView.State.EditingState:
+            current = self.currentIndex()
+            if current.isValid() and current.column() != Column.TOTAL:
+                self._model.setData(current, "" if current.column() != Column.QUANTITY else 1)
+                return
+        super().keyPressEvent(event)
+
+    def add_line_and_edit(self) -> None:
+        row = self._model.add_line()
+        if row < 0:
+            return
+        index = self._model.index(row, Column.NAME)
+        self.setCurrentIndex(index)
+        self.edit(index)
+
+    def edit_cell(self, row: int, column: Column) -> None:
+        index = self._model.index(row, column)
+        self.setFocus()
+        self.setCurrentIndex(index)
+        self.scrollTo(index)

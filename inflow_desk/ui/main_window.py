@@ -1,0 +1,389 @@
+"""The main window: cart (or offer) on the left, the link on the right, one key to create.
+
+The create flow: validate everything first (nothing is sent while a field is invalid, the first
+invalid field gets focus), then run the request on the thread pool with the Create button
+disabled — a double click or key repeat creates exactly one session. Failures go through
+:func:`inflow_desk.ui.errors.describe_error`; the form stays exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inflow_desk.domain import limits
+from inflow_desk.domain.models import FieldIssue, RequestInvalid, build_one_time_request
+from inflow_desk.ui.errors import UserMessage, describe_error
+from inflow_desk.ui.line_items_model import Column
+from inflow_desk.ui.line_items_view import RecentProductsModel
+from inflow_desk.ui.one_time_form import OneTimeForm
+from inflow_desk.ui.options_form import OptionsForm
+from inflow_desk.ui.result_panel import Clock, ResultPanel, shortcut_tip, utc_now
+from inflow_desk.ui.settings import AppSettings
+from inflow_desk.ui.workers import run_in_background
+
+log = logging.getLogger(__name__)
+
+ERROR_LABEL_STYLE = (
+    "QLabel { color: #8a0000; background: #fdecea; border: 1px solid #f5c2c0; "
+    "border-radius: 4px; padding: 6px; }"
+)
+CREATE_TEXT = "Create link   Ctrl+Enter"
+BADGE_STYLES = {
+    "PRODUCTION": "background: #b3261e; color: white;",
+    "SANDBOX": "background: #1a5fb4; color: white;",
+    "CUSTOM": "background: #5e3c99; color: white;",
+    "DEMO": "background: #f6c343; color: #3d2c00; border: 2px dashed #8a6100;",
+}
+
+
+class SessionGateway(Protocol):
+    """What the window needs from the API client (``inflow_desk.api.InflowClient``)."""
+
+    def create_one_time_session(self, req: Any) -> Any: ...
+
+
+@dataclass(frozen=True)
+class Account:
+    """Who the window talks to: shown in the title and the badge, named in error messages."""
+
+    name: str
+    environment: str  # PRODUCTION / SANDBOX / CUSTOM / DEMO
+    base_url: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} — {self.environment}"
+
+
+@dataclass(frozen=True)
+class CreatedSession:
+    """A session as the window shows and records it."""
+
+    session_id: str
+    checkout_url: str
+    created_at: datetime
+    expires_at: datetime
+    expiry_assumed: bool
+    request_json: dict[str, object]
+
+
+class MainWindow(QMainWindow):
+    """Emits ``sessionCreated`` after a successful create (after it was shown)."""
+
+    sessionCreated = Signal(object)
+    requestFinished = Signal()
+
+    def __init__(
+        self,
+        *,
+        gateway: SessionGateway,
+        account: Account,
+        settings: AppSettings,
+        clock: Clock = utc_now,
+        record_session: Callable[[CreatedSession], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self._gateway = gateway
+        self._account = account
+        self._settings = settings
+        self._clock = clock
+        self._record_session = record_session
+        self._busy = False
+        self.setWindowTitle(f"Inflow Desk — {account.label}")
+
+        self.recent_products = RecentProductsModel(self)
+        self.recent_products.set_products(settings.recent_products())
+
+        central = QWidget(self)
+        central.setObjectName("centralWidget")
+        outer = QVBoxLayout(central)
+
+        if account.environment == "DEMO":
+            banner = QLabel("DEMO — no real payments. Links come from a local emulator.", central)
+            banner.setObjectName("demoBanner")
+            banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            banner.setStyleSheet(
+                "background: #f6c343; color: #3d2c00; font-weight: bold; font-size: 13pt; "
+                "padding: 6px; border: 2px dashed #8a6100; border-radius: 4px;"
+            )
+            outer.addWidget(banner)
+
+        top = QHBoxLayout()
+        self.account_label = QLabel(f"Merchant: <b>{account.name}</b>", central)
+        self.account_label.setObjectName("accountLabel")
+        self.environment_badge = QLabel(account.environment, central)
+        self.environment_badge.setObjectName("environmentBadge")
+        self.environment_badge.setAccessibleName(f"Environment: {account.environment}")
+        self.environment_badge.setToolTip(account.base_url)
+        self.environment_badge.setStyleSheet(
+            BADGE_STYLES.get(account.environment, BADGE_STYLES["CUSTOM"])
+            + " font-weight: bold; padding: 3px 10px; border-radius: 9px;"
+        )
+        top.addWidget(self.account_label)
+        top.addStretch(1)
+        top.addWidget(self.environment_badge)
+        outer.addLayout(top)
+
+        self.one_time_form = OneTimeForm(self.recent_products, central)
+        self.mode_switch = QTabWidget(central)
+        self.mode_switch.setObjectName("modeSwitch")
+        self.mode_switch.setAccessibleName("Payment type")
+        self.mode_switch.addTab(self.one_time_form, "One-time payment")
+        self.mode_switch.setTabToolTip(0, shortcut_tip("One-time payment", "Ctrl+1"))
+
+        self.options_form = OptionsForm(central)
+        self.options_form.set_redirects(*settings.default_redirects())
+
+        left = QWidget(central)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.mode_switch, 3)
+        left_layout.addWidget(self.options_form, 0)
+
+        self.result_panel = ResultPanel(central, clock=clock)
+        self.result_panel.newLinkRequested.connect(self.new_link)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, central)
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(left)
+        splitter.addWidget(self.result_panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        outer.addWidget(splitter, 1)
+
+        bottom = QHBoxLayout()
+        self.error_label = QLabel(central)
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setAccessibleName("Error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.setStyleSheet(ERROR_LABEL_STYLE)
+        self.error_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.error_label.hide()
+        self.status_label = QLabel(central)
+        self.status_label.setObjectName("statusLabel")
+        self.create_button = QPushButton(CREATE_TEXT, central)
+        self.create_button.setObjectName("createSessionButton")
+        self.create_button.setAccessibleName("Create checkout link")
+        self.create_button.setToolTip(shortcut_tip("Create the checkout link", "Ctrl+Return"))
+        self.create_button.setMinimumHeight(36)
+        self.create_button.setStyleSheet("QPushButton { font-weight: bold; padding: 4px 18px; }")
+        self.create_button.clicked.connect(self.create_session)
+        bottom.addWidget(self.error_label, 1)
+        bottom.addStretch(0)
+        bottom.addWidget(self.status_label)
+        bottom.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignBottom)
+        outer.addLayout(bottom)
+        self.setCentralWidget(central)
+
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(self.create_session)
+        QShortcut(QKeySequence("Ctrl+1"), self).activated.connect(
+            lambda: self.mode_switch.setCurrentIndex(0)
+        )
+
+        self.setTabOrder(self.one_time_form.table, self.one_time_form.add_button)
+        self.setTabOrder(self.one_time_form.add_button, self.one_time_form.duplicate_button)
+        self.setTabOrder(self.one_time_form.duplicate_button, self.one_time_form.remove_button)
+        self.setTabOrder(self.one_time_form.remove_button, self.one_time_form.currency_combo)
+        self.setTabOrder(self.one_time_form.currency_combo, self.options_form.email_edit)
+        self.setTabOrder(self.options_form.email_edit, self.options_form.expiry_combo)
+        self.setTabOrder(self.options_form.expiry_combo, self.options_form.expires_spin)
+        self.setTabOrder(self.options_form.expires_spin, self.options_form.success_edit)
+        self.setTabOrder(self.options_form.success_edit, self.options_form.cancel_edit)
+        self.setTabOrder(self.options_form.cancel_edit, self.create_button)
+        self.setTabOrder(self.create_button, self.result_panel.url_edit)
+        self.setTabOrder(self.result_panel.url_edit, self.result_panel.copy_button)
+
+        self.one_time_form.changed.connect(self._on_form_changed)
+        self.options_form.changed.connect(self._on_form_changed)
+
+        self.resize(1100, 680)
+        geometry = settings.window_geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.one_time_form.table.edit_cell(0, Column.NAME)
+
+    # ------------------------------------------------------------------ properties
+    @property
+    def account(self) -> Account:
+        return self._account
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    # ------------------------------------------------------------------ create
+    def create_session(self) -> None:
+        """Validate, then send — at most one request in flight."""
+        if self._busy:
+            return
+        issues = self.one_time_form.issues() + self.options_form.issues()
+        request = None
+        if not issues:
+            try:
+                request = build_one_time_request(
+                    self.one_time_form.cart(), self.options_form.options()
+                )
+            except RequestInvalid as exc:
+                issues = exc.issues
+        self.one_time_form.show_issues(issues)
+        self.options_form.show_issues(issues)
+        if issues or request is None:
+            self._show_validation(issues)
+            return
+        self._clear_error()
+        body = request.to_json()
+        hours = self.options_form.options().expires_in_hours
+        self._set_busy(True)
+        log.info(
+            "creating one-time session: %d line(s), %s",
+            len(request.products),
+            request.currency,
+        )
+        run_in_background(
+            lambda: self._gateway.create_one_time_session(request),
+            lambda session: self._on_created(session, body, hours),
+            self._on_failed,
+            owner=self,
+        )
+
+    def _show_validation(self, issues: list[FieldIssue]) -> None:
+        first = issues[0] if issues else None
+        if first is not None and not self.one_time_form.focus_field(first.field):
+            self.options_form.focus_field(first.field)
+        count = len(issues)
+        headline = "Nothing was sent. " + (
+            "Fix the highlighted field." if count == 1 else f"Fix the {count} highlighted fields."
+        )
+        self._show_error(UserMessage(headline, first.message if first else ""))
+
+    def _on_created(self, session: Any, body: dict[str, object], hours: float | None) -> None:
+        now = self._clock()
+        assumed = hours is None
+        expires_at = now + timedelta(
+            hours=hours if hours is not None else limits.DEFAULT_EXPIRES_IN_HOURS
+        )
+        created = CreatedSession(
+            session_id=session.session_id,
+            checkout_url=session.checkout_url,
+            created_at=now,
+            expires_at=expires_at,
+            expiry_assumed=assumed,
+            request_json=body,
+        )
+        if self._record_session is not None:
+            try:
+                self._record_session(created)  # written before anything is shown
+            except Exception:
+                log.exception("could not record the session in the history")
+                self.status_label.setText("⚠ Not saved to history (see log)")
+        self._set_busy(False)
+        self.result_panel.show_session(
+            url=created.checkout_url,
+            session_id=created.session_id,
+            expires_at=created.expires_at,
+            expiry_assumed=assumed,
+        )
+        if self._settings.auto_copy:
+            self.result_panel.copy_url()
+        self.recent_products.set_products(
+            self._settings.remember_products(self.one_time_form.priced_products())
+        )
+        self._settings.remember_redirects(
+            self.options_form.success_edit.text(), self.options_form.cancel_edit.text()
+        )
+        self.status_label.setText("Link created ✓")
+        self.sessionCreated.emit(created)
+        self.requestFinished.emit()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        message = describe_error(exc, account=self._account.label)
+        log.warning("create failed: %s", type(exc).__name__)
+        self._show_error(message)
+        self.requestFinished.emit()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.create_button.setEnabled(not busy)
+        self.create_button.setText("Creating…" if busy else CREATE_TEXT)
+        self.status_label.setText("Contacting Inflow…" if busy else "")
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
+
+    # ------------------------------------------------------------------ messages
+    def _show_error(self, message: UserMessage) -> None:
+        self.error_label.setText("⚠ " + message.as_text())
+        self.error_label.show()
+
+    def _clear_error(self) -> None:
+        self.error_label.clear()
+        self.error_label.hide()
+
+    def _on_form_changed(self) -> None:
+        if (
+            self.error_label.isVisible()
+            and not self._busy
+            and not (self.one_time_form.issues() or self.options_form.issues())
+        ):
+            self._clear_error()
+
+    # ------------------------------------------------------------------ new link
+    def new_link(self) -> None:
+        """Clear the form for the next caller (redirect defaults stay)."""
+        if self._busy:
+            return
+        self.one_time_form.clear()
+        self.options_form.clear_customer()
+        self.result_panel.clear()
+        self._clear_error()
+        self.status_label.clear()
+        self.one_time_form.table.edit_cell(0, Column.NAME)
+
+    # ------------------------------------------------------------------ window
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.save_window_geometry(self.saveGeometry())
+        self._settings.sync()
+        super().closeEvent(event)
+
+
+class FirstPaintWatcher(QObject):
+    """Calls ``callback`` once, after the watched widget's first paint event."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback: Callable[[], None] | None = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            callback, self._callback = self._callback, None
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, callback)
+        return False

@@ -1,0 +1,245 @@
+"""One-time payment: the cart editor (line items, currency, live total)."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inflow_desk.domain.models import Cart, FieldIssue, LineItem
+from inflow_desk.domain.money import Currency
+from inflow_desk.domain.validation import check_total
+from inflow_desk.ui.formatting import format_money
+from inflow_desk.ui.line_items_model import FIELD_OF_COLUMN, Column, DraftLine, LineItemsModel
+from inflow_desk.ui.line_items_view import LineItemsView, RecentProduct, RecentProductsModel
+from inflow_desk.ui.options_form import ERROR_STYLE
+from inflow_desk.ui.result_panel import shortcut_tip
+
+_PRODUCT_FIELD = re.compile(r"products\[(\d+)\]\.(name|price|quantity)")
+_COLUMN_OF_FIELD = {v: k for k, v in FIELD_OF_COLUMN.items()}
+
+
+class OneTimeForm(QWidget):
+    """The cart. ``issues()`` lists what is wrong; ``cart()`` builds the domain cart."""
+
+    changed = Signal()
+
+    def __init__(self, recent: RecentProductsModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("oneTimeForm")
+        self.model = LineItemsModel(parent=self)
+        self.table = LineItemsView(self.model, recent, self)
+        self.table.setObjectName("lineItemsTable")
+        self.table.setAccessibleName("Cart line items")
+
+        self.add_button = self._button("Add line", "addLineItemButton", "Ctrl+N", self.add_line)
+        self.duplicate_button = self._button(
+            "Duplicate", "duplicateLineItemButton", "Ctrl+D", self.duplicate_line
+        )
+        self.remove_button = self._button(
+            "Remove", "removeLineItemButton", "Ctrl+Del", self.remove_line
+        )
+
+        self.currency_combo = QComboBox(self)
+        self.currency_combo.setObjectName("currencyCombo")
+        self.currency_combo.setAccessibleName("Currency")
+        for currency in Currency:
+            self.currency_combo.addItem(f"{currency.value} ({currency.symbol})", currency)
+        self.currency_combo.currentIndexChanged.connect(self._on_currency_changed)
+        currency_label = QLabel("&Currency", self)
+        currency_label.setBuddy(self.currency_combo)
+
+        self.total_label = QLabel(self)
+        self.total_label.setObjectName("totalLabel")
+        self.total_label.setAccessibleName("Cart total")
+        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.total_label.setTextFormat(Qt.TextFormat.RichText)
+
+        self.cart_error = QLabel(self)
+        self.cart_error.setObjectName("cartErrorLabel")
+        self.cart_error.setStyleSheet(ERROR_STYLE)
+        self.cart_error.setWordWrap(True)
+        self.cart_error.hide()
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.duplicate_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        footer = QHBoxLayout()
+        footer.addWidget(currency_label)
+        footer.addWidget(self.currency_combo)
+        footer.addStretch(1)
+        footer.addWidget(self.total_label)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.cart_error)
+        layout.addLayout(footer)
+
+        self.model.totalChanged.connect(self._refresh_total)
+        self.model.dataChanged.connect(self._refresh_cell_error)
+        self.table.selectionModel().currentChanged.connect(self._refresh_cell_error)
+        self.model.totalChanged.connect(self.changed)
+        self._refresh_total()
+
+    def _button(self, text: str, name: str, shortcut: str, slot: object) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setShortcut(QKeySequence(shortcut))
+        button.setToolTip(shortcut_tip(text, shortcut))
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        return button
+
+    # ------------------------------------------------------------------ actions
+    def add_line(self) -> None:
+        self.table.add_line_and_edit()
+
+    def duplicate_line(self) -> None:
+        row = self.model.duplicate_line(max(0, self.table.currentIndex().row()))
+        if row >= 0:
+            self.table.edit_cell(row, Column.QUANTITY)
+
+    def remove_line(self) -> None:
+        row = self.table.currentIndex().row()
+        self.model.remove_line(row if row >= 0 else self.model.rowCount() - 1)
+        self.table.edit_cell(min(max(row, 0), self.model.rowCount() - 1), Column.NAME)
+
+    def _on_currency_changed(self) -> None:
+        self.model.set_currency(self.currency())
+        self.changed.emit()
+
+    # ------------------------------------------------------------------ values
+    def currency(self) -> Currency:
+        value = self.currency_combo.currentData()
+        return value if isinstance(value, Currency) else Currency.EUR
+
+    def set_currency(self, currency: Currency) -> None:
+        self.currency_combo.setCurrentIndex(self.currency_combo.findData(currency))
+
+    def cart(self) -> Cart:
+        """The domain cart (call after ``issues()`` is empty: every price parsed)."""
+        return Cart(
+            currency=self.currency(),
+            items=tuple(
+                LineItem(
+                    name=line.name, unit_price_cents=line.price_cents or 0, quantity=line.quantity
+                )
+                for line in self.model.lines()
+            ),
+        )
+
+    def issues(self) -> list[FieldIssue]:
+        """Cell problems top to bottom, then the total."""
+        found = [
+            FieldIssue(field=f"products[{row}].{FIELD_OF_COLUMN[column]}", message=message)
+            for row, line in enumerate(self.model.lines())
+            for column in (Column.NAME, Column.PRICE, Column.QUANTITY)
+            if (message := line.error(column))
+        ]
+        if not found:
+            total = self.model.total_cents() or 0
+            if message := check_total(total, self.currency()):
+                found.append(FieldIssue(field="total", message=message))
+        return found
+
+    def show_issues(self, issues: list[FieldIssue]) -> None:
+        """Mark every cell (they are marked once create was tried) and explain the first problem."""
+        self.model.show_all_errors()
+        mine = [i for i in issues if self.handles(i.field)]
+        self._show_cart_error(_describe(mine[0]) if mine else None, more=len(mine) - 1)
+
+    def handles(self, field: str) -> bool:
+        return field in ("products", "total", "currency") or bool(_PRODUCT_FIELD.fullmatch(field))
+
+    def focus_field(self, field: str) -> bool:
+        match = _PRODUCT_FIELD.fullmatch(field)
+        if match:
+            self.table.edit_cell(int(match.group(1)), _COLUMN_OF_FIELD[match.group(2)])
+            return True
+        if field == "currency":
+            self.currency_combo.setFocus()
+            return True
+        if field in ("products", "total"):
+            self.table.edit_cell(0, Column.PRICE if field == "total" else Column.NAME)
+            return True
+        return False
+
+    def lines(self) -> list[DraftLine]:
+        return self.model.lines()
+
+    def priced_products(self) -> list[RecentProduct]:
+        return [
+            RecentProduct(line.name.strip(), line.price_cents, self.currency())
+            for line in self.model.lines()
+            if line.name.strip() and line.price_cents is not None
+        ]
+
+    def clear(self) -> None:
+        self.model.clear()
+        self._show_cart_error(None)
+        self.table.edit_cell(0, Column.NAME)
+
+    # ------------------------------------------------------------------ display
+    def _refresh_total(self) -> None:
+        total = self.model.total_cents()
+        currency = self.currency()
+        amount = format_money(total or 0, currency)
+        note = (
+            " <span style='color:gray'>(lines without a valid price not counted)</span>"
+            if (self.model.has_unpriced_lines() and not self.model.is_empty())
+            else ""
+        )
+        self.total_label.setText(
+            f"Total <b style='font-size:15pt'>{amount}</b> "
+            f"<span style='color:gray'>excl. tax</span>{note}"
+        )
+        self.total_label.setAccessibleDescription(f"Total {amount} excluding tax")
+
+    def _refresh_cell_error(self) -> None:
+        """The error line explains the current cell, or the first visible problem."""
+        current = self.table.currentIndex()
+        message: str | None = None
+        if current.isValid() and current.column() != Column.TOTAL:
+            error = self.model.visible_error(current.row(), Column(current.column()))
+            if error:
+                message = f"Row {current.row() + 1} · {_HEADERS[Column(current.column())]}: {error}"
+        if message is None:
+            for row in range(self.model.rowCount()):
+                for column in (Column.NAME, Column.PRICE, Column.QUANTITY):
+                    error = self.model.visible_error(row, column)
+                    if error:
+                        message = f"Row {row + 1} · {_HEADERS[column]}: {error}"
+                        break
+                if message:
+                    break
+        self._show_cart_error(message)
+
+    def _show_cart_error(self, message: str | None, more: int = 0) -> None:
+        if message and more > 0:
+            message += f"  (and {more} more)"
+        self.cart_error.setText(message or "")
+        self.cart_error.setVisible(bool(message))
+
+
+_HEADERS = {Column.NAME: "Product", Column.PRICE: "Unit price", Column.QUANTITY: "Qty"}
+
+
+def _describe(issue: FieldIssue) -> str:
+    match = _PRODUCT_FIELD.fullmatch(issue.field)
+    if match:
+        column = _COLUMN_OF_FIELD[match.group(2)]
+        return f"Row {int(match.group(1)) + 1} · {_HEADERS[column]}: {issue.message}"
+    return issue.message

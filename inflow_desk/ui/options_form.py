@@ -1,0 +1,245 @@
+"""Customer and session options shared by both modes: e-mail, redirect URLs, expiry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inflow_desk.domain import limits
+from inflow_desk.domain.models import CheckoutOptions, FieldIssue
+from inflow_desk.domain.validation import check_email, check_expires_in, check_redirect_url
+
+#: (label, hours) presets of the expiry combo; the last entry is "Custom".
+EXPIRY_PRESETS: tuple[tuple[str, float], ...] = (
+    ("15 minutes", 0.25),
+    ("1 hour", 1.0),
+    ("24 hours", 24.0),
+)
+CUSTOM_LABEL = "Custom…"
+
+ERROR_STYLE = "color: #a40000;"
+INVALID_EDIT_STYLE = "border: 1px solid #c00000; background: #fff0f0;"
+
+
+class FieldError(QLabel):
+    """A small red line under a field; hidden while there is nothing to say."""
+
+    def __init__(self, name: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setStyleSheet(ERROR_STYLE)
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_message(self, message: str | None) -> None:
+        self.setText(message or "")
+        self.setVisible(bool(message))
+
+
+class OptionsForm(QGroupBox):
+    """Customer e-mail, success/cancel URLs and expiry, with inline validation."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Customer && options", parent)
+        self.setObjectName("optionsGroup")
+
+        self.email_edit = QLineEdit(self)
+        self.email_edit.setObjectName("customerEmailEdit")
+        self.email_edit.setAccessibleName("Customer e-mail")
+        self.email_edit.setPlaceholderText("optional — pre-fills the checkout")
+        self.email_edit.setClearButtonEnabled(True)
+        self.email_error = FieldError("customerEmailError", self)
+
+        self.expiry_combo = QComboBox(self)
+        self.expiry_combo.setObjectName("expiryPresetCombo")
+        self.expiry_combo.setAccessibleName("Link expiry preset")
+        for label, hours in EXPIRY_PRESETS:
+            self.expiry_combo.addItem(label, hours)
+        self.expiry_combo.addItem(CUSTOM_LABEL, None)
+        self.expires_spin = QDoubleSpinBox(self)
+        self.expires_spin.setObjectName("expiresInSpin")
+        self.expires_spin.setAccessibleName("Link expiry in hours")
+        self.expires_spin.setDecimals(2)
+        self.expires_spin.setRange(0.0, 100_000.0)  # out-of-range values are flagged, not clamped
+        self.expires_spin.setSingleStep(0.25)
+        self.expires_spin.setSuffix(" h")
+        self.expires_spin.setToolTip(
+            f"Hours until the link expires: at least {limits.MIN_EXPIRES_IN_HOURS} "
+            f"(15 minutes), at most {limits.MAX_EXPIRES_IN_HOURS:g}."
+        )
+        self.expires_error = FieldError("expiresInError", self)
+
+        self.success_edit = QLineEdit(self)
+        self.success_edit.setObjectName("successUrlEdit")
+        self.success_edit.setAccessibleName("Success URL")
+        self.success_edit.setPlaceholderText(
+            "https://… where the customer lands after paying (optional)"
+        )
+        self.success_error = FieldError("successUrlError", self)
+        self.cancel_edit = QLineEdit(self)
+        self.cancel_edit.setObjectName("cancelUrlEdit")
+        self.cancel_edit.setAccessibleName("Cancel URL")
+        self.cancel_edit.setPlaceholderText(
+            "https://… where the customer lands after cancelling (optional)"
+        )
+        self.cancel_error = FieldError("cancelUrlError", self)
+
+        expiry_row = QHBoxLayout()
+        expiry_row.addWidget(self.expiry_combo)
+        expiry_row.addWidget(self.expires_spin)
+        expiry_row.addStretch(1)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow(
+            self._label("Customer &e-mail", self.email_edit),
+            _stack(self.email_edit, self.email_error),
+        )
+        form.addRow(
+            self._label("E&xpires after", self.expiry_combo), _stack(expiry_row, self.expires_error)
+        )
+        form.addRow(
+            self._label("&Success URL", self.success_edit),
+            _stack(self.success_edit, self.success_error),
+        )
+        form.addRow(
+            self._label("Cance&l URL", self.cancel_edit),
+            _stack(self.cancel_edit, self.cancel_error),
+        )
+        self.setLayout(form)
+
+        self._edits = {
+            "customerEmail": (self.email_edit, self.email_error),
+            "successUrl": (self.success_edit, self.success_error),
+            "cancelUrl": (self.cancel_edit, self.cancel_error),
+            "expiresIn": (self.expires_spin, self.expires_error),
+        }
+        self.expiry_combo.currentIndexChanged.connect(self._on_preset_chosen)
+        self.expires_spin.valueChanged.connect(self._on_hours_changed)
+        for edit in (self.email_edit, self.success_edit, self.cancel_edit):
+            edit.textEdited.connect(self._on_text_edited)
+            edit.editingFinished.connect(self._validate_live)
+        self.reset_expiry()
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
+
+    # ------------------------------------------------------------------ expiry
+    def reset_expiry(self) -> None:
+        self.expiry_combo.setCurrentIndex(1)  # 1 hour, Inflow's documented default
+        self.expires_spin.setValue(limits.DEFAULT_EXPIRES_IN_HOURS)
+
+    def _on_preset_chosen(self, index: int) -> None:
+        hours = self.expiry_combo.itemData(index)
+        if hours is None:
+            self.expires_spin.setFocus()
+            self.expires_spin.selectAll()
+        elif self.expires_spin.value() != hours:
+            self.expires_spin.setValue(float(hours))
+        self.changed.emit()
+
+    def _on_hours_changed(self, hours: float) -> None:
+        match = next(
+            (i for i, (_, h) in enumerate(EXPIRY_PRESETS) if h == hours), len(EXPIRY_PRESETS)
+        )
+        if self.expiry_combo.currentIndex() != match:
+            self.expiry_combo.blockSignals(True)
+            self.expiry_combo.setCurrentIndex(match)
+            self.expiry_combo.blockSignals(False)
+        if self.expires_error.isVisible():
+            self._validate_live()
+        self.changed.emit()
+
+    # ------------------------------------------------------------------ values
+    def options(self) -> CheckoutOptions:
+        return CheckoutOptions(
+            customer_email=self.email_edit.text().strip() or None,
+            success_url=self.success_edit.text().strip() or None,
+            cancel_url=self.cancel_edit.text().strip() or None,
+            expires_in_hours=self.expires_spin.value(),
+        )
+
+    def issues(self) -> list[FieldIssue]:
+        """Problems with the options, in visual order."""
+        found: list[FieldIssue] = []
+        email = self.email_edit.text().strip()
+        if email and (msg := check_email(email)):
+            found.append(FieldIssue(field="customerEmail", message=msg))
+        if msg := check_expires_in(self.expires_spin.value()):
+            found.append(FieldIssue(field="expiresIn", message=msg))
+        for key, edit in (("successUrl", self.success_edit), ("cancelUrl", self.cancel_edit)):
+            url = edit.text().strip()
+            if url and (msg := check_redirect_url(url)):
+                found.append(FieldIssue(field=key, message=msg))
+        return found
+
+    def show_issues(self, issues: Iterable[FieldIssue]) -> None:
+        by_field = {i.field: i.message for i in issues if i.field in self._edits}
+        for key, (edit, error) in self._edits.items():
+            message = by_field.get(key)
+            error.show_message(message)
+            edit.setStyleSheet(INVALID_EDIT_STYLE if message else "")
+            edit.setToolTip(message or "")
+            edit.setProperty("invalid", bool(message))
+
+    def focus_field(self, field: str) -> bool:
+        entry = self._edits.get(field)
+        if entry is None:
+            return False
+        entry[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(entry[0], QLineEdit):
+            entry[0].selectAll()
+        return True
+
+    def handles(self, field: str) -> bool:
+        return field in self._edits
+
+    def clear_customer(self) -> None:
+        """For the next caller: the e-mail goes, the redirect defaults and expiry preset stay."""
+        self.email_edit.clear()
+        self.reset_expiry()
+        self.show_issues([])
+
+    def set_redirects(self, success_url: str, cancel_url: str) -> None:
+        self.success_edit.setText(success_url)
+        self.cancel_edit.setText(cancel_url)
+
+    def _on_text_edited(self) -> None:
+        self.changed.emit()
+        # Clear a shown error as soon as the agent starts fixing the field.
+        sender = self.sender()
+        for edit, error in self._edits.values():
+            if edit is sender and error.isVisible():
+                self._validate_live()
+
+    def _validate_live(self) -> None:
+        self.show_issues(self.issues())
+
+
+def _stack(top: QWidget | QHBoxLayout, error: QLabel) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    if isinstance(top, QWidget):
+        layout.addWidget(top)
+    else:
+        layout.addLayout(top)
+    layout.addWidget(error)
+    return box

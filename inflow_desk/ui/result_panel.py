@@ -1,0 +1,309 @@
+"""The result panel: the checkout link, large and selectable, with Copy, a live expiry
+countdown and the QR code (enlarge, save as PNG/SVG, copy image)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inflow_desk.ui.qr import qr_pixmap, save_qr
+
+QR_LOGICAL_PX = 220
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def countdown_text(expires_at: datetime, now: datetime, *, assumed: bool = False) -> str:
+    """ "expires 15:42 — 58 min left", "… — 2 h 5 min left", then "expired at 15:42"."""
+    local = expires_at.astimezone()
+    clock = local.strftime("%H:%M")
+    if local.date() != now.astimezone().date():
+        clock = local.strftime("%a %d %b %H:%M")
+    remaining = expires_at - now
+    if remaining <= timedelta(0):
+        return f"expired at {clock}"
+    minutes = int(remaining.total_seconds() // 60)
+    if minutes < 1:
+        left = "less than a minute left"
+    elif minutes < 60:
+        left = f"{minutes} min left"
+    else:
+        hours, mins = divmod(minutes, 60)
+        left = f"{hours} h {mins} min left" if mins else f"{hours} h left"
+    note = " (Inflow's default of about 1 hour)" if assumed else ""
+    return f"expires {clock} — {left}{note}"
+
+
+def shortcut_tip(text: str, shortcut: QKeySequence | str) -> str:
+    seq = shortcut if isinstance(shortcut, QKeySequence) else QKeySequence(shortcut)
+    return f"{text} ({seq.toString(QKeySequence.SequenceFormat.NativeText)})"
+
+
+class QrWindow(QDialog):
+    """A big QR code to show the customer (video call, counter). Esc or a click closes it."""
+
+    def __init__(self, url: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("qrWindow")
+        self.setWindowTitle("Scan to pay")
+        self.setAccessibleName("QR code of the checkout link, enlarged")
+        self._url = url
+        self._label = QLabel(self)
+        self._label.setObjectName("bigQrCodeLabel")
+        self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._label.setStyleSheet("background: white;")
+        caption = QLabel(url, self)
+        caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        caption.setStyleSheet("background: white; color: black; font-size: 16px; padding: 8px;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._label, 1)
+        layout.addWidget(caption)
+        self.setStyleSheet("QDialog { background: white; }")
+        self.resize(720, 760)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        side = max(64, min(self.width(), self.height() - 60))
+        self._label.setPixmap(qr_pixmap(self._url, side, self.devicePixelRatioF()))
+        super().resizeEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.accept()
+
+
+class ResultPanel(QGroupBox):
+    """Shows the created session. Emits ``newLinkRequested`` for "New link"."""
+
+    newLinkRequested = Signal()
+    copied = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, *, clock: Clock = utc_now) -> None:
+        super().__init__("Link", parent)
+        self.setObjectName("resultPanel")
+        self._clock = clock
+        self._url = ""
+        self._expires_at: datetime | None = None
+        self._expiry_assumed = False
+        self._qr_window: QrWindow | None = None
+
+        self.placeholder = QLabel("No link yet.\nBuild the cart, then press Ctrl+Enter.", self)
+        self.placeholder.setObjectName("resultPlaceholderLabel")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setEnabled(False)
+
+        self.url_edit = QLineEdit(self)
+        self.url_edit.setObjectName("checkoutUrlEdit")
+        self.url_edit.setAccessibleName("Checkout link")
+        self.url_edit.setReadOnly(True)
+        font = QFont(self.url_edit.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.url_edit.setFont(font)
+        self.url_edit.setMinimumWidth(320)
+
+        self.copy_button = QPushButton("Copy link", self)
+        self.copy_button.setObjectName("copyUrlButton")
+        self.copy_button.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.copy_button.setToolTip(shortcut_tip("Copy the link to the clipboard", "Ctrl+Shift+C"))
+        self.copy_button.setDefault(True)
+        self.copy_button.clicked.connect(self.copy_url)
+
+        self.copied_label = QLabel("", self)
+        self.copied_label.setObjectName("copiedLabel")
+        self.copied_label.setStyleSheet("color: #1b7f3b; font-weight: bold;")
+
+        self.session_label = QLabel(self)
+        self.session_label.setObjectName("sessionIdLabel")
+        self.session_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.expiry_label = QLabel(self)
+        self.expiry_label.setObjectName("expiryLabel")
+
+        self.qr_label = QLabel(self)
+        self.qr_label.setObjectName("qrCodeLabel")
+        self.qr_label.setAccessibleName("QR code of the checkout link")
+        self.qr_label.setFixedSize(QSize(QR_LOGICAL_PX, QR_LOGICAL_PX))
+        self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.enlarge_button = self._button(
+            "Show big QR", "enlargeQrButton", "F11", self.show_big_qr
+        )
+        self.save_qr_button = self._button(
+            "Save QR…", "saveQrButton", "Ctrl+S", self.save_qr_dialog
+        )
+        self.copy_qr_button = self._button(
+            "Copy QR image", "copyQrButton", "Ctrl+Shift+I", self.copy_qr_image
+        )
+        self.new_link_button = self._button(
+            "New link", "newLinkButton", "Ctrl+Shift+N", self.newLinkRequested.emit
+        )
+
+        url_row = QHBoxLayout()
+        url_row.addWidget(self.url_edit, 1)
+        url_row.addWidget(self.copy_button)
+        qr_buttons = QVBoxLayout()
+        for button in (self.enlarge_button, self.save_qr_button, self.copy_qr_button):
+            qr_buttons.addWidget(button)
+        qr_buttons.addStretch(1)
+        qr_row = QHBoxLayout()
+        qr_row.addWidget(self.qr_label)
+        qr_row.addLayout(qr_buttons)
+        qr_row.addStretch(1)
+
+        self.details = QWidget(self)
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(0, 0, 0, 0)
+        details.addLayout(url_row)
+        details.addWidget(self.copied_label)
+        details.addWidget(self.expiry_label)
+        details.addWidget(self.session_label)
+        details.addLayout(qr_row)
+        details.addStretch(1)
+
+        grid = QGridLayout(self)
+        grid.addWidget(self.placeholder, 0, 0)
+        grid.addWidget(self.details, 0, 0)
+        grid.addWidget(self.new_link_button, 1, 0, Qt.AlignmentFlag.AlignRight)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self.refresh_countdown)
+        self.clear()
+
+    def _button(
+        self, text: str, name: str, shortcut: str, slot: Callable[[], object]
+    ) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setShortcut(QKeySequence(shortcut))
+        button.setToolTip(shortcut_tip(text.rstrip("…"), shortcut))
+        button.setAccessibleName(text.rstrip("…"))
+        button.clicked.connect(slot)
+        return button
+
+    # ------------------------------------------------------------------ state
+    @property
+    def url(self) -> str:
+        return self._url
+
+    def show_session(
+        self, *, url: str, session_id: str, expires_at: datetime, expiry_assumed: bool
+    ) -> None:
+        self._url = url
+        self._expires_at = expires_at
+        self._expiry_assumed = expiry_assumed
+        self.url_edit.setText(url)
+        self.url_edit.setCursorPosition(0)
+        self.session_label.setText(f"Session {session_id}")
+        self.copied_label.setText("")
+        self.qr_label.setPixmap(qr_pixmap(url, QR_LOGICAL_PX, self.devicePixelRatioF()))
+        self.placeholder.hide()
+        self.details.show()
+        for button in (
+            self.copy_button,
+            self.enlarge_button,
+            self.save_qr_button,
+            self.copy_qr_button,
+        ):
+            button.setEnabled(True)
+        self.refresh_countdown()
+        self._timer.start()
+
+    def clear(self) -> None:
+        self._url = ""
+        self._expires_at = None
+        self._timer.stop()
+        self.url_edit.clear()
+        self.session_label.clear()
+        self.expiry_label.clear()
+        self.copied_label.clear()
+        self.qr_label.clear()
+        self.details.hide()
+        self.placeholder.show()
+        for button in (
+            self.copy_button,
+            self.enlarge_button,
+            self.save_qr_button,
+            self.copy_qr_button,
+        ):
+            button.setEnabled(False)
+        if self._qr_window is not None:
+            self._qr_window.close()
+
+    def refresh_countdown(self) -> None:
+        if self._expires_at is None:
+            return
+        now = self._clock()
+        self.expiry_label.setText(
+            countdown_text(self._expires_at, now, assumed=self._expiry_assumed)
+        )
+        expired = now >= self._expires_at
+        self.expiry_label.setStyleSheet("color: #a40000; font-weight: bold;" if expired else "")
+        if expired:
+            self._timer.stop()
+
+    # ------------------------------------------------------------------ actions
+    def copy_url(self) -> None:
+        if not self._url:
+            return
+        QGuiApplication.clipboard().setText(self._url)
+        self.copied_label.setText("Copied ✓ — paste it into the chat, SMS or e-mail")
+        self.copied.emit(self._url)
+
+    def copy_qr_image(self) -> None:
+        if not self._url:
+            return
+        from inflow_desk.ui.qr import qr_image
+
+        QGuiApplication.clipboard().setImage(qr_image(self._url, 600))
+        self.copied_label.setText("QR image copied ✓")
+
+    def show_big_qr(self) -> None:
+        if not self._url:
+            return
+        if self._qr_window is None:
+            self._qr_window = QrWindow(self._url, self.window())
+            self._qr_window.finished.connect(self._forget_qr_window)
+        self._qr_window.showMaximized()
+        self._qr_window.raise_()
+        self._qr_window.activateWindow()
+
+    def _forget_qr_window(self) -> None:
+        if self._qr_window is not None:
+            self._qr_window.deleteLater()
+        self._qr_window = None
+
+    def save_qr_dialog(self) -> None:
+        if not self._url:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save QR code", "checkout-qr.png", "PNG image (*.png);;SVG image (*.svg)"
+        )
+        if path:
+            self.save_qr_to(Path(path))
+
+    def save_qr_to(self, path: Path) -> None:
+        if path.suffix.lower() not in (".png", ".svg"):
+            path = path.with_suffix(".png")
+        save_qr(self._url, path)
+        self.copied_label.setText(f"QR saved to {path.name} ✓")

@@ -1,0 +1,77 @@
+"""Background work: a callable runs on the global ``QThreadPool``; its result or exception comes
+back to the GUI thread by a queued signal. The GUI thread never waits for the network."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class TaskRelay(QObject):
+    """Lives in the GUI thread. The worker emits its signals; because the relay's slots belong to a
+    GUI-thread object, Qt queues the calls into the GUI thread (a plain Python callable connected
+    directly would run in the worker thread)."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+    finished = Signal()
+
+    def __init__(
+        self,
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[BaseException], None],
+        owner: QObject,
+    ) -> None:
+        super().__init__(owner)
+        self._on_success = on_success
+        self._on_failure = on_failure
+        self.succeeded.connect(self._deliver_success)
+        self.failed.connect(self._deliver_failure)
+        self.finished.connect(self.deleteLater)
+
+    @Slot(object)
+    def _deliver_success(self, result: Any) -> None:
+        self._on_success(result)
+
+    @Slot(object)
+    def _deliver_failure(self, exc: Any) -> None:
+        self._on_failure(exc)
+
+
+class Task(QRunnable):
+    """Runs ``fn()`` off the GUI thread: ``succeeded`` or ``failed`` fires, then ``finished``."""
+
+    def __init__(self, fn: Callable[[], Any], relay: TaskRelay) -> None:
+        super().__init__()
+        self._fn = fn
+        self._relay = relay
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except Exception as exc:  # noqa: BLE001 - every failure goes to the GUI, where it is typed
+            log.debug("background task failed: %s", type(exc).__name__)
+            self._relay.failed.emit(exc)
+        else:
+            self._relay.succeeded.emit(result)
+        finally:
+            self._relay.finished.emit()
+
+
+def run_in_background(
+    fn: Callable[[], Any],
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[BaseException], None],
+    *,
+    owner: QObject,
+) -> TaskRelay:
+    """Run ``fn`` on the global thread pool; then call one callback in the GUI thread."""
+    relay = TaskRelay(on_success, on_failure, owner)
+    QThreadPool.globalInstance().start(Task(fn, relay))
+    return relay
