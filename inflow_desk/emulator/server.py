@@ -27,6 +27,7 @@ import http
 import json
 import logging
 import secrets
+import selectors
 import socket
 import string
 import threading
@@ -131,6 +132,7 @@ def _not_found_route(method: str, path: str) -> _Response:
 
 
 class _Server(ThreadingHTTPServer):
+    timeout = 0.05  # handle_request() never blocks long, even on a spurious wake-up
     daemon_threads = True
     block_on_close = False
     allow_reuse_address = True
@@ -477,6 +479,7 @@ class InflowEmulator:
         self._base_url = ""
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
+        self._wake: tuple[socket.socket, socket.socket] | None = None  # (reader, writer)
         self._stopping = threading.Event()
         self._faults = FaultQueue()
         self._lock = threading.Lock()
@@ -502,9 +505,10 @@ class InflowEmulator:
         shown = f"[{host}]" if ":" in host else host
         self._base_url = f"http://{shown}:{port}"
         self._server = server
+        self._wake = socket.socketpair()
         self._thread = threading.Thread(
-            target=server.serve_forever,
-            kwargs={"poll_interval": 0.05},
+            target=self._serve,
+            args=(server, self._wake[0]),
             name=f"inflow-emulator-{port}",
             daemon=True,
         )
@@ -514,20 +518,25 @@ class InflowEmulator:
 
     def stop(self) -> None:
         """Stop serving and close open connections. Idempotent; returns promptly."""
-        server, thread = self._server, self._thread
+        server, thread, wake = self._server, self._thread, self._wake
         if server is None:
             return
-        self._server = self._thread = None
+        self._server = self._thread = self._wake = None
         self._stopping.set()  # wakes handlers sleeping in a latency fault
-        server.shutdown()
+        if wake is not None:
+            with contextlib.suppress(OSError):
+                wake[1].send(b"x")  # wakes the accept loop at once (no polling delay)
+        if thread is not None:
+            thread.join(timeout=2)
         server.server_close()
+        if wake is not None:
+            wake[0].close()
+            wake[1].close()
         with self._lock:
             connections = list(self._connections)
         for connection in connections:
             with contextlib.suppress(OSError):
                 connection.shutdown(socket.SHUT_RDWR)
-        if thread is not None:
-            thread.join(timeout=1)
         logger.debug("emulator on %s stopped", self._base_url)
 
     def __enter__(self) -> InflowEmulator:
@@ -541,6 +550,18 @@ class InflowEmulator:
         tb: TracebackType | None,
     ) -> None:
         self.stop()
+
+    def _serve(self, server: _Server, wake: socket.socket) -> None:
+        """Accept connections until stop(); like serve_forever, but woken by a socket pair."""
+        with selectors.DefaultSelector() as selector:
+            selector.register(server, selectors.EVENT_READ)
+            selector.register(wake, selectors.EVENT_READ)
+            while not self._stopping.is_set():
+                ready = selector.select()
+                if self._stopping.is_set():
+                    break
+                if any(key.fileobj is server for key, _ in ready):
+                    server.handle_request()  # accepts and hands off to a handler thread
 
     # ---------------------------------------------------------------- recording
     @property
