@@ -34,6 +34,7 @@ __all__ = [
     "KeyStoreUnavailable",
     "KeyringKeyStore",
     "MemoryKeyStore",
+    "describe_backend",
     "looks_like_inflow_key",
     "normalize_key",
 ]
