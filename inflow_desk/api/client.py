@@ -335,8 +335,15 @@ class InflowClient:
         return self._parse_session(response)
 
     def check_connection(self) -> None:
-        """A cheap authenticated GET; raises the typed error when it fails."""
-        self._send("GET", CONNECTION_CHECK_PATH, params={"page": 1, "limit": 1}, is_get=True)
+        """A cheap authenticated GET; raises the typed error when it fails.
+
+        A 2xx answer must carry JSON: an HTML page (captive portal, wrong base URL) is an
+        :class:`APIResponseValidationError`, not a working connection.
+        """
+        response = self._send(
+            "GET", CONNECTION_CHECK_PATH, params={"page": 1, "limit": 1}, is_get=True
+        )
+        self._json(response)
 
     def list_subscription_offers(
         self, *, on_page: OfferPageCallback | None = None
