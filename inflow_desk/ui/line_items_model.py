@@ -65,7 +65,8 @@ class DraftLine:
             return "Enter a price"  # pragma: no cover - parsed text always sets price_cents
         return check_unit_price(self.price_cents)
 
-    def error(self, column: Column) -> str | None:
+    def error(self, column: Column | int) -> str | None:
+        column = Column(column)
         if column is Column.NAME:
             return check_name(self.name)
         if column is Column.PRICE:
@@ -250,8 +251,9 @@ class LineItemsModel(QAbstractTableModel):
     def has_unpriced_lines(self) -> bool:
         return any(line.price_cents is None for line in self._lines)
 
-    def visible_error(self, row: int, column: Column) -> str | None:
+    def visible_error(self, row: int, column: Column | int) -> str | None:
         """The error of a cell, once the agent touched it or tried to create the link."""
+        column = Column(column)
         line = self._lines[row]
         if not (self._show_all_errors or column in line.touched):
             return None

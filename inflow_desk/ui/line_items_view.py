@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QCompleter,
     QHeaderView,
@@ -222,6 +223,19 @@ class LineItemsView(QTableView):
                     self.closeEditor(editor, QStyledItemDelegate.EndEditHint.NoHint)
             return QWidget.focusNextPrevChild(self, next)
         return super().focusNextPrevChild(next)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """Tab out of the last cell leaves the table instead of stopping on the total."""
+        current = self.currentIndex()
+        leaving = (
+            current.isValid()
+            and current.row() == self._model.rowCount() - 1
+            and current.column() >= Column.QUANTITY
+            and hint == QAbstractItemDelegate.EndEditHint.EditNextItem
+        )
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint if leaving else hint)
+        if leaving:
+            QWidget.focusNextPrevChild(self, True)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

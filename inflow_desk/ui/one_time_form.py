@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -22,7 +22,7 @@ from inflow_desk.ui.formatting import format_money
 from inflow_desk.ui.line_items_model import FIELD_OF_COLUMN, Column, DraftLine, LineItemsModel
 from inflow_desk.ui.line_items_view import LineItemsView, RecentProduct, RecentProductsModel
 from inflow_desk.ui.options_form import ERROR_STYLE
-from inflow_desk.ui.result_panel import shortcut_tip
+from inflow_desk.ui.result_panel import bind_shortcut, shortcut_tip
 
 _PRODUCT_FIELD = re.compile(r"products\[(\d+)\]\.(name|price|quantity)")
 _COLUMN_OF_FIELD = {v: k for k, v in FIELD_OF_COLUMN.items()}
@@ -53,7 +53,7 @@ class OneTimeForm(QWidget):
         self.currency_combo.setObjectName("currencyCombo")
         self.currency_combo.setAccessibleName("Currency")
         for currency in Currency:
-            self.currency_combo.addItem(f"{currency.value} ({currency.symbol})", currency)
+            self.currency_combo.addItem(f"{currency.value} ({currency.symbol})", currency.value)
         self.currency_combo.currentIndexChanged.connect(self._on_currency_changed)
         currency_label = QLabel("&Currency", self)
         currency_label.setBuddy(self.currency_combo)
@@ -94,10 +94,12 @@ class OneTimeForm(QWidget):
         self.model.totalChanged.connect(self.changed)
         self._refresh_total()
 
-    def _button(self, text: str, name: str, shortcut: str, slot: object) -> QPushButton:
+    def _button(
+        self, text: str, name: str, shortcut: str, slot: Callable[[], object]
+    ) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(name)
-        button.setShortcut(QKeySequence(shortcut))
+        bind_shortcut(self, shortcut, slot)
         button.setToolTip(shortcut_tip(text, shortcut))
         button.setAutoDefault(False)
         button.clicked.connect(slot)
@@ -123,11 +125,11 @@ class OneTimeForm(QWidget):
 
     # ------------------------------------------------------------------ values
     def currency(self) -> Currency:
-        value = self.currency_combo.currentData()
-        return value if isinstance(value, Currency) else Currency.EUR
+        value = self.currency_combo.currentData()  # Qt hands the StrEnum back as a plain str
+        return Currency(value) if value in Currency.__members__ else Currency.EUR
 
     def set_currency(self, currency: Currency) -> None:
-        self.currency_combo.setCurrentIndex(self.currency_combo.findData(currency))
+        self.currency_combo.setCurrentIndex(self.currency_combo.findData(currency.value))
 
     def cart(self) -> Cart:
         """The domain cart (call after ``issues()`` is empty: every price parsed)."""

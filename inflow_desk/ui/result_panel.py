@@ -8,7 +8,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QMouseEvent, QResizeEvent
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+    QMouseEvent,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -52,6 +59,15 @@ def countdown_text(expires_at: datetime, now: datetime, *, assumed: bool = False
         left = f"{hours} h {mins} min left" if mins else f"{hours} h left"
     note = " (Inflow's default of about 1 hour)" if assumed else ""
     return f"expires {clock} — {left}{note}"
+
+
+def bind_shortcut(owner: QWidget, keys: str, slot: Callable[[], object]) -> QShortcut:
+    """A window-wide shortcut that calls ``slot`` at once (a button's own shortcut would
+    "animate" a click and fire 100 ms later)."""
+    shortcut = QShortcut(QKeySequence(keys), owner)
+    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+    shortcut.activated.connect(slot)
+    return shortcut
 
 
 def shortcut_tip(text: str, shortcut: QKeySequence | str) -> str:
@@ -123,7 +139,7 @@ class ResultPanel(QGroupBox):
 
         self.copy_button = QPushButton("Copy link", self)
         self.copy_button.setObjectName("copyUrlButton")
-        self.copy_button.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        bind_shortcut(self, "Ctrl+Shift+C", self.copy_url)
         self.copy_button.setToolTip(shortcut_tip("Copy the link to the clipboard", "Ctrl+Shift+C"))
         self.copy_button.setDefault(True)
         self.copy_button.clicked.connect(self.copy_url)
@@ -195,7 +211,7 @@ class ResultPanel(QGroupBox):
     ) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(name)
-        button.setShortcut(QKeySequence(shortcut))
+        bind_shortcut(self, shortcut, slot)
         button.setToolTip(shortcut_tip(text.rstrip("…"), shortcut))
         button.setAccessibleName(text.rstrip("…"))
         button.clicked.connect(slot)

@@ -1,0 +1,133 @@
+"""Fixtures for GUI tests: a real emulator on loopback, a real client, an isolated QSettings."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from PySide6.QtCore import QEvent, QLocale, QSettings, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from inflow_desk.api.client import InflowClient
+from inflow_desk.emulator import InflowEmulator
+from inflow_desk.ui.main_window import Account, MainWindow
+from inflow_desk.ui.settings import AppSettings
+
+FROZEN_NOW = datetime(2026, 11, 25, 14, 42, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture(autouse=True)
+def _english_locale() -> Iterator[None]:
+    """Amounts in assertions are formatted for en-US, whatever the machine's locale."""
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(previous)
+
+
+@pytest.fixture
+def api_key() -> str:
+    return f"inflow_test_{secrets.token_hex(12)}"
+
+
+@pytest.fixture
+def emulator(api_key: str) -> Iterator[InflowEmulator]:
+    with InflowEmulator(api_key=api_key) as emu:
+        yield emu
+
+
+@pytest.fixture
+def client(emulator: InflowEmulator, api_key: str) -> Iterator[InflowClient]:
+    with InflowClient(
+        api_key, base_url=emulator.base_url, timeout=httpx.Timeout(1.0, connect=1.0)
+    ) as c:
+        yield c
+
+
+@pytest.fixture
+def app_settings(tmp_path: Path) -> AppSettings:
+    qsettings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    return AppSettings(qsettings, profile="test")
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: datetime = FROZEN_NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot,
+    client: InflowClient,
+    emulator: InflowEmulator,
+    app_settings: AppSettings,
+    clock: Clock,
+) -> Callable[..., MainWindow]:
+    def factory(**kwargs: Any) -> MainWindow:
+        window = MainWindow(
+            gateway=kwargs.pop("gateway", client),
+            account=Account("Test shop", "DEMO", emulator.base_url),
+            settings=kwargs.pop("settings", app_settings),
+            clock=clock,
+            **kwargs,
+        )
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+        return window
+
+    return factory
+
+
+@pytest.fixture
+def window(make_window: Callable[..., MainWindow]) -> MainWindow:
+    return make_window()
+
+
+# ---------------------------------------------------------------------- keyboard helpers
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has keyboard focus"
+    return widget
+
+
+def type_text(qtbot: QtBot, text: str) -> None:
+    """Type like a person: every key goes to whatever has focus at that moment."""
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(focused(), char)
+        else:  # QTest only maps ASCII to keys; send what a keyboard layout with € would send
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+                QApplication.sendEvent(focused(), event)
+
+
+def press(
+    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
+    qtbot.keyClick(focused(), key, modifier)
+
+
+def find(window: QWidget, cls: type[Any], name: str) -> Any:
+    widget = window.findChild(cls, name)
+    assert widget is not None, f"no {cls.__name__} named {name!r}"
+    return widget
