@@ -780,7 +780,11 @@ class HistoryStore:
     # -- sessions ----------------------------------------------------------------------
 
     def add(self, record: NewHistoryRecord) -> HistoryRecord:
-        """Insert one session and commit durably before returning it with its ``id``."""
+        """Insert one session and commit durably (fsync) before returning it with its ``id``.
+
+        The returned record equals what :meth:`get` returns (times in UTC, millisecond
+        precision). Write it the moment the 201 arrives, before showing the link.
+        """
         if isinstance(record, HistoryRecord):
             raise TypeError("add() takes a NewHistoryRecord; this record is already stored")
         params = _insert_params(record)
@@ -788,7 +792,11 @@ class HistoryStore:
             cursor = conn.execute(_INSERT, params)
             row_id = cursor.lastrowid
         assert row_id is not None
-        return HistoryRecord(id=row_id, **_fields(record))
+        # Return exactly what get() will return: UTC, millisecond precision.
+        values = _fields(record)
+        values["created_at"] = _from_ms(_to_ms(record.created_at))
+        values["expires_at"] = _from_ms(_to_ms(record.expires_at))
+        return HistoryRecord(id=row_id, **values)
 
     def add_many(self, records: Iterable[NewHistoryRecord]) -> int:
         """Insert many sessions in one transaction (imports, benchmarks); returns the count."""

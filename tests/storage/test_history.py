@@ -427,6 +427,7 @@ def test_times_are_stored_as_utc_instants_with_millisecond_precision(
     assert loaded is not None
     assert loaded.created_at == datetime(2024, 5, 1, 9, 15, 0, 123_000, tzinfo=UTC)
     assert loaded.created_at.tzinfo is UTC
+    assert stored == loaded
 
 
 def test_get_unknown_and_get_many(store: HistoryStore) -> None:
