@@ -155,11 +155,7 @@ class LineItemsModel(QAbstractTableModel):
         elif column is Column.NAME:
             line.name = str(value)
         elif column is Column.PRICE:
-            line.price_text = str(value)
-            try:
-                line.price_cents = parse_money(line.price_text)
-            except MoneyParseError:
-                line.price_cents = None
+            self.set_price_text(line, str(value))
         elif column is Column.QUANTITY:
             try:
                 line.quantity = int(value)
@@ -187,6 +183,15 @@ class LineItemsModel(QAbstractTableModel):
         return True
 
     # ------------------------------------------------------------------ our API
+    @staticmethod
+    def set_price_text(line: DraftLine, text: str) -> None:
+        """Keep what was typed; the cents only when it parses."""
+        line.price_text = text
+        try:
+            line.price_cents = parse_money(text)
+        except MoneyParseError:
+            line.price_cents = None
+
     @property
     def currency(self) -> Currency:
         return self._currency

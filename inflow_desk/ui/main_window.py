@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from inflow_desk.domain import limits
-from inflow_desk.domain.models import FieldIssue, RequestInvalid, build_one_time_request
+from inflow_desk.domain.models import CheckoutOptions, FieldIssue, RequestInvalid
 from inflow_desk.ui.errors import UserMessage, describe_error
 from inflow_desk.ui.line_items_model import Column
 from inflow_desk.ui.line_items_view import RecentProductsModel
+from inflow_desk.ui.modes import CheckoutMode, PreparedRequest, SessionGateway
 from inflow_desk.ui.one_time_form import OneTimeForm
 from inflow_desk.ui.options_form import OptionsForm
-from inflow_desk.ui.result_panel import Clock, ResultPanel, shortcut_tip, utc_now
+from inflow_desk.ui.result_panel import Clock, ResultPanel, bind_shortcut, shortcut_tip, utc_now
 from inflow_desk.ui.settings import AppSettings
 from inflow_desk.ui.workers import run_in_background
 
@@ -52,12 +53,6 @@ BADGE_STYLES = {
     "CUSTOM": "background: #5e3c99; color: white;",
     "DEMO": "background: #f6c343; color: #3d2c00; border: 2px dashed #8a6100;",
 }
-
-
-class SessionGateway(Protocol):
-    """What the window needs from the API client (``inflow_desk.api.InflowClient``)."""
-
-    def create_one_time_session(self, req: Any) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -83,6 +78,9 @@ class CreatedSession:
     expires_at: datetime
     expiry_assumed: bool
     request_json: dict[str, object]
+    kind: str = "one_time"
+    details: dict[str, Any] = field(default_factory=dict)
+    account: Account | None = None
 
 
 class MainWindow(QMainWindow):
@@ -143,12 +141,15 @@ class MainWindow(QMainWindow):
         top.addWidget(self.environment_badge)
         outer.addLayout(top)
 
-        self.one_time_form = OneTimeForm(self.recent_products, central)
+        self._modes: list[CheckoutMode] = []
         self.mode_switch = QTabWidget(central)
         self.mode_switch.setObjectName("modeSwitch")
         self.mode_switch.setAccessibleName("Payment type")
-        self.mode_switch.addTab(self.one_time_form, "One-time payment")
-        self.mode_switch.setTabToolTip(0, shortcut_tip("One-time payment", "Ctrl+1"))
+        self.one_time_form = OneTimeForm(
+            self.recent_products, central, remember_products=settings.remember_products
+        )
+        self.add_mode(self.one_time_form)
+        self.mode_switch.currentChanged.connect(self._on_mode_changed)
 
         self.options_form = OptionsForm(central)
         self.options_form.set_redirects(*settings.default_redirects())
@@ -217,7 +218,6 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.create_button, self.result_panel.url_edit)
         self.setTabOrder(self.result_panel.url_edit, self.result_panel.copy_button)
 
-        self.one_time_form.changed.connect(self._on_form_changed)
         self.options_form.changed.connect(self._on_form_changed)
 
         self.resize(1100, 680)
@@ -235,44 +235,65 @@ class MainWindow(QMainWindow):
     def busy(self) -> bool:
         return self._busy
 
+    # ------------------------------------------------------------------ modes
+    def add_mode(self, mode: CheckoutMode) -> None:
+        """Add a tab to the mode switch (one-time, subscription)."""
+        widget = mode if isinstance(mode, QWidget) else None
+        assert widget is not None, "a mode is a widget"
+        index = self.mode_switch.addTab(widget, mode.title)
+        self.mode_switch.setTabToolTip(index, shortcut_tip(mode.title, mode.shortcut))
+        bind_shortcut(self, mode.shortcut, lambda: self.switch_mode(index))
+        self._modes.append(mode)
+        changed = getattr(mode, "changed", None)
+        if changed is not None:
+            changed.connect(self._on_form_changed)
+
+    def switch_mode(self, index: int) -> None:
+        if self._busy or not (0 <= index < len(self._modes)):
+            return
+        self.mode_switch.setCurrentIndex(index)
+
+    def current_mode(self) -> CheckoutMode:
+        return self._modes[max(0, self.mode_switch.currentIndex())]
+
+    def _on_mode_changed(self, index: int) -> None:
+        self._clear_error()
+        if 0 <= index < len(self._modes):
+            self._modes[index].focus_first()
+
     # ------------------------------------------------------------------ create
     def create_session(self) -> None:
         """Validate, then send — at most one request in flight."""
         if self._busy:
             return
-        issues = self.one_time_form.issues() + self.options_form.issues()
-        request = None
+        mode = self.current_mode()
+        options = self.options_form.options()
+        issues = mode.issues() + self.options_form.issues()
+        prepared: PreparedRequest | None = None
         if not issues:
             try:
-                request = build_one_time_request(
-                    self.one_time_form.cart(), self.options_form.options()
-                )
+                prepared = mode.prepare(options)
             except RequestInvalid as exc:
                 issues = exc.issues
-        self.one_time_form.show_issues(issues)
+        mode.show_issues(issues)
         self.options_form.show_issues(issues)
-        if issues or request is None:
-            self._show_validation(issues)
+        if issues or prepared is None:
+            self._show_validation(mode, issues)
             return
         self._clear_error()
-        body = request.to_json()
-        hours = self.options_form.options().expires_in_hours
         self._set_busy(True)
-        log.info(
-            "creating one-time session: %d line(s), %s",
-            len(request.products),
-            request.currency,
-        )
+        log.info("creating a %s session", prepared.kind)
+        gateway = self._gateway
         run_in_background(
-            lambda: self._gateway.create_one_time_session(request),
-            lambda session: self._on_created(session, body, hours),
-            self._on_failed,
+            lambda: prepared.send(gateway),
+            lambda session: self._on_created(session, mode, prepared, options),
+            lambda exc: self._on_failed(exc, prepared),
             owner=self,
         )
 
-    def _show_validation(self, issues: list[FieldIssue]) -> None:
+    def _show_validation(self, mode: CheckoutMode, issues: list[FieldIssue]) -> None:
         first = issues[0] if issues else None
-        if first is not None and not self.one_time_form.focus_field(first.field):
+        if first is not None and not mode.focus_field(first.field):
             self.options_form.focus_field(first.field)
         count = len(issues)
         headline = "Nothing was sent. " + (
@@ -280,8 +301,15 @@ class MainWindow(QMainWindow):
         )
         self._show_error(UserMessage(headline, first.message if first else ""))
 
-    def _on_created(self, session: Any, body: dict[str, object], hours: float | None) -> None:
+    def _on_created(
+        self,
+        session: Any,
+        mode: CheckoutMode,
+        prepared: PreparedRequest,
+        options: CheckoutOptions,
+    ) -> None:
         now = self._clock()
+        hours = options.expires_in_hours
         assumed = hours is None
         expires_at = now + timedelta(
             hours=hours if hours is not None else limits.DEFAULT_EXPIRES_IN_HOURS
@@ -292,7 +320,10 @@ class MainWindow(QMainWindow):
             created_at=now,
             expires_at=expires_at,
             expiry_assumed=assumed,
-            request_json=body,
+            request_json=prepared.body,
+            kind=prepared.kind,
+            details=dict(prepared.details, customer_email=options.customer_email),
+            account=self._account,
         )
         if self._record_session is not None:
             try:
@@ -309,19 +340,18 @@ class MainWindow(QMainWindow):
         )
         if self._settings.auto_copy:
             self.result_panel.copy_url()
-        self.recent_products.set_products(
-            self._settings.remember_products(self.one_time_form.priced_products())
-        )
+        mode.remember()
         self._settings.remember_redirects(
             self.options_form.success_edit.text(), self.options_form.cancel_edit.text()
         )
-        self.status_label.setText("Link created ✓")
+        if not self.status_label.text():
+            self.status_label.setText("Link created ✓")
         self.sessionCreated.emit(created)
         self.requestFinished.emit()
 
-    def _on_failed(self, exc: BaseException) -> None:
+    def _on_failed(self, exc: BaseException, prepared: PreparedRequest) -> None:
         self._set_busy(False)
-        message = describe_error(exc, account=self._account.label)
+        message = describe_error(exc, account=self._account.label, action=prepared.action)
         log.warning("create failed: %s", type(exc).__name__)
         self._show_error(message)
         self.requestFinished.emit()
@@ -358,12 +388,13 @@ class MainWindow(QMainWindow):
         """Clear the form for the next caller (redirect defaults stay)."""
         if self._busy:
             return
-        self.one_time_form.clear()
+        for mode in self._modes:
+            mode.clear()
         self.options_form.clear_customer()
         self.result_panel.clear()
         self._clear_error()
         self.status_label.clear()
-        self.one_time_form.table.edit_cell(0, Column.NAME)
+        self.current_mode().focus_first()
 
     # ------------------------------------------------------------------ window
     def closeEvent(self, event: QCloseEvent) -> None:

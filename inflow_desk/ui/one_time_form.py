@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -15,12 +16,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inflow_desk.domain.models import Cart, FieldIssue, LineItem
+from inflow_desk.domain.models import (
+    Cart,
+    CheckoutOptions,
+    FieldIssue,
+    LineItem,
+    RequestInvalid,
+    build_one_time_request,
+)
 from inflow_desk.domain.money import Currency
 from inflow_desk.domain.validation import check_total
-from inflow_desk.ui.formatting import format_money
+from inflow_desk.ui.formatting import format_money, format_plain_amount
 from inflow_desk.ui.line_items_model import FIELD_OF_COLUMN, Column, DraftLine, LineItemsModel
 from inflow_desk.ui.line_items_view import LineItemsView, RecentProduct, RecentProductsModel
+from inflow_desk.ui.modes import PreparedRequest
 from inflow_desk.ui.options_form import ERROR_STYLE
 from inflow_desk.ui.result_panel import bind_shortcut, shortcut_tip
 
@@ -29,13 +38,23 @@ _COLUMN_OF_FIELD = {v: k for k, v in FIELD_OF_COLUMN.items()}
 
 
 class OneTimeForm(QWidget):
-    """The cart. ``issues()`` lists what is wrong; ``cart()`` builds the domain cart."""
+    """The cart (a :class:`~inflow_desk.ui.modes.CheckoutMode`)."""
 
     changed = Signal()
+    title = "One-time payment"
+    shortcut = "Ctrl+1"
 
-    def __init__(self, recent: RecentProductsModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        recent: RecentProductsModel,
+        parent: QWidget | None = None,
+        *,
+        remember_products: Callable[[list[RecentProduct]], list[RecentProduct]] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("oneTimeForm")
+        self._recent = recent
+        self._remember_products = remember_products
         self.model = LineItemsModel(parent=self)
         self.table = LineItemsView(self.model, recent, self)
         self.table.setObjectName("lineItemsTable")
@@ -182,6 +201,71 @@ class OneTimeForm(QWidget):
     def lines(self) -> list[DraftLine]:
         return self.model.lines()
 
+    # ------------------------------------------------------------------ CheckoutMode
+    def prepare(self, options: CheckoutOptions) -> PreparedRequest:
+        issues = self.issues()
+        if issues:
+            raise RequestInvalid(issues)
+        request = build_one_time_request(self.cart(), options)
+        body = request.to_json()
+        return PreparedRequest(
+            kind="one_time",
+            body=body,
+            send=lambda gateway: gateway.create_one_time_session(request),
+            action="create the link",
+            details={
+                "currency": request.currency,
+                "total_cents": sum(p.price * p.quantity for p in request.products),
+                "line_items": [
+                    {"name": p.name, "unit_price_cents": p.price, "quantity": p.quantity}
+                    for p in request.products
+                ],
+            },
+        )
+
+    def focus_first(self) -> None:
+        self.table.edit_cell(0, Column.NAME)
+
+    def remember(self) -> None:
+        if self._remember_products is not None:
+            self._recent.set_products(self._remember_products(self.priced_products()))
+
+    def snapshot(self) -> dict[str, Any]:
+        return {
+            "currency": self.currency().value,
+            "lines": [
+                {"name": line.name, "price": line.price_text, "quantity": line.quantity}
+                for line in self.model.lines()
+            ],
+        }
+
+    def restore(self, data: dict[str, Any]) -> None:
+        """A snapshot, or a sent request body (``products`` with prices in cents)."""
+        currency = str(data.get("currency"))
+        if currency in Currency.__members__:
+            self.set_currency(Currency(currency))
+        lines: list[DraftLine] = []
+        for raw in data.get("lines") or []:
+            if isinstance(raw, dict):
+                line = DraftLine(
+                    name=str(raw.get("name", "")), quantity=_int(raw.get("quantity"), 1)
+                )
+                self.model.set_price_text(line, str(raw.get("price", "")))
+                lines.append(line)
+        for raw in data.get("products") or []:
+            if isinstance(raw, dict):
+                cents = _int(raw.get("price"), 0)
+                lines.append(
+                    DraftLine(
+                        name=str(raw.get("name", "")),
+                        price_text=format_plain_amount(cents),
+                        price_cents=cents,
+                        quantity=_int(raw.get("quantity"), 1),
+                    )
+                )
+        self.model.set_lines(lines or [DraftLine()])
+        self._show_cart_error(None)
+
     def priced_products(self) -> list[RecentProduct]:
         return [
             RecentProduct(line.name.strip(), line.price_cents, self.currency())
@@ -237,6 +321,17 @@ class OneTimeForm(QWidget):
 
 
 _HEADERS = {Column.NAME: "Product", Column.PRICE: "Unit price", Column.QUANTITY: "Qty"}
+
+
+def _int(value: object, default: int) -> int:
+    if isinstance(value, bool):
+        return default
+    if isinstance(value, int):
+        return value
+    try:
+        return int(str(value))
+    except ValueError:
+        return default
 
 
 def _describe(issue: FieldIssue) -> str:

@@ -50,7 +50,7 @@ class InMemoryBackend(KeyringBackend):
         return -1  # never chosen by keyring's auto-detection
 
     def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
+        super().__init__()
         self.passwords: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:
@@ -264,7 +264,7 @@ def test_keyring_backend_name_for_injected_backend() -> None:
 
 
 def test_describe_backend_gives_friendly_name_and_class() -> None:
-    backend = keyring.backends.SecretService.Keyring()  # type: ignore[no-untyped-call]
+    backend = keyring.backends.SecretService.Keyring()
     assert describe_backend(backend) == "Secret Service (keyring.backends.SecretService.Keyring)"
 
 
@@ -336,8 +336,8 @@ def test_conftest_fail_backend_is_unavailable(
 @pytest.mark.parametrize(
     "backend",
     [
-        keyring.backends.fail.Keyring(),  # type: ignore[no-untyped-call]
-        keyring.backends.null.Keyring(),  # type: ignore[no-untyped-call]
+        keyring.backends.fail.Keyring(),
+        keyring.backends.null.Keyring(),
     ],
 )
 @pytest.mark.parametrize("op", ["get", "set", "delete"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from inflow_desk.emulator import InflowEmulator
 from inflow_desk.ui.main_window import Account, MainWindow
 from inflow_desk.ui.settings import AppSettings
 
-FROZEN_NOW = datetime(2026, 11, 25, 14, 42, 0, tzinfo=timezone.utc)
+FROZEN_NOW = datetime(2026, 11, 25, 14, 42, 0, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,80 @@
+"""What the main window asks of a checkout mode (one-time payment, subscription).
+
+A mode is a widget on the ``modeSwitch`` tab bar. The window owns what is shared — options,
+the Create button, the worker, the error funnel, the result panel — and asks the current mode
+to validate and build its request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from inflow_desk.domain.models import CheckoutOptions, FieldIssue
+
+
+class SessionGateway(Protocol):
+    """What the UI needs from the API client (``inflow_desk.api.InflowClient``)."""
+
+    def create_one_time_session(self, req: Any) -> Any: ...
+
+    def create_subscription_session(self, offer_id: str, req: Any) -> Any: ...
+
+    def list_subscription_offers(self, *, on_page: Any = None) -> Any: ...
+
+
+@dataclass(frozen=True)
+class PreparedRequest:
+    """A validated request, ready to be sent from a worker thread."""
+
+    kind: str  # "one_time" | "subscription"
+    body: dict[str, object]  # exactly the JSON that goes out
+    send: Callable[[SessionGateway], Any]  # runs in the worker; returns a CheckoutSession
+    action: str  # for messages: "create the link", "create the subscription link"
+    #: What the history records besides the body: currency, total_cents, line_items,
+    #: offer_id, offer_name, customer_email.
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+class CheckoutMode(Protocol):
+    """Implemented by each tab of the mode switch."""
+
+    title: str  # tab text, e.g. "One-time payment"
+    shortcut: str  # e.g. "Ctrl+1"
+
+    def issues(self) -> list[FieldIssue]:
+        """Problems the mode can see without the shared options, in visual order."""
+        ...
+
+    def prepare(self, options: CheckoutOptions) -> PreparedRequest:
+        """Build the request; raises ``RequestInvalid`` with every issue."""
+        ...
+
+    def show_issues(self, issues: list[FieldIssue]) -> None:
+        """Mark the mode's own fields among ``issues`` (others are ignored)."""
+        ...
+
+    def focus_field(self, field: str) -> bool:
+        """Give focus to the widget of an issue path; False if it isn't the mode's."""
+        ...
+
+    def focus_first(self) -> None:
+        """Where typing starts when the mode is shown."""
+        ...
+
+    def clear(self) -> None:
+        """For the next caller."""
+        ...
+
+    def remember(self) -> None:
+        """After a successful create: remember what was used (recent products, offers)."""
+        ...
+
+    def snapshot(self) -> dict[str, Any]:
+        """The unsent form as plain JSON-able data (draft autosave)."""
+        ...
+
+    def restore(self, data: dict[str, Any]) -> None:
+        """Put a snapshot (or a history entry's request, for "create again") back."""
+        ...
