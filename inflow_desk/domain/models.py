@@ -232,7 +232,7 @@ class _SessionOptions(_RequestModel):
     @field_serializer("expires_in")
     def _hours_as_json(self, value: float | None) -> int | float | None:
         """24.0 goes out as ``24``, 0.25 as ``0.25``."""
-        if value is not None and value.is_integer():
+        if value is not None and float(value).is_integer():
             return int(value)
         return value
 

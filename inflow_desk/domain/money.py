@@ -82,9 +82,9 @@ def _strip_markers(text: str) -> tuple[str, bool, set[Currency]]:
 
 
 def _match_marker(text: str, *, at_start: bool) -> tuple[str, Currency] | None:
-    upper = text.upper()
     for token, currency in _MARKERS:
-        if (upper.startswith(token) if at_start else upper.endswith(token)) and len(text) > 0:
+        edge = text[: len(token)] if at_start else text[-len(token) :]
+        if edge.upper() == token:
             return token, currency
     return None
 

@@ -133,7 +133,9 @@ def _valid_host(host: str) -> bool:
 
 def check_expires_in(hours: float) -> str | None:
     """Session lifetime in hours: 0.25 (15 minutes) to 720 (30 days)."""
-    if isinstance(hours, bool) or not isinstance(hours, int | float) or not math.isfinite(hours):
+    if isinstance(hours, bool) or not isinstance(hours, int | float):
+        return "Expiry must be a number of hours"
+    if isinstance(hours, float) and not math.isfinite(hours):
         return "Expiry must be a number of hours"
     if hours < limits.MIN_EXPIRES_IN_HOURS:
         return "Expiry must be at least 0.25 hours (15 minutes)"

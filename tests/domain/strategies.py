@@ -120,6 +120,7 @@ expiries = st.one_of(
     st.sampled_from([0.0, 0.1, 0.2499, 0.25, 1.0, 24.0, 720.0, 720.5, 721.0, -1.0]),
     st.floats(min_value=-10, max_value=1000, allow_nan=False, allow_infinity=False),
     st.integers(min_value=-5, max_value=1000).map(float),
+    st.integers(min_value=-(10**30), max_value=10**400),  # ints too big for a float
 )
 wild_options = st.builds(
     CheckoutOptions,

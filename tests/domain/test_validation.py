@@ -233,6 +233,7 @@ def test_url_message_text() -> None:
         (-1.0, "Expiry must be at least 0.25 hours (15 minutes)"),
         (float("nan"), "Expiry must be a number of hours"),
         (float("inf"), "Expiry must be a number of hours"),
+        (10**400, "Expiry cannot exceed 720 hours (30 days)"),
     ],
 )
 def test_expires_in(hours: float, message: str | None) -> None:
