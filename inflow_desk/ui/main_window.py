@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -88,6 +89,9 @@ class MainWindow(QMainWindow):
 
     sessionCreated = Signal(object)
     requestFinished = Signal()
+    #: Anything the agent typed changed (for draft autosave).
+    formChanged = Signal()
+    accountChanged = Signal(object)
 
     def __init__(
         self,
@@ -106,7 +110,6 @@ class MainWindow(QMainWindow):
         self._clock = clock
         self._record_session = record_session
         self._busy = False
-        self.setWindowTitle(f"Inflow Desk — {account.label}")
 
         self.recent_products = RecentProductsModel(self)
         self.recent_products.set_products(settings.recent_products())
@@ -126,16 +129,11 @@ class MainWindow(QMainWindow):
             outer.addWidget(banner)
 
         top = QHBoxLayout()
-        self.account_label = QLabel(f"Merchant: <b>{account.name}</b>", central)
+        self.top_bar = top
+        self.account_label = QLabel(central)
         self.account_label.setObjectName("accountLabel")
-        self.environment_badge = QLabel(account.environment, central)
+        self.environment_badge = QLabel(central)
         self.environment_badge.setObjectName("environmentBadge")
-        self.environment_badge.setAccessibleName(f"Environment: {account.environment}")
-        self.environment_badge.setToolTip(account.base_url)
-        self.environment_badge.setStyleSheet(
-            BADGE_STYLES.get(account.environment, BADGE_STYLES["CUSTOM"])
-            + " font-weight: bold; padding: 3px 10px; border-radius: 9px;"
-        )
         top.addWidget(self.account_label)
         top.addStretch(1)
         top.addWidget(self.environment_badge)
@@ -219,7 +217,15 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.result_panel.url_edit, self.result_panel.copy_button)
 
         self.options_form.changed.connect(self._on_form_changed)
+        self.options_form.changed.connect(self.formChanged)
 
+        self.menus: dict[str, QMenu] = {}
+        file_menu = self.menu("&File")
+        file_menu.addAction("New link (Ctrl+Shift+N)", self.new_link)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction("&Quit", self.close)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.set_account(account, gateway)
         self.resize(1100, 680)
         geometry = settings.window_geometry()
         if geometry is not None:
@@ -235,6 +241,36 @@ class MainWindow(QMainWindow):
     def busy(self) -> bool:
         return self._busy
 
+    # ------------------------------------------------------------------ account
+    def set_account(self, account: Account, gateway: SessionGateway) -> None:
+        """Talk to another merchant account / environment from now on."""
+        self._account = account
+        self._gateway = gateway
+        self.setWindowTitle(f"Inflow Desk — {account.label}")
+        self.account_label.setText(f"Merchant: <b>{account.name}</b>")
+        self.environment_badge.setText(account.environment)
+        self.environment_badge.setAccessibleName(f"Environment: {account.environment}")
+        self.environment_badge.setToolTip(f"{account.environment}: {account.base_url}")
+        self.environment_badge.setStyleSheet(
+            BADGE_STYLES.get(account.environment, BADGE_STYLES["CUSTOM"])
+            + " font-weight: bold; padding: 3px 10px; border-radius: 9px;"
+        )
+        self.accountChanged.emit(account)
+
+    @property
+    def gateway(self) -> SessionGateway:
+        return self._gateway
+
+    def menu(self, title: str) -> QMenu:
+        """The menu-bar menu called ``title`` (created on first use, left to right)."""
+        if title not in self.menus:
+            self.menus[title] = self.menuBar().addMenu(title)
+        return self.menus[title]
+
+    def add_top_bar_widget(self, widget: QWidget) -> None:
+        """Put a widget (profile picker, settings button…) left of the environment badge."""
+        self.top_bar.insertWidget(self.top_bar.indexOf(self.environment_badge), widget)
+
     # ------------------------------------------------------------------ modes
     def add_mode(self, mode: CheckoutMode) -> None:
         """Add a tab to the mode switch (one-time, subscription)."""
@@ -247,6 +283,7 @@ class MainWindow(QMainWindow):
         changed = getattr(mode, "changed", None)
         if changed is not None:
             changed.connect(self._on_form_changed)
+            changed.connect(self.formChanged)
 
     def switch_mode(self, index: int) -> None:
         if self._busy or not (0 <= index < len(self._modes)):
@@ -382,6 +419,51 @@ class MainWindow(QMainWindow):
             and not (self.one_time_form.issues() or self.options_form.issues())
         ):
             self._clear_error()
+
+    # ------------------------------------------------------------------ drafts, create again
+    def form_snapshot(self) -> dict[str, Any]:
+        """Everything typed, as JSON-able data (draft autosave)."""
+        return {
+            "mode": self.current_mode().kind,
+            "modes": {mode.kind: mode.snapshot() for mode in self._modes},
+            "options": self.options_form.snapshot(),
+        }
+
+    def restore_form(self, data: dict[str, Any]) -> None:
+        """Put a :meth:`form_snapshot` back."""
+        modes = data.get("modes")
+        if isinstance(modes, dict):
+            for mode in self._modes:
+                snapshot = modes.get(mode.kind)
+                if isinstance(snapshot, dict):
+                    mode.restore(snapshot)
+        options = data.get("options")
+        if isinstance(options, dict):
+            self.options_form.restore(options)
+        self._select_kind(str(data.get("mode", "")))
+
+    def load_request(self, kind: str, body: dict[str, Any]) -> bool:
+        """Fill the form from a request body that was sent before ("create again").
+
+        The options (e-mail, redirects, expiry) come from the body too, so creating again
+        sends the same JSON. Returns False when no mode handles ``kind``.
+        """
+        mode = self._select_kind(kind)
+        if mode is None or self._busy:
+            return False
+        mode.restore(body)
+        self.options_form.load_request(body)
+        self.result_panel.clear()
+        self._clear_error()
+        mode.focus_first()
+        return True
+
+    def _select_kind(self, kind: str) -> CheckoutMode | None:
+        for index, mode in enumerate(self._modes):
+            if mode.kind == kind:
+                self.mode_switch.setCurrentIndex(index)
+                return mode
+        return None
 
     # ------------------------------------------------------------------ new link
     def new_link(self) -> None:

@@ -40,6 +40,7 @@ class PreparedRequest:
 class CheckoutMode(Protocol):
     """Implemented by each tab of the mode switch."""
 
+    kind: str  # "one_time" | "subscription": matches PreparedRequest.kind and the history
     title: str  # tab text, e.g. "One-time payment"
     shortcut: str  # e.g. "Ctrl+1"
 
@@ -76,5 +77,5 @@ class CheckoutMode(Protocol):
         ...
 
     def restore(self, data: dict[str, Any]) -> None:
-        """Put a snapshot (or a history entry's request, for "create again") back."""
+        """Put a snapshot back — or a request body that was sent (for "create again")."""
         ...

@@ -41,6 +41,7 @@ class OneTimeForm(QWidget):
     """The cart (a :class:`~inflow_desk.ui.modes.CheckoutMode`)."""
 
     changed = Signal()
+    kind = "one_time"
     title = "One-time payment"
     shortcut = "Ctrl+1"
 

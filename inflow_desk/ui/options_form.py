@@ -220,6 +220,34 @@ class OptionsForm(QGroupBox):
         self.success_edit.setText(success_url)
         self.cancel_edit.setText(cancel_url)
 
+    def snapshot(self) -> dict[str, object]:
+        return {
+            "customerEmail": self.email_edit.text(),
+            "successUrl": self.success_edit.text(),
+            "cancelUrl": self.cancel_edit.text(),
+            "expiresIn": self.expires_spin.value(),
+        }
+
+    def restore(self, data: dict[str, object]) -> None:
+        self.email_edit.setText(str(data.get("customerEmail") or ""))
+        self.success_edit.setText(str(data.get("successUrl") or ""))
+        self.cancel_edit.setText(str(data.get("cancelUrl") or ""))
+        hours = data.get("expiresIn")
+        if isinstance(hours, int | float) and not isinstance(hours, bool):
+            self.expires_spin.setValue(float(hours))
+        else:
+            self.reset_expiry()
+        self.show_issues([])
+
+    def load_request(self, body: dict[str, object]) -> None:
+        """The options of a sent request body: absent fields become empty."""
+        self.restore(
+            {
+                key: body.get(key)
+                for key in ("customerEmail", "successUrl", "cancelUrl", "expiresIn")
+            }
+        )
+
     def _on_text_edited(self) -> None:
         self.changed.emit()
         # Clear a shown error as soon as the agent starts fixing the field.
