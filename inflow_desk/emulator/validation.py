@@ -33,7 +33,7 @@ PRODUCT_KEYS: tuple[str, ...] = ("name", "price", "quantity")
 _EMAIL_LOCAL = re.compile(
     r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u00a1-\uffff-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u00a1-\uffff-]+)*$"
 )
-_TLD = re.compile(r"^([A-Za-z\u00a1-\uffff]{2,}|xn--[A-Za-z0-9-]{2,})$")
+_TLD = re.compile(r"^([A-Za-z\u00a1-\uffff]{2,}|xn--[A-Za-z0-9-]{2,})$", re.IGNORECASE)
 
 
 def is_int(value: Any) -> bool:

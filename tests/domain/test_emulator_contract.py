@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 
 from inflow_desk.domain import (
     Cart,
@@ -62,22 +62,8 @@ def _post(http: httpx.Client, path: str, body: dict[str, Any]) -> httpx.Response
     return http.post(path, json=body)
 
 
-def _uppercase_punycode_tld(email: str | None) -> bool:
-    """``name@example.XN--P1AI``: see test_emulator_accepts_uppercase_punycode_tld."""
-    return email is not None and email.strip().rsplit(".", 1)[-1].startswith(
-        ("XN--", "Xn--", "xN--")
-    )
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "emulator discrepancy: emulator/validation.py _TLD matches 'xn--' case-sensitively, so "
-        "'name@example.XN--P1AI' is refused; validator.js isEmail (which it imitates) uses /i and "
-        "domain names are case-insensitive. Remove this xfail and the assume() below once fixed."
-    ),
-)
 def test_emulator_accepts_uppercase_punycode_tld(http: httpx.Client) -> None:
+    """Domain names are case-insensitive (validator.js isEmail uses /i); found by hypothesis."""
     body = {"customerEmail": "name@example.XN--P1AI"}
     response = _post(http, ONE_TIME_PATH, {**_GOOD_BODY, **body})
     assert response.status_code == 201, response.text
@@ -108,7 +94,6 @@ def test_one_time_requests_we_accept_are_accepted(http: httpx.Client) -> None:
             assert err.issues
             outcomes["rejected"] += 1
             return
-        assume(not _uppercase_punycode_tld(opts.customer_email))  # known emulator discrepancy
         outcomes["accepted"] += 1
         body = request.to_json()
         response = _post(http, ONE_TIME_PATH, body)
@@ -137,7 +122,6 @@ def test_subscription_requests_we_accept_are_accepted(
             assert err.issues
             outcomes["rejected"] += 1
             return
-        assume(not _uppercase_punycode_tld(opts.customer_email))  # known emulator discrepancy
         outcomes["accepted"] += 1
         body = request.to_json()
         response = _post(http, path, body)
