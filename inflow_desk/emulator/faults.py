@@ -9,7 +9,8 @@ Kinds:
 ``latency``
     wait ``delay`` seconds, then answer normally.
 ``status``
-    answer ``status`` with an Inflow-shaped JSON error body.
+    answer ``status`` with an Inflow-shaped JSON error body (``message`` if given: a string
+    or a tuple of strings, sent as a JSON list — e.g. a 400 for a rule only the server knows).
 ``html``
     answer ``status`` with a ``text/html`` error page, as a proxy or load balancer would.
 ``malformed_json``
@@ -60,6 +61,9 @@ class Fault:
     retry_after: float | None = 1
     path_prefix: str | None = None
     method: str | None = None
+    #: For "status": the ``message`` of the JSON body (a string or, as NestJS validation
+    #: answers, a list of strings); None gives the reason phrase.
+    message: str | tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in FAULT_KINDS:

@@ -311,7 +311,13 @@ class _Handler(BaseHTTPRequestHandler):
                 self.connection.shutdown(socket.SHUT_RDWR)
             return
         if kind == "status":
-            message = "Internal server error" if fault.status == 500 else _reason(fault.status)
+            message: str | list[str]
+            if isinstance(fault.message, tuple):
+                message = list(fault.message)
+            elif fault.message is not None:
+                message = fault.message
+            else:
+                message = "Internal server error" if fault.status == 500 else _reason(fault.status)
             self._send(_Response(fault.status, _error_body(fault.status, message)))
         elif kind == "html":
             title = f"{fault.status} {_reason(fault.status)}"

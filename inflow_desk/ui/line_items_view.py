@@ -208,19 +208,17 @@ class LineItemsView(QTableView):
         return super().moveCursor(cursorAction, modifiers)
 
     def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab past the last cell (Backtab before the first) leaves the table."""
         current = self.currentIndex()
-        last_cell = (
+        rows = self._model.rowCount()
+        last_cell = current.row() == rows - 1 and current.column() >= Column.QUANTITY
+        first_cell = current.row() == 0 and current.column() == Column.NAME
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if (
             current.isValid()
-            and current.row() == self._model.rowCount() - 1
-            and current.column() >= Column.QUANTITY
-        )
-        first_cell = current.isValid() and current.row() == 0 and current.column() == Column.NAME
-        if (next and last_cell) or (not next and first_cell):
-            if self.state() == QAbstractItemView.State.EditingState:
-                editor = self.indexWidget(current) or self.focusWidget()
-                if editor is not None and editor is not self:
-                    self.commitData(editor)
-                    self.closeEditor(editor, QStyledItemDelegate.EndEditHint.NoHint)
+            and not editing
+            and ((next and last_cell) or (not next and first_cell))
+        ):
             return QWidget.focusNextPrevChild(self, next)
         return super().focusNextPrevChild(next)
 
