@@ -125,11 +125,11 @@ def describe_error(
             f"Wait {wait} and try again.",
         )
     if isinstance(exc, InternalServerError):
+        # No details: a 5xx body is a stack-trace-free "Internal server error" or a proxy's page.
         return UserMessage(
             f"Inflow had a problem on its side (HTTP {exc.status_code}).",
             "Nothing to fix on your side; try again in a moment. "
             + ("" if exc.status_code == 500 else _MAYBE_CREATED),
-            tuple(m for m in exc.messages if m),
             may_have_created=exc.status_code != 500,
         )
     if isinstance(exc, APIStatusError):

@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
         quit_action = file_menu.addAction("&Quit", self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.set_account(account, gateway)
-        self.resize(1100, 680)
+        self.resize(1180, 700)
         geometry = settings.window_geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)

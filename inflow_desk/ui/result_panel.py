@@ -135,7 +135,9 @@ class ResultPanel(QGroupBox):
         font = QFont(self.url_edit.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.url_edit.setFont(font)
-        self.url_edit.setMinimumWidth(320)
+        # Wide enough for a whole checkout link: the agent reads it out or checks it at a glance.
+        sample = "https://checkout.inflowpay.com/pay/sess_7Hq2Lm90abcdEFGH"
+        self.url_edit.setMinimumWidth(self.url_edit.fontMetrics().horizontalAdvance(sample) + 24)
 
         self.copy_button = QPushButton("Copy link", self)
         self.copy_button.setObjectName("copyUrlButton")
@@ -173,9 +175,12 @@ class ResultPanel(QGroupBox):
             "New link", "newLinkButton", "Ctrl+Shift+N", self.newLinkRequested.emit
         )
 
-        url_row = QHBoxLayout()
-        url_row.addWidget(self.url_edit, 1)
-        url_row.addWidget(self.copy_button)
+        url_row = QVBoxLayout()
+        url_row.addWidget(self.url_edit)
+        copy_row = QHBoxLayout()
+        copy_row.addWidget(self.copy_button)
+        copy_row.addWidget(self.copied_label, 1)
+        url_row.addLayout(copy_row)
         qr_buttons = QVBoxLayout()
         for button in (self.enlarge_button, self.save_qr_button, self.copy_qr_button):
             qr_buttons.addWidget(button)
@@ -189,7 +194,6 @@ class ResultPanel(QGroupBox):
         details = QVBoxLayout(self.details)
         details.setContentsMargins(0, 0, 0, 0)
         details.addLayout(url_row)
-        details.addWidget(self.copied_label)
         details.addWidget(self.expiry_label)
         details.addWidget(self.session_label)
         details.addLayout(qr_row)
@@ -284,6 +288,7 @@ class ResultPanel(QGroupBox):
             return
         QGuiApplication.clipboard().setText(self._url)
         self.copied_label.setText("Copied ✓ — paste it into the chat, SMS or e-mail")
+        self.copied_label.setToolTip(self._url)
         self.copied.emit(self._url)
 
     def copy_qr_image(self) -> None:
