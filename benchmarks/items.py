@@ -1,0 +1,654 @@
+"""The in-process benchmark items; each runs in a fresh worker process started by ``run.py``.
+
+An item returns a :class:`Measured`: paired per-run samples of the thing measured ("subject")
+and of its baseline, measured alternately in the same process so that both see the same
+machine state. Times are in seconds. ``profiler.section()`` wraps the subject's code, so that
+``run.py`` can profile exactly that when a target is missed.
+
+Items whose UI does not exist yet report ``available=False`` with the reason.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import importlib.util
+import json
+import secrets
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+HEARTBEAT_MS = 10
+API_KEY = "bench-key-not-secret"
+CHECKOUT_URL = "https://checkout.inflowpay.com/pay/sess_{}"
+
+
+@dataclass
+class Measured:
+    subject: list[float] = field(default_factory=list)
+    baseline: list[float] = field(default_factory=list)
+    available: bool = True
+    note: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class Profiler:
+    """cProfile around the subject's code only, when ``run.py`` asked for a profile."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.profile: cProfile.Profile | None = cProfile.Profile() if enabled else None
+
+    @contextmanager
+    def section(self) -> Iterator[None]:
+        if self.profile is None:
+            yield
+            return
+        self.profile.enable()
+        try:
+            yield
+        finally:
+            self.profile.disable()
+
+
+@dataclass(frozen=True)
+class Context:
+    runs: int
+    quick: bool
+    profiler: Profiler
+
+
+def _app() -> QApplication:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    return QApplication(["inflow-desk-bench"])
+
+
+def _timed(fn: Callable[[], object], count: int) -> float:
+    """Mean seconds per call of ``fn`` over ``count`` calls."""
+    started = time.perf_counter()
+    for _ in range(count):
+        fn()
+    return (time.perf_counter() - started) / count
+
+
+def _paired(
+    ctx: Context, subject: Callable[[], object], baseline: Callable[[], object], warmup: int = 3
+) -> Measured:
+    """``ctx.runs`` pairs of batch means, alternating which one goes first."""
+    for _ in range(warmup):
+        subject()
+        baseline()
+    count = 10 if ctx.quick else 40
+    measured = Measured()
+    for run in range(ctx.runs):
+        if run % 2:
+            with ctx.profiler.section():
+                measured.subject.append(_timed(subject, count))
+            measured.baseline.append(_timed(baseline, count))
+        else:
+            measured.baseline.append(_timed(baseline, count))
+            with ctx.profiler.section():
+                measured.subject.append(_timed(subject, count))
+    measured.extra["calls_per_run"] = count
+    return measured
+
+
+# ------------------------------------------------------------------------------ QR
+def qr_render(ctx: Context) -> Measured:
+    """``qr_pixmap`` of a checkout URL (220 logical px at device pixel ratio 2) vs segno.make."""
+    import segno
+
+    from inflow_desk.ui.qr import ERROR_CORRECTION, qr_pixmap
+
+    _app()
+    urls = [CHECKOUT_URL.format(secrets.token_hex(12)) for _ in range(64)]
+    state = {"i": 0}
+
+    def next_url() -> str:
+        state["i"] = (state["i"] + 1) % len(urls)
+        return urls[state["i"]]
+
+    def subject() -> object:
+        pixmap = qr_pixmap(next_url(), 220, 2.0)
+        assert not pixmap.isNull()
+        return pixmap
+
+    def baseline() -> object:
+        return segno.make(next_url(), error=ERROR_CORRECTION, micro=False)
+
+    measured = _paired(ctx, subject, baseline)
+    measured.note = "220 logical px at device pixel ratio 2.0 (440 device px); baseline: segno.make"
+    return measured
+
+
+# ------------------------------------------------------------------------------ client
+def create_session(ctx: Context) -> Measured:
+    """Validate + serialise + POST + parse with our client vs a raw httpx POST of the same bytes."""
+    import httpx
+
+    from inflow_desk.api._constants import API_KEY_HEADER, ONE_TIME_SESSION_PATH
+    from inflow_desk.api.client import InflowClient
+    from inflow_desk.domain.models import Cart, CheckoutOptions, LineItem, build_one_time_request
+    from inflow_desk.domain.money import Currency
+    from inflow_desk.emulator import InflowEmulator
+
+    cart = Cart(
+        currency=Currency.EUR,
+        items=(
+            LineItem(name="Starter kit", unit_price_cents=4999, quantity=2),
+            LineItem(name="Shipping express", unit_price_cents=990, quantity=1),
+        ),
+    )
+    options = CheckoutOptions(
+        customer_email="client@example.org",
+        success_url="https://shop.example/thanks",
+        cancel_url="https://shop.example/cart",
+        expires_in_hours=24,
+    )
+    body = json.dumps(build_one_time_request(cart, options).to_json(), separators=(",", ":"))
+    content = body.encode("utf-8")
+
+    with InflowEmulator(api_key=API_KEY) as emulator:
+        client = InflowClient(API_KEY, base_url=emulator.base_url)
+        raw = httpx.Client(
+            base_url=emulator.base_url,
+            headers={
+                API_KEY_HEADER: API_KEY,
+                "Accept": "application/json",
+                "Content-Type": "application/json",
+            },
+        )
+
+        def subject() -> object:
+            session = client.create_one_time_session(build_one_time_request(cart, options))
+            assert session.checkout_url
+            return session
+
+        def baseline() -> object:
+            response = raw.post(ONE_TIME_SESSION_PATH, content=content)
+            assert response.status_code == 201, response.status_code
+            return response
+
+        try:
+            measured = _paired(ctx, subject, baseline)
+        finally:
+            client.close()
+            raw.close()
+        sent = {bytes(r.body) for r in emulator.requests if r.method == "POST"}
+    if sent != {content}:
+        raise AssertionError("the client and the raw POST did not send the same bytes")
+    measured.note = (
+        f"{len(content)}-byte body, keep-alive connection to the emulator on 127.0.0.1; "
+        "baseline: httpx.Client.post of the same bytes"
+    )
+    return measured
+
+
+# ------------------------------------------------------------------------------ GUI stalls
+class Heartbeat:
+    """A 10 ms precise timer on the GUI thread; the longest gap between ticks is the stall."""
+
+    def __init__(self, interval_ms: int = HEARTBEAT_MS) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self._timer = QTimer()
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self._tick)
+        self._ticks: list[float] = []
+
+    def _tick(self) -> None:
+        self._ticks.append(time.perf_counter())
+
+    def start(self) -> None:
+        self._ticks = [time.perf_counter()]
+        self._timer.start()
+
+    def stop(self) -> float:
+        """Stop; the longest interval between two ticks (or the last tick and now), seconds."""
+        self._timer.stop()
+        self._ticks.append(time.perf_counter())
+        return max(b - a for a, b in zip(self._ticks, self._ticks[1:], strict=False))
+
+    @property
+    def ticks(self) -> int:
+        return len(self._ticks)
+
+
+def spin(ms: int) -> None:
+    """Run the event loop for ``ms`` milliseconds."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def idle_stall(ms: int) -> float:
+    """The longest heartbeat interval of an idle event loop over ``ms`` milliseconds."""
+    beat = Heartbeat()
+    beat.start()
+    spin(ms)
+    return beat.stop()
+
+
+def _module_missing(*names: str) -> str | None:
+    missing = [name for name in names if importlib.util.find_spec(name) is None]
+    return ", ".join(missing) if missing else None
+
+
+def not_available(reason: str) -> Measured:
+    return Measured(available=False, note=reason)
+
+
+def _wait_for(signal: Any, timeout_ms: int) -> bool:
+    """Run the event loop until ``signal`` fires (True) or ``timeout_ms`` passed (False)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    fired: list[bool] = []
+
+    def done(*_: object) -> None:
+        fired.append(True)
+        loop.quit()
+
+    signal.connect(done)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    signal.disconnect(done)
+    return bool(fired)
+
+
+def _keystroke_times(line_edit: Any, text: str) -> list[float]:
+    """Seconds per typed character: the key event and the events it causes (filter, paint)."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    times = []
+    for char in text:
+        started = time.perf_counter()
+        QTest.keyClicks(line_edit, char)
+        QApplication.processEvents()
+        times.append(time.perf_counter() - started)
+        spin(20)  # let batched layout and timers run between keys, as between real keystrokes
+    return times
+
+
+@dataclass
+class _Bench:
+    """A real main window on a real client and emulator, as ``app.py`` builds it."""
+
+    window: Any
+    client: Any
+    emulator: Any
+    settings: Any
+    folder: Path
+
+    def close(self) -> None:
+        self.window.close()
+        self.window.deleteLater()
+        self.client.close()
+        self.emulator.stop()
+
+
+def _main_window(offers: int = 0) -> _Bench:
+    import httpx
+    from PySide6.QtCore import QSettings
+
+    from inflow_desk.api.client import InflowClient
+    from inflow_desk.emulator import InflowEmulator, generate_offers
+    from inflow_desk.ui.main_window import Account, MainWindow
+    from inflow_desk.ui.settings import AppSettings
+
+    _app()
+    folder = Path(tempfile.mkdtemp(prefix="inflow-bench-"))
+    emulator = InflowEmulator(api_key=API_KEY, offers=generate_offers(offers) if offers else None)
+    emulator.start()
+    client = InflowClient(API_KEY, base_url=emulator.base_url, timeout=httpx.Timeout(30.0))
+    settings = AppSettings(
+        QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat), profile="bench"
+    )
+    window = MainWindow(
+        gateway=client,
+        account=Account("Bench shop", "DEMO", emulator.base_url),
+        settings=settings,
+    )
+    window.resize(1100, 680)
+    window.show()
+    spin(300)
+    return _Bench(window, client, emulator, settings, folder)
+
+
+def stall_create_2s(ctx: Context) -> Measured:
+    """Click Create in the real main window while the emulator takes 2 s to answer."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from inflow_desk.emulator import Fault
+
+    bench = _main_window()
+    window = bench.window
+    measured = Measured()
+    try:
+        for _ in range(ctx.runs):
+            window.new_link()
+            model = window.one_time_form.model
+            model.setData(model.index(0, 0), "Starter kit")
+            model.setData(model.index(0, 1), "49.99")
+            spin(50)
+            measured.baseline.append(idle_stall(1000))
+            bench.emulator.inject(Fault("latency", delay=2.0))
+            beat = Heartbeat()
+            started = time.perf_counter()
+            with ctx.profiler.section():
+                beat.start()
+                QTest.mouseClick(window.create_button, Qt.MouseButton.LeftButton)
+                finished = _wait_for(window.requestFinished, 10_000)
+                spin(200)  # the result panel paints its QR code after the answer
+                measured.subject.append(beat.stop())
+            elapsed = time.perf_counter() - started
+            if not finished or not window.result_panel.url_edit.text():
+                raise AssertionError("no checkout link was shown")
+            if elapsed < 2.0:
+                raise AssertionError(f"the create took {elapsed:.2f} s, less than the fault")
+    finally:
+        bench.close()
+    measured.note = (
+        "real MainWindow + InflowClient, emulator latency fault 2 s, Create clicked; "
+        "baseline: the same window idle for 1 s"
+    )
+    return measured
+
+
+OFFERS = 10_000
+OFFER_QUERY = "pro yearly"
+
+
+def _subscription_bench() -> tuple[_Bench, Any] | str:
+    missing = _module_missing("inflow_desk.ui.subscription_form", "inflow_desk.ui.offers_model")
+    if missing:
+        return f"not available: {missing} does not exist yet"
+    try:
+        from inflow_desk.ui.subscription_form import install_subscription_mode
+    except ImportError as exc:
+        return f"not available: {exc}"
+    bench = _main_window(offers=OFFERS)
+    form = install_subscription_mode(bench.window, bench.settings)
+    return bench, form
+
+
+def stall_offers_load_10k(ctx: Context) -> Measured:
+    """Switch to the Subscription tab (which loads the offers) with 10,000 offers listed."""
+    made = _subscription_bench()
+    if isinstance(made, str):
+        return not_available(made)
+    bench, form = made
+    measured = Measured()
+    try:
+        for run in range(ctx.runs):
+            measured.baseline.append(idle_stall(1000))
+            beat = Heartbeat()
+            with ctx.profiler.section():
+                beat.start()
+                if run == 0:
+                    bench.window.switch_mode(1)  # the first show loads the offers
+                else:
+                    form.load_offers()  # F5
+                loaded = _wait_for(form.offersLoaded, 60_000)
+                spin(200)
+                measured.subject.append(beat.stop())
+            shown = form.model.rowCount()
+            if not loaded or shown < OFFERS:
+                raise AssertionError(f"offers did not load ({shown} shown)")
+    finally:
+        bench.close()
+    measured.note = (
+        f"{OFFERS:,} offers from the emulator (100 per page) into the real SubscriptionForm; "
+        "baseline: the same window idle for 1 s"
+    )
+    return measured
+
+
+def offer_filter_keystroke_10k(ctx: Context) -> Measured:
+    """Type a query into the offer search at 10,000 offers: the longest keystroke per run,
+    vs the same keystrokes into a stock QSortFilterProxyModel over the same display strings."""
+    from PySide6.QtCore import QSortFilterProxyModel, QStringListModel, Qt
+    from PySide6.QtWidgets import QLineEdit, QListView, QVBoxLayout, QWidget
+
+    made = _subscription_bench()
+    if isinstance(made, str):
+        return not_available(made)
+    bench, form = made
+    measured = Measured()
+    per_key: dict[str, list[float]] = {}
+    try:
+        bench.window.switch_mode(1)
+        if not _wait_for(form.offersLoaded, 60_000) or form.model.rowCount() < OFFERS:
+            raise AssertionError("offers did not load")
+        texts = [
+            str(form.model.data(form.model.index(row, 0))) for row in range(form.model.rowCount())
+        ]
+        stock = QWidget()
+        stock_edit = QLineEdit(stock)
+        stock_view = QListView(stock)
+        stock_view.setUniformItemSizes(True)
+        proxy = QSortFilterProxyModel(stock)
+        proxy.setSourceModel(QStringListModel(texts, stock))
+        proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        stock_view.setModel(proxy)
+        stock_edit.textChanged.connect(proxy.setFilterFixedString)
+        layout = QVBoxLayout(stock)
+        layout.addWidget(stock_edit)
+        layout.addWidget(stock_view)
+        stock.resize(600, 500)
+        stock.show()
+        spin(200)
+        for _ in range(ctx.runs):
+            form.search_edit.clear()
+            spin(100)
+            form.search_edit.setFocus()
+            with ctx.profiler.section():
+                ours = _keystroke_times(form.search_edit, OFFER_QUERY)
+            stock_edit.clear()
+            spin(100)
+            theirs = _keystroke_times(stock_edit, OFFER_QUERY)
+            measured.subject.append(max(ours))
+            measured.baseline.append(max(theirs))
+            for n, took in enumerate(ours):
+                per_key.setdefault(repr(OFFER_QUERY[: n + 1]), []).append(took)
+        stock.close()
+    finally:
+        bench.close()
+    measured.extra["per_keystroke_median_ms"] = {
+        key: round(sorted(v)[len(v) // 2] * 1000, 2) for key, v in per_key.items()
+    }
+    measured.note = (
+        f"longest keystroke of typing {OFFER_QUERY!r} (key event + processEvents) in the real "
+        f"SubscriptionForm at {OFFERS:,} offers; baseline: QSortFilterProxyModel over "
+        "QStringListModel of the same display texts in a QListView"
+    )
+    return measured
+
+
+HISTORY_QUERY = "starter kit 49"
+
+
+def stall_history_100k(ctx: Context) -> Measured:
+    """Open the history dock on 100,000 rows, then type a filter (one key per 60 ms)."""
+    from PySide6.QtTest import QTest
+
+    missing = _module_missing("inflow_desk.ui.history_view", "inflow_desk.ui.history_model")
+    if missing:
+        return not_available(f"not available: {missing} does not exist yet")
+    try:
+        from inflow_desk.ui.history_view import install_history
+    except ImportError as exc:
+        return not_available(f"not available: {exc}")
+    from inflow_desk.storage.history import HistoryStore
+
+    path = _history_database()
+    measured = Measured()
+    for _ in range(ctx.runs):
+        bench = _main_window()
+        store = HistoryStore(path)
+        try:
+            measured.baseline.append(idle_stall(1000))
+            beat = Heartbeat()
+            with ctx.profiler.section():
+                beat.start()
+                view = install_history(bench.window, store, profile="default")
+                opened = _wait_for(view.model.refreshed, 30_000) or view.model.rowCount() > 0
+                spin(200)
+                view.focus_search()
+                for char in HISTORY_QUERY:
+                    QTest.keyClicks(view.search_edit, char)
+                    spin(60)
+                _wait_for(view.model.refreshed, 30_000)
+                spin(300)
+                measured.subject.append(beat.stop())
+            if not opened:
+                raise AssertionError("the history did not load")
+            measured.extra["matching_rows"] = view.model.rowCount()
+        finally:
+            bench.close()
+            store.close()
+    measured.note = (
+        f"real HistoryView docked into MainWindow on {HISTORY_ROWS:,} rows, then "
+        f"{HISTORY_QUERY!r} typed one key per 60 ms; baseline: the window idle for 1 s"
+    )
+    return measured
+
+
+# ------------------------------------------------------------------------------ history store
+HISTORY_ROWS = 100_000
+FILTER_TYPED = "starter kit 49"
+
+
+def _history_records(n: int) -> Iterator[Any]:
+    from inflow_desk.storage.history import HistoryLineItem, NewHistoryRecord, SessionKind
+
+    products = ["Starter kit", "Shipping express", "Gift card", "Pro plan", "Repair", "Cable"]
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    for i in range(n):
+        name = products[i % len(products)]
+        price = 500 + (i * 37) % 20_000
+        quantity = 1 + i % 3
+        created = start + timedelta(minutes=7 * i)
+        session_id = f"sess_{i:08d}{secrets.token_hex(4)}"
+        body = {
+            "currency": "EUR",
+            "products": [{"name": name, "price": price, "quantity": quantity}],
+            "customerEmail": f"customer{i % 5000}@example.org",
+        }
+        yield NewHistoryRecord(
+            created_at=created,
+            profile="default",
+            environment="PRODUCTION",
+            base_url="https://api.inflowpay.xyz",
+            kind=SessionKind.ONE_TIME,
+            session_id=session_id,
+            checkout_url=CHECKOUT_URL.format(session_id[5:]),
+            expires_at=created + timedelta(hours=1),
+            expires_at_is_default=True,
+            currency="EUR",
+            total_cents=price * quantity,
+            line_items=(HistoryLineItem(name, price, quantity),),
+            customer_email=f"customer{i % 5000}@example.org",
+            agent="bench",
+            request_json=json.dumps(body),
+        )
+
+
+def _history_database() -> Path:
+    """A history database of ``HISTORY_ROWS`` rows (built once per worker process)."""
+    from inflow_desk.storage.history import HistoryStore
+
+    global _HISTORY_PATH
+    if _HISTORY_PATH is None:
+        folder = Path(tempfile.mkdtemp(prefix="inflow-bench-history-"))
+        path = folder / "history.sqlite3"
+        with HistoryStore(path) as store:
+            store.add_many(_history_records(HISTORY_ROWS))
+        _HISTORY_PATH = path
+    return _HISTORY_PATH
+
+
+_HISTORY_PATH: Path | None = None
+
+
+def history_query_100k(ctx: Context) -> Measured:
+    """The queries the history view runs (in a worker) on 100,000 rows: open + count + first
+    page, then count + first page per keystroke of a filter. The slowest is the longest wait
+    until the filtered rows show (not a GUI stall: ``HistoryModel`` queries off the GUI thread)."""
+    import sqlite3
+
+    from inflow_desk.storage.history import HistoryStore
+
+    started = time.perf_counter()
+    path = _history_database()
+    fill_s = time.perf_counter() - started
+
+    measured = Measured()
+    steps: dict[str, list[float]] = {}
+    for _ in range(ctx.runs):
+        longest = 0.0
+        with ctx.profiler.section():
+            t0 = time.perf_counter()
+            store = HistoryStore(path)
+            rows = store.count()
+            first = store.page(0, 200)
+            longest = time.perf_counter() - t0
+            steps.setdefault("open", []).append(longest)
+            assert rows == HISTORY_ROWS and len(first) == 200
+            for end in range(1, len(FILTER_TYPED) + 1):
+                typed = FILTER_TYPED[:end]
+                t0 = time.perf_counter()
+                store.count(typed)
+                store.page(0, 200, typed)
+                took = time.perf_counter() - t0
+                steps.setdefault(repr(typed), []).append(took)
+                longest = max(longest, took)
+            store.close()
+        measured.subject.append(longest)
+
+        t0 = time.perf_counter()
+        conn = sqlite3.connect(path)
+        conn.execute("SELECT count(*) FROM sessions").fetchone()
+        conn.execute("SELECT * FROM sessions ORDER BY id DESC LIMIT 200").fetchall()
+        conn.close()
+        measured.baseline.append(time.perf_counter() - t0)
+    measured.extra["fill_seconds"] = round(fill_s, 2)
+    measured.extra["per_step_median_ms"] = {
+        step: round(sorted(values)[len(values) // 2] * 1000, 2) for step, values in steps.items()
+    }
+    measured.note = (
+        "HistoryStore open+count+page(0,200), then count+page(0,200) per keystroke of "
+        f"{FILTER_TYPED!r}; slowest step. "
+        "Baseline: raw sqlite3 count(*) + 200 rows, unfiltered"
+    )
+    return measured
+
+
+ITEMS: dict[str, Callable[[Context], Measured]] = {
+    "qr_render": qr_render,
+    "create_session": create_session,
+    "stall_create_2s": stall_create_2s,
+    "stall_offers_load_10k": stall_offers_load_10k,
+    "offer_filter_keystroke_10k": offer_filter_keystroke_10k,
+    "stall_history_100k": stall_history_100k,
+    "history_query_100k": history_query_100k,
+}
