@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -14,6 +15,7 @@ from inflow_desk.ui.line_items_view import RecentProduct
 
 log = logging.getLogger(__name__)
 MAX_RECENT_PRODUCTS = 200
+MAX_RECENT_OFFERS = 20
 
 
 class AppSettings:
@@ -78,6 +80,34 @@ class AppSettings:
             for p in merged
         ]
         self._s.setValue(self._profile_key("recentProducts"), json.dumps(payload))
+        return merged
+
+    # ------------------------------------------------------------------ recent offers
+    def recent_offers(self) -> list[dict[str, Any]]:
+        """Offers used lately (most recent first), as Inflow sent them (wire keys, ``id`` set)."""
+        raw = self._s.value(self._profile_key("recentOffers"), "[]")
+        try:
+            items = json.loads(str(raw))
+        except ValueError:
+            log.warning("ignoring unreadable recent offers in settings")
+            return []
+        if not isinstance(items, list):
+            return []
+        return [
+            dict(i)
+            for i in items
+            if isinstance(i, dict) and isinstance(i.get("id"), str) and i["id"].strip()
+        ]
+
+    def remember_offer(self, offer: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """Put ``offer`` (needs an ``id``) first; drop an older entry with the same id."""
+        offer_id = offer.get("id")
+        if not isinstance(offer_id, str) or not offer_id.strip():
+            raise ValueError("an offer to remember needs an id")
+        entry = json.loads(json.dumps(dict(offer), default=str))  # JSON-able copy
+        merged = [entry, *(o for o in self.recent_offers() if o.get("id") != offer_id)]
+        merged = merged[:MAX_RECENT_OFFERS]
+        self._s.setValue(self._profile_key("recentOffers"), json.dumps(merged))
         return merged
 
     # ------------------------------------------------------------------ window

@@ -1,0 +1,249 @@
+"""Subscription offers for people: prices per interval, trial, entry fee, cycles, details.
+
+Pure functions over an offer as Inflow sends it: a mapping with the wire (camelCase) keys
+(``amountInCents``, ``interval``, ``intervalCount``…). The UI passes
+``SubscriptionOffer.model_dump(by_alias=True)``, which keeps unknown fields too. Every field
+but ``id`` may be missing or of an unexpected value: nothing here raises on odd data, unknown
+intervals and currencies are shown raw.
+
+Amounts go through a ``money`` callable (``cents, currency code → text``) so the UI can format
+for the agent's locale; the default is :func:`format_offer_amount` (locale-neutral).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Any, Final
+
+from inflow_desk.domain.money import Currency, format_cents
+
+__all__ = [
+    "SUBSCRIBE_BASE_URL",
+    "MoneyFormatter",
+    "describe_cycles",
+    "describe_entry_fee",
+    "describe_interval",
+    "describe_price",
+    "describe_trial",
+    "format_offer_amount",
+    "is_archived",
+    "offer_detail_rows",
+    "offer_extras",
+    "offer_search_text",
+    "offer_summary",
+    "offer_title",
+    "subscribe_link",
+]
+
+SUBSCRIBE_BASE_URL: Final = "https://checkout.inflowpay.com/subscribe/"
+"""The permanent sign-up link of an offer is this + its id (inflow-api.md §3.4)."""
+
+MoneyFormatter = Callable[[int, str], str]
+"""``(cents, currency code) → text``, e.g. ``(2999, "EUR") → "€29.99"``."""
+
+_UNITS: Final = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
+
+#: Labels of the documented fields, in the order the details show them.
+_FIELD_LABELS: Final = {
+    "name": "Name",
+    "id": "Offer ID",
+    "description": "Description",
+    "amountInCents": "Price",
+    "currency": "Currency",
+    "interval": "Interval",
+    "intervalCount": "Interval count",
+    "trialPeriodDays": "Free trial",
+    "entryFeesInCents": "First payment (entry fee)",
+    "cycleCount": "Number of payments",
+    "pricingMode": "Pricing mode",
+    "waitlistEnabled": "Waitlist (manual approval)",
+    "archived": "Archived",
+    "extraInfoNeeded": "Extra customer info needed",
+    "successUrl": "Success URL",
+    "cancelUrl": "Cancel URL",
+    "discordGuildId": "Discord server ID",
+    "discordRoleId": "Discord role ID",
+    "sessionCustomization": "Checkout customization",
+    "metadatas": "Metadata",
+    "createdAt": "Created",
+    "updatedAt": "Updated",
+}
+_CENTS_FIELDS: Final = frozenset({"amountInCents", "entryFeesInCents"})
+_PRICING_MODES: Final = {
+    "TAX_EXCLUSIVE": "tax exclusive (tax added on top)",
+    "TAX_INCLUSIVE": "tax inclusive",
+}
+
+
+def _int(value: object) -> int | None:
+    """An integer field, or None for missing / wrong-typed values (bools are not numbers)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value
+
+
+def _text(value: object) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def format_offer_amount(cents: int, currency: str) -> str:
+    """``(2999, "EUR") → "€29.99"``; an unknown currency is kept raw: ``"29.99 GBP"``."""
+    code = currency.strip().upper()
+    if code in Currency.__members__:
+        return format_cents(cents, Currency(code))
+    sign = "-" if cents < 0 else ""
+    whole, part = divmod(abs(cents), 100)
+    amount = f"{sign}{whole:,}.{part:02d}"
+    return f"{amount} {currency.strip()}" if currency.strip() else amount
+
+
+def _amount(offer: Mapping[str, Any], key: str, money: MoneyFormatter) -> str | None:
+    cents = _int(offer.get(key))
+    if cents is None:
+        return None
+    return money(cents, _text(offer.get("currency")))
+
+
+def describe_interval(interval: object, count: object = 1) -> str:
+    """``("month", 1) → "/ month"``, ``("week", 2) → "every 2 weeks"``.
+
+    Unknown intervals are shown raw: ``("fortnight", 1) → "/ fortnight"``,
+    ``("fortnight", 3) → "every 3 × fortnight"``. A missing interval gives ``""``.
+    """
+    unit = _text(interval)
+    if not unit:
+        return ""
+    n = _int(count)
+    if n is None or n <= 1:  # 0, negative or missing counts: show the interval alone
+        return f"/ {unit.lower() if unit.lower() in _UNITS else unit}"
+    plural = _UNITS.get(unit.lower())
+    return f"every {n} {plural}" if plural else f"every {n} × {unit}"
+
+
+def describe_price(offer: Mapping[str, Any], money: MoneyFormatter = format_offer_amount) -> str:
+    """``"€29.99 / month"``, ``"€5.00 every 2 weeks"``, ``"$1.99 / day"``.
+
+    Without an amount: ``"price not listed"`` (plus the interval when known).
+    """
+    amount = _amount(offer, "amountInCents", money)
+    interval = describe_interval(offer.get("interval"), offer.get("intervalCount"))
+    if amount is None:
+        return "price not listed" + (f" ({interval})" if interval else "")
+    return f"{amount} {interval}" if interval else amount
+
+
+def describe_trial(offer: Mapping[str, Any]) -> str | None:
+    """``"7-day free trial"``, or None when there is none."""
+    days = _int(offer.get("trialPeriodDays"))
+    return f"{days}-day free trial" if days is not None and days > 0 else None
+
+
+def describe_entry_fee(
+    offer: Mapping[str, Any], money: MoneyFormatter = format_offer_amount
+) -> str | None:
+    """``"first payment €49.00"`` (the entry fee replaces the first charge), or None."""
+    fee = _amount(offer, "entryFeesInCents", money)
+    return f"first payment {fee}" if fee is not None else None
+
+
+def describe_cycles(offer: Mapping[str, Any]) -> str | None:
+    """``"12 payments"`` for a limited number of cycles; None when unlimited."""
+    cycles = _int(offer.get("cycleCount"))
+    if cycles is None or cycles <= 0:
+        return None
+    return "1 payment" if cycles == 1 else f"{cycles} payments"
+
+
+def is_archived(offer: Mapping[str, Any]) -> bool:
+    """Archived offers accept no new sign-ups (the flag's name is undocumented)."""
+    if offer.get("archived") is True or offer.get("isArchived") is True:
+        return True
+    status = offer.get("status")
+    return isinstance(status, str) and status.strip().lower() == "archived"
+
+
+def offer_extras(
+    offer: Mapping[str, Any], money: MoneyFormatter = format_offer_amount
+) -> list[str]:
+    """What comes after the price in the one-line summary, in reading order."""
+    extras = [
+        describe_trial(offer),
+        describe_entry_fee(offer, money),
+        describe_cycles(offer),
+        "waitlist" if offer.get("waitlistEnabled") is True else None,
+        "archived" if is_archived(offer) else None,
+    ]
+    return [e for e in extras if e]
+
+
+def offer_title(offer: Mapping[str, Any]) -> str:
+    """The offer's name, or its id when it has none."""
+    return _text(offer.get("name")) or _text(offer.get("id")) or "(unnamed offer)"
+
+
+def offer_summary(offer: Mapping[str, Any], money: MoneyFormatter = format_offer_amount) -> str:
+    """``"Pro yearly — €299.00 / year · 14-day free trial"``."""
+    price = " · ".join([describe_price(offer, money), *offer_extras(offer, money)])
+    return f"{offer_title(offer)} — {price}"
+
+
+def offer_search_text(offer: Mapping[str, Any], money: MoneyFormatter = format_offer_amount) -> str:
+    """What the picker's filter matches against: name, id and price text, lower case."""
+    parts = [
+        _text(offer.get("name")),
+        _text(offer.get("id")),
+        describe_price(offer, money),
+        *offer_extras(offer, money),
+        _text(offer.get("currency")),
+    ]
+    return " ".join(p for p in parts if p).casefold()
+
+
+def subscribe_link(offer_id: str) -> str:
+    """The offer's permanent subscription link (shareable, never expires)."""
+    return SUBSCRIBE_BASE_URL + offer_id.strip()
+
+
+def _value_text(key: str, value: object, offer: Mapping[str, Any], money: MoneyFormatter) -> str:
+    if value is None:
+        return "—"
+    cents = _int(value)
+    if key in _CENTS_FIELDS and cents is not None:
+        return money(cents, _text(offer.get("currency")))
+    if key == "trialPeriodDays" and _int(value) is not None:
+        return describe_trial(offer) or "none"
+    if key == "pricingMode" and isinstance(value, str):
+        return _PRICING_MODES.get(value.strip().upper(), value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float):
+        return str(value)
+    try:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    except (TypeError, ValueError):
+        return repr(value)
+
+
+def offer_detail_rows(
+    offer: Mapping[str, Any], money: MoneyFormatter = format_offer_amount
+) -> list[tuple[str, str]]:
+    """Every field of the offer as ``(label, text)`` rows: "Billing", "Terms" and the
+    permanent "Subscribe link" first, then the documented fields in a fixed order, then
+    unknown fields under their raw names. Missing or null fields are left out."""
+    rows: list[tuple[str, str]] = [("Billing", describe_price(offer, money))]
+    extras = offer_extras(offer, money)
+    if extras:
+        rows.append(("Terms", " · ".join(extras)))
+    offer_id = _text(offer.get("id"))
+    if offer_id:
+        rows.append(("Subscribe link", subscribe_link(offer_id)))
+    for key, label in _FIELD_LABELS.items():
+        if key in offer and offer[key] is not None:
+            rows.append((label, _value_text(key, offer[key], offer, money)))
+    for key in offer:
+        if key not in _FIELD_LABELS and offer[key] is not None:
+            rows.append((str(key), _value_text(str(key), offer[key], offer, money)))
+    return rows

@@ -1,0 +1,402 @@
+"""The subscription offers of the picker: a list model and a fast filtered view of it.
+
+:class:`OffersModel` holds one :class:`OfferEntry` per offer — recent offers first (from the
+settings, marked "Recent"), then the offers Inflow lists, in the server's order, each id once.
+Everything the view and the filter need (summary line, lower-case search text) is computed
+once per offer, when it arrives, so the GUI thread does no formatting while the agent types.
+
+:class:`OfferFilterModel` is the filtered view the picker shows. It is not a
+``QSortFilterProxyModel``: a Python ``filterAcceptsRow`` (or a Python ``data()`` behind a
+``filterRole``) costs a C++→Python call per row and per keystroke, too slow at 10,000 offers.
+Instead the filter scans the precomputed strings in one list comprehension and resets the
+view (cheap with ``uniformItemSizes``); a narrowing search only rescans the rows still shown.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from inflow_desk.domain.money import Currency
+from inflow_desk.domain.offers import (
+    MoneyFormatter,
+    format_offer_amount,
+    is_archived,
+    offer_search_text,
+    offer_summary,
+    offer_title,
+)
+from inflow_desk.ui.formatting import format_money
+
+_Index = QModelIndex | QPersistentModelIndex
+RECENT_MARKER = "Recent · "
+
+OfferIdRole = Qt.ItemDataRole.UserRole + 1
+SearchRole = Qt.ItemDataRole.UserRole + 2
+RecentRole = Qt.ItemDataRole.UserRole + 3
+EntryRole = Qt.ItemDataRole.UserRole + 4
+
+
+def locale_money(locale: QLocale | None = None) -> MoneyFormatter:
+    """Amounts in the agent's locale (QLocale); unknown currencies are shown raw.
+
+    The returned callable keeps its own copy of the locale, so it may run in a worker thread.
+    """
+    loc = QLocale(locale) if locale is not None else QLocale()
+
+    def money(cents: int, currency: str) -> str:
+        code = currency.strip().upper()
+        if code in Currency.__members__:
+            return format_money(cents, Currency(code), loc)
+        return format_offer_amount(cents, currency)
+
+    return money
+
+
+def wire_fields(offer: object) -> dict[str, Any]:
+    """An offer (``SubscriptionOffer``, or a mapping as Inflow sent it) as a dict with the wire
+    (camelCase) keys, unknown fields included, unset fields left out."""
+    if isinstance(offer, Mapping):
+        return {str(k): v for k, v in offer.items() if v is not None}
+    dump = getattr(offer, "model_dump", None)
+    if callable(dump):
+        fields = dump(by_alias=True, exclude_none=True)
+        if isinstance(fields, dict):
+            return fields
+    return {"id": str(getattr(offer, "id", ""))}
+
+
+@dataclass(frozen=True)
+class OfferEntry:
+    """One row of the picker: the offer's fields and the text computed from them."""
+
+    id: str
+    fields: dict[str, Any]
+    title: str
+    summary: str
+    search: str
+    archived: bool = False
+    recent: bool = False
+    #: False for a recent or pasted offer that the current listing did not (yet) contain.
+    listed: bool = True
+
+    def display(self) -> str:
+        return (RECENT_MARKER if self.recent else "") + self.summary
+
+
+def make_entry(
+    offer: object,
+    money: MoneyFormatter = format_offer_amount,
+    *,
+    recent: bool = False,
+    listed: bool = True,
+) -> OfferEntry:
+    """The picker row for ``offer`` (any shape :func:`wire_fields` accepts). Thread-safe."""
+    fields = wire_fields(offer)
+    offer_id = str(fields.get("id", "")).strip()
+    fields["id"] = offer_id
+    return OfferEntry(
+        id=offer_id,
+        fields=fields,
+        title=offer_title(fields),
+        summary=offer_summary(fields, money),
+        search=offer_search_text(fields, money),
+        archived=is_archived(fields),
+        recent=recent,
+        listed=listed,
+    )
+
+
+def _with(entry: OfferEntry, **changes: Any) -> OfferEntry:
+    values = {**entry.__dict__, **changes}
+    return OfferEntry(**values)
+
+
+class OffersModel(QAbstractListModel):
+    """Recent offers first, then the listed ones; each id appears once."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[OfferEntry] = []
+        self._row_of: dict[str, int] = {}
+        self._recent_count = 0
+        self._search: list[str] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # ------------------------------------------------------------------ Qt
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid() or index.column() != 0:
+            return None
+        row = index.row()
+        if not 0 <= row < len(self._rows):
+            return None
+        entry = self._rows[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return entry.display()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            note = " (archived: accepts no new subscribers)" if entry.archived else ""
+            return f"{entry.summary}{note}\n{entry.id}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return entry.display()
+        if role == Qt.ItemDataRole.FontRole and entry.recent:
+            return self._bold
+        if role == Qt.ItemDataRole.ForegroundRole and entry.archived:
+            return Qt.GlobalColor.gray
+        if role == OfferIdRole:
+            return entry.id
+        if role == SearchRole:
+            return entry.search
+        if role == RecentRole:
+            return entry.recent
+        if role == EntryRole:
+            return entry
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def search_texts(self) -> Sequence[str]:
+        """The lower-case search string of every row, in row order (do not modify)."""
+        return self._search
+
+    @property
+    def recent_count(self) -> int:
+        return self._recent_count
+
+    def listed_count(self) -> int:
+        """How many rows the current listing delivered (recent ones included when listed)."""
+        return sum(1 for e in self._rows if e.listed)
+
+    def entry(self, row: int) -> OfferEntry:
+        return self._rows[row]
+
+    def entries(self) -> list[OfferEntry]:
+        return list(self._rows)
+
+    def row_of(self, offer_id: str) -> int:
+        """The row of ``offer_id``, or -1."""
+        return self._row_of.get(offer_id, -1)
+
+    def entry_by_id(self, offer_id: str) -> OfferEntry | None:
+        row = self.row_of(offer_id)
+        return self._rows[row] if row >= 0 else None
+
+    # ------------------------------------------------------------------ writing
+    def set_recent(self, entries: Iterable[OfferEntry]) -> None:
+        """Replace the recent rows (most recent first). A recent offer that was already
+        listed keeps the listed data and moves up."""
+        listed = [e for e in self._rows if e.listed]
+        recent: list[OfferEntry] = []
+        seen: set[str] = set()
+        for entry in entries:
+            if not entry.id or entry.id in seen:
+                continue
+            seen.add(entry.id)
+            known = next((e for e in listed if e.id == entry.id), None)
+            recent.append(_with(known or entry, recent=True, listed=known is not None))
+        others = [_with(e, recent=False) for e in listed if e.id not in seen]
+        self.beginResetModel()
+        self._set_rows(recent + others, len(recent))
+        self.endResetModel()
+
+    def clear_listed(self) -> None:
+        """Forget the listing (before a reload); recent offers stay, marked as not listed."""
+        keep = [_with(e, listed=False) for e in self._rows[: self._recent_count]]
+        self.beginResetModel()
+        self._set_rows(keep, len(keep))
+        self.endResetModel()
+
+    def add_listed(self, entries: Iterable[OfferEntry]) -> int:
+        """Add a page of listed offers; a known id updates its row instead. Returns the number
+        of new rows."""
+        new: list[OfferEntry] = []
+        pending: dict[str, int] = {}
+        for entry in entries:
+            if not entry.id:
+                continue
+            row = self._row_of.get(entry.id)
+            if row is not None:
+                old = self._rows[row]
+                self._rows[row] = _with(entry, recent=old.recent, listed=True)
+                self._search[row] = entry.search
+                index = self.index(row, 0)
+                self.dataChanged.emit(index, index)
+            elif entry.id in pending:
+                new[pending[entry.id]] = _with(entry, recent=False, listed=True)
+            else:
+                pending[entry.id] = len(new)
+                new.append(_with(entry, recent=False, listed=True))
+        if new:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            for offset, entry in enumerate(new):
+                self._row_of[entry.id] = first + offset
+            self._rows.extend(new)
+            self._search.extend(e.search for e in new)
+            self.endInsertRows()
+        return len(new)
+
+    def _set_rows(self, rows: list[OfferEntry], recent_count: int) -> None:
+        self._rows = rows
+        self._recent_count = recent_count
+        self._row_of = {e.id: i for i, e in enumerate(rows)}
+        self._search = [e.search for e in rows]
+
+
+class OfferFilterModel(QAbstractListModel):
+    """The rows of an :class:`OffersModel` whose search text contains every typed word."""
+
+    def __init__(self, source: OffersModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._tokens: tuple[str, ...] = ()
+        self._rows: list[int] = list(range(source.rowCount()))
+        source.modelReset.connect(self._refilter)
+        source.rowsInserted.connect(self._on_rows_inserted)
+        source.rowsRemoved.connect(self._refilter)
+        source.rowsMoved.connect(self._refilter)
+        source.dataChanged.connect(self._on_data_changed)
+
+    # ------------------------------------------------------------------ Qt
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid() or index.column() != 0:
+            return None
+        row = index.row()
+        if not 0 <= row < len(self._rows):
+            return None
+        return self._source.data(self._source.index(self._rows[row], 0), role)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return Qt.ItemFlag.NoItemFlags
+        return self._source.flags(self._source.index(self._rows[index.row()], 0))
+
+    # ------------------------------------------------------------------ filtering
+    @property
+    def source(self) -> OffersModel:
+        return self._source
+
+    @property
+    def filter_text(self) -> str:
+        return " ".join(self._tokens)
+
+    def set_filter_text(self, text: str) -> None:
+        """Show the offers whose name, id or price text contains every word of ``text``
+        (case-insensitive)."""
+        tokens = tuple(text.casefold().split())
+        if tokens == self._tokens:
+            return
+        narrowing = bool(self._tokens) and all(
+            any(old in new for new in tokens) for old in self._tokens
+        )
+        candidates: Iterable[int] = self._rows if narrowing else range(self._source.rowCount())
+        self._tokens = tokens
+        rows = self._matching(candidates)
+        if rows != self._rows:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+
+    def _matching(self, candidates: Iterable[int]) -> list[int]:
+        texts = self._source.search_texts
+        tokens = self._tokens
+        if not tokens:
+            return list(candidates)
+        if len(tokens) == 1:
+            needle = tokens[0]
+            return [i for i in candidates if needle in texts[i]]
+        return [i for i in candidates if all(t in texts[i] for t in tokens)]
+
+    def source_row(self, row: int) -> int:
+        """The :class:`OffersModel` row shown at ``row``, or -1."""
+        return self._rows[row] if 0 <= row < len(self._rows) else -1
+
+    def row_for_source(self, source_row: int) -> int:
+        """Where source row ``source_row`` is shown, or -1 when filtered out."""
+        position = bisect_left(self._rows, source_row)
+        if position < len(self._rows) and self._rows[position] == source_row:
+            return position
+        return -1
+
+    def entry(self, row: int) -> OfferEntry | None:
+        source_row = self.source_row(row)
+        return self._source.entry(source_row) if source_row >= 0 else None
+
+    def row_of(self, offer_id: str) -> int:
+        """Where ``offer_id`` is shown, or -1."""
+        source_row = self._source.row_of(offer_id)
+        return self.row_for_source(source_row) if source_row >= 0 else -1
+
+    # ------------------------------------------------------------------ source changes
+    def _refilter(self) -> None:
+        self.beginResetModel()
+        self._rows = self._matching(range(self._source.rowCount()))
+        self.endResetModel()
+
+    def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        if parent.isValid():
+            return
+        if first != self._source.rowCount() - (last - first + 1):
+            self._refilter()  # inserted in the middle: rows after it moved
+            return
+        added = self._matching(range(first, last + 1))
+        if added:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(added) - 1)
+            self._rows.extend(added)
+            self.endInsertRows()
+
+    def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        span = range(top_left.row(), bottom_right.row() + 1)
+        now = set(self._matching(span))
+        shown = [self.row_for_source(r) for r in span]
+        if any((r in now) != (row >= 0) for r, row in zip(span, shown, strict=True)):
+            self._refilter()
+            return
+        visible = [row for row in shown if row >= 0]
+        if visible:
+            self.dataChanged.emit(self.index(min(visible), 0), self.index(max(visible), 0))
+
+
+def load_offers(
+    model: OffersModel,
+    offers: Iterable[object],
+    money: MoneyFormatter = format_offer_amount,
+    page_size: int = 100,
+) -> None:
+    """Feed ``offers`` into ``model`` page by page, as a listing would (benchmarks, tests)."""
+    page: list[OfferEntry] = []
+    for offer in offers:
+        page.append(make_entry(offer, money))
+        if len(page) >= page_size:
+            model.add_listed(page)
+            page = []
+    if page:
+        model.add_listed(page)

@@ -1,0 +1,717 @@
+"""Subscription: pick one of the merchant's offers (or paste its id / subscribe link).
+
+The offers load in the background the first time the mode is shown, on F5 / Refresh and when
+the window switches accounts; pages appear as they arrive. The agent types to filter, moves
+with Up/Down while typing, and picks with Enter (or a click). When Inflow does not list
+offers, the paste field is the way forward. What is created is always the *picked* offer,
+shown on the "Selected" line — never whatever happens to be highlighted.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inflow_desk.api.errors import OfferListingUnavailable
+from inflow_desk.domain.models import (
+    CheckoutOptions,
+    FieldIssue,
+    RequestInvalid,
+    build_subscription_request,
+    extract_offer_id,
+)
+from inflow_desk.domain.offers import MoneyFormatter, offer_detail_rows
+from inflow_desk.domain.validation import check_offer_id
+from inflow_desk.ui.errors import describe_error
+from inflow_desk.ui.main_window import MainWindow
+from inflow_desk.ui.modes import PreparedRequest, SessionGateway
+from inflow_desk.ui.offers_model import (
+    OfferEntry,
+    OfferFilterModel,
+    OffersModel,
+    locale_money,
+    make_entry,
+)
+from inflow_desk.ui.options_form import ERROR_STYLE
+from inflow_desk.ui.result_panel import bind_shortcut, shortcut_tip
+from inflow_desk.ui.settings import AppSettings
+from inflow_desk.ui.workers import run_in_background
+
+log = logging.getLogger(__name__)
+
+LOAD_ACTION = "load the subscription offers"
+CREATE_ACTION = "create the subscription link"
+NOTHING_PICKED = (
+    "Pick a subscription offer: type to search, Enter to pick — or paste an offer ID "
+    "or subscribe link"
+)
+PASTE_HIGHLIGHT = "QLineEdit#offerPasteEdit { border: 2px solid #1a5fb4; border-radius: 3px; }"
+PASTE_ERROR = "QLineEdit#offerPasteEdit { border: 2px solid #a40000; border-radius: 3px; }"
+STATUS_ERROR = (
+    "QLabel { color: #8a0000; background: #fdecea; border: 1px solid #f5c2c0; "
+    "border-radius: 4px; padding: 4px; }"
+)
+_PAGE_KEYS = {
+    Qt.Key.Key_Down: 1,
+    Qt.Key.Key_Up: -1,
+    Qt.Key.Key_PageDown: 10,
+    Qt.Key.Key_PageUp: -10,
+}
+
+
+class _PageRelay(QObject):
+    """Carries pages of offers from the worker thread to the GUI thread (queued signal)."""
+
+    page = Signal(int, object)  # load generation, list[OfferEntry]
+
+
+class SubscriptionForm(QWidget):
+    """The offer picker (a :class:`~inflow_desk.ui.modes.CheckoutMode`)."""
+
+    changed = Signal()
+    #: A listing finished: ``True`` when it succeeded, ``False`` when it failed.
+    offersLoaded = Signal(bool)
+    kind = "subscription"
+    title = "Subscription"
+    shortcut = "Ctrl+2"
+
+    def __init__(
+        self,
+        gateway_provider: Callable[[], SessionGateway],
+        settings: AppSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("subscriptionForm")
+        self._gateway_provider = gateway_provider
+        self._settings = settings
+        self._generation = 0
+        self._loading = False
+        self._needs_load = True
+        self._listing_unavailable = False
+        self._picked: OfferEntry | None = None
+        self._pasted_id: str | None = None
+        self._last_highlight: str | None = None
+
+        self.model = OffersModel(self)
+        self.filter_model = OfferFilterModel(self.model, self)
+        self._relay = _PageRelay(self)
+        self._relay.page.connect(self._on_page)
+
+        # --- search row
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("offerSearchEdit")
+        self.search_edit.setAccessibleName("Search subscription offers")
+        self.search_edit.setPlaceholderText(
+            "Search offers by name, price or ID — ↑↓ to move, Enter to pick"
+        )
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self._on_search_changed)
+        self.search_edit.installEventFilter(self)
+        search_label = QLabel("&Offer", self)
+        search_label.setBuddy(self.search_edit)
+
+        self.refresh_button = QPushButton("Refresh", self)
+        self.refresh_button.setObjectName("refreshOffersButton")
+        self.refresh_button.setToolTip(shortcut_tip("Reload the offers from Inflow", "F5"))
+        self.refresh_button.setAutoDefault(False)
+        self.refresh_button.clicked.connect(self.load_offers)
+        bind_shortcut(self, "F5", self._on_f5)
+
+        # --- status row
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("offersStatusLabel")
+        self.status_label.setAccessibleName("Offers status")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("offersProgress")
+        self.progress.setRange(0, 0)  # busy indicator: the total is not known in advance
+        self.progress.setMaximumWidth(120)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.retry_button = QPushButton("Try again", self)
+        self.retry_button.setObjectName("offersRetryButton")
+        self.retry_button.setToolTip(shortcut_tip("Load the offers again", "F5"))
+        self.retry_button.setAutoDefault(False)
+        self.retry_button.clicked.connect(self.load_offers)
+        self.retry_button.hide()
+
+        # --- list
+        self.picker = QListView(self)
+        self.picker.setObjectName("offerPicker")
+        self.picker.setAccessibleName("Subscription offers")
+        self.picker.setModel(self.filter_model)
+        self.picker.setUniformItemSizes(True)
+        # Batched layout: after a filter change the first screenful is laid out at once, the
+        # rest in the background (a single pass over 10,000 rows takes ~30 ms).
+        self.picker.setLayoutMode(QListView.LayoutMode.Batched)
+        self.picker.setBatchSize(200)
+        self.picker.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.picker.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.picker.setAlternatingRowColors(True)
+        self.picker.activated.connect(self._on_activated)
+        self.picker.clicked.connect(self._on_activated)
+        self.picker.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.filter_model.modelReset.connect(self._after_filter)
+        self.filter_model.rowsInserted.connect(self._after_insert)
+
+        # --- selection and details
+        self.selected_label = QLabel(self)
+        self.selected_label.setObjectName("selectedOfferLabel")
+        self.selected_label.setAccessibleName("Selected offer")
+        self.selected_label.setWordWrap(True)
+        self.selected_label.setTextFormat(Qt.TextFormat.RichText)
+        self.details = QTextBrowser(self)
+        self.details.setObjectName("offerDetails")
+        self.details.setAccessibleName("Offer details")
+        self.details.setOpenLinks(False)
+        self.details.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
+        # --- paste
+        self.paste_edit = QLineEdit(self)
+        self.paste_edit.setObjectName("offerPasteEdit")
+        self.paste_edit.setAccessibleName("Offer ID or subscribe link")
+        self.paste_edit.setPlaceholderText("offer_… or https://checkout.inflowpay.com/subscribe/…")
+        self.paste_edit.setClearButtonEnabled(True)
+        self.paste_edit.textChanged.connect(self._on_paste_changed)
+        paste_label = QLabel("Or &paste an offer ID / subscribe link", self)
+        paste_label.setBuddy(self.paste_edit)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("offerErrorLabel")
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+
+        search_row = QHBoxLayout()
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search_edit, 1)
+        search_row.addWidget(self.refresh_button)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status_label, 1)
+        status_row.addWidget(self.progress)
+        status_row.addWidget(self.retry_button)
+        paste_row = QHBoxLayout()
+        paste_row.addWidget(paste_label)
+        paste_row.addWidget(self.paste_edit, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(search_row)
+        layout.addLayout(status_row)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("offerSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.picker)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.selected_label)
+        layout.addLayout(paste_row)
+        layout.addWidget(self.error_label)
+
+        self._reload_recent()
+        self._show_selected()
+        self._show_details(None)
+
+    # ------------------------------------------------------------------ loading
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    @property
+    def listing_unavailable(self) -> bool:
+        return self._listing_unavailable
+
+    def load_offers(self) -> None:
+        """(Re)load the offers in the background; pages show up as they arrive."""
+        self._generation += 1
+        generation = self._generation
+        self._loading = True
+        self._needs_load = False
+        self.model.clear_listed()
+        self._set_status("Loading subscription offers…")
+        self.progress.show()
+        self.retry_button.hide()
+        self.refresh_button.setEnabled(False)
+        gateway = self._gateway_provider()
+        money = locale_money()  # a copy of the locale, used by the worker only
+        relay = self._relay
+
+        def on_page(offers: list[Any]) -> None:  # runs in the worker thread: no widgets here
+            relay.page.emit(generation, [make_entry(o, money) for o in offers])
+
+        run_in_background(
+            lambda: gateway.list_subscription_offers(on_page=on_page),
+            lambda result: self._on_loaded(generation, result, money),
+            lambda exc: self._on_load_failed(generation, exc),
+            owner=self,
+        )
+
+    def on_account_changed(self, account: object = None) -> None:
+        """Another merchant: its offers, not the previous one's."""
+        if self._picked is not None and self._pasted_id is None and not self._picked.recent:
+            self._set_picked(None)
+        self._generation += 1  # answers of a load still running are ignored
+        self._loading = False
+        self.model.clear_listed()
+        self._needs_load = True
+        if self.isVisible():
+            self.load_offers()
+        else:
+            self._set_status("")
+            self.progress.hide()
+            self.refresh_button.setEnabled(True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._needs_load and not self._loading:
+            self.load_offers()
+
+    def _on_f5(self) -> None:
+        if self.isVisible() and not self._loading:
+            self.load_offers()
+
+    @Slot(int, object)
+    def _on_page(self, generation: int, entries: list[OfferEntry]) -> None:
+        if generation != self._generation:
+            return
+        self.model.add_listed(entries)
+        self._refresh_picked()
+        self._set_status(f"Loading subscription offers… {self.model.listed_count():,} so far")
+
+    def _on_loaded(self, generation: int, result: Any, money: MoneyFormatter) -> None:
+        if generation != self._generation:
+            return
+        # A gateway that ignores on_page still returns everything: add what did not arrive yet.
+        missing = [o for o in (result or []) if not self._is_listed(_offer_id(o))]
+        if missing:
+            self.model.add_listed([make_entry(o, money) for o in missing])
+        self._finish_loading()
+        self._listing_unavailable = False
+        self.paste_edit.setStyleSheet("")
+        count = self.model.listed_count()
+        if count == 0:
+            self._set_status(
+                "This account has no subscription offers. Create one in the Inflow dashboard, "
+                "or paste an offer ID or subscribe link below."
+            )
+        else:
+            self._set_status(f"{count:,} subscription offer{'s' if count != 1 else ''}")
+        self._refresh_picked()
+        self.offersLoaded.emit(True)
+
+    def _on_load_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._finish_loading()
+        message = describe_error(exc, account=self._account_label(), action=LOAD_ACTION)
+        if message.may_have_created:  # listing is a read: nothing can have been created
+            message = replace(message, hint="Try again.", may_have_created=False)
+        if isinstance(exc, OfferListingUnavailable):
+            self._listing_unavailable = True
+            self.paste_edit.setStyleSheet(PASTE_HIGHLIGHT)
+            self._set_status(message.as_text(), error=False)
+            if self.isVisible() and self.search_edit.hasFocus() and not self.search_edit.text():
+                self.paste_edit.setFocus()
+        else:
+            count = self.model.listed_count()
+            partial = (
+                f"\nOnly {count:,} offers arrived before the error: the list is incomplete."
+                if count
+                else ""
+            )
+            self._set_status(message.as_text() + partial, error=True)
+            self.retry_button.show()
+        self.offersLoaded.emit(False)
+
+    def _is_listed(self, offer_id: str) -> bool:
+        entry = self.model.entry_by_id(offer_id)
+        return entry is not None and entry.listed
+
+    def _finish_loading(self) -> None:
+        self._loading = False
+        self.progress.hide()
+        self.refresh_button.setEnabled(True)
+
+    def _set_status(self, text: str, *, error: bool = False) -> None:
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet(STATUS_ERROR if error else "")
+        self.status_label.setVisible(bool(text))
+
+    def _account_label(self) -> str:
+        window = self.window()
+        account = getattr(window, "account", None)
+        label = getattr(account, "label", None)
+        return label if isinstance(label, str) else "this account"
+
+    # ------------------------------------------------------------------ searching, picking
+    def _on_search_changed(self, text: str) -> None:
+        self.filter_model.set_filter_text(text)
+
+    def _after_filter(self) -> None:
+        """After a reset the view has no current row: keep highlighting the offer that was
+        highlighted (or picked) if it is still shown, else the top match."""
+        if not self.filter_model.rowCount():
+            self._show_details(self._picked)
+            return
+        for offer_id in (self._last_highlight, self._picked.id if self._picked else None):
+            row = self.filter_model.row_of(offer_id) if offer_id else -1
+            if row >= 0:
+                self._highlight(row)
+                return
+        self._highlight(0)
+
+    def _after_insert(self) -> None:
+        if not self.picker.currentIndex().isValid():
+            self._after_filter()
+
+    def _highlight(self, row: int) -> None:
+        if not 0 <= row < self.filter_model.rowCount():
+            return
+        index = self.filter_model.index(row, 0)
+        self.picker.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.picker.scrollTo(index)
+
+    def _highlighted(self) -> OfferEntry | None:
+        index = self.picker.currentIndex()
+        return self.filter_model.entry(index.row()) if index.isValid() else None
+
+    def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        entry = self.filter_model.entry(current.row()) if current.isValid() else None
+        if entry is not None:
+            self._last_highlight = entry.id
+        self._show_details(entry or self._picked)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        entry = self.filter_model.entry(index.row()) if index.isValid() else None
+        if entry is not None:
+            self.pick(entry)
+
+    def pick(self, entry: OfferEntry) -> None:
+        """Make ``entry`` the offer that will be created (clears a pasted id)."""
+        if self.paste_edit.text():
+            self.paste_edit.blockSignals(True)
+            self.paste_edit.clear()
+            self.paste_edit.blockSignals(False)
+        self._pasted_id = None
+        self._set_picked(entry)
+
+    def pick_highlighted(self) -> bool:
+        entry = self._highlighted()
+        if entry is None and self.filter_model.rowCount() == 1:
+            entry = self.filter_model.entry(0)
+        if entry is None:
+            return False
+        self.pick(entry)
+        return True
+
+    def _move_highlight(self, step: int) -> None:
+        count = self.filter_model.rowCount()
+        if not count:
+            return
+        current = self.picker.currentIndex()
+        row = current.row() + step if current.isValid() else (0 if step > 0 else count - 1)
+        self._highlight(min(max(row, 0), count - 1))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = Qt.Key(event.key())
+            plain = event.modifiers() in (
+                Qt.KeyboardModifier.NoModifier,
+                Qt.KeyboardModifier.KeypadModifier,
+            )
+            if plain and key in _PAGE_KEYS:
+                self._move_highlight(_PAGE_KEYS[key])
+                return True
+            if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.pick_highlighted()
+                return True
+            if plain and key == Qt.Key.Key_Escape and self.search_edit.text():
+                self.search_edit.clear()
+                return True
+        return super().eventFilter(watched, event)
+
+    # ------------------------------------------------------------------ pasting
+    def _on_paste_changed(self, text: str) -> None:
+        offer_id = extract_offer_id(text) if text.strip() else None
+        if offer_id is None:
+            if self._pasted_id is not None:
+                self._pasted_id = None
+                self._set_picked(None)
+            self._show_paste_problem(text)
+            return
+        self._pasted_id = offer_id
+        self.error_label.hide()
+        if not self._listing_unavailable:
+            self.paste_edit.setStyleSheet("")
+        entry = self.model.entry_by_id(offer_id) or make_entry(
+            {"id": offer_id}, locale_money(), listed=False
+        )
+        self._set_picked(entry)
+        row = self.filter_model.row_of(offer_id)
+        if row >= 0:
+            self._highlight(row)
+
+    def _show_paste_problem(self, text: str) -> None:
+        message = _paste_problem(text)
+        self.error_label.setText(message or "")
+        self.error_label.setVisible(bool(message))
+        if message:
+            self.paste_edit.setStyleSheet(PASTE_ERROR)
+        else:
+            self.paste_edit.setStyleSheet(PASTE_HIGHLIGHT if self._listing_unavailable else "")
+
+    # ------------------------------------------------------------------ the picked offer
+    @property
+    def picked(self) -> OfferEntry | None:
+        return self._picked
+
+    def _set_picked(self, entry: OfferEntry | None) -> None:
+        changed = (entry.id if entry else None) != (self._picked.id if self._picked else None)
+        self._picked = entry
+        self._show_selected()
+        highlighted = self._highlighted()
+        self._show_details(entry if entry is not None else highlighted)
+        if entry is not None:
+            self.error_label.hide()
+        if changed:
+            self.changed.emit()
+
+    def _refresh_picked(self) -> None:
+        """A picked (pasted, restored, recent) offer gets the listed data once it arrives."""
+        if self._picked is None:
+            return
+        fresh = self.model.entry_by_id(self._picked.id)
+        if fresh is not None and fresh.fields != self._picked.fields:
+            self._picked = fresh
+            self._show_selected()
+            if self._highlighted() is None or self._highlighted() == fresh:
+                self._show_details(fresh)
+
+    def _show_selected(self) -> None:
+        entry = self._picked
+        if entry is None:
+            self.selected_label.setText(
+                "<span style='color:gray'>No offer selected — type to search, Enter to pick, "
+                "or paste an ID below.</span>"
+            )
+            return
+        archived = (
+            " <b style='color:#a40000'>(archived — accepts no new subscribers)</b>"
+            if entry.archived
+            else ""
+        )
+        summary = entry.summary if len(entry.fields) > 1 else entry.id
+        self.selected_label.setText(f"Selected: <b>{html.escape(summary)}</b>{archived}")
+
+    def _show_details(self, entry: OfferEntry | None) -> None:
+        if entry is None:
+            self.details.setHtml(
+                "<p style='color:gray'>Details of the highlighted offer appear here.</p>"
+            )
+            return
+        rows = offer_detail_rows(entry.fields, locale_money())
+        if len(entry.fields) <= 1:
+            rows.insert(0, ("Note", "Not in the loaded list: details are unknown until created."))
+        body = "".join(
+            f"<tr><td style='color:gray; padding-right:12px; white-space:nowrap'>"
+            f"{html.escape(label)}</td><td>{html.escape(value)}</td></tr>"
+            for label, value in rows
+        )
+        marker = "✓ Selected" if self._picked is not None and self._picked.id == entry.id else ""
+        heading = html.escape(entry.title)
+        self.details.setHtml(
+            f"<p><b style='font-size:12pt'>{heading}</b> "
+            f"<span style='color:#1a7f37'>{marker}</span></p><table>{body}</table>"
+        )
+
+    # ------------------------------------------------------------------ CheckoutMode
+    def issues(self) -> list[FieldIssue]:
+        problem = _paste_problem(self.paste_edit.text())
+        if problem:
+            return [FieldIssue(field="offerId", message=problem)]
+        if self._picked is None:
+            return [FieldIssue(field="offerId", message=NOTHING_PICKED)]
+        message = check_offer_id(self._picked.id)
+        return [FieldIssue(field="offerId", message=message)] if message else []
+
+    def prepare(self, options: CheckoutOptions) -> PreparedRequest:
+        issues = self.issues()
+        if issues:
+            raise RequestInvalid(issues)
+        entry = self._picked
+        assert entry is not None
+        request = build_subscription_request(options)
+        offer_id = entry.id
+        amount = entry.fields.get("amountInCents")
+        currency = entry.fields.get("currency")
+        name = entry.fields.get("name")
+        return PreparedRequest(
+            kind="subscription",
+            body=request.to_json(),
+            send=lambda gateway: gateway.create_subscription_session(offer_id, request),
+            action=CREATE_ACTION,
+            details={
+                "offer_id": offer_id,
+                "offer_name": name if isinstance(name, str) else None,
+                "currency": currency if isinstance(currency, str) else None,
+                "total_cents": amount
+                if isinstance(amount, int) and not isinstance(amount, bool)
+                else None,
+            },
+        )
+
+    def show_issues(self, issues: list[FieldIssue]) -> None:
+        mine = [i for i in issues if i.field == "offerId"]
+        self.error_label.setText(mine[0].message if mine else "")
+        self.error_label.setVisible(bool(mine))
+
+    def focus_field(self, field: str) -> bool:
+        if field != "offerId":
+            return False
+        if self._listing_unavailable or self.paste_edit.text():
+            self.paste_edit.setFocus()
+            self.paste_edit.selectAll()
+        else:
+            self.search_edit.setFocus()
+        return True
+
+    def focus_first(self) -> None:
+        if self._listing_unavailable and not self.search_edit.text():
+            self.paste_edit.setFocus()
+        else:
+            self.search_edit.setFocus()
+            self.search_edit.selectAll()
+
+    def clear(self) -> None:
+        self.paste_edit.blockSignals(True)
+        self.paste_edit.clear()
+        self.paste_edit.blockSignals(False)
+        self._pasted_id = None
+        self.search_edit.clear()
+        self.error_label.hide()
+        self.paste_edit.setStyleSheet(PASTE_HIGHLIGHT if self._listing_unavailable else "")
+        self._set_picked(None)
+        self._highlight(0)
+
+    def remember(self) -> None:
+        if self._picked is None:
+            return
+        self._settings.remember_offer(self._picked.fields)
+        self._reload_recent()
+
+    def snapshot(self) -> dict[str, Any]:
+        picked = self._picked
+        name = picked.fields.get("name") if picked is not None else None
+        return {
+            "offerId": picked.id if picked is not None else None,
+            "offerName": name if isinstance(name, str) else None,
+            "paste": self.paste_edit.text(),
+            "search": self.search_edit.text(),
+        }
+
+    def restore(self, data: dict[str, Any]) -> None:
+        """A :meth:`snapshot`, or a history entry (``offerId``/``offer_id`` and a name)."""
+        search = data.get("search")
+        self.search_edit.setText(search if isinstance(search, str) else "")
+        paste = data.get("paste")
+        self.paste_edit.blockSignals(True)
+        self.paste_edit.setText(paste if isinstance(paste, str) else "")
+        self.paste_edit.blockSignals(False)
+        raw_id = data.get("offerId", data.get("offer_id"))
+        offer_id = extract_offer_id(raw_id) if isinstance(raw_id, str) else None
+        name = data.get("offerName", data.get("offer_name"))
+        if offer_id is None:
+            self._pasted_id = None
+            self._set_picked(None)
+            self._show_paste_problem(self.paste_edit.text())
+            return
+        self._pasted_id = offer_id if self.paste_edit.text() else None
+        fields: dict[str, Any] = {"id": offer_id}
+        if isinstance(name, str) and name.strip():
+            fields["name"] = name.strip()
+        entry = self.model.entry_by_id(offer_id) or make_entry(fields, locale_money(), listed=False)
+        self._set_picked(entry)
+        row = self.filter_model.row_of(offer_id)
+        if row >= 0:
+            self._highlight(row)
+        self.error_label.hide()
+
+    def tab_chain(self) -> list[QWidget]:
+        """The form's focusable widgets in tab order."""
+        return [
+            self.search_edit,
+            self.picker,
+            self.paste_edit,
+            self.refresh_button,
+            self.retry_button,
+        ]
+
+    # ------------------------------------------------------------------ recent
+    def _reload_recent(self) -> None:
+        money = locale_money()
+        self.model.set_recent(
+            make_entry(o, money, recent=True, listed=False) for o in self._settings.recent_offers()
+        )
+        self._refresh_picked()
+
+
+def _offer_id(offer: object) -> str:
+    if isinstance(offer, dict):
+        return str(offer.get("id", ""))
+    return str(getattr(offer, "id", ""))
+
+
+def _paste_problem(text: str) -> str | None:
+    value = text.strip()
+    if not value or extract_offer_id(value) is not None:
+        return None
+    shown = value if len(value) <= 60 else value[:57] + "…"
+    return f"“{shown}” is not an offer ID or a subscribe link (…/subscribe/offer_…)"
+
+
+def install_subscription_mode(window: MainWindow, settings: AppSettings) -> SubscriptionForm:
+    """Add the Subscription tab (Ctrl+2) to ``window`` (a ``MainWindow``); its offers follow
+    ``window.gateway`` and reload when the window switches accounts."""
+    form = SubscriptionForm(lambda: window.gateway, settings, window.mode_switch)
+    window.add_mode(form)
+    window.accountChanged.connect(form.on_account_changed)
+    # Tab order: the form's fields come right before the shared options (e-mail first).
+    email = window.options_form.email_edit
+    previous: QWidget = email
+    candidate = email.previousInFocusChain()
+    while candidate is not None and candidate is not email:
+        # a container as `first` would put the form after all of its children
+        if candidate.focusPolicy() & Qt.FocusPolicy.TabFocus and not candidate.isAncestorOf(email):
+            previous = candidate
+            break
+        candidate = candidate.previousInFocusChain()
+    if previous is not email:
+        for widget in form.tab_chain():
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
+    return form
