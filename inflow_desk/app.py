@@ -8,21 +8,28 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import logging.handlers
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from inflow_desk import __version__
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from inflow_desk.api.client import InflowClient
     from inflow_desk.emulator import InflowEmulator
+    from inflow_desk.storage.history import HistoryStore
+    from inflow_desk.storage.keystore import KeyStore
+    from inflow_desk.ui.accounts import AccountController, ClosableGateway
+    from inflow_desk.ui.main_window import MainWindow
+    from inflow_desk.ui.settings import AppSettings
 
 log = logging.getLogger("inflow_desk")
 
@@ -50,7 +57,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help=f"Inflow API base URL (default: the profile's; env {API_URL_ENV})",
     )
     parser.add_argument(
-        "--profile", default="default", help="merchant account profile (default: default)"
+        "--profile",
+        default=None,
+        metavar="NAME",
+        help="merchant account profile (default: the one used last; created if missing)",
     )
     parser.add_argument(
         "--smoke", action="store_true", help="start, wait for the first painted frame, exit 0"
@@ -122,28 +132,111 @@ def start_demo_emulator(offers: int) -> InflowEmulator:
     return emulator
 
 
-def resolve_api_key(profile: str) -> str | None:
-    """The key from the OS keyring, or typed into a prompt (kept in memory for this run only)."""
-    from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
+def history_path() -> Path:
+    """The history database (QStandardPaths app data + ``history.sqlite3``)."""
+    from PySide6.QtCore import QStandardPaths
 
-    from inflow_desk.storage.keystore import KeyringKeyStore, KeyStoreError
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    return Path(base) / "history.sqlite3"
 
-    store = KeyringKeyStore(service=KEYRING_SERVICE)
-    try:
-        key = store.get(profile)
-    except KeyStoreError as exc:
-        QMessageBox.information(None, APPLICATION, str(exc))
-        key = None
-    if key:
-        return key
-    key, ok = QInputDialog.getText(
-        None,
-        APPLICATION,
-        f"Paste the private API key of profile “{profile}”.\n"
-        "It is kept in memory for this run only. (Start with --demo to try the app without a key.)",
-        QLineEdit.EchoMode.Password,
+
+@dataclass
+class Desk:
+    """Everything :func:`build_desk` wired together; :meth:`close` releases it."""
+
+    window: MainWindow
+    controller: AccountController
+    settings: AppSettings
+    history: HistoryStore | None = None
+    extras: dict[str, object] = field(default_factory=dict)
+
+    def close(self) -> None:
+        self.controller.shutdown()
+        if self.history is not None:
+            self.history.close()
+
+
+def build_desk(
+    args: argparse.Namespace,
+    *,
+    qsettings: QSettings | None = None,
+    keystore: KeyStore | None = None,
+    history_file: Path | None = None,
+    client_factory: Callable[[str, str], ClosableGateway] | None = None,
+) -> Desk:
+    """Settings, key store, profiles, client and window — what ``main`` shows.
+
+    Tests pass their own QSettings, key store (never the real keychain), history file and
+    client factory.
+    """
+    from PySide6.QtCore import QSettings
+
+    from inflow_desk.storage.keystore import KeyringKeyStore
+    from inflow_desk.ui.accounts import AccountController, default_client_factory
+    from inflow_desk.ui.main_window import MainWindow
+    from inflow_desk.ui.profiles_store import ProfilesStore
+    from inflow_desk.ui.settings import AppSettings
+
+    if args.api_url:
+        from inflow_desk.storage.profiles import validate_custom_url
+
+        problem = validate_custom_url(args.api_url)
+        if problem is not None:
+            raise ValueError(f"--api-url {args.api_url}: {problem}")
+    qsettings = qsettings if qsettings is not None else QSettings()
+    controller = AccountController(
+        keystore if keystore is not None else KeyringKeyStore(service=KEYRING_SERVICE),
+        ProfilesStore(qsettings),
+        api_url_override=args.api_url,
+        demo_starter=lambda: start_demo_emulator(args.demo_offers),
+        demo_key=DEMO_API_KEY,
+        client_factory=client_factory or default_client_factory,
     )
-    return key.strip() if ok and key.strip() else None
+    account, gateway = controller.initial_connection(args.profile, demo=args.demo)
+    settings = AppSettings(qsettings, profile=controller.settings_profile())
+    history = _open_history(history_file if history_file is not None else history_path())
+    record_session = None
+    make_recorder = _optional("inflow_desk.ui.history_recorder", "make_recorder")
+    if history is not None and make_recorder is not None:
+        record_session = make_recorder(history, profile=controller.settings_profile)
+    window = MainWindow(
+        gateway=gateway, account=account, settings=settings, record_session=record_session
+    )
+    desk = Desk(window=window, controller=controller, settings=settings, history=history)
+    install_subscription_mode = _optional(
+        "inflow_desk.ui.subscription_form", "install_subscription_mode"
+    )
+    if install_subscription_mode is not None:
+        desk.extras["subscription"] = install_subscription_mode(window, settings)
+    install_history = _optional("inflow_desk.ui.history_view", "install_history")
+    if history is not None and install_history is not None:
+        desk.extras["history"] = install_history(
+            window, history, profile=controller.settings_profile()
+        )
+    draft_keeper = _optional("inflow_desk.ui.drafts", "DraftKeeper")
+    if history is not None and draft_keeper is not None:
+        desk.extras["drafts"] = draft_keeper(window, history, controller.settings_profile())
+    controller.attach(window, settings)
+    return desk
+
+
+def _optional(module: str, name: str) -> Any:
+    """``module.name`` if that part of the app is installed, else None (logged)."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError) as exc:
+        log.warning("%s.%s unavailable (%s)", module, name, type(exc).__name__)
+        return None
+
+
+def _open_history(path: Path) -> HistoryStore | None:
+    from inflow_desk.storage.history import HistoryError, HistoryStore
+
+    try:
+        return HistoryStore(path)
+    except (HistoryError, OSError) as exc:
+        log.error("history unavailable (%s): %s", path, type(exc).__name__)
+        return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -159,43 +252,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         log_path,
     )
 
-    from PySide6.QtCore import QSettings
+    from inflow_desk.ui.main_window import FirstPaintWatcher
 
-    from inflow_desk.api.client import InflowClient
-    from inflow_desk.ui.main_window import Account, FirstPaintWatcher, MainWindow
-    from inflow_desk.ui.settings import AppSettings
-
-    emulator = None
-    api_key: str | None
-    if args.demo:
-        emulator = start_demo_emulator(args.demo_offers)
-        base_url = emulator.base_url
-        api_key = DEMO_API_KEY
-        account = Account(name="Demo merchant", environment="DEMO", base_url=base_url)
-    else:
-        from inflow_desk.storage.profiles import Environment, environment_for_url
-
-        base_url = args.api_url or "https://api.inflowpay.xyz"
-        environment = environment_for_url(base_url)
-        api_key = resolve_api_key(args.profile)
-        env_name = environment.name if isinstance(environment, Environment) else str(environment)
-        account = Account(name=args.profile, environment=env_name, base_url=base_url)
-
-    if api_key is None:
-        return 1
-    client: InflowClient = InflowClient(api_key, base_url=base_url)
-    del api_key
-    settings = AppSettings(QSettings(), profile="demo" if args.demo else args.profile)
-    window = MainWindow(gateway=client, account=account, settings=settings)
+    try:
+        desk = build_desk(args)
+    except ValueError as exc:  # a bad --profile name or --api-url; never contains a key
+        log.error("cannot start: %s", exc)
+        print(f"inflow-desk: {exc}", file=sys.stderr)  # noqa: T201
+        return 2
     if args.smoke:
-        FirstPaintWatcher(window, app.quit)
-    window.show()
+        FirstPaintWatcher(desk.window, app.quit)
+    desk.window.show()
     try:
         return app.exec()
     finally:
-        client.close()
-        if emulator is not None:
-            emulator.stop()
+        desk.close()
         log.info("Inflow Desk stopped")
 
 

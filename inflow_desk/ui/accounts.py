@@ -1,0 +1,654 @@
+"""Which merchant account the window talks to: profiles, keys, the client, demo mode.
+
+The :class:`AccountController` holds the key store and the profiles, builds the
+:class:`~inflow_desk.api.client.InflowClient` for the current profile (base URL from the
+profile; ``--api-url`` overrides it) and hands it to the window with ``set_account``, closing
+the client it replaces. It adds the profile picker (``profileCombo``) and the Settings button
+to the window's top bar, a Settings menu (Ctrl+,), and the first-run screen shown while the
+current profile has no key.
+
+Keys are read from the key store in a worker (a keychain may block on an unlock prompt), except
+once at start-up, before the window exists. A key only ever lives in the key store, in the client
+(for the request header) and — while the agent asks to see it — in the settings dialog.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QComboBox,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from inflow_desk.api.client import InflowClient
+from inflow_desk.api.errors import InflowError
+from inflow_desk.storage.keystore import (
+    KeyStore,
+    KeyStoreError,
+    KeyStoreLocked,
+    KeyStoreUnavailable,
+    MemoryKeyStore,
+)
+from inflow_desk.storage.profiles import Environment, Profile, environment_for_url
+from inflow_desk.ui.first_run import FirstRunScreen
+from inflow_desk.ui.main_window import Account, MainWindow
+from inflow_desk.ui.modes import SessionGateway
+from inflow_desk.ui.profiles_store import ProfilesStore
+from inflow_desk.ui.result_panel import bind_shortcut, shortcut_tip
+from inflow_desk.ui.workers import run_in_background
+
+if TYPE_CHECKING:
+    from inflow_desk.emulator import InflowEmulator
+    from inflow_desk.ui.settings import AppSettings
+    from inflow_desk.ui.settings_dialog import SettingsDialog
+
+__all__ = [
+    "DEMO_ACCOUNT_NAME",
+    "DEMO_SETTINGS_PROFILE",
+    "ENVIRONMENT_TITLES",
+    "AccountController",
+    "ClosableGateway",
+    "KeyState",
+    "MissingKeyGateway",
+    "NoApiKeyError",
+]
+
+log = logging.getLogger(__name__)
+
+DEMO_ACCOUNT_NAME = "Demo merchant"
+DEMO_SETTINGS_PROFILE = "demo"
+DEMO_COMBO_DATA = "\x00demo"  # not a valid profile name, so it cannot collide
+SETTINGS_SHORTCUT = "Ctrl+,"
+PROFILE_SHORTCUT = "Ctrl+Shift+P"
+DEMO_BANNER_STYLE = (
+    "background: #f6c343; color: #3d2c00; font-weight: bold; font-size: 13pt; "
+    "padding: 6px; border: 2px dashed #8a6100; border-radius: 4px;"
+)
+
+ENVIRONMENT_TITLES: dict[Environment, str] = {
+    Environment.PRODUCTION: "Production",
+    Environment.SANDBOX: "Sandbox",
+    Environment.CUSTOM: "Custom URL",
+    Environment.DEMO: "Demo",
+}
+
+
+class ClosableGateway(SessionGateway, Protocol):
+    """What the window talks to, plus ``check_connection`` and ``close`` (an InflowClient)."""
+
+    def check_connection(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+ClientFactory = Callable[[str, str], ClosableGateway]
+"""``(api_key, base_url) -> client``; raises ValueError for a key or URL it cannot use."""
+
+
+def default_client_factory(api_key: str, base_url: str) -> ClosableGateway:
+    return InflowClient(api_key, base_url=base_url)
+
+
+class NoApiKeyError(InflowError):
+    """The current profile has no key: nothing can be sent."""
+
+
+class MissingKeyGateway:
+    """Stands in for the client while the current profile has no key."""
+
+    def __init__(self, profile_name: str) -> None:
+        self._message = (
+            f"No API key is stored for the profile “{profile_name}”. "
+            "Open Settings (Ctrl+,) to enter it, or try the demo."
+        )
+
+    def create_one_time_session(self, req: Any) -> Any:
+        raise NoApiKeyError(self._message)
+
+    def create_subscription_session(self, offer_id: str, req: Any) -> Any:
+        raise NoApiKeyError(self._message)
+
+    def list_subscription_offers(self, *, on_page: Any = None) -> Any:
+        raise NoApiKeyError(self._message)
+
+    def check_connection(self) -> None:
+        raise NoApiKeyError(self._message)
+
+    def close(self) -> None:
+        """Nothing to close."""
+
+
+@dataclass(frozen=True)
+class KeyState:
+    """The outcome of reading a profile's key: the key, or why there is none."""
+
+    key: str | None
+    problem: KeyStoreError | None = None
+
+    def __repr__(self) -> str:  # never show the key
+        shown = "<hidden>" if self.key is not None else "None"
+        return f"KeyState(key={shown}, problem={self.problem!r})"
+
+
+def read_key(store: KeyStore, profile: str) -> KeyState:
+    """The key of ``profile``; a key store failure becomes :attr:`KeyState.problem`."""
+    try:
+        return KeyState(store.get(profile))
+    except KeyStoreError as exc:
+        return KeyState(None, exc)
+
+
+class AccountController(QObject):
+    """Owns the key store, the profiles and the window's client; switches accounts.
+
+    ``demo_starter`` starts the in-process emulator for demo mode (``app.start_demo_emulator``);
+    ``demo_key`` is the emulator's key (not a secret). ``api_url_override`` (``--api-url``)
+    replaces every profile's base URL.
+    """
+
+    #: After every switch (profile, demo, key saved or deleted): the window shows the new state.
+    stateChanged = Signal()
+    #: The key store was replaced (by the in-memory one).
+    keyStoreChanged = Signal()
+    #: The profile list changed (added, edited, deleted).
+    profilesChanged = Signal()
+
+    def __init__(
+        self,
+        keystore: KeyStore,
+        profiles: ProfilesStore,
+        *,
+        api_url_override: str | None = None,
+        demo_starter: Callable[[], InflowEmulator] | None = None,
+        demo_key: str = "demo-key",
+        client_factory: ClientFactory = default_client_factory,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._keystore = keystore
+        self._profiles = profiles
+        self._override = api_url_override.strip() if api_url_override else None
+        self._demo_starter = demo_starter
+        self._demo_key = demo_key
+        self._client_factory = client_factory
+        self._emulator: InflowEmulator | None = None
+        self._window: MainWindow | None = None
+        self._settings: AppSettings | None = None
+        self._gateway: ClosableGateway | None = None
+        self._profile: Profile | None = None  # None in demo mode
+        self._has_key = False
+        self._problem: KeyStoreError | None = None
+        self._switch_seq = 0
+        self._dialog: SettingsDialog | None = None
+        self._pending_close: ClosableGateway | None = None
+        # Widgets, once attached.
+        self.profile_combo: QComboBox | None = None
+        self.settings_button: QPushButton | None = None
+        self.settings_action: QAction | None = None
+        self.demo_action: QAction | None = None
+        self.first_run: FirstRunScreen | None = None
+        self.demo_notice: QLabel | None = None
+        self._stack: QStackedWidget | None = None
+        self._main_page: QWidget | None = None
+
+    # ------------------------------------------------------------------ state
+    @property
+    def keystore(self) -> KeyStore:
+        return self._keystore
+
+    @property
+    def profiles(self) -> ProfilesStore:
+        return self._profiles
+
+    @property
+    def api_url_override(self) -> str | None:
+        return self._override
+
+    @property
+    def current_profile(self) -> Profile | None:
+        """The profile in use; None in demo mode."""
+        return self._profile
+
+    @property
+    def is_demo(self) -> bool:
+        return self._profile is None and self._gateway is not None
+
+    @property
+    def has_key(self) -> bool:
+        """Whether the window can send (a key for the profile, or demo mode)."""
+        return self._has_key
+
+    @property
+    def keystore_problem(self) -> KeyStoreError | None:
+        return self._problem
+
+    @property
+    def gateway(self) -> ClosableGateway | None:
+        return self._gateway
+
+    @property
+    def emulator(self) -> InflowEmulator | None:
+        return self._emulator
+
+    @property
+    def window(self) -> MainWindow | None:
+        return self._window
+
+    def uses_memory_store(self) -> bool:
+        return isinstance(self._keystore, MemoryKeyStore)
+
+    # ------------------------------------------------------------------ derived values
+    def base_url_for(self, profile: Profile) -> str:
+        """Where requests for ``profile`` go: ``--api-url`` if given, else the profile's URL."""
+        return self._override or profile.base_url
+
+    def environment_for(self, profile: Profile) -> Environment:
+        """The environment the badge shows: the override's, when ``--api-url`` is given."""
+        if self._override:
+            return environment_for_url(self._override)
+        return profile.environment
+
+    def account_for(self, profile: Profile) -> Account:
+        return Account(
+            name=profile.name,
+            environment=self.environment_for(profile).name,
+            base_url=self.base_url_for(profile),
+        )
+
+    def demo_account(self) -> Account:
+        assert self._emulator is not None
+        return Account(DEMO_ACCOUNT_NAME, Environment.DEMO.name, self._emulator.base_url)
+
+    def make_client(self, api_key: str, base_url: str) -> ClosableGateway:
+        """A client for ``base_url``; ValueError (key-free text) if the key or URL is unusable."""
+        return self._client_factory(api_key, base_url)
+
+    def settings_profile(self) -> str:
+        """The ``AppSettings`` scope of the current account (recent products, redirects)."""
+        return DEMO_SETTINGS_PROFILE if self._profile is None else self._profile.name
+
+    # ------------------------------------------------------------------ start-up
+    def initial_connection(
+        self, profile_name: str | None = None, *, demo: bool = False
+    ) -> tuple[Account, ClosableGateway]:
+        """What the window starts with (read synchronously: there is no window yet).
+
+        ``profile_name`` (``--profile``) is created on Production if it does not exist;
+        None means the profile used last.
+        """
+        if demo:
+            return self._enter_demo()
+        profile = self._resolve_profile(profile_name)
+        state = read_key(self._keystore, profile.name)
+        return self._connect(profile, state)
+
+    def _resolve_profile(self, name: str | None) -> Profile:
+        if name is None:
+            return self._profiles.current()
+        profile = self._profiles.get(name)
+        if profile is None:
+            profile = Profile(name, Environment.PRODUCTION)  # ValueError for a bad name
+            self._profiles.add(profile)
+        return profile
+
+    def _enter_demo(self) -> tuple[Account, ClosableGateway]:
+        if self._emulator is None:
+            if self._demo_starter is None:
+                raise RuntimeError("demo mode is not available")
+            self._emulator = self._demo_starter()
+        gateway = self.make_client(self._demo_key, self._emulator.base_url)
+        self._replace_gateway(gateway)
+        self._profile = None
+        self._has_key = True
+        self._problem = None
+        return self.demo_account(), gateway
+
+    def _connect(self, profile: Profile, state: KeyState) -> tuple[Account, ClosableGateway]:
+        """Build the client for ``profile`` (or the no-key stand-in) and make it current."""
+        problem = state.problem
+        gateway: ClosableGateway
+        has_key = False
+        if state.key is not None:
+            try:
+                gateway = self.make_client(state.key, self.base_url_for(profile))
+                has_key = True
+            except ValueError as exc:  # the client's messages never contain the key
+                log.warning("profile %r: stored key or address unusable", profile.name)
+                problem = KeyStoreError(f"The stored key cannot be used: {exc}")
+                gateway = MissingKeyGateway(profile.name)
+        else:
+            gateway = MissingKeyGateway(profile.name)
+        self._replace_gateway(gateway)
+        self._profile = profile
+        self._has_key = has_key
+        self._problem = problem
+        self._profiles.set_current(profile.name)
+        log.info(
+            "account: profile %r, %s, key %s",
+            profile.name,
+            self.environment_for(profile).name,
+            "present" if has_key else "missing",
+        )
+        return self.account_for(profile), gateway
+
+    def _replace_gateway(self, gateway: ClosableGateway) -> None:
+        """Make ``gateway`` current. The old one is closed now if no window uses it, else
+        right after the window was switched over (:meth:`_install`)."""
+        old, self._gateway = self._gateway, gateway
+        if old is None or old is gateway:
+            return
+        if self._window is None:
+            old.close()
+            return
+        if self._pending_close is not None:
+            self._pending_close.close()
+        self._pending_close = old
+
+    # ------------------------------------------------------------------ the window
+    def attach(self, window: MainWindow, settings: AppSettings) -> None:
+        """Add the profile picker, Settings, the demo notice and the first-run screen."""
+        self._window = window
+        self._settings = settings
+
+        combo = QComboBox(window)
+        combo.setObjectName("profileCombo")
+        combo.setAccessibleName("Merchant profile")
+        combo.setToolTip(shortcut_tip("Switch merchant account", PROFILE_SHORTCUT))
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.activated.connect(self._on_combo_activated)
+        self.profile_combo = combo
+        window.add_top_bar_widget(combo)
+        bind_shortcut(window, PROFILE_SHORTCUT, self._focus_profile_combo)
+
+        button = QPushButton("⚙ Settings", window)
+        button.setObjectName("settingsButton")
+        button.setAccessibleName("Settings: accounts and API keys")
+        button.setToolTip(shortcut_tip("Accounts and API keys", SETTINGS_SHORTCUT))
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        button.clicked.connect(lambda: self.open_settings())
+        self.settings_button = button
+        window.add_top_bar_widget(button)
+
+        menu = window.menu("&Settings")
+        action = menu.addAction("&Accounts and API keys…")
+        action.setObjectName("settingsAction")
+        action.setShortcut(QKeySequence(SETTINGS_SHORTCUT))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda: self.open_settings())
+        self.settings_action = action
+        window.addAction(action)  # the shortcut works even while the menu bar is hidden
+        demo_action = menu.addAction("Try the &demo (no real payments)")
+        demo_action.setObjectName("demoAction")
+        demo_action.triggered.connect(self.switch_to_demo)
+        self.demo_action = demo_action
+
+        # The work area (the splitter with the form and the result) shares a stack with the
+        # first-run screen, so the top bar — profile, Settings, environment badge — stays in
+        # view. A demo notice goes on top (the window builds its own banner only when it
+        # starts in demo mode).
+        central = window.centralWidget()
+        layout = central.layout() if central is not None else None
+        main_page = window.findChild(QSplitter, "mainSplitter")
+        assert isinstance(layout, QBoxLayout) and main_page is not None, "unexpected window"
+        stack = QStackedWidget(central)
+        stack.setObjectName("accountStack")
+        layout.replaceWidget(main_page, stack)
+        stack.addWidget(main_page)
+        first_run = FirstRunScreen(stack)
+        first_run.enterKeyRequested.connect(lambda: self.open_settings(focus_key=True))
+        first_run.demoRequested.connect(self.switch_to_demo)
+        first_run.useMemoryRequested.connect(self.use_memory_store)
+        first_run.retryRequested.connect(self.reload)
+        stack.addWidget(first_run)
+        notice = QLabel("DEMO — no real payments. Links come from a local emulator.", central)
+        notice.setObjectName("demoNotice")
+        notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        notice.setStyleSheet(DEMO_BANNER_STYLE)
+        notice.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        notice.hide()
+        layout.insertWidget(0, notice)
+        self.demo_notice = notice
+        self.first_run = first_run
+        self._stack = stack
+        self._main_page = main_page
+
+        self.refresh_profiles()
+        self._show_state()
+
+    def _focus_profile_combo(self) -> None:
+        if self.profile_combo is not None:
+            self.profile_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.profile_combo.showPopup()
+
+    def refresh_profiles(self) -> None:
+        """Rebuild the profile picker from the stored profiles."""
+        combo = self.profile_combo
+        if combo is None:
+            return
+        combo.blockSignals(True)
+        combo.clear()
+        for profile in self._profiles.profiles():
+            title = ENVIRONMENT_TITLES[profile.environment]
+            combo.addItem(f"{profile.name} · {title}", profile.name)
+        combo.addItem("Demo · no real payments", DEMO_COMBO_DATA)
+        self._select_current_in_combo()
+        combo.blockSignals(False)
+
+    def _select_current_in_combo(self) -> None:
+        combo = self.profile_combo
+        if combo is None:
+            return
+        data = DEMO_COMBO_DATA if self._profile is None else self._profile.name
+        index = combo.findData(data)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    def _on_combo_activated(self, index: int) -> None:
+        assert self.profile_combo is not None
+        data = self.profile_combo.itemData(index)
+        if data == DEMO_COMBO_DATA:
+            self.switch_to_demo()
+        elif isinstance(data, str):
+            self.switch_to_profile(data)
+
+    def _can_switch(self) -> bool:
+        window = self._window
+        if window is not None and window.busy:
+            window.status_label.setText("Wait for the current request before switching accounts.")
+            self._select_current_in_combo()
+            return False
+        return True
+
+    # ------------------------------------------------------------------ switching
+    def switch_to_profile(self, name: str) -> bool:
+        """Read the key of ``name`` (in a worker), then talk to that account.
+
+        Returns False (and changes nothing) while the window is sending a request.
+        """
+        profile = self._profiles.get(name)
+        if profile is None or not self._can_switch():
+            return False
+        self._switch_seq += 1
+        seq = self._switch_seq
+        store = self._keystore
+        if self.profile_combo is not None:
+            self.profile_combo.setEnabled(False)
+
+        def done(state: Any) -> None:
+            if seq != self._switch_seq:
+                return  # a later switch superseded this one
+            assert isinstance(state, KeyState)
+            self._apply_profile(profile, state)
+
+        def failed(exc: BaseException) -> None:
+            if seq != self._switch_seq:
+                return
+            log.error("reading the key failed unexpectedly: %s", type(exc).__name__)
+            self._apply_profile(profile, KeyState(None, KeyStoreError(str(exc))))
+
+        run_in_background(lambda: read_key(store, profile.name), done, failed, owner=self)
+        return True
+
+    def _apply_profile(self, profile: Profile, state: KeyState) -> None:
+        if self._window is not None and self._window.busy:
+            # A request started while the key was being read: try again once it is done.
+            self._window.requestFinished.connect(
+                lambda: self.switch_to_profile(profile.name), Qt.ConnectionType.SingleShotConnection
+            )
+            return
+        account, gateway = self._connect(profile, state)
+        self._install(account, gateway)
+
+    def switch_to_demo(self) -> bool:
+        """Talk to the built-in emulator (started on first use): no key, no real payments."""
+        if not self._can_switch():
+            return False
+        self._switch_seq += 1
+        account, gateway = self._enter_demo()
+        log.info("account: demo mode on %s", account.base_url)
+        self._install(account, gateway)
+        return True
+
+    def reload(self) -> bool:
+        """Read the current profile's key again (after it was saved, deleted or unlocked)."""
+        if self._profile is None:
+            return False
+        return self.switch_to_profile(self._profile.name)
+
+    def _install(self, account: Account, gateway: ClosableGateway) -> None:
+        window = self._window
+        if window is None:
+            return
+        old = self._pending_close
+        self._pending_close = None
+        settings = self._settings
+        previous_scope = settings.profile if settings is not None else None
+        if settings is not None:
+            settings.profile = self.settings_profile()
+        window.set_account(account, gateway)
+        if old is not None and old is not gateway:
+            old.close()
+        if settings is not None and settings.profile != previous_scope:
+            window.recent_products.set_products(settings.recent_products())
+            window.options_form.set_redirects(*settings.default_redirects())
+        self._show_state()
+        self.stateChanged.emit()
+
+    def _show_state(self) -> None:
+        """Main page or first-run screen, demo notice, picker — from the current state."""
+        window = self._window
+        if window is None or self._stack is None or self.first_run is None:
+            return
+        if self.profile_combo is not None:
+            self.profile_combo.setEnabled(True)
+            self._select_current_in_combo()
+        demo = self._profile is None
+        own_banner = window.findChild(QLabel, "demoBanner")
+        if own_banner is not None:
+            own_banner.setVisible(demo)
+        if self.demo_notice is not None:
+            self.demo_notice.setVisible(demo and own_banner is None)
+        if self.demo_action is not None:
+            self.demo_action.setEnabled(not demo)
+        profile = self._profile
+        first_run = profile is not None and not self._has_key
+        window.create_button.setVisible(not first_run)
+        if profile is None or self._has_key:
+            if self._main_page is not None:
+                self._stack.setCurrentWidget(self._main_page)
+            return
+        problem = self._problem
+        self.first_run.show_state(
+            profile_label=(
+                f"the profile “{profile.name}” on "
+                f"{ENVIRONMENT_TITLES[self.environment_for(profile)]}"
+            ),
+            base_url=self.base_url_for(profile),
+            problem=str(problem) if problem is not None else None,
+            can_use_memory=isinstance(problem, KeyStoreUnavailable | KeyStoreLocked)
+            and not self.uses_memory_store(),
+            can_retry=isinstance(problem, KeyStoreLocked),
+        )
+        self._stack.setCurrentWidget(self.first_run)
+        if window.isVisible():
+            self.first_run.focus_first()
+
+    def showing_first_run(self) -> bool:
+        return self._stack is not None and self._stack.currentWidget() is self.first_run
+
+    # ------------------------------------------------------------------ key store
+    def use_memory_store(self) -> None:
+        """Keep keys in memory for this run only (the keychain is unavailable or locked).
+
+        Keys already in the keychain are not copied; nothing is ever written to disk.
+        """
+        if self.uses_memory_store():
+            return
+        log.warning("key store: keeping keys in memory for this run only")
+        self._keystore = MemoryKeyStore()
+        self.keyStoreChanged.emit()
+        if self._profile is not None:
+            self._problem = None
+            self._show_state()
+            self.stateChanged.emit()
+
+    # ------------------------------------------------------------------ settings dialog
+    def open_settings(self, profile_name: str | None = None, *, focus_key: bool = False) -> None:
+        """Show the settings dialog (one per window, kept between openings)."""
+        from inflow_desk.ui.settings_dialog import SettingsDialog
+
+        if self._dialog is None:
+            self._dialog = SettingsDialog(self, parent=self._window)
+        dialog = self._dialog
+        name = profile_name or (self._profile.name if self._profile else None)
+        dialog.select_profile(name)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        if focus_key:
+            dialog.focus_key()
+
+    @property
+    def settings_dialog(self) -> SettingsDialog | None:
+        return self._dialog
+
+    def profile_saved(self, profile: Profile) -> None:
+        """The dialog stored ``profile`` (new or edited): refresh, reconnect if it is current."""
+        self.refresh_profiles()
+        self.profilesChanged.emit()
+        if self._profile is not None and self._profile.name == profile.name:
+            self.switch_to_profile(profile.name)
+
+    def key_changed(self, profile_name: str) -> None:
+        """The dialog saved or deleted the key of ``profile_name``."""
+        if self._profile is not None and self._profile.name == profile_name:
+            self.switch_to_profile(profile_name)
+
+    def profile_deleted(self, profile_name: str) -> None:
+        self.refresh_profiles()
+        self.profilesChanged.emit()
+        if self._profile is not None and self._profile.name.casefold() == profile_name.casefold():
+            self.switch_to_profile(self._profiles.current_name)
+
+    # ------------------------------------------------------------------ shutdown
+    def shutdown(self) -> None:
+        """Close the client and stop the demo emulator."""
+        self._switch_seq += 1
+        if self._gateway is not None:
+            self._gateway.close()
+            self._gateway = None
+        if self._emulator is not None:
+            self._emulator.stop()
+            self._emulator = None

@@ -1,0 +1,158 @@
+"""The screen the window shows while the current profile has no API key (and is not demo).
+
+Two ways on: "Enter API key" (opens the settings dialog) and "Try the demo" (the built-in
+emulator, no key, no real payments). When the system keychain could not be read, it says so
+and offers to keep keys in memory for this run only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+__all__ = ["FirstRunScreen"]
+
+PROBLEM_STYLE = (
+    "QFrame#keychainProblem { background: #fff4e5; border: 1px solid #f0c36d; border-radius: 4px; }"
+)
+
+
+class FirstRunScreen(QWidget):
+    """No key yet: explain, and offer the two ways on."""
+
+    enterKeyRequested = Signal()
+    demoRequested = Signal()
+    useMemoryRequested = Signal()
+    retryRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("firstRunScreen")
+
+        self.title_label = QLabel("Welcome to Inflow Desk", self)
+        self.title_label.setObjectName("firstRunTitle")
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("firstRunMessage")
+        self.message_label.setWordWrap(True)
+        self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.enter_key_button = QPushButton("Enter API key…", self)
+        self.enter_key_button.setObjectName("enterKeyButton")
+        self.enter_key_button.setDefault(True)
+        self.enter_key_button.setAutoDefault(True)
+        self.enter_key_button.setToolTip("Paste the private key from the Inflow dashboard (Ctrl+,)")
+        self.enter_key_button.setMinimumHeight(36)
+        self.enter_key_button.clicked.connect(self.enterKeyRequested)
+
+        self.demo_button = QPushButton("Try the demo", self)
+        self.demo_button.setObjectName("tryDemoButton")
+        self.demo_button.setAutoDefault(True)
+        self.demo_button.setToolTip("Use a built-in emulator: no key needed, no real payments")
+        self.demo_button.setMinimumHeight(36)
+        self.demo_button.clicked.connect(self.demoRequested)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.enter_key_button)
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch(1)
+
+        # Shown only when the keychain could not be read.
+        self.problem_frame = QFrame(self)
+        self.problem_frame.setObjectName("keychainProblem")
+        self.problem_frame.setStyleSheet(PROBLEM_STYLE)
+        problem_layout = QVBoxLayout(self.problem_frame)
+        self.problem_label = QLabel(self.problem_frame)
+        self.problem_label.setObjectName("firstRunProblemLabel")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.memory_button = QPushButton(
+            "Keep keys in memory for this run only", self.problem_frame
+        )
+        self.memory_button.setObjectName("firstRunMemoryButton")
+        self.memory_button.setToolTip(
+            "Keys you enter are forgotten when Inflow Desk quits; nothing is written to disk"
+        )
+        self.memory_button.clicked.connect(self.useMemoryRequested)
+        self.retry_button = QPushButton("Try the keychain again", self.problem_frame)
+        self.retry_button.setObjectName("firstRunRetryButton")
+        self.retry_button.clicked.connect(self.retryRequested)
+        problem_buttons = QHBoxLayout()
+        problem_buttons.addWidget(self.memory_button)
+        problem_buttons.addWidget(self.retry_button)
+        problem_buttons.addStretch(1)
+        problem_layout.addWidget(self.problem_label)
+        problem_layout.addLayout(problem_buttons)
+        self.problem_frame.hide()
+
+        self.hint_label = hint = QLabel(
+            "The key is kept in your system's keychain, never in a file. "
+            "You can add more merchant accounts later in Settings (Ctrl+,).",
+            self,
+        )
+        hint.setObjectName("firstRunHint")
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setEnabled(False)  # greyed: secondary text
+
+        column = QWidget(self)
+        column.setMaximumWidth(560)
+        column.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        inner = QVBoxLayout(column)
+        inner.setSpacing(14)
+        inner.addWidget(self.title_label)
+        inner.addWidget(self.message_label)
+        inner.addLayout(buttons)
+        inner.addWidget(self.problem_frame)
+        inner.addWidget(hint)
+
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 3)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+        self.setTabOrder(self.enter_key_button, self.demo_button)
+        self.setTabOrder(self.demo_button, self.memory_button)
+        self.setTabOrder(self.memory_button, self.retry_button)
+
+    def show_state(
+        self,
+        *,
+        profile_label: str,
+        base_url: str,
+        problem: str | None = None,
+        can_use_memory: bool = False,
+        can_retry: bool = False,
+    ) -> None:
+        """What to say: which profile lacks a key, and why the keychain failed (if it did)."""
+        self.message_label.setText(
+            f"No API key is stored for {profile_label} ({base_url}).\n"
+            "Enter the private API key of this merchant account, or try the app with the "
+            "built-in demo first."
+        )
+        self.problem_frame.setVisible(problem is not None)
+        self.hint_label.setVisible(problem is None)
+        self.problem_label.setText(problem or "")
+        self.memory_button.setVisible(can_use_memory)
+        self.retry_button.setVisible(can_retry)
+
+    def focus_first(self) -> None:
+        self.enter_key_button.setFocus(Qt.FocusReason.OtherFocusReason)
