@@ -1,0 +1,489 @@
+"""A lazy table model over the history database (100,000 rows open instantly).
+
+The model never holds the whole table. ``rowCount`` is the store's ``count()`` for the current
+filter; rows live in a small cache of pages (``page_size`` rows each) keyed by page number.
+Every database query — the count, the first page, any page the view scrolls to — runs on the
+thread pool (:func:`run_in_background`), so the GUI thread only copies finished results in. A
+row whose page is still loading shows "…" for a moment.
+
+Results of an outdated query (the filter or sort changed meanwhile) are dropped: each refresh
+bumps a generation number that the callbacks compare against.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import IntEnum
+from typing import Any, Final
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from shiboken6 import isValid
+
+from inflow_desk.domain.money import Currency
+from inflow_desk.storage.history import (
+    NEWEST_FIRST,
+    HistoryRecord,
+    HistoryStore,
+    SessionKind,
+    SortColumn,
+    SortOrder,
+    format_decimal,
+    is_open,
+    status_text,
+)
+from inflow_desk.ui.formatting import format_money
+from inflow_desk.ui.result_panel import Clock, utc_now
+from inflow_desk.ui.workers import run_in_background
+
+log = logging.getLogger(__name__)
+
+_Index = QModelIndex | QPersistentModelIndex
+
+#: Rows per cached page / per ``store.page()`` query.
+PAGE_SIZE: Final = 200
+#: Pages kept in memory; the least recently used page is dropped first.
+MAX_CACHED_PAGES: Final = 40
+#: How often the status column ("open — 23 min left") is recomputed.
+STATUS_REFRESH_MS: Final = 30_000
+#: Shown for a row whose page is still loading.
+LOADING_TEXT: Final = "…"
+
+#: The record of a row (``HistoryRecord``, or ``None`` while its page loads).
+RecordRole: Final = Qt.ItemDataRole.UserRole + 1
+
+
+class HistoryColumn(IntEnum):
+    CREATED = 0
+    STATUS = 1
+    KIND = 2
+    EMAIL = 3
+    PRODUCTS = 4
+    AMOUNT = 5
+    SESSION_ID = 6
+    LINK = 7
+
+
+HEADERS: Final = {
+    HistoryColumn.CREATED: "Created",
+    HistoryColumn.STATUS: "Status",
+    HistoryColumn.KIND: "Type",
+    HistoryColumn.EMAIL: "Customer e-mail",
+    HistoryColumn.PRODUCTS: "Products / offer",
+    HistoryColumn.AMOUNT: "Amount",
+    HistoryColumn.SESSION_ID: "Session",
+    HistoryColumn.LINK: "Link",
+}
+
+#: Store sort key of each header (the link sorts like the session id it contains).
+SORT_KEYS: Final = {
+    HistoryColumn.CREATED: SortColumn.CREATED_AT,
+    HistoryColumn.STATUS: SortColumn.EXPIRES_AT,
+    HistoryColumn.KIND: SortColumn.KIND,
+    HistoryColumn.EMAIL: SortColumn.CUSTOMER_EMAIL,
+    HistoryColumn.PRODUCTS: SortColumn.DESCRIPTION,
+    HistoryColumn.AMOUNT: SortColumn.TOTAL,
+    HistoryColumn.SESSION_ID: SortColumn.SESSION_ID,
+    HistoryColumn.LINK: SortColumn.SESSION_ID,
+}
+
+KIND_TEXT: Final = {SessionKind.ONE_TIME: "One-time", SessionKind.SUBSCRIPTION: "Subscription"}
+
+_OPEN_COLOR: Final = QColor("#1b7f3b")
+_EXPIRED_COLOR: Final = QColor("#80868b")
+
+
+_task_owner: QObject | None = None
+
+
+def run_guarded(
+    widget: QObject,
+    fn: Callable[[], Any],
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[BaseException], None],
+) -> None:
+    """:func:`run_in_background`, safe when ``widget`` is deleted while ``fn`` runs.
+
+    The task's relay belongs to an application-lifetime object (not to ``widget``, whose
+    deletion would delete a relay a worker is about to signal), and the callbacks are skipped
+    once ``widget`` is gone — closing the window during a query is harmless.
+    """
+    global _task_owner
+    if _task_owner is None:
+        _task_owner = QObject()
+        _task_owner.setObjectName("historyTaskOwner")
+
+    def success(result: Any) -> None:
+        if isValid(widget):
+            on_success(result)
+
+    def failure(exc: BaseException) -> None:
+        if isValid(widget):
+            on_failure(exc)
+
+    run_in_background(fn, success, failure, owner=_task_owner)
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    """What a query was asked with; results for an older snapshot are dropped."""
+
+    generation: int
+    filter_text: str
+    order: SortOrder
+
+
+def amount_text(record: HistoryRecord, locale: QLocale | None = None) -> str:
+    """``€109.88`` in the agent's locale; ``—`` when unknown (a subscription without price)."""
+    if record.total_cents is None:
+        return "—"
+    if record.currency is not None and record.currency in Currency.__members__:
+        return format_money(record.total_cents, Currency(record.currency), locale)
+    return f"{format_decimal(record.total_cents)} {record.currency or ''}".strip()
+
+
+def products_text(record: HistoryRecord) -> str:
+    """``2 × Starter kit, 1 × Shipping`` or the offer name (id when it has none)."""
+    if record.kind is SessionKind.SUBSCRIPTION:
+        return record.offer_name or record.offer_id or ""
+    return ", ".join(f"{item.quantity} × {item.name}" for item in record.line_items)
+
+
+def created_text(created_at: datetime, locale: QLocale | None = None) -> str:
+    """Creation time in local time, short locale format (``11/25/26 3:42 PM``)."""
+    loc = locale or QLocale()
+    stamp = QDateTime.fromSecsSinceEpoch(int(created_at.timestamp())).toLocalTime()
+    return loc.toString(stamp, QLocale.FormatType.ShortFormat)
+
+
+class HistoryModel(QAbstractTableModel):
+    """Rows of :class:`HistoryStore`, newest first, filtered and sorted by the store.
+
+    Signals: ``refreshed(int)`` after a refresh finished (the new row count); ``pageLoaded(int)``
+    after a page arrived; ``loadFailed(str)`` when a query failed.
+    """
+
+    refreshed = Signal(int)
+    pageLoaded = Signal(int)
+    loadFailed = Signal(str)
+
+    def __init__(
+        self,
+        store: HistoryStore,
+        *,
+        clock: Clock = utc_now,
+        page_size: int = PAGE_SIZE,
+        max_cached_pages: int = MAX_CACHED_PAGES,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._clock = clock
+        self._page_size = max(1, page_size)
+        self._max_pages = max(2, max_cached_pages)
+        self._snapshot = _Snapshot(0, "", NEWEST_FIRST)
+        self._count = 0
+        self._pages: OrderedDict[int, list[HistoryRecord]] = OrderedDict()
+        self._loading_page: int | None = None  # at most one page query in flight
+        self._wanted: list[int] = []  # pages asked for meanwhile, most recent last
+        self._refreshing = False
+        self._refresh_again = False
+        self._status_timer = QTimer(self)
+        self._status_timer.setObjectName("historyStatusTimer")
+        self._status_timer.setInterval(STATUS_REFRESH_MS)
+        self._status_timer.timeout.connect(self.refresh_status)
+        self._status_timer.start()
+
+    # ------------------------------------------------------------------ state
+    @property
+    def store(self) -> HistoryStore:
+        return self._store
+
+    @property
+    def filter_text(self) -> str:
+        return self._snapshot.filter_text
+
+    @property
+    def order(self) -> SortOrder:
+        return self._snapshot.order
+
+    @property
+    def status_timer(self) -> QTimer:
+        return self._status_timer
+
+    @property
+    def is_refreshing(self) -> bool:
+        return self._refreshing
+
+    def record_at(self, row: int) -> HistoryRecord | None:
+        """The record of ``row`` if its page is loaded (else ``None`` and the page is requested)."""
+        if not 0 <= row < self._count:
+            return None
+        page = row // self._page_size
+        rows = self._pages.get(page)
+        if rows is None:
+            self._request_page(page)
+            return None
+        self._pages.move_to_end(page)
+        offset = row - page * self._page_size
+        return rows[offset] if offset < len(rows) else None
+
+    def row_of(self, record_id: int) -> int:
+        """The row of a loaded record (``-1`` when not among the loaded pages)."""
+        for page, rows in self._pages.items():
+            for offset, record in enumerate(rows):
+                if record.id == record_id:
+                    return page * self._page_size + offset
+        return -1
+
+    def records_loader(self, rows: Iterable[int]) -> Callable[[], list[HistoryRecord]]:
+        """A function that returns the records of ``rows`` (view order) from the store.
+
+        Call this on the GUI thread (it captures the current filter and order); run the
+        returned function anywhere — it is blocking and meant for a worker (export of a
+        selection that may span pages which were never loaded).
+        """
+        wanted = sorted(set(rows))
+        snapshot = self._snapshot
+        store = self._store
+
+        def load() -> list[HistoryRecord]:
+            found: list[HistoryRecord] = []
+            start = 0
+            while start < len(wanted):
+                end = start
+                while end + 1 < len(wanted) and wanted[end + 1] == wanted[end] + 1:
+                    end += 1
+                first, count = wanted[start], wanted[end] - wanted[start] + 1
+                found += store.page(first, count, snapshot.filter_text, snapshot.order)
+                start = end + 1
+            return found
+
+        return load
+
+    # ------------------------------------------------------------------ queries
+    def set_filter(self, text: str) -> None:
+        """Filter as the store does (words, "phrases", amounts as typed); refreshes async."""
+        if text == self._snapshot.filter_text:
+            return
+        self._snapshot = _Snapshot(self._snapshot.generation, text, self._snapshot.order)
+        self.refresh()
+
+    def set_order(self, order: SortOrder) -> None:
+        if order == self._snapshot.order:
+            return
+        self._snapshot = _Snapshot(self._snapshot.generation, self._snapshot.filter_text, order)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-count and reload (after a new session, or when filter/sort changed)."""
+        if self._refreshing:
+            # One refresh at a time; the newest parameters are used when it returns.
+            self._refresh_again = True
+            return
+        self._refreshing = True
+        self._refresh_again = False
+        snapshot = _Snapshot(
+            self._snapshot.generation + 1, self._snapshot.filter_text, self._snapshot.order
+        )
+        self._snapshot = snapshot
+        store, size = self._store, self._page_size
+
+        def query() -> tuple[int, list[HistoryRecord]]:
+            count = store.count(snapshot.filter_text)
+            first = store.page(0, size, snapshot.filter_text, snapshot.order) if count else []
+            return count, first
+
+        run_guarded(
+            self,
+            query,
+            lambda result: self._on_refreshed(snapshot, result),
+            self._on_refresh_failed,
+        )
+
+    def _on_refreshed(self, snapshot: _Snapshot, result: tuple[int, list[HistoryRecord]]) -> None:
+        self._refreshing = False
+        if self._refresh_again or snapshot != self._snapshot:
+            self.refresh()
+            return
+        count, first = result
+        self.beginResetModel()
+        self._count = count
+        self._pages.clear()
+        self._wanted.clear()
+        self._loading_page = None
+        if first:
+            self._pages[0] = first
+        self.endResetModel()
+        self.refreshed.emit(count)
+
+    def _on_refresh_failed(self, exc: BaseException) -> None:
+        self._refreshing = False
+        log.warning("history refresh failed: %s", exc)
+        self.loadFailed.emit(f"The history could not be read: {exc}")
+        if self._refresh_again:
+            self.refresh()
+
+    def _request_page(self, page: int) -> None:
+        if page in self._pages or self._refreshing:
+            return
+        if self._loading_page is not None:
+            if page != self._loading_page and page not in self._wanted:
+                self._wanted.append(page)
+                del self._wanted[:-4]  # only what the view showed last matters
+            return
+        self._loading_page = page
+        snapshot = self._snapshot
+        store, size = self._store, self._page_size
+        run_guarded(
+            self,
+            lambda: store.page(page * size, size, snapshot.filter_text, snapshot.order),
+            lambda rows: self._on_page_loaded(snapshot, page, rows),
+            lambda exc: self._on_page_failed(snapshot, page, exc),
+        )
+
+    def _on_page_loaded(self, snapshot: _Snapshot, page: int, rows: list[HistoryRecord]) -> None:
+        if snapshot != self._snapshot:
+            return  # a refresh replaced everything meanwhile (and forgot this query)
+        self._loading_page = None
+        self._pages[page] = rows
+        self._pages.move_to_end(page)
+        while len(self._pages) > self._max_pages:
+            self._pages.popitem(last=False)
+        first = page * self._page_size
+        last = min(self._count, first + self._page_size) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
+        self.pageLoaded.emit(page)
+        self._next_wanted()
+
+    def _on_page_failed(self, snapshot: _Snapshot, page: int, exc: BaseException) -> None:
+        if snapshot != self._snapshot:
+            return
+        self._loading_page = None
+        log.warning("history page failed: %s", exc)
+        self.loadFailed.emit(f"The history could not be read: {exc}")
+
+    def _next_wanted(self) -> None:
+        while self._wanted:
+            page = self._wanted.pop()
+            if page not in self._pages:
+                self._request_page(page)
+                return
+
+    def refresh_status(self) -> None:
+        """Recompute the status column ("open — 23 min left" → "expired") from the clock."""
+        if self._count:
+            self.dataChanged.emit(
+                self.index(0, HistoryColumn.STATUS),
+                self.index(self._count - 1, HistoryColumn.STATUS),
+                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole],
+            )
+
+    # ------------------------------------------------------------------ Qt model
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HistoryColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HistoryColumn):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[HistoryColumn(section)]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"Sort by {HEADERS[HistoryColumn(section)].lower()} (click the header)"
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self._count:
+            return None
+        column = HistoryColumn(index.column())
+        record = self.record_at(index.row())
+        if role == RecordRole:
+            return record
+        if record is None:
+            if role == Qt.ItemDataRole.DisplayRole and column == HistoryColumn.CREATED:
+                return LOADING_TEXT
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(record, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(record, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == HistoryColumn.AMOUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == HistoryColumn.STATUS:
+            return QBrush(_OPEN_COLOR if is_open(record, self._clock()) else _EXPIRED_COLOR)
+        return None
+
+    def _display(self, record: HistoryRecord, column: HistoryColumn) -> str:
+        if column == HistoryColumn.CREATED:
+            return created_text(record.created_at)
+        if column == HistoryColumn.STATUS:
+            return status_text(record, self._clock())
+        if column == HistoryColumn.KIND:
+            return KIND_TEXT[record.kind]
+        if column == HistoryColumn.EMAIL:
+            return record.customer_email or ""
+        if column == HistoryColumn.PRODUCTS:
+            return products_text(record)
+        if column == HistoryColumn.AMOUNT:
+            return amount_text(record)
+        if column == HistoryColumn.SESSION_ID:
+            return record.session_id
+        return record.checkout_url
+
+    def _tooltip(self, record: HistoryRecord, column: HistoryColumn) -> str | None:
+        if column == HistoryColumn.CREATED:
+            local = record.created_at.astimezone()
+            return f"{local:%A %d %B %Y %H:%M:%S %Z} — {record.environment}, {record.profile}"
+        if column == HistoryColumn.STATUS:
+            expires = record.expires_at.astimezone()
+            note = " (Inflow's default of about 1 hour)" if record.expires_at_is_default else ""
+            return f"Link valid until {expires:%a %d %b %H:%M}{note}"
+        if column == HistoryColumn.PRODUCTS:
+            if record.kind is SessionKind.SUBSCRIPTION:
+                return f"Offer {record.offer_name or ''} ({record.offer_id})".replace("  ", " ")
+            return record.items_summary
+        if column == HistoryColumn.LINK:
+            return record.checkout_url
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(HistoryColumn):
+            return
+        self.set_order(
+            SortOrder(
+                SORT_KEYS[HistoryColumn(column)],
+                descending=order == Qt.SortOrder.DescendingOrder,
+            )
+        )
+
+
+def sort_indicator_of(order: SortOrder) -> tuple[int, Qt.SortOrder]:
+    """The header section and direction that show ``order``."""
+    column = next(c for c, key in SORT_KEYS.items() if key == order.column)
+    direction = Qt.SortOrder.DescendingOrder if order.descending else Qt.SortOrder.AscendingOrder
+    return int(column), direction

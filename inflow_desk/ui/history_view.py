@@ -1,0 +1,578 @@
+"""The history view: every link the agent created, filterable, with copy / QR / create again /
+CSV export, docked into the main window by :func:`install_history`.
+
+Keyboard (in the table): Ctrl+C copies the link, Space shows the QR code, Ctrl+R loads the
+same cart or offer into the form ("create again"), Ctrl+E exports the selected rows, Ctrl+Shift+E
+a date range, F5 reloads; Ctrl+F jumps to the filter; Ctrl+H (window-wide) shows or hides the
+history. Enter or a double click copies the link.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any, Final
+
+from PySide6.QtCore import QDate, QItemSelection, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inflow_desk.storage.history import (
+    HistoryRecord,
+    HistoryStore,
+    NewHistoryRecord,
+    export_csv,
+)
+from inflow_desk.ui.history_model import (
+    HistoryColumn,
+    HistoryModel,
+    RecordRole,
+    run_guarded,
+    sort_indicator_of,
+)
+from inflow_desk.ui.main_window import CreatedSession, MainWindow
+from inflow_desk.ui.result_panel import Clock, QrWindow, shortcut_tip, utc_now
+
+log = logging.getLogger(__name__)
+
+#: Filter-as-you-type waits this long after the last key before querying.
+FILTER_DEBOUNCE_MS: Final = 150
+
+COPY_SHORTCUT: Final = "Ctrl+C"
+QR_SHORTCUT: Final = "Space"
+CREATE_AGAIN_SHORTCUT: Final = "Ctrl+R"
+EXPORT_SELECTED_SHORTCUT: Final = "Ctrl+E"
+EXPORT_RANGE_SHORTCUT: Final = "Ctrl+Shift+E"
+REFRESH_SHORTCUT: Final = "F5"
+FIND_SHORTCUT: Final = "Ctrl+F"
+TOGGLE_SHORTCUT: Final = "Ctrl+H"
+
+
+# ---------------------------------------------------------------------- CSV files
+
+
+def write_csv_file(path: Path, records: Iterable[NewHistoryRecord]) -> int:
+    """Write ``records`` as CSV to ``path`` (UTF-8 with BOM so spreadsheets detect it).
+
+    The file appears complete or not at all: it is written next to ``path`` and renamed.
+    Returns the number of rows.
+    """
+    path = Path(path)
+    fd, temp_name = tempfile.mkstemp(prefix=".history-", suffix=".csv.part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as stream:
+            count = export_csv(records, stream)
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return count
+
+
+def local_day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
+    """``[first 00:00, last+1 00:00)`` in local time, as aware datetimes (for ``store.range``)."""
+    if last < first:
+        first, last = last, first
+    start = datetime.combine(first, time()).astimezone()
+    end = datetime.combine(last + timedelta(days=1), time()).astimezone()
+    return start, end
+
+
+def export_range(store: HistoryStore, path: Path, first: date, last: date) -> int:
+    """Write the sessions created on local days ``first``…``last`` (inclusive) to ``path``."""
+    start, end = local_day_bounds(first, last)
+    return write_csv_file(path, store.range(start, end))
+
+
+# ---------------------------------------------------------------------- dialogs
+
+
+class DateRangeDialog(QDialog):
+    """Asks for the first and last day to export (both inclusive, local time)."""
+
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyRangeDialog")
+        self.setWindowTitle("Export history — date range")
+        self.first_edit = self._date_edit("historyRangeFromEdit", today)
+        self.last_edit = self._date_edit("historyRangeToEdit", today)
+        form = QFormLayout()
+        form.addRow("&From", self.first_edit)
+        form.addRow("&To (inclusive)", self.last_edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.setObjectName("historyRangeButtons")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _date_edit(self, name: str, value: date) -> QDateEdit:
+        edit = QDateEdit(QDate(value.year, value.month, value.day), self)
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        return edit
+
+    def days(self) -> tuple[date, date]:
+        first, last = self.first_edit.date().toPython(), self.last_edit.date().toPython()
+        assert isinstance(first, date) and isinstance(last, date)
+        return (first, last) if first <= last else (last, first)
+
+
+# ---------------------------------------------------------------------- the view
+
+
+class HistoryView(QWidget):
+    """Filter box, table and row actions over a :class:`HistoryStore`.
+
+    Emits ``createAgainRequested(kind, body)`` with the exact request body that was sent
+    (connect it to :meth:`MainWindow.load_request`), ``exported(path, rows)`` after a CSV file
+    was written and ``exportFailed(message)``.
+    """
+
+    createAgainRequested = Signal(str, object)
+    exported = Signal(str, int)
+    exportFailed = Signal(str)
+
+    def __init__(
+        self,
+        store: HistoryStore,
+        parent: QWidget | None = None,
+        *,
+        clock: Clock = utc_now,
+        profile: str = "default",
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyView")
+        self._store = store
+        self._clock = clock
+        self._profile = profile
+        self._qr_window: QrWindow | None = None
+        self._select_after_refresh: str | None = None  # a session id
+        self._restore_current: int | None = None  # a record id
+
+        self.model = HistoryModel(store, clock=clock, parent=self)
+
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("historySearchEdit")
+        self.search_edit.setAccessibleName("Filter history")
+        self.search_edit.setPlaceholderText("Filter: e-mail, product, offer, session id or amount")
+        self.search_edit.setToolTip(shortcut_tip("Filter the history as you type", FIND_SHORTCUT))
+        self.search_edit.setClearButtonEnabled(True)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("historyCountLabel")
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("historyMessageLabel")
+        self.message_label.setStyleSheet("color: #1b7f3b;")
+
+        self.table = QTableView(self)
+        self.table.setObjectName("historyTable")
+        self.table.setAccessibleName("Created links")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_context_menu)
+        self.table.activated.connect(self._on_activated)
+        vertical = self.table.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Fixed widths: ResizeToContents would ask the model about every row.
+        widths = {
+            HistoryColumn.CREATED: 19,
+            HistoryColumn.STATUS: 20,
+            HistoryColumn.KIND: 11,
+            HistoryColumn.EMAIL: 22,
+            HistoryColumn.PRODUCTS: 28,
+            HistoryColumn.AMOUNT: 12,
+            HistoryColumn.SESSION_ID: 20,
+        }
+        char = self.fontMetrics().averageCharWidth()
+        for column, chars in widths.items():
+            header.resizeSection(column, chars * char)
+        section, direction = sort_indicator_of(self.model.order)
+        header.setSortIndicator(section, direction)
+        header.setSortIndicatorShown(True)
+        self.table.setSortingEnabled(True)  # header clicks → model.sort → store order
+
+        self.copy_action = self._action(
+            "&Copy link", "historyCopyLinkAction", COPY_SHORTCUT, self.copy_link
+        )
+        self.qr_action = self._action(
+            "Show &QR code", "historyShowQrAction", QR_SHORTCUT, self.show_qr
+        )
+        self.create_again_action = self._action(
+            "Create &again", "historyCreateAgainAction", CREATE_AGAIN_SHORTCUT, self.create_again
+        )
+        self.create_again_action.setStatusTip(
+            "Load the same cart or offer into the form, for a fresh link"
+        )
+        self.export_selected_action = self._action(
+            "&Export selected…",
+            "historyExportSelectedAction",
+            EXPORT_SELECTED_SHORTCUT,
+            self.export_selected_dialog,
+        )
+        self.export_range_action = self._action(
+            "Export &date range…",
+            "historyExportRangeAction",
+            EXPORT_RANGE_SHORTCUT,
+            self.export_range_dialog,
+        )
+        self.refresh_action = self._action(
+            "&Reload", "historyRefreshAction", REFRESH_SHORTCUT, self.refresh
+        )
+        self.find_action = QAction("Filter", self)
+        self.find_action.setObjectName("historyFindAction")
+        self.find_action.setShortcut(QKeySequence(FIND_SHORTCUT))
+        self.find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.find_action.triggered.connect(self.focus_search)
+        self.addAction(self.find_action)
+
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("historyToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (
+            self.copy_action,
+            self.qr_action,
+            self.create_again_action,
+            self.export_selected_action,
+            self.export_range_action,
+        ):
+            self.toolbar.addAction(action)
+            button = self.toolbar.widgetForAction(action)
+            button.setObjectName(action.objectName().replace("Action", "Button"))
+
+        top = QHBoxLayout()
+        top.addWidget(self.search_edit, 1)
+        top.addWidget(self.count_label)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.toolbar)
+        bottom.addStretch(1)
+        bottom.addWidget(self.message_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.setTabOrder(self.search_edit, self.table)
+
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setObjectName("historyFilterTimer")
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DEBOUNCE_MS)
+        self._filter_timer.timeout.connect(self._apply_filter)
+        self.search_edit.textChanged.connect(self._filter_timer.start)
+
+        self.model.refreshed.connect(self._on_refreshed)
+        self.model.modelAboutToBeReset.connect(self._remember_current)
+        self.model.pageLoaded.connect(self._update_actions)
+        self.model.loadFailed.connect(self._show_error)
+        selection = self.table.selectionModel()
+        selection.selectionChanged.connect(self._on_selection_changed)
+        selection.currentChanged.connect(self._update_actions)
+        self._update_actions()
+        self.refresh()
+
+    def _action(self, text: str, name: str, shortcut: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(shortcut_tip(text.replace("&", "").rstrip("…"), shortcut))
+        action.triggered.connect(slot)
+        self.table.addAction(action)
+        return action
+
+    # ------------------------------------------------------------------ state
+    def current_record(self) -> HistoryRecord | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            rows = self.table.selectionModel().selectedRows()
+            if not rows:
+                return None
+            index = rows[0]
+        record = self.model.data(self.model.index(index.row(), 0), RecordRole)
+        return record if isinstance(record, HistoryRecord) else None
+
+    def selected_rows(self) -> list[int]:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        if not rows and self.table.currentIndex().isValid():
+            rows.add(self.table.currentIndex().row())
+        return sorted(rows)
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(row)
+        self.table.scrollTo(index)
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        self.message_label.setStyleSheet(
+            "color: #a40000; font-weight: bold;" if error else "color: #1b7f3b;"
+        )
+        self.message_label.setText(text)
+
+    def _show_error(self, text: str) -> None:
+        self.show_message(text, error=True)
+
+    # ------------------------------------------------------------------ refresh, filter
+    def refresh(self) -> None:
+        """Reload from the store (another window may have added rows)."""
+        self.model.refresh()
+
+    def on_session_created(self, session: CreatedSession) -> None:
+        """A session was created (and recorded): reload and select its row."""
+        self._select_after_refresh = session.session_id
+        self.model.refresh()
+
+    def add_record(self, record: HistoryRecord) -> None:
+        """A row was stored: reload and select it."""
+        self._select_after_refresh = record.session_id
+        self.model.refresh()
+
+    def _apply_filter(self) -> None:
+        self.model.set_filter(self.search_edit.text())
+
+    def _remember_current(self) -> None:
+        record = self.current_record()
+        self._restore_current = record.id if record is not None else None
+
+    def _on_refreshed(self, count: int) -> None:
+        if self.model.filter_text.strip():
+            self.count_label.setText(f"{count:,} matching")
+        else:
+            self.count_label.setText(f"{count:,} link{'' if count == 1 else 's'}")
+        wanted_session = self._select_after_refresh
+        self._select_after_refresh = None
+        row = -1
+        if wanted_session is not None:
+            row = next(
+                (
+                    r
+                    for r in range(min(count, 200))
+                    if (rec := self.model.record_at(r)) is not None
+                    and rec.session_id == wanted_session
+                ),
+                -1,
+            )
+        elif self._restore_current is not None:
+            row = self.model.row_of(self._restore_current)
+        self._restore_current = None
+        if row >= 0:
+            self.select_row(row)
+        self._update_actions()
+
+    def _on_selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        self._update_actions()
+
+    def _update_actions(self, *args: Any) -> None:
+        has_record = self.current_record() is not None
+        for action in (self.copy_action, self.qr_action, self.create_again_action):
+            action.setEnabled(has_record)
+        self.export_selected_action.setEnabled(bool(self.selected_rows()))
+
+    # ------------------------------------------------------------------ actions
+    def copy_link(self) -> None:
+        record = self.current_record()
+        if record is None:
+            return
+        QGuiApplication.clipboard().setText(record.checkout_url)
+        self.show_message(f"Link of {record.session_id} copied ✓")
+
+    def show_qr(self) -> None:
+        record = self.current_record()
+        if record is None:
+            return
+        if self._qr_window is not None:
+            self._qr_window.close()
+        window = QrWindow(record.checkout_url, self.window())
+        window.setObjectName("historyQrWindow")
+        window.finished.connect(window.deleteLater)
+        window.finished.connect(lambda _result: self._forget_qr_window(window))
+        self._qr_window = window
+        window.showMaximized()
+        window.raise_()
+        window.activateWindow()
+
+    @property
+    def qr_window(self) -> QrWindow | None:
+        return self._qr_window
+
+    def _forget_qr_window(self, window: QrWindow) -> None:
+        if self._qr_window is window:
+            self._qr_window = None
+
+    def create_again(self) -> None:
+        """Load the row's cart or offer (and options) into the form: the same JSON again."""
+        record = self.current_record()
+        if record is None:
+            return
+        self.createAgainRequested.emit(record.kind.value, record.request_body)
+        self.show_message(f"Loaded {record.session_id} into the form — press Ctrl+Enter")
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        self.copy_link()
+
+    def context_menu(self) -> QMenu:
+        """The row menu (also what a right click shows)."""
+        menu = QMenu(self)
+        menu.setObjectName("historyContextMenu")
+        menu.addAction(self.copy_action)
+        menu.addAction(self.qr_action)
+        menu.addAction(self.create_again_action)
+        menu.addSeparator()
+        menu.addAction(self.export_selected_action)
+        menu.addAction(self.export_range_action)
+        menu.addSeparator()
+        menu.addAction(self.refresh_action)
+        return menu
+
+    def _on_context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if index.isValid() and not self.table.selectionModel().isRowSelected(index.row()):
+            self.select_row(index.row())
+        menu = self.context_menu()
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    # ------------------------------------------------------------------ export
+    def _default_file_name(self, suffix: str) -> str:
+        today = self._clock().astimezone().date().isoformat()
+        return f"inflow-history-{self._profile}-{today}{suffix}.csv"
+
+    def _ask_path(self, suffix: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export history as CSV", self._default_file_name(suffix), "CSV (*.csv)"
+        )
+        if not path:
+            return None
+        result = Path(path)
+        return result if result.suffix.lower() == ".csv" else result.with_suffix(".csv")
+
+    def export_selected_dialog(self) -> None:
+        if not self.selected_rows():
+            return
+        path = self._ask_path("-selection")
+        if path is not None:
+            self.export_selected_to(path)
+
+    def export_range_dialog(self) -> None:
+        dialog = DateRangeDialog(self._clock().astimezone().date(), self)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            first, last = dialog.days()
+        finally:
+            dialog.deleteLater()
+        path = self._ask_path(f"-{first.isoformat()}-to-{last.isoformat()}")
+        if path is not None:
+            self.export_range_to(path, first, last)
+
+    def export_selected_to(self, path: Path) -> None:
+        """Write the selected rows (view order) to ``path`` in the background → ``exported``."""
+        load = self.model.records_loader(self.selected_rows())
+        self._export(path, lambda: write_csv_file(path, load()))
+
+    def export_range_to(self, path: Path, first: date, last: date) -> None:
+        """Write the sessions of local days ``first``…``last`` to ``path`` → ``exported``."""
+        store = self._store
+        self._export(path, lambda: export_range(store, path, first, last))
+
+    def _export(self, path: Path, write: Callable[[], int]) -> None:
+        self.show_message(f"Exporting to {path.name}…")
+        run_guarded(
+            self,
+            write,
+            lambda count: self._on_exported(path, count),
+            lambda exc: self._on_export_failed(path, exc),
+        )
+
+    def _on_exported(self, path: Path, count: int) -> None:
+        self.show_message(f"{count:,} row{'' if count == 1 else 's'} exported to {path.name} ✓")
+        self.exported.emit(str(path), count)
+
+    def _on_export_failed(self, path: Path, exc: BaseException) -> None:
+        log.warning("history export failed: %s", exc)
+        message = f"Could not write {path}: {exc}"
+        self.show_message(message, error=True)
+        self.exportFailed.emit(message)
+
+
+# ---------------------------------------------------------------------- installation
+
+
+def install_history(
+    window: MainWindow,
+    store: HistoryStore,
+    *,
+    profile: str,
+    clock: Clock = utc_now,
+) -> HistoryView:
+    """Dock a :class:`HistoryView` at the bottom of ``window`` (View ▸ History, Ctrl+H).
+
+    New sessions appear (and are selected) as soon as the window reports them; "create again"
+    fills the window's form through :meth:`MainWindow.load_request`.
+    """
+    view = HistoryView(store, clock=clock, profile=profile)
+    dock = QDockWidget("History", window)
+    dock.setObjectName("historyDock")
+    dock.setWidget(view)
+    dock.setFeatures(
+        QDockWidget.DockWidgetFeature.DockWidgetClosable
+        | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+    )
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    dock.show()  # a dock added to a window that is already shown stays hidden otherwise
+
+    toggle = dock.toggleViewAction()
+    toggle.setObjectName("toggleHistoryAction")
+    toggle.setText("&History")
+    toggle.setShortcut(QKeySequence(TOGGLE_SHORTCUT))
+    toggle.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    toggle.setToolTip(shortcut_tip("Show or hide the history", TOGGLE_SHORTCUT))
+    toggle.triggered.connect(lambda checked: view.focus_search() if checked else None)
+    window.menu("&View").addAction(toggle)
+
+    window.sessionCreated.connect(view.on_session_created)
+    view.createAgainRequested.connect(window.load_request)
+    return view
