@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import logging.handlers
 import os
@@ -16,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from inflow_desk import __version__
 
@@ -120,6 +119,9 @@ def make_application(argv: Sequence[str]) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("inflow-desk")
+    from inflow_desk.ui.about_dialog import app_icon
+
+    app.setWindowIcon(app_icon())
     return app
 
 
@@ -172,10 +174,15 @@ def build_desk(
     from PySide6.QtCore import QSettings
 
     from inflow_desk.storage.keystore import KeyringKeyStore
+    from inflow_desk.ui.about_dialog import install_about
     from inflow_desk.ui.accounts import AccountController, default_client_factory
+    from inflow_desk.ui.drafts import DraftKeeper
+    from inflow_desk.ui.history_recorder import make_recorder
+    from inflow_desk.ui.history_view import install_history
     from inflow_desk.ui.main_window import MainWindow
     from inflow_desk.ui.profiles_store import ProfilesStore
     from inflow_desk.ui.settings import AppSettings
+    from inflow_desk.ui.subscription_form import install_subscription_mode
 
     if args.api_url:
         from inflow_desk.storage.profiles import validate_custom_url
@@ -196,37 +203,21 @@ def build_desk(
     settings = AppSettings(qsettings, profile=controller.settings_profile())
     history = _open_history(history_file if history_file is not None else history_path())
     record_session = None
-    make_recorder = _optional("inflow_desk.ui.history_recorder", "make_recorder")
-    if history is not None and make_recorder is not None:
+    if history is not None:
         record_session = make_recorder(history, profile=controller.settings_profile)
     window = MainWindow(
         gateway=gateway, account=account, settings=settings, record_session=record_session
     )
     desk = Desk(window=window, controller=controller, settings=settings, history=history)
-    install_subscription_mode = _optional(
-        "inflow_desk.ui.subscription_form", "install_subscription_mode"
-    )
-    if install_subscription_mode is not None:
-        desk.extras["subscription"] = install_subscription_mode(window, settings)
-    install_history = _optional("inflow_desk.ui.history_view", "install_history")
-    if history is not None and install_history is not None:
+    desk.extras["subscription"] = install_subscription_mode(window, settings)
+    if history is not None:
         desk.extras["history"] = install_history(
             window, history, profile=controller.settings_profile()
         )
-    draft_keeper = _optional("inflow_desk.ui.drafts", "DraftKeeper")
-    if history is not None and draft_keeper is not None:
-        desk.extras["drafts"] = draft_keeper(window, history, controller.settings_profile())
+        desk.extras["drafts"] = DraftKeeper(window, history, controller.settings_profile())
     controller.attach(window, settings)
+    desk.extras["about"] = install_about(window, lambda: controller.keystore.backend_name)
     return desk
-
-
-def _optional(module: str, name: str) -> Any:
-    """``module.name`` if that part of the app is installed, else None (logged)."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError) as exc:
-        log.warning("%s.%s unavailable (%s)", module, name, type(exc).__name__)
-        return None
 
 
 def _open_history(path: Path) -> HistoryStore | None:

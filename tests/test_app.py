@@ -1,0 +1,75 @@
+"""The entry point as a user starts it: ``python -m inflow_desk`` in a fresh process.
+
+HOME/XDG point into the test sandbox (tests/conftest.py) and keyring is the failing backend,
+so these runs touch neither the developer's files nor their keychain, and the non-demo run
+meets "no keychain" — it must still start, on the first-run screen.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def run_app(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    env.pop("INFLOW_DESK_API_URL", None)
+    env.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        QT_QPA_PLATFORM="offscreen",
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "inflow_desk", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+    )
+
+
+def log_text(home: Path) -> str:
+    [log] = list((home / "data").rglob("inflow-desk.log"))
+    return log.read_text(encoding="utf-8")
+
+
+def test_demo_smoke_exits_zero(sandbox_dir: Path) -> None:
+    home = sandbox_dir / "home" / "app-demo"
+    result = run_app("--demo", "--smoke", home=home)
+    assert result.returncode == 0, result.stderr
+    text = log_text(home)
+    assert "demo mode: emulator listening on http://127.0.0.1:" in text
+    assert "Inflow Desk stopped" in text
+
+
+def test_start_without_a_key_or_keychain_reaches_the_first_frame(sandbox_dir: Path) -> None:
+    home = sandbox_dir / "home" / "app-nokey"
+    result = run_app("--smoke", "--profile", "Acme", home=home)
+    assert result.returncode == 0, result.stderr
+    text = log_text(home)
+    assert "account: profile 'Acme', PRODUCTION, key missing" in text
+    conf = [p for p in (home / "config").rglob("*") if p.is_file()]
+    assert any("Acme" in p.read_text(encoding="utf-8", errors="replace") for p in conf)
+
+
+def test_a_plain_http_api_url_is_refused_before_anything_starts(sandbox_dir: Path) -> None:
+    home = sandbox_dir / "home" / "app-badurl"
+    result = run_app("--smoke", "--api-url", "http://api.example.com", home=home)
+    assert result.returncode == 2
+    assert "--api-url http://api.example.com: Use https://" in result.stderr
+
+
+def test_version(sandbox_dir: Path) -> None:
+    result = run_app("--version", home=sandbox_dir / "home" / "app-version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("inflow-desk ")
