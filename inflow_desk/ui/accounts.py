@@ -566,8 +566,10 @@ class AccountController(QObject):
         first_run = profile is not None and not self._has_key
         window.create_button.setVisible(not first_run)
         if profile is None or self._has_key:
-            if self._main_page is not None:
+            if self._main_page is not None and self._stack.currentWidget() is not self._main_page:
                 self._stack.setCurrentWidget(self._main_page)
+                if window.isVisible():
+                    window.current_mode().focus_first()  # ready to type the first product
             return
         problem = self._problem
         self.first_run.show_state(

@@ -798,7 +798,10 @@ class SettingsDialog(QDialog):
         self.show_key_button.setEnabled(idle)
 
     def _update_backend_label(self) -> None:
-        self.backend_label.setText(f"Keys are kept in: {self._controller.keystore.backend_name}")
+        name = self._controller.keystore.backend_name
+        if name.startswith("unavailable:"):  # the reason is in the problem box when it matters
+            name = "no usable system keychain was found"
+        self.backend_label.setText(f"Keys are kept in: {name}")
 
     def _on_keystore_changed(self) -> None:
         self._update_backend_label()

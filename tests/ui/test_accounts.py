@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, QThreadPool
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from inflow_desk.app import DEMO_API_KEY, start_demo_emulator
@@ -220,9 +220,17 @@ def test_try_the_demo_switches_to_the_emulator_and_creates_a_link(
     qtbot: QtBot, make_desk: Callable[..., Desk]
 ) -> None:
     desk = make_desk()
+    desk.window.activateWindow()
     with qtbot.waitSignal(desk.controller.stateChanged, timeout=5000):
         qtbot.mouseClick(find(desk.window, QPushButton, "tryDemoButton"), _left())
     controller = desk.controller
+
+    # typing can start at once: the first product cell has the focus
+    def form_has_focus() -> bool:
+        widget = QApplication.focusWidget()
+        return widget is not None and desk.window.one_time_form.isAncestorOf(widget)
+
+    qtbot.waitUntil(form_has_focus, timeout=2000)
     assert controller.is_demo and not controller.showing_first_run()
     emulator = controller.emulator
     assert emulator is not None
@@ -397,3 +405,42 @@ def _request() -> OneTimeSessionRequest:
 
     cart = Cart(Currency.EUR, (LineItem("Kit", 4999, 1),))
     return build_one_time_request(cart, CheckoutOptions(None, None, None, None))
+
+
+def test_leaving_demo_hides_the_demo_banner(
+    qtbot: QtBot, make_desk: Callable[..., Desk], qsettings: QSettings
+) -> None:
+    store = MemoryKeyStore()
+    store.set("default", "inflow_live_key")
+    desk = make_desk(store, demo=True)
+    banner = find(desk.window, QLabel, "demoBanner")  # the window's own, built for DEMO
+    assert banner.isVisible()
+    assert not find(desk.window, QLabel, "demoNotice").isVisible()  # no second banner
+    assert desk.badge.text() == "DEMO"
+    emulator = desk.controller.emulator
+    assert emulator is not None
+
+    switch(qtbot, desk, "default")
+    assert desk.badge.text() == "PRODUCTION"
+    assert not banner.isVisible()  # a production window must never say "no real payments"
+    assert not find(desk.window, QLabel, "demoNotice").isVisible()
+    assert desk.settings.profile == "default"
+    assert desk.factory.closed == [emulator.base_url]
+
+    with qtbot.waitSignal(desk.controller.stateChanged, timeout=5000):
+        desk.controller.switch_to_demo()
+    assert banner.isVisible()
+    assert desk.controller.emulator is emulator  # started once per run
+
+
+def test_ctrl_comma_opens_settings(qtbot: QtBot, make_desk: Callable[..., Desk]) -> None:
+    from PySide6.QtCore import Qt
+
+    desk = make_desk()
+    desk.window.activateWindow()
+    qtbot.waitUntil(desk.window.isActiveWindow)
+    qtbot.keyClick(desk.window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    dialog = desk.controller.settings_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert find(desk.window, QPushButton, "settingsButton").toolTip().endswith("(Ctrl+,)")
+    dialog.close()
