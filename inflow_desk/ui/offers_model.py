@@ -133,6 +133,7 @@ class OffersModel(QAbstractListModel):
         self._row_of: dict[str, int] = {}
         self._recent_count = 0
         self._search: list[str] = []
+        self._listed = 0
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -189,7 +190,7 @@ class OffersModel(QAbstractListModel):
 
     def listed_count(self) -> int:
         """How many rows the current listing delivered (recent ones included when listed)."""
-        return sum(1 for e in self._rows if e.listed)
+        return self._listed
 
     def entry(self, row: int) -> OfferEntry:
         return self._rows[row]
@@ -241,15 +242,19 @@ class OffersModel(QAbstractListModel):
             row = self._row_of.get(entry.id)
             if row is not None:
                 old = self._rows[row]
+                self._listed += 0 if old.listed else 1
                 self._rows[row] = _with(entry, recent=old.recent, listed=True)
                 self._search[row] = entry.search
                 index = self.index(row, 0)
                 self.dataChanged.emit(index, index)
-            elif entry.id in pending:
-                new[pending[entry.id]] = _with(entry, recent=False, listed=True)
             else:
-                pending[entry.id] = len(new)
-                new.append(_with(entry, recent=False, listed=True))
+                if entry.recent or not entry.listed:
+                    entry = _with(entry, recent=False, listed=True)
+                if entry.id in pending:
+                    new[pending[entry.id]] = entry
+                else:
+                    pending[entry.id] = len(new)
+                    new.append(entry)
         if new:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
@@ -257,6 +262,7 @@ class OffersModel(QAbstractListModel):
                 self._row_of[entry.id] = first + offset
             self._rows.extend(new)
             self._search.extend(e.search for e in new)
+            self._listed += len(new)
             self.endInsertRows()
         return len(new)
 
@@ -265,6 +271,7 @@ class OffersModel(QAbstractListModel):
         self._recent_count = recent_count
         self._row_of = {e.id: i for i, e in enumerate(rows)}
         self._search = [e.search for e in rows]
+        self._listed = sum(1 for e in rows if e.listed)
 
 
 class OfferFilterModel(QAbstractListModel):

@@ -11,11 +11,22 @@ from __future__ import annotations
 
 import html
 import logging
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,6 +70,11 @@ from inflow_desk.ui.workers import run_in_background
 log = logging.getLogger(__name__)
 
 LOAD_ACTION = "load the subscription offers"
+#: Arrived pages are shown at most this often while offers load.
+FLUSH_INTERVAL_MS = 100
+#: The details follow the highlighted offer after this pause (laying out the HTML takes ~8 ms,
+#: too much to repeat on every keystroke at 10,000 offers).
+DETAILS_DELAY_MS = 60
 CREATE_ACTION = "create the subscription link"
 NOTHING_PICKED = (
     "Pick a subscription offer: type to search, Enter to pick — or paste an offer ID "
@@ -78,10 +94,34 @@ _PAGE_KEYS = {
 }
 
 
-class _PageRelay(QObject):
-    """Carries pages of offers from the worker thread to the GUI thread (queued signal)."""
+class _PageBuffer(QObject):
+    """Carries pages of offers from the worker thread to the GUI thread.
 
-    page = Signal(int, object)  # load generation, list[OfferEntry]
+    The worker appends under a lock and signals (queued) only when the buffer was empty; the
+    GUI takes everything at once. Pages that arrive while the GUI is busy are thus handled in
+    one go — one model insert and one repaint instead of one per page.
+    """
+
+    ready = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lock = threading.Lock()
+        self._pending: list[tuple[int, list[OfferEntry]]] = []
+
+    def put(self, generation: int, entries: list[OfferEntry]) -> None:
+        """Called in the worker thread."""
+        with self._lock:
+            was_empty = not self._pending
+            self._pending.append((generation, entries))
+        if was_empty:
+            self.ready.emit()
+
+    def take(self, generation: int) -> list[OfferEntry]:
+        """Everything buffered for ``generation`` (older loads are dropped)."""
+        with self._lock:
+            pending, self._pending = self._pending, []
+        return [e for g, page in pending if g == generation for e in page]
 
 
 class SubscriptionForm(QWidget):
@@ -114,8 +154,17 @@ class SubscriptionForm(QWidget):
 
         self.model = OffersModel(self)
         self.filter_model = OfferFilterModel(self.model, self)
-        self._relay = _PageRelay(self)
-        self._relay.page.connect(self._on_page)
+        self._buffer = _PageBuffer(self)
+        self._buffer.ready.connect(self._on_pages_ready)
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.timeout.connect(self._flush_pages)
+        self._last_flush = 0.0
+        self._details_pending: OfferEntry | None = None
+        self._details_timer = QTimer(self)
+        self._details_timer.setSingleShot(True)
+        self._details_timer.setInterval(DETAILS_DELAY_MS)
+        self._details_timer.timeout.connect(lambda: self._show_details(self._details_pending))
 
         # --- search row
         self.search_edit = QLineEdit(self)
@@ -256,10 +305,10 @@ class SubscriptionForm(QWidget):
         self.refresh_button.setEnabled(False)
         gateway = self._gateway_provider()
         money = locale_money()  # a copy of the locale, used by the worker only
-        relay = self._relay
+        buffer = self._buffer
 
         def on_page(offers: list[Any]) -> None:  # runs in the worker thread: no widgets here
-            relay.page.emit(generation, [make_entry(o, money) for o in offers])
+            buffer.put(generation, [make_entry(o, money) for o in offers])
 
         run_in_background(
             lambda: gateway.list_subscription_offers(on_page=on_page),
@@ -292,17 +341,33 @@ class SubscriptionForm(QWidget):
         if self.isVisible() and not self._loading:
             self.load_offers()
 
-    @Slot(int, object)
-    def _on_page(self, generation: int, entries: list[OfferEntry]) -> None:
-        if generation != self._generation:
+    @Slot()
+    def _on_pages_ready(self) -> None:
+        """Show arrived pages at most every FLUSH_INTERVAL_MS (each flush repaints the list)."""
+        if self._flush_timer.isActive():
+            return
+        wait = FLUSH_INTERVAL_MS - (time.monotonic() - self._last_flush) * 1000
+        if wait <= 0:
+            self._flush_pages()
+        else:
+            self._flush_timer.start(int(wait) + 1)
+
+    def _flush_pages(self) -> None:
+        self._flush_timer.stop()
+        self._last_flush = time.monotonic()
+        entries = self._buffer.take(self._generation)
+        if not entries:
             return
         self.model.add_listed(entries)
         self._refresh_picked()
-        self._set_status(f"Loading subscription offers… {self.model.listed_count():,} so far")
+        if self._loading:
+            count = self.model.listed_count()
+            self._set_status(f"Loading subscription offers… {count:,} so far")
 
     def _on_loaded(self, generation: int, result: Any, money: MoneyFormatter) -> None:
         if generation != self._generation:
             return
+        self._flush_pages()  # pages still buffered arrived before this answer
         # A gateway that ignores on_page still returns everything: add what did not arrive yet.
         missing = [o for o in (result or []) if not self._is_listed(_offer_id(o))]
         if missing:
@@ -324,6 +389,7 @@ class SubscriptionForm(QWidget):
     def _on_load_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
             return
+        self._flush_pages()
         self._finish_loading()
         message = describe_error(exc, account=self._account_label(), action=LOAD_ACTION)
         if message.may_have_created:  # listing is a read: nothing can have been created
@@ -403,7 +469,8 @@ class SubscriptionForm(QWidget):
         entry = self.filter_model.entry(current.row()) if current.isValid() else None
         if entry is not None:
             self._last_highlight = entry.id
-        self._show_details(entry or self._picked)
+        self._details_pending = entry or self._picked
+        self._details_timer.start()  # typing fast re-renders the details once, at the end
 
     def _on_activated(self, index: QModelIndex) -> None:
         entry = self.filter_model.entry(index.row()) if index.isValid() else None
@@ -529,6 +596,7 @@ class SubscriptionForm(QWidget):
         self.selected_label.setText(f"Selected: <b>{html.escape(summary)}</b>{archived}")
 
     def _show_details(self, entry: OfferEntry | None) -> None:
+        self._details_timer.stop()
         if entry is None:
             self.details.setHtml(
                 "<p style='color:gray'>Details of the highlighted offer appear here.</p>"

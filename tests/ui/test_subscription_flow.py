@@ -85,7 +85,9 @@ def test_subscription_by_keyboard_only(
     assert picker.currentIndex().row() == 0 and focused() is search
     type_text(qtbot, " PRO")
     assert shown_ids(form) == [PRO_YEARLY["id"]]
-    details = find(window, QTextBrowser, "offerDetails").toPlainText()
+    browser = find(window, QTextBrowser, "offerDetails")
+    qtbot.waitUntil(lambda: "Pro yearly" in browser.toPlainText())  # follows after a pause
+    details = browser.toPlainText()
     for text in ("Pro yearly", "€299.00 / year", "14-day free trial", "two months free"):
         assert text.lower() in details.lower()
     assert f"https://checkout.inflowpay.com/subscribe/{PRO_YEARLY['id']}" in details
@@ -137,15 +139,21 @@ def test_offers_across_several_pages_appear_once(
     emulator.offers = generate_offers(250)
     emulator.offer_list_shape = shape  # type: ignore[assignment]
     emulator.offer_list_paths = (path,)
-    inserts: list[int] = []
-    form.model.rowsInserted.connect(lambda _p, first, last: inserts.append(last - first + 1))
+    emulator.inject(Fault("latency", delay=0.0, path_prefix=path), times=2)  # pages 1, 2 now
+    emulator.inject(Fault("latency", delay=0.5, path_prefix=path))  # page 3 late
 
-    assert open_mode(qtbot, form)
+    with qtbot.waitSignal(form.offersLoaded, timeout=5000) as blocker:
+        press(qtbot, Qt.Key.Key_2, CTRL)
+        # the first pages are shown while the last one is still on its way
+        qtbot.waitUntil(lambda: form.model.rowCount() == 200 and form.loading, timeout=3000)
+        assert "200 so far" in form.status_label.text()
+        assert form.progress.isVisible()
+    assert blocker.args == [True]
 
     assert shown_ids(form) == [o["id"] for o in emulator.offers]
-    assert inserts == [100, 100, 50]  # fed page by page as they arrived
     pages = [r for r in emulator.requests if r.path == path]
     assert [r.query["page"] for r in pages][:3] == [["1"], ["2"], ["3"]]
+    assert not form.progress.isVisible()
     assert "250 subscription offers" in form.status_label.text()
 
 
