@@ -273,7 +273,7 @@ class SubscriptionForm(QWidget):
         self.splitter.addWidget(self.picker)
         self.splitter.addWidget(self.details)
         self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(1, 3)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.selected_label)
         layout.addLayout(paste_row)
