@@ -64,7 +64,7 @@ STATUS_REFRESH_MS: Final = 30_000
 LOADING_TEXT: Final = "…"
 
 #: The record of a row (``HistoryRecord``, or ``None`` while its page loads).
-RecordRole: Final = Qt.ItemDataRole.UserRole + 1
+RecordRole: Final = int(Qt.ItemDataRole.UserRole.value) + 1
 
 
 class HistoryColumn(IntEnum):
@@ -103,8 +103,14 @@ SORT_KEYS: Final = {
 
 KIND_TEXT: Final = {SessionKind.ONE_TIME: "One-time", SessionKind.SUBSCRIPTION: "Subscription"}
 
-_OPEN_COLOR: Final = QColor("#1b7f3b")
-_EXPIRED_COLOR: Final = QColor("#80868b")
+_OPEN_BRUSH: Final = QBrush(QColor("#1b7f3b"))
+_EXPIRED_BRUSH: Final = QBrush(QColor("#80868b"))
+_DISPLAY: Final = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP: Final = int(Qt.ItemDataRole.ToolTipRole.value)
+_ALIGNMENT: Final = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_FOREGROUND: Final = int(Qt.ItemDataRole.ForegroundRole.value)
+_RIGHT: Final = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+_ROLES: Final = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _FOREGROUND, RecordRole})
 
 
 _task_owner: QObject | None = None
@@ -136,6 +142,32 @@ def run_guarded(
             on_failure(exc)
 
     run_in_background(fn, success, failure, owner=_task_owner)
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """A loaded record with its display texts, computed on the worker (status stays live)."""
+
+    record: HistoryRecord
+    texts: tuple[str, ...]
+
+
+def _make_rows(records: list[HistoryRecord]) -> list[_Row]:
+    return [_Row(record, display_texts(record)) for record in records]
+
+
+def display_texts(record: HistoryRecord) -> tuple[str, ...]:
+    """The texts of every column except the live status (``""`` in its place)."""
+    return (
+        created_text(record.created_at),
+        "",
+        KIND_TEXT[record.kind],
+        record.customer_email or "",
+        products_text(record),
+        amount_text(record),
+        record.session_id,
+        record.checkout_url,
+    )
 
 
 @dataclass(frozen=True)
@@ -197,8 +229,9 @@ class HistoryModel(QAbstractTableModel):
         self._max_pages = max(2, max_cached_pages)
         self._snapshot = _Snapshot(0, "", NEWEST_FIRST)
         self._count = 0
-        self._pages: OrderedDict[int, list[HistoryRecord]] = OrderedDict()
+        self._pages: OrderedDict[int, list[_Row]] = OrderedDict()
         self._loading_page: int | None = None  # at most one page query in flight
+        self._last_page = -1
         self._wanted: list[int] = []  # pages asked for meanwhile, most recent last
         self._refreshing = False
         self._refresh_again = False
@@ -231,22 +264,27 @@ class HistoryModel(QAbstractTableModel):
 
     def record_at(self, row: int) -> HistoryRecord | None:
         """The record of ``row`` if its page is loaded (else ``None`` and the page is requested)."""
+        loaded = self._row(row)
+        return None if loaded is None else loaded.record
+
+    def _row(self, row: int) -> _Row | None:
         if not 0 <= row < self._count:
             return None
-        page = row // self._page_size
+        page, offset = divmod(row, self._page_size)
         rows = self._pages.get(page)
         if rows is None:
             self._request_page(page)
             return None
-        self._pages.move_to_end(page)
-        offset = row - page * self._page_size
+        if page != self._last_page:  # keep the pages on screen the most recently used
+            self._pages.move_to_end(page)
+            self._last_page = page
         return rows[offset] if offset < len(rows) else None
 
     def row_of(self, record_id: int) -> int:
         """The row of a loaded record (``-1`` when not among the loaded pages)."""
         for page, rows in self._pages.items():
-            for offset, record in enumerate(rows):
-                if record.id == record_id:
+            for offset, loaded in enumerate(rows):
+                if loaded.record.id == record_id:
                     return page * self._page_size + offset
         return -1
 
@@ -303,10 +341,10 @@ class HistoryModel(QAbstractTableModel):
         self._snapshot = snapshot
         store, size = self._store, self._page_size
 
-        def query() -> tuple[int, list[HistoryRecord]]:
+        def query() -> tuple[int, list[_Row]]:
             count = store.count(snapshot.filter_text)
             first = store.page(0, size, snapshot.filter_text, snapshot.order) if count else []
-            return count, first
+            return count, _make_rows(first)
 
         run_guarded(
             self,
@@ -315,7 +353,7 @@ class HistoryModel(QAbstractTableModel):
             self._on_refresh_failed,
         )
 
-    def _on_refreshed(self, snapshot: _Snapshot, result: tuple[int, list[HistoryRecord]]) -> None:
+    def _on_refreshed(self, snapshot: _Snapshot, result: tuple[int, list[_Row]]) -> None:
         self._refreshing = False
         if self._refresh_again or snapshot != self._snapshot:
             self.refresh()
@@ -324,6 +362,7 @@ class HistoryModel(QAbstractTableModel):
         self.beginResetModel()
         self._count = count
         self._pages.clear()
+        self._last_page = -1
         self._wanted.clear()
         self._loading_page = None
         if first:
@@ -351,17 +390,18 @@ class HistoryModel(QAbstractTableModel):
         store, size = self._store, self._page_size
         run_guarded(
             self,
-            lambda: store.page(page * size, size, snapshot.filter_text, snapshot.order),
+            lambda: _make_rows(store.page(page * size, size, snapshot.filter_text, snapshot.order)),
             lambda rows: self._on_page_loaded(snapshot, page, rows),
             lambda exc: self._on_page_failed(snapshot, page, exc),
         )
 
-    def _on_page_loaded(self, snapshot: _Snapshot, page: int, rows: list[HistoryRecord]) -> None:
+    def _on_page_loaded(self, snapshot: _Snapshot, page: int, rows: list[_Row]) -> None:
         if snapshot != self._snapshot:
             return  # a refresh replaced everything meanwhile (and forgot this query)
         self._loading_page = None
         self._pages[page] = rows
         self._pages.move_to_end(page)
+        self._last_page = page
         while len(self._pages) > self._max_pages:
             self._pages.popitem(last=False)
         first = page * self._page_size
@@ -418,42 +458,30 @@ class HistoryModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._count:
+        # Called for every role of every visible cell on each paint: keep it cheap.
+        if role not in _ROLES:
             return None
-        column = HistoryColumn(index.column())
-        record = self.record_at(index.row())
+        loaded = self._row(index.row())
+        column = index.column()
+        if role == _DISPLAY:
+            if loaded is None:
+                return LOADING_TEXT if column == 0 else None
+            if column == HistoryColumn.STATUS:
+                return status_text(loaded.record, self._clock())
+            return loaded.texts[column] if 0 <= column < len(loaded.texts) else None
+        if loaded is None:
+            return None
         if role == RecordRole:
-            return record
-        if record is None:
-            if role == Qt.ItemDataRole.DisplayRole and column == HistoryColumn.CREATED:
-                return LOADING_TEXT
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(record, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(record, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == HistoryColumn.AMOUNT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and column == HistoryColumn.STATUS:
-            return QBrush(_OPEN_COLOR if is_open(record, self._clock()) else _EXPIRED_COLOR)
+            return loaded.record
+        if role == _ALIGNMENT:
+            return _RIGHT if column == HistoryColumn.AMOUNT else None
+        if role == _FOREGROUND:
+            if column != HistoryColumn.STATUS:
+                return None
+            return _OPEN_BRUSH if is_open(loaded.record, self._clock()) else _EXPIRED_BRUSH
+        if 0 <= column < len(HistoryColumn):
+            return self._tooltip(loaded.record, HistoryColumn(column))
         return None
-
-    def _display(self, record: HistoryRecord, column: HistoryColumn) -> str:
-        if column == HistoryColumn.CREATED:
-            return created_text(record.created_at)
-        if column == HistoryColumn.STATUS:
-            return status_text(record, self._clock())
-        if column == HistoryColumn.KIND:
-            return KIND_TEXT[record.kind]
-        if column == HistoryColumn.EMAIL:
-            return record.customer_email or ""
-        if column == HistoryColumn.PRODUCTS:
-            return products_text(record)
-        if column == HistoryColumn.AMOUNT:
-            return amount_text(record)
-        if column == HistoryColumn.SESSION_ID:
-            return record.session_id
-        return record.checkout_url
 
     def _tooltip(self, record: HistoryRecord, column: HistoryColumn) -> str | None:
         if column == HistoryColumn.CREATED:

@@ -42,12 +42,14 @@ from inflow_desk.storage.history import (
     HistoryRecord,
     HistoryStore,
     NewHistoryRecord,
+    SessionKind,
     export_csv,
 )
 from inflow_desk.ui.history_model import (
     HistoryColumn,
     HistoryModel,
     RecordRole,
+    created_text,
     run_guarded,
     sort_indicator_of,
 )
@@ -103,6 +105,21 @@ def export_range(store: HistoryStore, path: Path, first: date, last: date) -> in
     """Write the sessions created on local days ``first``…``last`` (inclusive) to ``path``."""
     start, end = local_day_bounds(first, last)
     return write_csv_file(path, store.range(start, end))
+
+
+def create_again_body(record: HistoryRecord) -> dict[str, Any]:
+    """What ``MainWindow.load_request`` needs to send ``record``'s request again.
+
+    The exact body that was sent; for a subscription also ``offer_id`` (and ``offer_name``),
+    which travel in the URL path and not in the body — the subscription form reads them, the
+    options form ignores them.
+    """
+    body = record.request_body
+    if record.kind is SessionKind.SUBSCRIPTION:
+        body["offer_id"] = record.offer_id
+        if record.offer_name:
+            body["offer_name"] = record.offer_name
+    return body
 
 
 # ---------------------------------------------------------------------- dialogs
@@ -198,7 +215,7 @@ class HistoryView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._on_context_menu)
@@ -211,19 +228,19 @@ class HistoryView(QWidget):
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # Fixed widths: ResizeToContents would ask the model about every row.
-        widths = {
-            HistoryColumn.CREATED: 19,
-            HistoryColumn.STATUS: 20,
-            HistoryColumn.KIND: 11,
-            HistoryColumn.EMAIL: 22,
-            HistoryColumn.PRODUCTS: 28,
-            HistoryColumn.AMOUNT: 12,
-            HistoryColumn.SESSION_ID: 20,
+        # Widths from typical texts: ResizeToContents would ask the model about every row.
+        samples = {
+            HistoryColumn.CREATED: created_text(datetime(2026, 12, 28, 22, 58)),
+            HistoryColumn.STATUS: "open — 23 h 59 min left",
+            HistoryColumn.KIND: "Subscription",
+            HistoryColumn.EMAIL: "firstname.lastname@example.org",
+            HistoryColumn.PRODUCTS: "2 × Starter kit, 1 × Shipping express",
+            HistoryColumn.AMOUNT: "€1,299,999.00",
+            HistoryColumn.SESSION_ID: "sess_0123456789abcdef",
         }
-        char = self.fontMetrics().averageCharWidth()
-        for column, chars in widths.items():
-            header.resizeSection(column, chars * char)
+        metrics = self.table.fontMetrics()
+        for column, sample in samples.items():
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         section, direction = sort_indicator_of(self.model.order)
         header.setSortIndicator(section, direction)
         header.setSortIndicatorShown(True)
@@ -280,15 +297,13 @@ class HistoryView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.count_label)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.toolbar)
-        bottom.addStretch(1)
-        bottom.addWidget(self.message_label)
+        top.addWidget(self.toolbar)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
+        layout.addWidget(self.message_label)
+        self.message_label.hide()  # shown with the first message
         self.setTabOrder(self.search_edit, self.table)
 
         self._filter_timer = QTimer(self)
@@ -350,6 +365,7 @@ class HistoryView(QWidget):
             "color: #a40000; font-weight: bold;" if error else "color: #1b7f3b;"
         )
         self.message_label.setText(text)
+        self.message_label.setVisible(bool(text))
 
     def _show_error(self, text: str) -> None:
         self.show_message(text, error=True)
@@ -446,7 +462,7 @@ class HistoryView(QWidget):
         record = self.current_record()
         if record is None:
             return
-        self.createAgainRequested.emit(record.kind.value, record.request_body)
+        self.createAgainRequested.emit(record.kind.value, create_again_body(record))
         self.show_message(f"Loaded {record.session_id} into the form — press Ctrl+Enter")
 
     def _on_activated(self, index: QModelIndex) -> None:

@@ -26,7 +26,9 @@ from inflow_desk.ui.history_model import (
 from inflow_desk.ui.history_recorder import make_recorder
 from inflow_desk.ui.history_view import HistoryView, install_history, local_day_bounds
 from inflow_desk.ui.main_window import MainWindow
-from tests.ui.conftest import FROZEN_NOW, Clock, find, press
+from inflow_desk.ui.settings import AppSettings
+from inflow_desk.ui.subscription_form import install_subscription_mode
+from tests.ui.conftest import FROZEN_NOW, Clock, find, press, type_text
 from tests.ui.history_helpers import (
     column_texts,
     one_time_record,
@@ -37,6 +39,7 @@ from tests.ui.history_helpers import (
 from tests.ui.test_create_flow import fill_two_items
 
 ONE_TIME_PATH = "/api/checkout/sessions/one-time-payment"
+SUBSCRIPTION_PATH = "/api/checkout/sessions/subscription/"
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
@@ -303,6 +306,46 @@ def test_create_again_sends_exactly_the_same_request(
     }
     assert second.body == first.body  # byte for byte, key order included
     assert len(emulator.sessions) == 2
+
+
+def test_create_again_of_a_subscription_sends_the_same_offer_and_body(
+    qtbot: QtBot,
+    make_window: Callable[..., MainWindow],
+    store: HistoryStore,
+    clock: Clock,
+    emulator: InflowEmulator,
+    app_settings: AppSettings,
+) -> None:
+    window, view = history_window(make_window, store, clock)
+    form = install_subscription_mode(window, app_settings)
+    wait_refreshed(qtbot, view)
+    with qtbot.waitSignal(form.offersLoaded, timeout=5000):
+        press(qtbot, Qt.Key.Key_2, CTRL)
+    offer = emulator.offers[2]
+    form.paste_edit.setFocus()
+    type_text(qtbot, offer["id"])
+    window.options_form.email_edit.setText("member@example.org")
+    window.options_form.expires_spin.setValue(2)
+    with qtbot.waitSignal(window.sessionCreated, timeout=5000):
+        window.create_session()
+    wait_refreshed(qtbot, view)
+    [record] = store.page(0, 1)
+    assert record.kind.value == "subscription" and record.offer_id == offer["id"]
+    assert view.model.data(view.model.index(0, HistoryColumn.KIND)) == "Subscription"
+
+    window.new_link()
+    window.switch_mode(0)
+    view.table.setFocus()
+    view.select_row(0)
+    press(qtbot, Qt.Key.Key_R, CTRL)
+    assert window.current_mode() is form
+    assert form.picked is not None and form.picked.id == offer["id"]
+    with qtbot.waitSignal(window.sessionCreated, timeout=5000):
+        window.create_session()
+    first, second = emulator.requests_to(SUBSCRIPTION_PATH, "POST")
+    assert first.path == second.path == SUBSCRIPTION_PATH + offer["id"]
+    assert json.loads(first.body) == {"customerEmail": "member@example.org", "expiresIn": 2}
+    assert second.body == first.body
 
 
 # ---------------------------------------------------------------------- row actions
