@@ -60,12 +60,13 @@ def describe_error(
     ``account`` names the merchant account and environment ("Acme — PRODUCTION"); ``action`` is
     what was being attempted, in the agent's words.
     """
+    creates = action.startswith("create")  # a read (listing, test) cannot create a link
     if isinstance(exc, APITimeoutError):
         if exc.request_sent:
             return UserMessage(
                 f"Inflow did not answer in time, so we could not {action}.",
-                _MAYBE_CREATED,
-                may_have_created=True,
+                _MAYBE_CREATED if creates else "Try again.",
+                may_have_created=creates,
             )
         return UserMessage(
             "Couldn't reach Inflow (the connection timed out).",
@@ -75,8 +76,8 @@ def describe_error(
         if exc.request_sent:
             return UserMessage(
                 "The connection to Inflow broke before the answer arrived.",
-                _MAYBE_CREATED,
-                may_have_created=True,
+                _MAYBE_CREATED if creates else "Try again.",
+                may_have_created=creates,
             )
         return UserMessage(
             "Couldn't reach Inflow (connection refused or no network).",
@@ -129,8 +130,8 @@ def describe_error(
         return UserMessage(
             f"Inflow had a problem on its side (HTTP {exc.status_code}).",
             "Nothing to fix on your side; try again in a moment. "
-            + ("" if exc.status_code == 500 else _MAYBE_CREATED),
-            may_have_created=exc.status_code != 500,
+            + ("" if exc.status_code == 500 or not creates else _MAYBE_CREATED),
+            may_have_created=creates and exc.status_code != 500,
         )
     if isinstance(exc, APIStatusError):
         return UserMessage(
@@ -141,8 +142,8 @@ def describe_error(
     if isinstance(exc, APIResponseValidationError):
         return UserMessage(
             "Inflow answered, but the answer could not be understood.",
-            _MAYBE_CREATED,
-            may_have_created=True,
+            _MAYBE_CREATED if creates else "Try again; if it keeps happening, tell support.",
+            may_have_created=creates,
         )
     if isinstance(exc, InflowError):
         return UserMessage(f"Could not {action}.", str(exc))

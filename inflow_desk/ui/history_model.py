@@ -32,7 +32,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
-from shiboken6 import isValid
 
 from inflow_desk.domain.money import Currency
 from inflow_desk.storage.history import (
@@ -111,37 +110,6 @@ _ALIGNMENT: Final = int(Qt.ItemDataRole.TextAlignmentRole.value)
 _FOREGROUND: Final = int(Qt.ItemDataRole.ForegroundRole.value)
 _RIGHT: Final = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 _ROLES: Final = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _FOREGROUND, RecordRole})
-
-
-_task_owner: QObject | None = None
-
-
-def run_guarded(
-    widget: QObject,
-    fn: Callable[[], Any],
-    on_success: Callable[[Any], None],
-    on_failure: Callable[[BaseException], None],
-) -> None:
-    """:func:`run_in_background`, safe when ``widget`` is deleted while ``fn`` runs.
-
-    The task's relay belongs to an application-lifetime object (not to ``widget``, whose
-    deletion would delete a relay a worker is about to signal), and the callbacks are skipped
-    once ``widget`` is gone — closing the window during a query is harmless.
-    """
-    global _task_owner
-    if _task_owner is None:
-        _task_owner = QObject()
-        _task_owner.setObjectName("historyTaskOwner")
-
-    def success(result: Any) -> None:
-        if isValid(widget):
-            on_success(result)
-
-    def failure(exc: BaseException) -> None:
-        if isValid(widget):
-            on_failure(exc)
-
-    run_in_background(fn, success, failure, owner=_task_owner)
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,11 +314,11 @@ class HistoryModel(QAbstractTableModel):
             first = store.page(0, size, snapshot.filter_text, snapshot.order) if count else []
             return count, _make_rows(first)
 
-        run_guarded(
-            self,
+        run_in_background(
             query,
             lambda result: self._on_refreshed(snapshot, result),
             self._on_refresh_failed,
+            owner=self,
         )
 
     def _on_refreshed(self, snapshot: _Snapshot, result: tuple[int, list[_Row]]) -> None:
@@ -388,11 +356,11 @@ class HistoryModel(QAbstractTableModel):
         self._loading_page = page
         snapshot = self._snapshot
         store, size = self._store, self._page_size
-        run_guarded(
-            self,
+        run_in_background(
             lambda: _make_rows(store.page(page * size, size, snapshot.filter_text, snapshot.order)),
             lambda rows: self._on_page_loaded(snapshot, page, rows),
             lambda exc: self._on_page_failed(snapshot, page, exc),
+            owner=self,
         )
 
     def _on_page_loaded(self, snapshot: _Snapshot, page: int, rows: list[_Row]) -> None:

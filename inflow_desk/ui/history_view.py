@@ -50,11 +50,11 @@ from inflow_desk.ui.history_model import (
     HistoryModel,
     RecordRole,
     created_text,
-    run_guarded,
     sort_indicator_of,
 )
 from inflow_desk.ui.main_window import CreatedSession, MainWindow
 from inflow_desk.ui.result_panel import Clock, QrWindow, shortcut_tip, utc_now
+from inflow_desk.ui.workers import run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -535,11 +535,11 @@ class HistoryView(QWidget):
 
     def _export(self, path: Path, write: Callable[[], int]) -> None:
         self.show_message(f"Exporting to {path.name}…")
-        run_guarded(
-            self,
+        run_in_background(
             write,
             lambda count: self._on_exported(path, count),
             lambda exc: self._on_export_failed(path, exc),
+            owner=self,
         )
 
     def _on_exported(self, path: Path, count: int) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
+    QApplication,
     QAbstractItemView,
     QCompleter,
     QHeaderView,
@@ -254,6 +255,17 @@ class LineItemsView(QTableView):
                 self._model.setData(current, "" if current.column() != Column.QUANTITY else 1)
                 return
         super().keyPressEvent(event)
+
+    def finish_editing(self) -> None:
+        """Commit and close an open cell editor (before the rows are replaced under it)."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return
+        widget = QApplication.focusWidget()
+        while widget is not None and widget.parentWidget() is not self.viewport():
+            widget = widget.parentWidget()
+        if widget is not None:
+            self.commitData(widget)
+            self.closeEditor(widget, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def add_line_and_edit(self) -> None:
         row = self._model.add_line()

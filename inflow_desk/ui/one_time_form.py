@@ -264,6 +264,7 @@ class OneTimeForm(QWidget):
                         quantity=_int(raw.get("quantity"), 1),
                     )
                 )
+        self.table.finish_editing()
         self.model.set_lines(lines or [DraftLine()])
         self._show_cart_error(None)
 
@@ -275,6 +276,7 @@ class OneTimeForm(QWidget):
         ]
 
     def clear(self) -> None:
+        self.table.finish_editing()
         self.model.clear()
         self._show_cart_error(None)
         self.table.edit_cell(0, Column.NAME)

@@ -123,7 +123,9 @@ class ResultPanel(QGroupBox):
         self._expiry_assumed = False
         self._qr_window: QrWindow | None = None
 
-        self.placeholder = QLabel("No link yet.\nBuild the cart, then press Ctrl+Enter.", self)
+        self.placeholder = QLabel(
+            "No link yet.\nBuild the cart or pick an offer, then press Ctrl+Enter.", self
+        )
         self.placeholder.setObjectName("resultPlaceholderLabel")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setEnabled(False)

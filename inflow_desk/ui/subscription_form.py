@@ -14,7 +14,6 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -392,8 +391,6 @@ class SubscriptionForm(QWidget):
         self._flush_pages()
         self._finish_loading()
         message = describe_error(exc, account=self._account_label(), action=LOAD_ACTION)
-        if message.may_have_created:  # listing is a read: nothing can have been created
-            message = replace(message, hint="Try again.", may_have_created=False)
         if isinstance(exc, OfferListingUnavailable):
             self._listing_unavailable = True
             self.paste_edit.setStyleSheet(PASTE_HIGHLIGHT)

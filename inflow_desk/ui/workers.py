@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +28,10 @@ class TaskRelay(QObject):
         on_failure: Callable[[BaseException], None],
         owner: QObject,
     ) -> None:
-        super().__init__(owner)
+        # Parented to an application-lifetime object, not to ``owner``: deleting the owner
+        # (closing a window) while the worker runs must not delete the object it signals.
+        super().__init__(_relay_parent())
+        self._owner = owner
         self._on_success = on_success
         self._on_failure = on_failure
         self.succeeded.connect(self._deliver_success)
@@ -36,11 +40,24 @@ class TaskRelay(QObject):
 
     @Slot(object)
     def _deliver_success(self, result: Any) -> None:
-        self._on_success(result)
+        if isValid(self._owner):  # the owner is gone: nobody is waiting for the answer
+            self._on_success(result)
 
     @Slot(object)
     def _deliver_failure(self, exc: Any) -> None:
-        self._on_failure(exc)
+        if isValid(self._owner):
+            self._on_failure(exc)
+
+
+_RELAY_PARENT: QObject | None = None
+
+
+def _relay_parent() -> QObject:
+    global _RELAY_PARENT
+    if _RELAY_PARENT is None or not isValid(_RELAY_PARENT):
+        _RELAY_PARENT = QObject()
+        _RELAY_PARENT.setObjectName("backgroundTaskRelays")
+    return _RELAY_PARENT
 
 
 class Task(QRunnable):
@@ -71,7 +88,10 @@ def run_in_background(
     *,
     owner: QObject,
 ) -> TaskRelay:
-    """Run ``fn`` on the global thread pool; then call one callback in the GUI thread."""
+    """Run ``fn`` on the global thread pool; then call one callback in the GUI thread.
+
+    The callbacks are skipped when ``owner`` has been deleted meanwhile.
+    """
     relay = TaskRelay(on_success, on_failure, owner)
     QThreadPool.globalInstance().start(Task(fn, relay))
     return relay

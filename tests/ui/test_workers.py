@@ -1,0 +1,68 @@
+"""Background tasks: results arrive in the GUI thread; a deleted owner is simply not called."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, QThread
+from pytestqt.qtbot import QtBot
+
+from inflow_desk.ui.workers import run_in_background
+
+
+def test_result_is_delivered_in_the_gui_thread(qtbot: QtBot) -> None:
+    owner = QObject()
+    seen: list[tuple[object, bool]] = []
+    worker_threads: list[int] = []
+
+    def work() -> int:
+        worker_threads.append(threading.get_ident())
+        return 42
+
+    run_in_background(
+        work,
+        lambda r: seen.append((r, QThread.currentThread() is owner.thread())),
+        seen.append,
+        owner=owner,
+    )
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [(42, True)]
+    assert worker_threads and worker_threads[0] != threading.get_ident()
+
+
+def test_failure_is_delivered(qtbot: QtBot) -> None:
+    owner = QObject()
+    errors: list[BaseException] = []
+
+    def boom() -> None:
+        raise ValueError("nope")
+
+    run_in_background(boom, lambda r: None, errors.append, owner=owner)
+    qtbot.waitUntil(lambda: bool(errors))
+    assert isinstance(errors[0], ValueError)
+
+
+def test_owner_deleted_while_the_task_runs(qtbot: QtBot) -> None:
+    owner = QObject()
+    release = threading.Event()
+    finished = threading.Event()
+    called: list[object] = []
+
+    def slow() -> int:
+        release.wait(5)
+        finished.set()
+        return 1
+
+    run_in_background(slow, called.append, called.append, owner=owner)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(owner))
+    release.set()
+    qtbot.waitUntil(finished.is_set)
+    qtbot.wait(50)  # let a (wrong) queued delivery arrive, if one were coming
+    assert called == []
+
+
+def _alive(obj: QObject) -> bool:
+    from shiboken6 import isValid
+
+    return bool(isValid(obj))
