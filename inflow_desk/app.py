@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from inflow_desk import __version__
+from inflow_desk import version
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -39,6 +39,14 @@ API_URL_ENV = "INFLOW_DESK_API_URL"
 DEMO_API_KEY = "demo-key-not-secret"
 LOG_MAX_BYTES = 1_000_000
 LOG_BACKUPS = 3
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, reading the package metadata only when asked (start-up stays lean)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        sys.stdout.write(f"inflow-desk {version()}\n")
+        parser.exit()
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -66,7 +74,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--verbose", action="store_true", help="debug-level logging")
     parser.add_argument("--demo-offers", type=int, default=24, metavar="N", help=argparse.SUPPRESS)
-    parser.add_argument("--version", action="version", version=f"inflow-desk {__version__}")
+    parser.add_argument(
+        "--version", action=_VersionAction, nargs=0, help="show the version and exit"
+    )
     return parser.parse_args(argv)
 
 
@@ -117,7 +127,6 @@ def make_application(argv: Sequence[str]) -> QApplication:
         app = QApplication(list(argv))
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    app.setApplicationVersion(__version__)
     app.setDesktopFileName("inflow-desk")
     from inflow_desk.ui.about_dialog import app_icon
 
@@ -230,14 +239,22 @@ def _open_history(path: Path) -> HistoryStore | None:
         return None
 
 
+def after_first_frame(app: QApplication) -> None:
+    """What start-up does not need for the first frame: version metadata, HTTP client imports."""
+    from inflow_desk.ui.accounts import warm_up_imports
+
+    app.setApplicationVersion(version())
+    log.info("Inflow Desk %s running", version())
+    warm_up_imports()  # the first create need not wait for httpx and pydantic
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     _prepare_platform(args.smoke)
     app = make_application([sys.argv[0]])
     log_path = setup_logging(args.verbose)
     log.info(
-        "Inflow Desk %s starting (demo=%s, profile=%s, log=%s)",
-        __version__,
+        "Inflow Desk starting (demo=%s, profile=%s, log=%s)",
         args.demo,
         args.profile,
         log_path,
@@ -253,6 +270,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.smoke:
         FirstPaintWatcher(desk.window, app.quit)
+    else:
+        FirstPaintWatcher(desk.window, lambda: after_first_frame(app))
     desk.window.show()
     try:
         return app.exec()

@@ -1,4 +1,10 @@
-"""Inflow HTTP API client: httpx, typed errors, no Qt."""
+"""Inflow HTTP API client: httpx, typed errors, no Qt.
+
+The client and the response models (httpx, pydantic) load on first use, so importing the
+error types (as the UI's error funnel does) costs nothing at start-up.
+"""
+
+from typing import TYPE_CHECKING, Any
 
 from inflow_desk.api._constants import (
     CONNECT_TIMEOUT,
@@ -11,7 +17,6 @@ from inflow_desk.api._constants import (
     SANDBOX_BASE_URL,
     WRITE_TIMEOUT,
 )
-from inflow_desk.api.client import DEFAULT_TIMEOUT, InflowClient, OfferPageCallback
 from inflow_desk.api.errors import (
     APIConnectionError,
     APIResponseValidationError,
@@ -27,7 +32,28 @@ from inflow_desk.api.errors import (
     RateLimitError,
     make_status_error,
 )
-from inflow_desk.api.models import CheckoutSession, SubscriptionOffer
+
+if TYPE_CHECKING:
+    from inflow_desk.api.client import DEFAULT_TIMEOUT, InflowClient, OfferPageCallback
+    from inflow_desk.api.models import CheckoutSession, SubscriptionOffer
+
+_LAZY = {
+    "DEFAULT_TIMEOUT": "inflow_desk.api.client",
+    "InflowClient": "inflow_desk.api.client",
+    "OfferPageCallback": "inflow_desk.api.client",
+    "CheckoutSession": "inflow_desk.api.models",
+    "SubscriptionOffer": "inflow_desk.api.models",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
 
 __all__ = [
     "CONNECT_TIMEOUT",

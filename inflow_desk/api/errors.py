@@ -27,9 +27,10 @@ import json
 import math
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-import httpx
+if TYPE_CHECKING:
+    import httpx
 
 from inflow_desk.api._constants import (
     API_KEY_HEADER,
@@ -224,6 +225,8 @@ def _request_secret(response: httpx.Response) -> str | None:
 
 
 def _read_body(response: httpx.Response) -> bytes:
+    import httpx  # already loaded once a response exists; not at import time (start-up)
+
     try:
         return response.read()
     except (httpx.HTTPError, httpx.StreamError):

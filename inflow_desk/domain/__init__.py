@@ -1,4 +1,9 @@
-"""Domain layer: money, limits, validation rules and request models — pure Python, no I/O."""
+"""Domain layer: money, limits, validation rules and request models — pure Python, no I/O.
+
+The pydantic request models (:mod:`inflow_desk.domain.requests`) load on first use.
+"""
+
+from typing import TYPE_CHECKING, Any
 
 from inflow_desk.domain.limits import (
     DEFAULT_EXPIRES_IN_HOURS,
@@ -16,16 +21,9 @@ from inflow_desk.domain.models import (
     CheckoutOptions,
     FieldIssue,
     LineItem,
-    OneTimeSessionRequest,
-    Product,
     RequestInvalid,
-    SubscriptionSessionRequest,
-    build_one_time_request,
-    build_subscription_request,
     extract_offer_id,
     field_label,
-    validate_one_time,
-    validate_subscription,
 )
 from inflow_desk.domain.money import (
     Currency,
@@ -83,3 +81,36 @@ __all__ = [
     "validate_one_time",
     "validate_subscription",
 ]
+
+
+if TYPE_CHECKING:
+    from inflow_desk.domain.requests import (
+        OneTimeSessionRequest,
+        Product,
+        SubscriptionSessionRequest,
+        build_one_time_request,
+        build_subscription_request,
+        validate_one_time,
+        validate_subscription,
+    )
+
+
+_REQUEST_NAMES = frozenset(
+    {
+        "OneTimeSessionRequest",
+        "Product",
+        "SubscriptionSessionRequest",
+        "build_one_time_request",
+        "build_subscription_request",
+        "validate_one_time",
+        "validate_subscription",
+    }
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _REQUEST_NAMES:
+        import importlib
+
+        return getattr(importlib.import_module("inflow_desk.domain.requests"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

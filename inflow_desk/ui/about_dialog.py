@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inflow_desk import __version__
+from inflow_desk import version
 
 ABOUT_SHORTCUT = "F1"
 ICON_NAME = "inflow-desk"
@@ -68,7 +68,7 @@ def app_icon() -> QIcon:
 def version_info(backend_name: str) -> list[tuple[str, str]]:
     """The rows of the dialog, in order, as (label, value)."""
     return [
-        ("Inflow Desk", __version__),
+        ("Inflow Desk", version()),
         ("Qt", qVersion()),
         ("PySide6", PySide6.__version__),
         ("Python", f"{platform.python_version()} ({platform.python_implementation()})"),
@@ -91,7 +91,7 @@ class AboutDialog(QDialog):
         icon = app_icon()
         if not icon.isNull():
             icon_label.setPixmap(icon.pixmap(64, 64))
-        title = QLabel(f"<b>Inflow Desk</b> {__version__}", self)
+        title = QLabel(f"<b>Inflow Desk</b> {version()}", self)
         title.setObjectName("aboutTitle")
         title.setTextFormat(Qt.TextFormat.RichText)
         subtitle = QLabel("Create Inflow Pay checkout links while the customer is on the phone.")

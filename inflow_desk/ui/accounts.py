@@ -15,6 +15,7 @@ once at start-up, before the window exists. A key only ever lives in the key sto
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
@@ -32,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inflow_desk.api.client import InflowClient
 from inflow_desk.api.errors import InflowError
 from inflow_desk.storage.keystore import (
     KeyStore,
@@ -98,7 +98,62 @@ ClientFactory = Callable[[str, str], ClosableGateway]
 
 
 def default_client_factory(api_key: str, base_url: str) -> ClosableGateway:
-    return InflowClient(api_key, base_url=base_url)
+    return LazyInflowClient(api_key, base_url)
+
+
+class LazyInflowClient:
+    """An :class:`~inflow_desk.api.client.InflowClient` built on first use.
+
+    Importing httpx and building its client costs a few hundred milliseconds; the window's
+    first frame does not wait for it. Calls come from worker threads, so the client is built
+    there (under a lock), and :func:`warm_up_imports` loads the modules in the background
+    right after start-up so the first create does not pay for them either.
+    """
+
+    def __init__(self, api_key: str, base_url: str) -> None:
+        self.__api_key = api_key
+        self._base_url = base_url
+        self._client: Any = None
+        self._lock = threading.Lock()
+
+    def _get(self) -> Any:
+        with self._lock:
+            if self._client is None:
+                from inflow_desk.api.client import InflowClient
+
+                self._client = InflowClient(self.__api_key, base_url=self._base_url)
+            return self._client
+
+    def create_one_time_session(self, req: Any) -> Any:
+        return self._get().create_one_time_session(req)
+
+    def create_subscription_session(self, offer_id: str, req: Any) -> Any:
+        return self._get().create_subscription_session(offer_id, req)
+
+    def list_subscription_offers(self, *, on_page: Any = None) -> Any:
+        return self._get().list_subscription_offers(on_page=on_page)
+
+    def check_connection(self) -> None:
+        self._get().check_connection()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._client is not None:
+                self._client.close()
+                self._client = None
+
+    def __repr__(self) -> str:
+        return f"LazyInflowClient(base_url={self._base_url!r})"
+
+
+def warm_up_imports() -> None:
+    """Load the HTTP client and request models in a background thread (after the first frame)."""
+
+    def load() -> None:
+        import inflow_desk.api.client
+        import inflow_desk.domain.requests  # noqa: F401
+
+    threading.Thread(target=load, name="warm-up-imports", daemon=True).start()
 
 
 class NoApiKeyError(InflowError):

@@ -23,8 +23,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
-    QApplication,
     QAbstractItemView,
+    QApplication,
     QCompleter,
     QHeaderView,
     QLineEdit,

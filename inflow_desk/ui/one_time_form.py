@@ -22,7 +22,6 @@ from inflow_desk.domain.models import (
     FieldIssue,
     LineItem,
     RequestInvalid,
-    build_one_time_request,
 )
 from inflow_desk.domain.money import Currency
 from inflow_desk.domain.validation import check_total
@@ -207,6 +206,8 @@ class OneTimeForm(QWidget):
         issues = self.issues()
         if issues:
             raise RequestInvalid(issues)
+        from inflow_desk.domain.requests import build_one_time_request  # pydantic: not at start-up
+
         request = build_one_time_request(self.cart(), options)
         body = request.to_json()
         return PreparedRequest(

@@ -46,7 +46,6 @@ from inflow_desk.domain.models import (
     CheckoutOptions,
     FieldIssue,
     RequestInvalid,
-    build_subscription_request,
     extract_offer_id,
 )
 from inflow_desk.domain.offers import MoneyFormatter, offer_detail_rows
@@ -630,6 +629,10 @@ class SubscriptionForm(QWidget):
             raise RequestInvalid(issues)
         entry = self._picked
         assert entry is not None
+        from inflow_desk.domain.requests import (
+            build_subscription_request,  # pydantic: not at start-up
+        )
+
         request = build_subscription_request(options)
         offer_id = entry.id
         amount = entry.fields.get("amountInCents")
