@@ -22,7 +22,7 @@ def test_result_is_delivered_in_the_gui_thread(qtbot: QtBot) -> None:
     run_in_background(
         work,
         lambda r: seen.append((r, QThread.currentThread() is owner.thread())),
-        seen.append,
+        lambda exc: seen.append((exc, False)),
         owner=owner,
     )
     qtbot.waitUntil(lambda: bool(seen))
