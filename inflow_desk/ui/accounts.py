@@ -23,12 +23,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QComboBox,
-    QLabel,
     QPushButton,
-    QSizePolicy,
-    QSplitter,
     QStackedWidget,
     QWidget,
 )
@@ -72,10 +68,6 @@ DEMO_SETTINGS_PROFILE = "demo"
 DEMO_COMBO_DATA = "\x00demo"  # not a valid profile name, so it cannot collide
 SETTINGS_SHORTCUT = "Ctrl+,"
 PROFILE_SHORTCUT = "Ctrl+Shift+P"
-DEMO_BANNER_STYLE = (
-    "background: #f6c343; color: #3d2c00; font-weight: bold; font-size: 13pt; "
-    "padding: 6px; border: 2px dashed #8a6100; border-radius: 4px;"
-)
 
 ENVIRONMENT_TITLES: dict[Environment, str] = {
     Environment.PRODUCTION: "Production",
@@ -254,7 +246,6 @@ class AccountController(QObject):
         self.settings_action: QAction | None = None
         self.demo_action: QAction | None = None
         self.first_run: FirstRunScreen | None = None
-        self.demo_notice: QLabel | None = None
         self._stack: QStackedWidget | None = None
         self._main_page: QWidget | None = None
 
@@ -449,17 +440,11 @@ class AccountController(QObject):
         demo_action.triggered.connect(self.switch_to_demo)
         self.demo_action = demo_action
 
-        # The work area (the splitter with the form and the result) shares a stack with the
-        # first-run screen, so the top bar — profile, Settings, environment badge — stays in
-        # view. A demo notice goes on top (the window builds its own banner only when it
-        # starts in demo mode).
-        central = window.centralWidget()
-        layout = central.layout() if central is not None else None
-        main_page = window.findChild(QSplitter, "mainSplitter")
-        assert isinstance(layout, QBoxLayout) and main_page is not None, "unexpected window"
-        stack = QStackedWidget(central)
+        # The work area (the form and the result) shares a stack with the first-run screen,
+        # so the top bar — profile, Settings, environment badge — stays in view.
+        stack = QStackedWidget(window.centralWidget())
         stack.setObjectName("accountStack")
-        layout.replaceWidget(main_page, stack)
+        main_page = window.replace_work_area(stack)
         stack.addWidget(main_page)
         first_run = FirstRunScreen(stack)
         first_run.enterKeyRequested.connect(lambda: self.open_settings(focus_key=True))
@@ -467,14 +452,6 @@ class AccountController(QObject):
         first_run.useMemoryRequested.connect(self.use_memory_store)
         first_run.retryRequested.connect(self.reload)
         stack.addWidget(first_run)
-        notice = QLabel("DEMO — no real payments. Links come from a local emulator.", central)
-        notice.setObjectName("demoNotice")
-        notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        notice.setStyleSheet(DEMO_BANNER_STYLE)
-        notice.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        notice.hide()
-        layout.insertWidget(0, notice)
-        self.demo_notice = notice
         self.first_run = first_run
         self._stack = stack
         self._main_page = main_page
@@ -610,11 +587,6 @@ class AccountController(QObject):
             self.profile_combo.setEnabled(True)
             self._select_current_in_combo()
         demo = self._profile is None
-        own_banner = window.findChild(QLabel, "demoBanner")
-        if own_banner is not None:
-            own_banner.setVisible(demo)
-        if self.demo_notice is not None:
-            self.demo_notice.setVisible(demo and own_banner is None)
         if self.demo_action is not None:
             self.demo_action.setEnabled(not demo)
         profile = self._profile

@@ -118,15 +118,18 @@ class MainWindow(QMainWindow):
         central.setObjectName("centralWidget")
         outer = QVBoxLayout(central)
 
-        if account.environment == "DEMO":
-            banner = QLabel("DEMO — no real payments. Links come from a local emulator.", central)
-            banner.setObjectName("demoBanner")
-            banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            banner.setStyleSheet(
-                "background: #f6c343; color: #3d2c00; font-weight: bold; font-size: 13pt; "
-                "padding: 6px; border: 2px dashed #8a6100; border-radius: 4px;"
-            )
-            outer.addWidget(banner)
+        # Shown whenever the window talks to the demo emulator (set_account decides).
+        self.demo_banner = QLabel(
+            "DEMO — no real payments. Links come from a local emulator.", central
+        )
+        self.demo_banner.setObjectName("demoBanner")
+        self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.demo_banner.setStyleSheet(
+            "background: #f6c343; color: #3d2c00; font-weight: bold; font-size: 13pt; "
+            "padding: 6px; border: 2px dashed #8a6100; border-radius: 4px;"
+        )
+        self.demo_banner.hide()
+        outer.addWidget(self.demo_banner)
 
         top = QHBoxLayout()
         self.top_bar = top
@@ -169,6 +172,8 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         outer.addWidget(splitter, 1)
+        self._outer = outer
+        self.work_area: QWidget = splitter
 
         bottom = QHBoxLayout()
         self.error_label = QLabel(central)
@@ -249,6 +254,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Inflow Desk — {account.label}")
         self.account_label.setText(f"Merchant: <b>{account.name}</b>")
         self.environment_badge.setText(account.environment)
+        self.demo_banner.setVisible(account.environment == "DEMO")
         self.environment_badge.setAccessibleName(f"Environment: {account.environment}")
         self.environment_badge.setToolTip(f"{account.environment}: {account.base_url}")
         self.environment_badge.setStyleSheet(
@@ -266,6 +272,14 @@ class MainWindow(QMainWindow):
         if title not in self.menus:
             self.menus[title] = self.menuBar().addMenu(title)
         return self.menus[title]
+
+    def replace_work_area(self, widget: QWidget) -> QWidget:
+        """Put ``widget`` where the form and result are (e.g. a stack that also holds a
+        first-run screen); returns the previous work area so it can live inside ``widget``."""
+        previous = self.work_area
+        self._outer.replaceWidget(previous, widget)
+        self.work_area = widget
+        return previous
 
     def add_top_bar_widget(self, widget: QWidget) -> None:
         """Put a widget (profile picker, settings button…) left of the environment badge."""

@@ -367,7 +367,13 @@ class SubscriptionForm(QWidget):
             return
         self._flush_pages()  # pages still buffered arrived before this answer
         # A gateway that ignores on_page still returns everything: add what did not arrive yet.
-        missing = [o for o in (result or []) if not self._is_listed(_offer_id(o))]
+        # (When every page arrived through on_page, skip the walk over all offers.)
+        offers = result or []
+        missing = (
+            []
+            if len(offers) <= self.model.listed_count()
+            else [o for o in offers if not self._is_listed(_offer_id(o))]
+        )
         if missing:
             self.model.add_listed([make_entry(o, money) for o in missing])
         self._finish_loading()
