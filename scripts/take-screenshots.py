@@ -28,7 +28,9 @@ def main() -> int:
     def grab(name: str) -> None:
         window = window_box[0]
         screen = QApplication.primaryScreen()
-        pixmap = screen.grabWindow(0).copy(window.frameGeometry())  # type: ignore[attr-defined]
+        active = QApplication.activeWindow() or window
+        area = window.frameGeometry().united(active.frameGeometry())  # type: ignore[attr-defined]
+        pixmap = screen.grabWindow(0).copy(area)
         OUT.mkdir(parents=True, exist_ok=True)
         pixmap.save(str(OUT / f"{name}.png"))
         print("saved", OUT / f"{name}.png", flush=True)
@@ -67,12 +69,44 @@ def main() -> int:
         emulator.inject(Fault("html", status=502))
         window.create_session()  # type: ignore[attr-defined]
 
+    def subscription(window: object) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QLineEdit
+
+        window.new_link()  # type: ignore[attr-defined]
+        window.switch_mode(1)  # type: ignore[attr-defined]
+        search = window.findChild(QLineEdit, "offerSearchEdit")  # type: ignore[attr-defined]
+        search.setText("pro year")
+
+        def pick_and_create() -> None:
+            from PySide6.QtGui import QKeyEvent
+
+            search.setFocus()
+            for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
+                QApplication.sendEvent(
+                    search, QKeyEvent(kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
+                )
+            window.create_session()  # type: ignore[attr-defined]
+
+        QTimer.singleShot(600, pick_and_create)
+
+    def settings(window: object) -> None:
+        from inflow_desk.ui.accounts import AccountController
+
+        window.switch_mode(0)  # type: ignore[attr-defined]
+        import gc
+
+        controller = next(o for o in gc.get_objects() if isinstance(o, AccountController))
+        controller.open_settings("default")
+
     steps = [
         ("empty", lambda w: None),
         ("filled", fill),
         ("result", create),
         ("invalid", error),
         ("error", server_error),
+        ("subscription", subscription),
+        ("settings", settings),
     ]
 
     def run_step(index: int) -> None:

@@ -556,6 +556,9 @@ class HistoryView(QWidget):
 # ---------------------------------------------------------------------- installation
 
 
+DEFAULT_DOCK_HEIGHT = 170
+
+
 def install_history(
     window: MainWindow,
     store: HistoryStore,
@@ -579,6 +582,8 @@ def install_history(
     )
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     dock.show()  # a dock added to a window that is already shown stays hidden otherwise
+    # A few rows by default: the cart and the link are the main work, the history is a look-up.
+    window.resizeDocks([dock], [DEFAULT_DOCK_HEIGHT], Qt.Orientation.Vertical)
 
     toggle = dock.toggleViewAction()
     toggle.setObjectName("toggleHistoryAction")
