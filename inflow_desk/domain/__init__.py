@@ -5,6 +5,7 @@ The pydantic request models (:mod:`inflow_desk.domain.requests`) load on first u
 
 from typing import TYPE_CHECKING, Any
 
+from inflow_desk.domain import models
 from inflow_desk.domain.limits import (
     DEFAULT_EXPIRES_IN_HOURS,
     MAX_EXPIRES_IN_HOURS,
@@ -95,22 +96,6 @@ if TYPE_CHECKING:
     )
 
 
-_REQUEST_NAMES = frozenset(
-    {
-        "OneTimeSessionRequest",
-        "Product",
-        "SubscriptionSessionRequest",
-        "build_one_time_request",
-        "build_subscription_request",
-        "validate_one_time",
-        "validate_subscription",
-    }
-)
-
-
 def __getattr__(name: str) -> Any:
-    if name in _REQUEST_NAMES:
-        import importlib
-
-        return getattr(importlib.import_module("inflow_desk.domain.requests"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    """The request models and builders load on first use (see ``models.__getattr__``)."""
+    return models.__getattr__(name)

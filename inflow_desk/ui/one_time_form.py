@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +29,7 @@ from inflow_desk.ui.line_items_model import FIELD_OF_COLUMN, Column, DraftLine, 
 from inflow_desk.ui.line_items_view import LineItemsView, RecentProduct, RecentProductsModel
 from inflow_desk.ui.modes import PreparedRequest
 from inflow_desk.ui.options_form import ERROR_STYLE
-from inflow_desk.ui.result_panel import bind_shortcut, shortcut_tip
+from inflow_desk.ui.result_panel import action_button
 
 _PRODUCT_FIELD = re.compile(r"products\[(\d+)\]\.(name|price|quantity)")
 _COLUMN_OF_FIELD = {v: k for k, v in FIELD_OF_COLUMN.items()}
@@ -60,12 +59,14 @@ class OneTimeForm(QWidget):
         self.table.setObjectName("lineItemsTable")
         self.table.setAccessibleName("Cart line items")
 
-        self.add_button = self._button("Add line", "addLineItemButton", "Ctrl+N", self.add_line)
-        self.duplicate_button = self._button(
-            "Duplicate", "duplicateLineItemButton", "Ctrl+D", self.duplicate_line
+        self.add_button = action_button(
+            self, "Add line", "addLineItemButton", "Ctrl+N", self.add_line
         )
-        self.remove_button = self._button(
-            "Remove", "removeLineItemButton", "Ctrl+Del", self.remove_line
+        self.duplicate_button = action_button(
+            self, "Duplicate", "duplicateLineItemButton", "Ctrl+D", self.duplicate_line
+        )
+        self.remove_button = action_button(
+            self, "Remove", "removeLineItemButton", "Ctrl+Del", self.remove_line
         )
 
         self.currency_combo = QComboBox(self)
@@ -112,17 +113,6 @@ class OneTimeForm(QWidget):
         self.table.selectionModel().currentChanged.connect(self._refresh_cell_error)
         self.model.totalChanged.connect(self.changed)
         self._refresh_total()
-
-    def _button(
-        self, text: str, name: str, shortcut: str, slot: Callable[[], object]
-    ) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        bind_shortcut(self, shortcut, slot)
-        button.setToolTip(shortcut_tip(text, shortcut))
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
 
     # ------------------------------------------------------------------ actions
     def add_line(self) -> None:

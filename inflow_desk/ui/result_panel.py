@@ -70,6 +70,21 @@ def bind_shortcut(owner: QWidget, keys: str, slot: Callable[[], object]) -> QSho
     return shortcut
 
 
+def action_button(
+    parent: QWidget, text: str, name: str, shortcut: str, slot: Callable[[], object]
+) -> QPushButton:
+    """A named button whose action also has a window-wide shortcut, named in its tooltip."""
+    label = text.rstrip("…")
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    button.setToolTip(shortcut_tip(label, shortcut))
+    button.setAccessibleName(label)
+    button.setAutoDefault(False)
+    bind_shortcut(parent, shortcut, slot)
+    button.clicked.connect(slot)
+    return button
+
+
 def shortcut_tip(text: str, shortcut: QKeySequence | str) -> str:
     seq = shortcut if isinstance(shortcut, QKeySequence) else QKeySequence(shortcut)
     return f"{text} ({seq.toString(QKeySequence.SequenceFormat.NativeText)})"
@@ -164,17 +179,17 @@ class ResultPanel(QGroupBox):
         self.qr_label.setFixedSize(QSize(QR_LOGICAL_PX, QR_LOGICAL_PX))
         self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.enlarge_button = self._button(
-            "Show big QR", "enlargeQrButton", "F11", self.show_big_qr
+        self.enlarge_button = action_button(
+            self, "Show big QR", "enlargeQrButton", "F11", self.show_big_qr
         )
-        self.save_qr_button = self._button(
-            "Save QR…", "saveQrButton", "Ctrl+S", self.save_qr_dialog
+        self.save_qr_button = action_button(
+            self, "Save QR…", "saveQrButton", "Ctrl+S", self.save_qr_dialog
         )
-        self.copy_qr_button = self._button(
-            "Copy QR image", "copyQrButton", "Ctrl+Shift+I", self.copy_qr_image
+        self.copy_qr_button = action_button(
+            self, "Copy QR image", "copyQrButton", "Ctrl+Shift+I", self.copy_qr_image
         )
-        self.new_link_button = self._button(
-            "New link", "newLinkButton", "Ctrl+Shift+N", self.newLinkRequested.emit
+        self.new_link_button = action_button(
+            self, "New link", "newLinkButton", "Ctrl+Shift+N", self.newLinkRequested.emit
         )
 
         url_row = QVBoxLayout()
@@ -211,17 +226,6 @@ class ResultPanel(QGroupBox):
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self.refresh_countdown)
         self.clear()
-
-    def _button(
-        self, text: str, name: str, shortcut: str, slot: Callable[[], object]
-    ) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        bind_shortcut(self, shortcut, slot)
-        button.setToolTip(shortcut_tip(text.rstrip("…"), shortcut))
-        button.setAccessibleName(text.rstrip("…"))
-        button.clicked.connect(slot)
-        return button
 
     # ------------------------------------------------------------------ state
     @property
