@@ -33,37 +33,10 @@ from inflow_desk.storage.keystore import (
     looks_like_inflow_key,
     normalize_key,
 )
+from tests.keyring_backends import InMemoryBackend
 
 SECRET = "inflow_prod_TOPSECRET_4f9a1c"
 THIS_MODULE = __name__
-
-
-class InMemoryBackend(KeyringBackend):
-    """A keyring backend that keeps passwords in a dict, like the real ones do in a vault.
-
-    Deleting a missing password raises PasswordDeleteError, as SecretService, macOS,
-    Windows and KWallet do.
-    """
-
-    @properties.classproperty
-    def priority(cls) -> float:  # noqa: N805 - a keyring classproperty
-        return -1  # never chosen by keyring's auto-detection
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        try:
-            del self.passwords[(service, username)]
-        except KeyError:
-            raise keyring.errors.PasswordDeleteError("No such password!") from None
 
 
 class ServiceNotRunningBackend(KeyringBackend):

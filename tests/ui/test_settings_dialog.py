@@ -9,8 +9,6 @@ from typing import Any
 
 import keyring.errors
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.compat import properties
 from PySide6.QtCore import QSettings, Qt, QThreadPool
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
@@ -21,33 +19,13 @@ from inflow_desk.storage.profiles import Environment, Profile
 from inflow_desk.ui.accounts import AccountController
 from inflow_desk.ui.profiles_store import ProfilesStore
 from inflow_desk.ui.settings_dialog import SettingsDialog, check_key_text
+from tests.keyring_backends import InMemoryBackend
 
 CHECK_PATH = "/api/payment"
 LEFT = Qt.MouseButton.LeftButton
 
 
-class DictBackend(KeyringBackend):
-    """An in-memory keyring backend (like a real vault, minus the vault)."""
-
-    @properties.classproperty
-    def priority(cls) -> float:  # noqa: N805 - a keyring classproperty
-        return -1  # never picked by keyring's auto-detection
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        try:
-            del self.passwords[(service, username)]
-        except KeyError:
-            raise keyring.errors.PasswordDeleteError("No such password!") from None
+DictBackend = InMemoryBackend
 
 
 class BrokenBackend(DictBackend):
