@@ -37,6 +37,7 @@ from tests.keyring_backends import InMemoryBackend
 
 SECRET = "inflow_prod_TOPSECRET_4f9a1c"
 THIS_MODULE = __name__
+BACKENDS_MODULE = InMemoryBackend.__module__
 
 
 class ServiceNotRunningBackend(KeyringBackend):
@@ -95,7 +96,7 @@ def store(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Ke
     if request.param == "keyring-injected":
         return KeyringKeyStore(backend=InMemoryBackend())
     monkeypatch.setattr(keyring.core, "_keyring_backend", None)
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", f"{THIS_MODULE}.InMemoryBackend")
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", f"{BACKENDS_MODULE}.InMemoryBackend")
     return KeyringKeyStore()
 
 
@@ -233,7 +234,7 @@ def test_keyring_store_uses_service_and_profile_as_username() -> None:
 
 def test_keyring_backend_name_for_injected_backend() -> None:
     store = KeyringKeyStore(backend=InMemoryBackend())
-    assert store.backend_name == f"{THIS_MODULE}.InMemoryBackend"
+    assert store.backend_name == f"{BACKENDS_MODULE}.InMemoryBackend"
 
 
 def test_describe_backend_gives_friendly_name_and_class() -> None:
@@ -246,11 +247,11 @@ def test_default_store_honours_env_backend_set_after_construction(
 ) -> None:
     store = KeyringKeyStore()  # constructed before the variable is set: resolution is lazy
     assert keyring.core._keyring_backend is None
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", f"{THIS_MODULE}.InMemoryBackend")
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", f"{BACKENDS_MODULE}.InMemoryBackend")
     store.set("acme", SECRET)
     assert isinstance(keyring.get_keyring(), InMemoryBackend)
     assert store.get("acme") == SECRET
-    assert store.backend_name == f"{THIS_MODULE}.InMemoryBackend"
+    assert store.backend_name == f"{BACKENDS_MODULE}.InMemoryBackend"
 
 
 def test_importing_keystore_does_not_load_keyring() -> None:
@@ -340,7 +341,7 @@ def test_backend_that_cannot_load_is_unavailable(
     _assert_clean(info.value)
     assert store.backend_name.startswith("unavailable: ")
     # Once the problem is fixed, the same store works: no failure is cached.
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", f"{THIS_MODULE}.InMemoryBackend")
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", f"{BACKENDS_MODULE}.InMemoryBackend")
     assert store.get("acme") is None
 
 
@@ -417,7 +418,8 @@ def test_keyring_store_repr() -> None:
     assert repr(KeyringKeyStore()) == "KeyringKeyStore(service='inflow-desk')"
     store = KeyringKeyStore("svc", backend=InMemoryBackend())
     store.set("acme", SECRET)
-    assert repr(store) == f"KeyringKeyStore(service='svc', backend={THIS_MODULE}.InMemoryBackend)"
+    backend = f"{BACKENDS_MODULE}.InMemoryBackend"
+    assert repr(store) == f"KeyringKeyStore(service='svc', backend={backend})"
 
 
 def test_blank_service_is_rejected() -> None:
@@ -428,7 +430,7 @@ def test_blank_service_is_rejected() -> None:
 def test_env_var_is_not_overridden_by_the_store(
     monkeypatch: pytest.MonkeyPatch, fresh_keyring: None
 ) -> None:
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", f"{THIS_MODULE}.InMemoryBackend")
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", f"{BACKENDS_MODULE}.InMemoryBackend")
     before = dict(os.environ)
     store = KeyringKeyStore()
     store.set("acme", SECRET)
