@@ -7,6 +7,7 @@ text of their own. Messages say what happened and what to do, and never contain 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 
 from inflow_desk.api.errors import (
@@ -23,6 +24,7 @@ from inflow_desk.api.errors import (
     PermissionDeniedError,
     RateLimitError,
 )
+from inflow_desk.domain.models import FieldIssue
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +38,9 @@ class UserMessage:
     details: tuple[str, ...] = field(default_factory=tuple)
     #: True when the request may have created a session although we got no usable answer.
     may_have_created: bool = False
+    #: Server messages that name a field of the form ("customerEmail must be an email"),
+    #: so the window can mark that field too.
+    field_issues: tuple[FieldIssue, ...] = ()
 
     def as_text(self) -> str:
         parts = [self.headline]
@@ -44,6 +49,28 @@ class UserMessage:
         if self.hint:
             parts.append(self.hint)
         return "\n".join(parts)
+
+
+#: "products.0.price must not be less than 1" / "customerEmail must be an email" (NestJS style).
+_SERVER_FIELD = re.compile(
+    r"^(?:products\.(?P<row>\d+)\.(?P<column>name|price|quantity)"
+    r"|(?P<option>currency|products|customerEmail|successUrl|cancelUrl|expiresIn))\b"
+)
+
+
+def server_field_issues(messages: list[str] | tuple[str, ...]) -> tuple[FieldIssue, ...]:
+    """The server's validation messages that name one of our fields, as form issues."""
+    issues = []
+    for message in messages:
+        match = _SERVER_FIELD.match(message)
+        if match is None:
+            continue
+        if match["row"] is not None:
+            field = f"products[{int(match['row'])}].{match['column']}"
+        else:
+            field = match["option"]
+        issues.append(FieldIssue(field=field, message=f"Inflow: {message}"))
+    return tuple(issues)
 
 
 _MAYBE_CREATED = (
@@ -118,6 +145,7 @@ def describe_error(
             "Inflow refused the request:",
             "Correct the fields above and try again.",
             tuple(exc.messages),
+            field_issues=server_field_issues(exc.messages),
         )
     if isinstance(exc, RateLimitError):
         wait = f"{round(exc.retry_after)} seconds" if exc.retry_after else "a moment"

@@ -404,6 +404,13 @@ class MainWindow(QMainWindow):
         self._set_busy(False)
         message = describe_error(exc, account=self._account.label, action=prepared.action)
         log.warning("create failed: %s", type(exc).__name__)
+        if message.field_issues:  # the server named fields: mark them like our own checks do
+            issues = list(message.field_issues)
+            mode = self.current_mode()
+            mode.show_issues(issues)
+            self.options_form.show_issues(issues)
+            if not mode.focus_field(issues[0].field):
+                self.options_form.focus_field(issues[0].field)
         self._show_error(message)
         self.requestFinished.emit()
 

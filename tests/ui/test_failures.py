@@ -120,3 +120,28 @@ def test_gui_keeps_running_while_a_slow_create_is_in_flight(
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
     assert len(ticks) > 50, "the GUI thread hardly ran while the request was in flight"
     assert max(gaps) < 0.5, f"GUI thread stalled for {max(gaps) * 1000:.0f} ms"
+
+
+def test_server_validation_messages_mark_the_named_fields(
+    qtbot: QtBot, window: MainWindow, emulator: InflowEmulator
+) -> None:
+    """A rule only the server knows: its messages land next to the fields they name."""
+    fill_form(window)
+    emulator.inject(
+        Fault(
+            "status",
+            status=400,
+            message=("customerEmail must be an email", "products.0.price is above the limit"),
+        )
+    )
+    with qtbot.waitSignal(window.requestFinished, timeout=5000):
+        window.create_session()
+    email_error = find(window, QLabel, "customerEmailError")
+    assert email_error.isVisible()
+    assert email_error.text() == "Inflow: customerEmail must be an email"
+    cart_error = find(window, QLabel, "cartErrorLabel")
+    assert cart_error.isVisible() and "products.0.price is above the limit" in cart_error.text()
+    assert "Inflow refused the request" in find(window, QLabel, "errorLabel").text()
+    with qtbot.waitSignal(window.sessionCreated, timeout=5000):
+        window.create_session()
+    assert not email_error.isVisible()
