@@ -225,6 +225,17 @@ def build_desk(
         )
         desk.extras["drafts"] = DraftKeeper(window, history, controller.settings_profile())
     controller.attach(window, settings)
+    if history is None:  # never silently: the agent must know links are not being recorded
+        from PySide6.QtWidgets import QLabel
+
+        warning = QLabel("⚠ History unavailable — links are not being saved", window)
+        warning.setObjectName("historyUnavailableLabel")
+        warning.setStyleSheet("color: #8a0000; font-weight: bold;")
+        warning.setToolTip(
+            "The history database could not be opened; the log file says why. Keep each link "
+            "somewhere safe until this is fixed."
+        )
+        window.add_top_bar_widget(warning)
     desk.extras["about"] = install_about(window, lambda: controller.keystore.backend_name)
     return desk
 

@@ -73,3 +73,28 @@ def test_version(sandbox_dir: Path) -> None:
     result = run_app("--version", home=sandbox_dir / "home" / "app-version")
     assert result.returncode == 0
     assert result.stdout.startswith("inflow-desk ")
+
+
+def test_an_unopenable_history_is_said_on_screen(qtbot, tmp_path: Path) -> None:
+    """If the history database cannot be opened, the window says links are not being saved."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QLabel
+
+    from inflow_desk import app as desk_app
+    from inflow_desk.storage.keystore import MemoryKeyStore
+
+    not_a_db = tmp_path / "history.sqlite3"
+    not_a_db.write_bytes(b"this is not an SQLite database" * 100)
+    desk = desk_app.build_desk(
+        desk_app.parse_args(["--demo"]),
+        qsettings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        keystore=MemoryKeyStore(),
+        history_file=not_a_db,
+    )
+    try:
+        qtbot.addWidget(desk.window)
+        label = desk.window.findChild(QLabel, "historyUnavailableLabel")
+        assert label is not None and "not being saved" in label.text()
+        assert desk.history is None
+    finally:
+        desk.close()
