@@ -225,6 +225,9 @@ def build_desk(
         )
         desk.extras["drafts"] = DraftKeeper(window, history, controller.settings_profile())
     controller.attach(window, settings)
+    state = settings.window_state()
+    if state is not None:  # after the docks exist: their size and visibility as the agent left them
+        window.restoreState(state)
     if history is None:  # never silently: the agent must know links are not being recorded
         from PySide6.QtWidgets import QLabel
 

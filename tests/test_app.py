@@ -98,3 +98,37 @@ def test_an_unopenable_history_is_said_on_screen(qtbot, tmp_path: Path) -> None:
         assert desk.history is None
     finally:
         desk.close()
+
+
+def test_the_history_dock_comes_back_as_it_was_left(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QDockWidget
+
+    from inflow_desk import app as desk_app
+    from inflow_desk.storage.keystore import MemoryKeyStore
+
+    def build() -> desk_app.Desk:
+        desk = desk_app.build_desk(
+            desk_app.parse_args(["--demo"]),
+            qsettings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+            keystore=MemoryKeyStore(),
+            history_file=tmp_path / "history.sqlite3",
+        )
+        qtbot.addWidget(desk.window)
+        desk.window.show()
+        qtbot.waitExposed(desk.window)
+        return desk
+
+    first = build()
+    dock = first.window.findChild(QDockWidget, "historyDock")
+    assert dock is not None and dock.isVisible()
+    dock.hide()
+    first.window.close()
+    first.close()
+
+    second = build()
+    try:
+        dock = second.window.findChild(QDockWidget, "historyDock")
+        assert dock is not None and not dock.isVisible()
+    finally:
+        second.close()

@@ -502,6 +502,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ window
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.save_window_geometry(self.saveGeometry())
+        self._settings.save_window_state(self.saveState())
         self._settings.sync()
         super().closeEvent(event)
 

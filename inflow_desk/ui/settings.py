@@ -118,6 +118,14 @@ class AppSettings:
     def save_window_geometry(self, geometry: QByteArray) -> None:
         self._s.setValue("window/geometry", geometry)
 
+    def window_state(self) -> QByteArray | None:
+        """Docks and toolbars (``QMainWindow.saveState``), e.g. the history dock's size."""
+        value = self._s.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_window_state(self, state: QByteArray) -> None:
+        self._s.setValue("window/state", state)
+
     def value(self, key: str, default: Any = None) -> Any:
         return self._s.value(key, default)
 
