@@ -230,6 +230,15 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         quit_action = file_menu.addAction("&Quit", self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.menu("&View")  # menus left to right: File, View, Settings, Help
+        self.auto_copy_action = self.menu("&Settings").addAction(
+            "Copy the link automatically after creating it"
+        )
+        self.auto_copy_action.setObjectName("autoCopyAction")
+        self.auto_copy_action.setCheckable(True)
+        self.auto_copy_action.setChecked(settings.auto_copy)
+        self.auto_copy_action.toggled.connect(self._on_auto_copy_toggled)
+        self.menu("&Settings").addSeparator()
         self.set_account(account, gateway)
         self.resize(1180, 700)
         geometry = settings.window_geometry()
@@ -266,6 +275,9 @@ class MainWindow(QMainWindow):
     @property
     def gateway(self) -> SessionGateway:
         return self._gateway
+
+    def _on_auto_copy_toggled(self, checked: bool) -> None:
+        self._settings.auto_copy = checked
 
     def menu(self, title: str) -> QMenu:
         """The menu-bar menu called ``title`` (created on first use, left to right)."""

@@ -92,6 +92,9 @@ def make_window(
         window.show()
         window.activateWindow()
         qtbot.waitExposed(window)
+        # Shortcuts only reach the active window; a window left over by an earlier test
+        # must not keep that role.
+        qtbot.waitUntil(window.isActiveWindow)
         qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
         return window
 

@@ -196,3 +196,22 @@ def test_new_link_clears_for_the_next_caller(
     assert window.options_form.success_edit.text() == "https://shop.example/thanks"
     assert find(window, QLineEdit, "checkoutUrlEdit").text() == ""
     assert find(window, QLabel, "qrCodeLabel").pixmap().isNull()
+
+
+def test_auto_copy_can_be_turned_off(
+    qtbot: QtBot, window: MainWindow, emulator: InflowEmulator
+) -> None:
+    from PySide6.QtGui import QAction
+
+    action = window.findChild(QAction, "autoCopyAction")
+    assert action is not None and action.isChecked()  # on by default
+    action.trigger()
+    assert window._settings.auto_copy is False  # remembered for the next start
+    QGuiApplication.clipboard().setText("something the agent copied earlier")
+    model = window.one_time_form.model
+    model.setData(model.index(0, 0), "Kit")
+    model.setData(model.index(0, 1), "25")
+    with qtbot.waitSignal(window.sessionCreated, timeout=5000):
+        window.create_session()
+    assert QGuiApplication.clipboard().text() == "something the agent copied earlier"
+    assert window.result_panel.url.startswith("https://checkout.inflowpay.com/pay/")
