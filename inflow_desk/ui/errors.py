@@ -80,14 +80,20 @@ _MAYBE_CREATED = (
 
 
 def describe_error(
-    exc: BaseException, *, account: str, action: str = "create the link"
+    exc: BaseException,
+    *,
+    account: str,
+    action: str = "create the link",
+    creating: str | None = None,
 ) -> UserMessage:
     """Turn any exception from a background call into a message for the agent.
 
     ``account`` names the merchant account and environment ("Acme — PRODUCTION"); ``action`` is
-    what was being attempted, in the agent's words.
+    what was being attempted, in the agent's words. ``creating`` is the kind of session the
+    call was creating (``"one_time"``, ``"subscription"``), or None for a read (listing offers,
+    testing the connection), which can never have created a link.
     """
-    creates = action.startswith("create")  # a read (listing, test) cannot create a link
+    creates = creating is not None
     if isinstance(exc, APITimeoutError):
         if exc.request_sent:
             return UserMessage(
@@ -128,7 +134,7 @@ def describe_error(
             "Paste an offer id or a subscribe link (…/subscribe/offer_…) instead.",
         )
     if isinstance(exc, NotFoundError):
-        if action == "create the subscription link":
+        if creating == "subscription":
             return UserMessage(
                 "That subscription offer does not exist or has been archived.",
                 "Pick another offer, or check the offer in the Inflow dashboard.",

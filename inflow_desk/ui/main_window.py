@@ -414,7 +414,9 @@ class MainWindow(QMainWindow):
 
     def _on_failed(self, exc: BaseException, prepared: PreparedRequest) -> None:
         self._set_busy(False)
-        message = describe_error(exc, account=self._account.label, action=prepared.action)
+        message = describe_error(
+            exc, account=self._account.label, action=prepared.action, creating=prepared.kind
+        )
         log.warning("create failed: %s", type(exc).__name__)
         if message.field_issues:  # the server named fields: mark them like our own checks do
             issues = list(message.field_issues)

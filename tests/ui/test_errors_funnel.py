@@ -24,7 +24,8 @@ def test_server_messages_naming_fields_become_field_issues() -> None:
 
 def test_a_read_that_times_out_does_not_claim_a_link_may_exist() -> None:
     exc = APITimeoutError("timed out", request_sent=True)
-    assert describe_error(exc, account="A", action="create the link").may_have_created
+    created = describe_error(exc, account="A", action="create the link", creating="one_time")
+    assert created.may_have_created
     listing = describe_error(exc, account="A", action="load the subscription offers")
     assert not listing.may_have_created and "may have been created" not in listing.as_text()
 
@@ -36,3 +37,13 @@ def test_bad_request_lists_the_server_messages() -> None:
     message = describe_error(exc, account="A")
     assert message.details == ("customerEmail must be an email",)
     assert message.field_issues[0].field == "customerEmail"
+
+
+def test_not_found_while_creating_a_subscription_names_the_offer() -> None:
+    from inflow_desk.api.errors import NotFoundError
+
+    exc = NotFoundError("Not Found", status_code=404, messages=["Subscription offer not found"])
+    sub = describe_error(exc, account="A", creating="subscription")
+    assert sub.headline == "That subscription offer does not exist or has been archived."
+    one_time = describe_error(exc, account="A", creating="one_time")
+    assert "not found" in one_time.headline
