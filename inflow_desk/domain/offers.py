@@ -182,22 +182,34 @@ def offer_title(offer: Mapping[str, Any]) -> str:
     return _text(offer.get("name")) or _text(offer.get("id")) or "(unnamed offer)"
 
 
+def offer_texts(
+    offer: Mapping[str, Any], money: MoneyFormatter = format_offer_amount
+) -> tuple[str, str, str]:
+    """``(title, summary, search text)`` of an offer in one pass (the picker computes all
+    three for every listed offer; see :func:`offer_summary` and :func:`offer_search_text`)."""
+    title = offer_title(offer)
+    price = describe_price(offer, money)
+    extras = offer_extras(offer, money)
+    summary = f"{title} — {' · '.join([price, *extras])}"
+    parts = [
+        _text(offer.get("name")),
+        _text(offer.get("id")),
+        price,
+        *extras,
+        _text(offer.get("currency")),
+    ]
+    search = " ".join(p for p in parts if p).casefold()
+    return title, summary, search
+
+
 def offer_summary(offer: Mapping[str, Any], money: MoneyFormatter = format_offer_amount) -> str:
     """``"Pro yearly — €299.00 / year · 14-day free trial"``."""
-    price = " · ".join([describe_price(offer, money), *offer_extras(offer, money)])
-    return f"{offer_title(offer)} — {price}"
+    return offer_texts(offer, money)[1]
 
 
 def offer_search_text(offer: Mapping[str, Any], money: MoneyFormatter = format_offer_amount) -> str:
     """What the picker's filter matches against: name, id and price text, lower case."""
-    parts = [
-        _text(offer.get("name")),
-        _text(offer.get("id")),
-        describe_price(offer, money),
-        *offer_extras(offer, money),
-        _text(offer.get("currency")),
-    ]
-    return " ".join(p for p in parts if p).casefold()
+    return offer_texts(offer, money)[2]
 
 
 def subscribe_link(offer_id: str) -> str:

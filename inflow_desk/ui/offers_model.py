@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QStringListModel,
     Qt,
 )
 from PySide6.QtGui import QFont
@@ -34,14 +35,13 @@ from inflow_desk.domain.offers import (
     MoneyFormatter,
     format_offer_amount,
     is_archived,
-    offer_search_text,
-    offer_summary,
-    offer_title,
+    offer_texts,
 )
 from inflow_desk.ui.formatting import format_money
 
 _Index = QModelIndex | QPersistentModelIndex
 RECENT_MARKER = "Recent · "
+MONEY_CACHE_SIZE = 4096
 
 OfferIdRole = Qt.ItemDataRole.UserRole + 1
 SearchRole = Qt.ItemDataRole.UserRole + 2
@@ -55,12 +55,22 @@ def locale_money(locale: QLocale | None = None) -> MoneyFormatter:
     The returned callable keeps its own copy of the locale, so it may run in a worker thread.
     """
     loc = QLocale(locale) if locale is not None else QLocale()
+    # Offers share a handful of prices: remember each text (QLocale formatting is the slow
+    # part of building 10,000 picker rows). Bounded, so a strange listing cannot grow it.
+    cache: dict[tuple[int, str], str] = {}
 
     def money(cents: int, currency: str) -> str:
-        code = currency.strip().upper()
-        if code in Currency.__members__:
-            return format_money(cents, Currency(code), loc)
-        return format_offer_amount(cents, currency)
+        key = (cents, currency)
+        text = cache.get(key)
+        if text is None:
+            code = currency.strip().upper()
+            if code in Currency.__members__:
+                text = format_money(cents, Currency(code), loc)
+            else:
+                text = format_offer_amount(cents, currency)
+            if len(cache) < MONEY_CACHE_SIZE:
+                cache[key] = text
+        return text
 
     return money
 
@@ -78,7 +88,7 @@ def wire_fields(offer: object) -> dict[str, Any]:
     return {"id": str(getattr(offer, "id", ""))}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OfferEntry:
     """One row of the picker: the offer's fields and the text computed from them."""
 
@@ -107,12 +117,13 @@ def make_entry(
     fields = wire_fields(offer)
     offer_id = str(fields.get("id", "")).strip()
     fields["id"] = offer_id
+    title, summary, search = offer_texts(fields, money)
     return OfferEntry(
         id=offer_id,
         fields=fields,
-        title=offer_title(fields),
-        summary=offer_summary(fields, money),
-        search=offer_search_text(fields, money),
+        title=title,
+        summary=summary,
+        search=search,
         archived=is_archived(fields),
         recent=recent,
         listed=listed,
@@ -120,8 +131,7 @@ def make_entry(
 
 
 def _with(entry: OfferEntry, **changes: Any) -> OfferEntry:
-    values = {**entry.__dict__, **changes}
-    return OfferEntry(**values)
+    return replace(entry, **changes)
 
 
 class OffersModel(QAbstractListModel):
@@ -133,6 +143,7 @@ class OffersModel(QAbstractListModel):
         self._row_of: dict[str, int] = {}
         self._recent_count = 0
         self._search: list[str] = []
+        self._display: list[str] = []
         self._listed = 0
         self._bold = QFont()
         self._bold.setBold(True)
@@ -183,6 +194,11 @@ class OffersModel(QAbstractListModel):
     def search_texts(self) -> Sequence[str]:
         """The lower-case search string of every row, in row order (do not modify)."""
         return self._search
+
+    @property
+    def display_texts(self) -> Sequence[str]:
+        """The display text of every row, in row order (do not modify)."""
+        return self._display
 
     @property
     def recent_count(self) -> int:
@@ -243,8 +259,9 @@ class OffersModel(QAbstractListModel):
             if row is not None:
                 old = self._rows[row]
                 self._listed += 0 if old.listed else 1
-                self._rows[row] = _with(entry, recent=old.recent, listed=True)
-                self._search[row] = entry.search
+                self._rows[row] = updated = _with(entry, recent=old.recent, listed=True)
+                self._search[row] = updated.search
+                self._display[row] = updated.display()
                 index = self.index(row, 0)
                 self.dataChanged.emit(index, index)
             else:
@@ -262,6 +279,7 @@ class OffersModel(QAbstractListModel):
                 self._row_of[entry.id] = first + offset
             self._rows.extend(new)
             self._search.extend(e.search for e in new)
+            self._display.extend(e.display() for e in new)
             self._listed += len(new)
             self.endInsertRows()
         return len(new)
@@ -271,17 +289,27 @@ class OffersModel(QAbstractListModel):
         self._recent_count = recent_count
         self._row_of = {e.id: i for i, e in enumerate(rows)}
         self._search = [e.search for e in rows]
+        self._display = [e.display() for e in rows]
         self._listed = sum(1 for e in rows if e.listed)
 
 
-class OfferFilterModel(QAbstractListModel):
-    """The rows of an :class:`OffersModel` whose search text contains every typed word."""
+class OfferFilterModel(QStringListModel):
+    """The rows of an :class:`OffersModel` whose search text contains every typed word.
+
+    The view's model is this C++ ``QStringListModel`` holding the display text of each shown
+    row: ``rowCount``/``index`` — which a list view calls tens of thousands of times while it
+    lays out 10,000 rows — stay in C++ and never need Python's GIL, so a worker thread parsing
+    offers does not stall the layout. Only ``data`` (the roles beyond the text, for the rows
+    being painted) and ``flags`` come back to Python. Which source row each row shows is kept
+    in ``self._rows``; the two are changed together, and only here.
+    """
 
     def __init__(self, source: OffersModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._source = source
         self._tokens: tuple[str, ...] = ()
-        self._rows: list[int] = list(range(source.rowCount()))
+        self._rows: list[int] = []
+        self._show(list(range(source.rowCount())))
         source.modelReset.connect(self._refilter)
         source.rowsInserted.connect(self._on_rows_inserted)
         source.rowsRemoved.connect(self._refilter)
@@ -289,9 +317,7 @@ class OfferFilterModel(QAbstractListModel):
         source.dataChanged.connect(self._on_data_changed)
 
     # ------------------------------------------------------------------ Qt
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
+    # rowCount() and index() are QStringListModel's own, in C++ (see the class docstring).
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid() or index.column() != 0:
             return None
@@ -299,6 +325,9 @@ class OfferFilterModel(QAbstractListModel):
         if not 0 <= row < len(self._rows):
             return None
         return self._source.data(self._source.index(self._rows[row], 0), role)
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        return False  # read-only: the rows mirror the source model
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -327,9 +356,7 @@ class OfferFilterModel(QAbstractListModel):
         self._tokens = tokens
         rows = self._matching(candidates)
         if rows != self._rows:
-            self.beginResetModel()
-            self._rows = rows
-            self.endResetModel()
+            self._show(rows)
 
     def _matching(self, candidates: Iterable[int]) -> list[int]:
         texts = self._source.search_texts
@@ -340,6 +367,27 @@ class OfferFilterModel(QAbstractListModel):
             needle = tokens[0]
             return [i for i in candidates if needle in texts[i]]
         return [i for i in candidates if all(t in texts[i] for t in tokens)]
+
+    def _show(self, rows: list[int]) -> None:
+        """Show exactly ``rows`` (a model reset)."""
+        texts = self._source.display_texts
+        self._rows = rows
+        super().setStringList([texts[i] for i in rows])
+
+    def _append(self, rows: list[int]) -> None:
+        """Show ``rows`` after the current ones."""
+        self._show(self._rows + rows)
+
+    def _set_texts(self, start: int, texts: list[str]) -> None:
+        """Put ``texts`` into the C++ list from row ``start`` on, with one dataChanged."""
+        blocked = self.blockSignals(True)
+        try:
+            for offset, text in enumerate(texts):
+                super().setData(self.index(start + offset, 0), text, Qt.ItemDataRole.EditRole)
+        finally:
+            self.blockSignals(blocked)
+        if texts:
+            self.dataChanged.emit(self.index(start, 0), self.index(start + len(texts) - 1, 0))
 
     def source_row(self, row: int) -> int:
         """The :class:`OffersModel` row shown at ``row``, or -1."""
@@ -363,9 +411,7 @@ class OfferFilterModel(QAbstractListModel):
 
     # ------------------------------------------------------------------ source changes
     def _refilter(self) -> None:
-        self.beginResetModel()
-        self._rows = self._matching(range(self._source.rowCount()))
-        self.endResetModel()
+        self._show(self._matching(range(self._source.rowCount())))
 
     def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         if parent.isValid():
@@ -375,10 +421,7 @@ class OfferFilterModel(QAbstractListModel):
             return
         added = self._matching(range(first, last + 1))
         if added:
-            start = len(self._rows)
-            self.beginInsertRows(QModelIndex(), start, start + len(added) - 1)
-            self._rows.extend(added)
-            self.endInsertRows()
+            self._append(added)
 
     def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
         span = range(top_left.row(), bottom_right.row() + 1)
@@ -387,9 +430,10 @@ class OfferFilterModel(QAbstractListModel):
         if any((r in now) != (row >= 0) for r, row in zip(span, shown, strict=True)):
             self._refilter()
             return
-        visible = [row for row in shown if row >= 0]
-        if visible:
-            self.dataChanged.emit(self.index(min(visible), 0), self.index(max(visible), 0))
+        texts = self._source.display_texts
+        for source_row, row in zip(span, shown, strict=True):
+            if row >= 0:
+                self._set_texts(row, [texts[source_row]])
 
 
 def load_offers(

@@ -56,6 +56,40 @@ def test_model_tester_on_the_filter_model(qtmodeltester: Any) -> None:
     assert filtered.rowCount() == 0
 
 
+def test_the_view_model_counts_rows_in_cpp_and_mirrors_the_source_texts() -> None:
+    """The list view calls rowCount()/index() tens of thousands of times per load: they must be
+    QStringListModel's own (no Python, no GIL), and its strings must match the rows shown."""
+    from PySide6.QtCore import QAbstractListModel, QStringListModel
+
+    assert "rowCount" not in vars(OfferFilterModel)
+    assert "index" not in vars(OfferFilterModel)
+    assert OfferFilterModel.rowCount is QStringListModel.rowCount
+    assert OfferFilterModel.index is QAbstractListModel.index
+
+    offers = generate_offers(40)
+    model = OffersModel()
+    filtered = OfferFilterModel(model)
+    model.set_recent(entries(offers[3:4]))
+    model.add_listed(entries(offers[:20]))
+    model.add_listed(entries(offers[20:]))  # appended while shown
+    filtered.set_filter_text("month")
+    model.add_listed([make_entry({**offers[1], "name": "Renamed monthly"})])  # a row changes
+    shown = [filtered.entry(r) for r in range(filtered.rowCount())]
+    assert shown and all(e is not None and "month" in e.search for e in shown)
+    expected = [e.display() for e in shown if e is not None]
+    assert QStringListModel.stringList(filtered) == expected
+    assert [filtered.data(filtered.index(r, 0)) for r in range(len(shown))] == expected
+    assert any(text.startswith("Renamed monthly") for text in expected)
+
+
+def test_money_texts_are_remembered_but_stay_right_per_currency() -> None:
+    money = locale_money(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    assert money(2999, "EUR") == money(2999, "EUR")
+    assert money(2999, "EUR") != money(2999, "USD")
+    assert money(2999, "GBP") == "29.99 GBP"  # unknown currency: raw
+    assert money(3000, "EUR") != money(2999, "EUR")
+
+
 def test_recent_first_marked_and_each_offer_once() -> None:
     offers = generate_offers(12)
     model = OffersModel()
