@@ -312,6 +312,7 @@ def _main_window(offers: int = 0) -> _Bench:
     from inflow_desk.api.client import InflowClient
     from inflow_desk.emulator import InflowEmulator, generate_offers
     from inflow_desk.ui.main_window import Account, MainWindow
+    from inflow_desk.ui.runtime import freeze_startup_heap, tune_interpreter
     from inflow_desk.ui.settings import AppSettings
 
     _app()
@@ -330,6 +331,10 @@ def _main_window(offers: int = 0) -> _Bench:
     window.resize(1100, 680)
     window.show()
     spin(300)
+    # What app.main does around the first frame (ui/runtime.py): a short GIL switch interval
+    # from the start, and the start-up heap frozen out of the garbage collector afterwards.
+    tune_interpreter()
+    freeze_startup_heap()
     return _Bench(window, client, emulator, settings, folder)
 
 

@@ -264,6 +264,9 @@ def after_first_frame(app: QApplication) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    from inflow_desk.ui.runtime import tune_interpreter
+
+    tune_interpreter()  # before any worker thread starts
     _prepare_platform(args.smoke)
     app = make_application([sys.argv[0]])
     log_path = setup_logging(args.verbose)

@@ -139,11 +139,15 @@ class LazyInflowClient:
 
 
 def warm_up_imports() -> None:
-    """Load the HTTP client and request models in a background thread (after the first frame)."""
+    """Load the HTTP client and request models in a background thread (after the first frame),
+    then freeze what start-up built out of the garbage collector's walks (``ui.runtime``)."""
 
     def load() -> None:
         import inflow_desk.api.client
         import inflow_desk.domain.requests  # noqa: F401
+        from inflow_desk.ui.runtime import freeze_startup_heap
+
+        freeze_startup_heap()
 
     threading.Thread(target=load, name="warm-up-imports", daemon=True).start()
 

@@ -1,0 +1,79 @@
+"""The interpreter settings the app makes for a responsive GUI thread (``ui/runtime.py``).
+
+Each check runs in a fresh interpreter: both settings are process-wide, and freezing the test
+runner's heap would hide reference cycles from the collector for the rest of the suite.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from inflow_desk.ui.runtime import SWITCH_INTERVAL_S
+
+pytestmark = pytest.mark.slow
+
+
+def run_python(code: str, home: Path) -> str:
+    env = dict(os.environ)
+    env.pop("INFLOW_DESK_API_URL", None)
+    env.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        QT_QPA_PLATFORM="offscreen",
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_the_app_shortens_the_gil_switch_interval(sandbox_dir: Path) -> None:
+    out = run_python(
+        """
+        import sys
+        before = sys.getswitchinterval()
+        from inflow_desk.app import main
+        assert main(["--demo", "--smoke"]) == 0
+        print(before, sys.getswitchinterval())
+        """,
+        sandbox_dir / "home" / "runtime-switch",
+    )
+    before, after = map(float, out.split())
+    assert before == pytest.approx(0.005)  # Python's default: the app changed it
+    assert after == pytest.approx(SWITCH_INTERVAL_S)
+    assert after < before
+
+
+def test_warm_up_freezes_the_start_up_heap_after_its_imports(sandbox_dir: Path) -> None:
+    out = run_python(
+        """
+        import gc, sys, threading
+        print(gc.get_freeze_count())
+        from inflow_desk.ui.accounts import warm_up_imports
+        warm_up_imports()
+        [t.join(60) for t in threading.enumerate() if t.name == "warm-up-imports"]
+        print(gc.get_freeze_count(), "inflow_desk.api.client" in sys.modules)
+        """,
+        sandbox_dir / "home" / "runtime-freeze",
+    )
+    first, second = out.splitlines()
+    frozen, imported = second.split()
+    assert int(first) == 0
+    assert imported == "True"
+    # The frozen heap holds the warm-up's own imports (httpx, pydantic): many thousands.
+    assert int(frozen) > 10_000
