@@ -137,11 +137,22 @@ class _Server(ThreadingHTTPServer):
     block_on_close = False
     allow_reuse_address = True
 
-    def __init__(self, address: tuple[str, int], emulator: InflowEmulator) -> None:
-        if ":" in address[0]:
+    def __init__(
+        self,
+        address: tuple[str, int],
+        emulator: InflowEmulator,
+        listening: socket.socket | None = None,
+    ) -> None:
+        if listening is not None:
+            self.address_family = listening.family
+        elif ":" in address[0]:
             self.address_family = socket.AF_INET6
         self.emulator = emulator
-        super().__init__(address, _Handler)
+        super().__init__(address, _Handler, bind_and_activate=listening is None)
+        if listening is not None:  # already bound and listening: adopt it
+            self.socket.close()
+            self.socket = listening
+            self.server_address = listening.getsockname()
 
     def handle_error(self, request: Any, client_address: Any) -> None:  # noqa: ARG002
         logger.debug("connection error from %s", client_address, exc_info=True)
@@ -501,12 +512,17 @@ class InflowEmulator:
             raise RuntimeError("the emulator has not been started")
         return self._base_url
 
-    def start(self) -> str:
-        """Serve in a daemon thread; return the base URL. Starting twice is harmless."""
+    def start(self, listening: socket.socket | None = None) -> str:
+        """Serve in a daemon thread; return the base URL. Starting twice is harmless.
+
+        ``listening``: a socket already bound and listening (``socket.create_server``) to serve
+        on instead of binding ``host:port``. Clients that connect before ``start`` wait in its
+        backlog — demo mode reserves its port that way and starts serving after the first frame.
+        """
         if self._server is not None:
             return self._base_url
         self._stopping.clear()
-        server = _Server((self._host, self._port), self)
+        server = _Server((self._host, self._port), self, listening)
         host, port = str(server.server_address[0]), int(server.server_address[1])
         shown = f"[{host}]" if ":" in host else host
         self._base_url = f"http://{shown}:{port}"
