@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from inflow_desk.storage.history import HistoryStore
     from inflow_desk.storage.keystore import KeyStore
     from inflow_desk.ui.accounts import AccountController, ClosableGateway
-    from inflow_desk.ui.main_window import MainWindow
+    from inflow_desk.ui.main_window import CreatedSession, MainWindow
     from inflow_desk.ui.settings import AppSettings
 
 log = logging.getLogger("inflow_desk")
@@ -39,6 +39,8 @@ API_URL_ENV = "INFLOW_DESK_API_URL"
 DEMO_API_KEY = "demo-key-not-secret"
 LOG_MAX_BYTES = 1_000_000
 LOG_BACKUPS = 3
+SMOKE_FIRST_FRAME = "first-frame"
+SMOKE_FULL = "full"
 
 
 class _VersionAction(argparse.Action):
@@ -70,7 +72,15 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="merchant account profile (default: the one used last; created if missing)",
     )
     parser.add_argument(
-        "--smoke", action="store_true", help="start, wait for the first painted frame, exit 0"
+        "--smoke",
+        nargs="?",
+        const=SMOKE_FIRST_FRAME,
+        default=None,
+        choices=(SMOKE_FIRST_FRAME, SMOKE_FULL),
+        help=(
+            "start, exit 0 after the first painted frame (or, with --smoke=full, after the parts "
+            "start-up defers past it: history, subscription offers, demo emulator, About)"
+        ),
     )
     parser.add_argument("--verbose", action="store_true", help="debug-level logging")
     parser.add_argument("--demo-offers", type=int, default=24, metavar="N", help=argparse.SUPPRESS)
@@ -128,19 +138,89 @@ def make_application(argv: Sequence[str]) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setDesktopFileName("inflow-desk")
-    from inflow_desk.ui.about_dialog import app_icon
-
-    app.setWindowIcon(app_icon())
-    return app
+    return app  # the window icon comes after the first frame (build_desk's stages)
 
 
-def start_demo_emulator(offers: int) -> InflowEmulator:
-    from inflow_desk.emulator import InflowEmulator, generate_offers
+class DemoEmulator:
+    """Demo mode's emulator. Its loopback port is bound and listening at once (cheap), so the
+    address is known before the first frame; the emulator itself (imports, 24 offers, a
+    thread) starts serving on that socket in :meth:`serve`, after the first frame. A request
+    sent before that waits in the socket's backlog instead of failing."""
 
-    emulator = InflowEmulator(api_key=DEMO_API_KEY, offers=generate_offers(offers))
-    emulator.start()
-    log.info("demo mode: emulator listening on %s", emulator.base_url)
-    return emulator
+    def __init__(self, offers: int) -> None:
+        import socket
+        import threading
+
+        self._socket: socket.socket | None = socket.create_server(("127.0.0.1", 0))
+        self.base_url = f"http://127.0.0.1:{self._socket.getsockname()[1]}"
+        self._offers = offers
+        self._emulator: InflowEmulator | None = None
+        self._lock = threading.Lock()
+        log.info("demo mode: emulator on %s", self.base_url)
+
+    @property
+    def emulator(self) -> InflowEmulator | None:
+        """The running emulator (requests, faults), once :meth:`serve` ran."""
+        return self._emulator
+
+    def serve(self) -> None:
+        """Start answering on the reserved port (idempotent; nothing after :meth:`stop`)."""
+        with self._lock:
+            if self._emulator is not None or self._socket is None:
+                return
+            from inflow_desk.emulator import InflowEmulator, generate_offers
+
+            emulator = InflowEmulator(api_key=DEMO_API_KEY, offers=generate_offers(self._offers))
+            emulator.start(listening=self._socket)
+            self._emulator, self._socket = emulator, None
+        log.info("demo mode: emulator serving")
+
+    def stop(self) -> None:
+        with self._lock:
+            if self._emulator is not None:
+                self._emulator.stop()
+            elif self._socket is not None:
+                self._socket.close()
+            self._socket = None
+
+
+class StagedStart:
+    """What start-up defers past the first frame, in order.
+
+    :meth:`later` queues a step (or runs it at once when start-up is over); :meth:`run_in_turns`
+    runs the queue one step per event-loop turn, so the window stays responsive in between;
+    :meth:`run_now` runs it all at once (tests, which want a finished desk).
+    """
+
+    def __init__(self) -> None:
+        self._steps: list[Callable[[], None]] = []
+        self.done = False
+
+    def later(self, step: Callable[[], None]) -> None:
+        if self.done:
+            step()
+        else:
+            self._steps.append(step)
+
+    def run_now(self) -> None:
+        while self._steps:
+            self._steps.pop(0)()
+        self.done = True
+
+    def run_in_turns(self, then: Callable[[], None] | None = None) -> None:
+        from PySide6.QtCore import QTimer
+
+        if not self._steps:
+            self.done = True
+            if then is not None:
+                then()
+            return
+        step = self._steps.pop(0)
+        try:
+            step()
+        except Exception:  # one broken part must not keep the others from starting
+            log.exception("start-up step %s failed", getattr(step, "__name__", step))
+        QTimer.singleShot(0, lambda: self.run_in_turns(then))
 
 
 def history_path() -> Path:
@@ -159,6 +239,8 @@ class Desk:
     controller: AccountController
     settings: AppSettings
     history: HistoryStore | None = None
+    history_opened: bool = False
+    stages: StagedStart = field(default_factory=lambda: StagedStart())
     extras: dict[str, object] = field(default_factory=dict)
 
     def close(self) -> None:
@@ -174,24 +256,23 @@ def build_desk(
     keystore: KeyStore | None = None,
     history_file: Path | None = None,
     client_factory: Callable[[str, str], ClosableGateway] | None = None,
+    staged: bool = False,
 ) -> Desk:
     """Settings, key store, profiles, client and window — what ``main`` shows.
 
-    Tests pass their own QSettings, key store (never the real keychain), history file and
-    client factory.
+    With ``staged``, only what the first frame needs is built here; the rest (demo emulator
+    serving, history dock and drafts, the Subscription tab, About, the window icon) waits in
+    ``desk.stages`` for :meth:`StagedStart.run_in_turns` after the first frame. Without it
+    (tests) the desk is complete on return. Tests pass their own QSettings, key store (never the
+    real keychain), history file and client factory.
     """
     from PySide6.QtCore import QSettings
 
     from inflow_desk.storage.keystore import KeyringKeyStore
-    from inflow_desk.ui.about_dialog import install_about
     from inflow_desk.ui.accounts import AccountController, default_client_factory
-    from inflow_desk.ui.drafts import DraftKeeper
-    from inflow_desk.ui.history_recorder import make_recorder
-    from inflow_desk.ui.history_view import install_history
     from inflow_desk.ui.main_window import MainWindow
     from inflow_desk.ui.profiles_store import ProfilesStore
     from inflow_desk.ui.settings import AppSettings
-    from inflow_desk.ui.subscription_form import install_subscription_mode
 
     if args.api_url:
         from inflow_desk.storage.profiles import validate_custom_url
@@ -199,47 +280,95 @@ def build_desk(
         problem = validate_custom_url(args.api_url)
         if problem is not None:
             raise ValueError(f"--api-url {args.api_url}: {problem}")
+    stages = StagedStart()
+
+    def start_demo() -> DemoEmulator:
+        demo = DemoEmulator(args.demo_offers)
+        stages.later(demo.serve)  # at once when demo mode is entered after start-up
+        return demo
+
     qsettings = qsettings if qsettings is not None else QSettings()
     controller = AccountController(
         keystore if keystore is not None else KeyringKeyStore(service=KEYRING_SERVICE),
         ProfilesStore(qsettings),
         api_url_override=args.api_url,
-        demo_starter=lambda: start_demo_emulator(args.demo_offers),
+        demo_starter=start_demo,
         demo_key=DEMO_API_KEY,
         client_factory=client_factory or default_client_factory,
     )
     account, gateway = controller.initial_connection(args.profile, demo=args.demo)
     settings = AppSettings(qsettings, profile=controller.settings_profile())
-    history = _open_history(history_file if history_file is not None else history_path())
-    record_session = None
-    if history is not None:
-        record_session = make_recorder(history, profile=controller.settings_profile)
+    # The history database opens after the first frame (or at the first created link, if that
+    # came sooner): sqlite3 and the store's module are not needed to draw the window.
+    recorder: list[Callable[[CreatedSession], None]] = []
+
+    def open_history() -> None:
+        if desk.history_opened:
+            return
+        desk.history_opened = True
+        desk.history = _open_history(history_file if history_file is not None else history_path())
+        if desk.history is None:  # never silently: the agent must know links are not recorded
+            from PySide6.QtWidgets import QLabel
+
+            warning = QLabel("⚠ History unavailable — links are not being saved", window)
+            warning.setObjectName("historyUnavailableLabel")
+            warning.setStyleSheet("color: #8a0000; font-weight: bold;")
+            warning.setToolTip(
+                "The history database could not be opened; the log file says why. Keep each "
+                "link somewhere safe until this is fixed."
+            )
+            window.add_top_bar_widget(warning)
+            return
+        from inflow_desk.ui.history_recorder import make_recorder
+
+        recorder.append(make_recorder(desk.history, profile=controller.settings_profile))
+
+    def record_session(session: CreatedSession) -> None:
+        open_history()
+        if not recorder:
+            raise RuntimeError("the history database is unavailable")
+        recorder[0](session)
+
     window = MainWindow(
         gateway=gateway, account=account, settings=settings, record_session=record_session
     )
-    desk = Desk(window=window, controller=controller, settings=settings, history=history)
-    desk.extras["subscription"] = install_subscription_mode(window, settings)
-    if history is not None:
+    desk = Desk(window=window, controller=controller, settings=settings, stages=stages)
+    controller.attach(window, settings)
+
+    def install_history_dock() -> None:
+        open_history()
+        history = desk.history
+        if history is None:
+            return
+        from inflow_desk.ui.drafts import DraftKeeper
+        from inflow_desk.ui.history_view import install_history
+
         desk.extras["history"] = install_history(
             window, history, profile=controller.settings_profile()
         )
         desk.extras["drafts"] = DraftKeeper(window, history, controller.settings_profile())
-    controller.attach(window, settings)
-    state = settings.window_state()
-    if state is not None:  # after the docks exist: their size and visibility as the agent left them
-        window.restoreState(state)
-    if history is None:  # never silently: the agent must know links are not being recorded
-        from PySide6.QtWidgets import QLabel
+        state = settings.window_state()
+        if state is not None:  # the docks' size and visibility as the agent left them
+            window.restoreState(state)
 
-        warning = QLabel("⚠ History unavailable — links are not being saved", window)
-        warning.setObjectName("historyUnavailableLabel")
-        warning.setStyleSheet("color: #8a0000; font-weight: bold;")
-        warning.setToolTip(
-            "The history database could not be opened; the log file says why. Keep each link "
-            "somewhere safe until this is fixed."
-        )
-        window.add_top_bar_widget(warning)
-    desk.extras["about"] = install_about(window, lambda: controller.keystore.backend_name)
+    def install_subscription() -> None:
+        from inflow_desk.ui.subscription_form import install_subscription_mode
+
+        desk.extras["subscription"] = install_subscription_mode(window, settings)
+
+    def install_help() -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from inflow_desk.ui.about_dialog import app_icon, install_about
+
+        QApplication.setWindowIcon(app_icon())
+        desk.extras["about"] = install_about(window, lambda: controller.keystore.backend_name)
+
+    stages.later(install_history_dock)
+    stages.later(install_subscription)
+    stages.later(install_help)
+    if not staged:
+        stages.run_now()
     return desk
 
 
@@ -280,15 +409,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     from inflow_desk.ui.main_window import FirstPaintWatcher
 
     try:
-        desk = build_desk(args)
+        desk = build_desk(args, staged=True)
     except ValueError as exc:  # a bad --profile name or --api-url; never contains a key
         log.error("cannot start: %s", exc)
         print(f"inflow-desk: {exc}", file=sys.stderr)  # noqa: T201
         return 2
-    if args.smoke:
+    if args.smoke == SMOKE_FIRST_FRAME:
         FirstPaintWatcher(desk.window, app.quit)
+    elif args.smoke == SMOKE_FULL:
+        FirstPaintWatcher(desk.window, lambda: desk.stages.run_in_turns(then=app.quit))
     else:
-        FirstPaintWatcher(desk.window, lambda: after_first_frame(app))
+        FirstPaintWatcher(
+            desk.window, lambda: desk.stages.run_in_turns(then=lambda: after_first_frame(app))
+        )
     desk.window.show()
     try:
         return app.exec()

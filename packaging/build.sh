@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build the one-folder app with PyInstaller into dist/inflow-desk/, check that it holds what the
 # app loads by name (optional UI parts, keyring backends, the emulator), then run the built
-# binary with --demo --smoke. Exits non-zero when the build or the smoke run fails.
+# binary with --demo --smoke=full. Exits non-zero when the build or the smoke run fails.
 #
 #   bash packaging/build.sh            # uses .venv/bin/python (PYTHON=... to override)
 set -euo pipefail
@@ -67,8 +67,8 @@ echo "built: $version"
 s0=$(date +%s%N)
 if ! HOME="$scratch" XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/data" \
     XDG_CACHE_HOME="$scratch/cache" XDG_STATE_HOME="$scratch/state" \
-    timeout 120 "$BIN" --demo --smoke; then
-    echo "SMOKE RUN FAILED: $BIN --demo --smoke" >&2
+    timeout 120 "$BIN" --demo --smoke=full; then
+    echo "SMOKE RUN FAILED: $BIN --demo --smoke=full" >&2
     find "$scratch" -name '*.log' -exec tail -n 40 {} \; >&2 || true
     exit 1
 fi

@@ -48,7 +48,7 @@ def test_demo_smoke_exits_zero(sandbox_dir: Path) -> None:
     result = run_app("--demo", "--smoke", home=home)
     assert result.returncode == 0, result.stderr
     text = log_text(home)
-    assert "demo mode: emulator listening on http://127.0.0.1:" in text
+    assert "demo mode: emulator on http://127.0.0.1:" in text
     assert "Inflow Desk stopped" in text
 
 
@@ -132,3 +132,90 @@ def test_the_history_dock_comes_back_as_it_was_left(qtbot, tmp_path: Path) -> No
         assert dock is not None and not dock.isVisible()
     finally:
         second.close()
+
+
+def test_smoke_full_runs_the_deferred_start_up_too(sandbox_dir: Path) -> None:
+    """``--smoke=full`` (packaging, CI) proves the parts built after the first frame load."""
+    home = sandbox_dir / "home" / "app-full"
+    result = run_app("--demo", "--smoke=full", home=home)
+    assert result.returncode == 0, result.stderr
+    text = log_text(home)
+    assert "demo mode: emulator serving" in text
+    assert "start-up step" not in text  # no deferred step failed
+    assert "Inflow Desk stopped" in text
+
+
+def test_staged_start_builds_the_first_frame_first_then_the_rest(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QDockWidget
+
+    from inflow_desk import app as desk_app
+    from inflow_desk.storage.keystore import MemoryKeyStore
+
+    desk = desk_app.build_desk(
+        desk_app.parse_args(["--demo"]),
+        qsettings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        keystore=MemoryKeyStore(),
+        history_file=tmp_path / "history.sqlite3",
+        staged=True,
+    )
+    try:
+        window = desk.window
+        qtbot.addWidget(window)
+        demo = desk.controller.emulator
+        assert isinstance(demo, desk_app.DemoEmulator)
+        # The first frame: the one-time form only; the rest is queued.
+        def serving() -> bool:
+            return demo.emulator is not None  # (a function: mypy would keep the narrowing)
+
+        assert not serving()
+        assert window.findChild(QDockWidget, "historyDock") is None
+        assert window.mode_switch.count() == 1
+        assert not desk.stages.done
+        window.show()
+        qtbot.waitExposed(window)
+        desk.stages.run_in_turns()
+        qtbot.waitUntil(lambda: desk.stages.done, timeout=10_000)
+        assert serving()
+        assert window.findChild(QDockWidget, "historyDock") is not None
+        assert window.mode_switch.count() == 2
+        assert {"history", "drafts", "subscription", "about"} <= set(desk.extras)
+        assert not QApplication.windowIcon().isNull()
+        # Entering the demo again after start-up serves at once (no first frame to wait for).
+        again = desk_app.DemoEmulator(1)
+        desk.stages.later(again.serve)
+        assert again.emulator is not None
+        again.stop()
+    finally:
+        desk.close()
+
+
+def test_a_request_sent_before_the_demo_serves_waits_and_is_answered() -> None:
+    """The demo's port listens from the start: an early request queues in the backlog."""
+    import threading
+
+    import httpx
+
+    from inflow_desk.app import DEMO_API_KEY, DemoEmulator
+
+    demo = DemoEmulator(3)
+    answers: list[int] = []
+
+    def early() -> None:
+        response = httpx.get(
+            demo.base_url + "/api/payment",
+            headers={"X-Inflow-Api-Key": DEMO_API_KEY},
+            timeout=10,
+        )
+        answers.append(response.status_code)
+
+    thread = threading.Thread(target=early)
+    thread.start()
+    try:
+        thread.join(0.3)
+        assert thread.is_alive() and not answers  # waiting: nothing serves yet
+        demo.serve()
+        thread.join(10)
+        assert answers == [200]
+    finally:
+        demo.stop()

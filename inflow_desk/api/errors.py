@@ -26,7 +26,6 @@ from __future__ import annotations
 import json
 import math
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
@@ -203,6 +202,8 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
         seconds = float(text)
     except ValueError:
         try:
+            from email.utils import parsedate_to_datetime  # rare: only for HTTP-date values
+
             when = parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
             return None

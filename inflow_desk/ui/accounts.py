@@ -46,7 +46,6 @@ from inflow_desk.ui.result_panel import bind_shortcut, shortcut_tip
 from inflow_desk.ui.workers import run_in_background
 
 if TYPE_CHECKING:
-    from inflow_desk.emulator import InflowEmulator
     from inflow_desk.ui.settings import AppSettings
     from inflow_desk.ui.settings_dialog import SettingsDialog
 
@@ -201,10 +200,20 @@ def read_key(store: KeyStore, profile: str) -> KeyState:
         return KeyState(None, exc)
 
 
+class DemoServer(Protocol):
+    """The demo's local API: where it answers, and how to stop it (``app.DemoEmulator``, or an
+    ``InflowEmulator`` in tests)."""
+
+    @property
+    def base_url(self) -> str: ...
+
+    def stop(self) -> None: ...
+
+
 class AccountController(QObject):
     """Owns the key store, the profiles and the window's client; switches accounts.
 
-    ``demo_starter`` starts the in-process emulator for demo mode (``app.start_demo_emulator``);
+    ``demo_starter`` starts the in-process emulator for demo mode (``app.DemoEmulator``);
     ``demo_key`` is the emulator's key (not a secret). ``api_url_override`` (``--api-url``)
     replaces every profile's base URL.
     """
@@ -222,7 +231,7 @@ class AccountController(QObject):
         profiles: ProfilesStore,
         *,
         api_url_override: str | None = None,
-        demo_starter: Callable[[], InflowEmulator] | None = None,
+        demo_starter: Callable[[], DemoServer] | None = None,
         demo_key: str = "demo-key",
         client_factory: ClientFactory = default_client_factory,
         parent: QObject | None = None,
@@ -234,7 +243,7 @@ class AccountController(QObject):
         self._demo_starter = demo_starter
         self._demo_key = demo_key
         self._client_factory = client_factory
-        self._emulator: InflowEmulator | None = None
+        self._emulator: DemoServer | None = None
         self._window: MainWindow | None = None
         self._settings: AppSettings | None = None
         self._gateway: ClosableGateway | None = None
@@ -289,7 +298,7 @@ class AccountController(QObject):
         return self._gateway
 
     @property
-    def emulator(self) -> InflowEmulator | None:
+    def emulator(self) -> DemoServer | None:
         return self._emulator
 
     @property

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from inflow_desk.app import DEMO_API_KEY, start_demo_emulator
+from inflow_desk.app import DEMO_API_KEY, DemoEmulator
 from inflow_desk.domain.models import CheckoutOptions, OneTimeSessionRequest
 from inflow_desk.emulator import InflowEmulator
 from inflow_desk.storage.keystore import (
@@ -76,12 +76,17 @@ class Desk:
         demo: bool = False,
         override: str | None = None,
     ) -> None:
+        def serving_demo() -> DemoEmulator:
+            demo = DemoEmulator(2)
+            demo.serve()
+            return demo
+
         self.factory = RecordingFactory()
         self.controller = AccountController(
             store,
             ProfilesStore(qsettings),
             api_url_override=override,
-            demo_starter=lambda: start_demo_emulator(2),
+            demo_starter=serving_demo,
             demo_key=DEMO_API_KEY,
             client_factory=self.factory,
         )
@@ -232,8 +237,9 @@ def test_try_the_demo_switches_to_the_emulator_and_creates_a_link(
 
     qtbot.waitUntil(form_has_focus, timeout=2000)
     assert controller.is_demo and not controller.showing_first_run()
-    emulator = controller.emulator
-    assert emulator is not None
+    demo = controller.emulator
+    assert isinstance(demo, DemoEmulator) and demo.emulator is not None
+    emulator = demo.emulator
     assert desk.badge.text() == "DEMO"
     assert "DEMO" in desk.window.windowTitle()
     assert find(desk.window, QLabel, "demoBanner").isVisible()
