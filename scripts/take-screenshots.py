@@ -61,11 +61,8 @@ def main() -> int:
 
         window.new_link()  # type: ignore[attr-defined]
         fill(window)
-        import gc
-
-        from inflow_desk.emulator import InflowEmulator
-
-        emulator = next(o for o in gc.get_objects() if isinstance(o, InflowEmulator))
+        demo = desks[0].controller.emulator
+        emulator = demo.emulator  # type: ignore[union-attr]
         emulator.inject(Fault("html", status=502))
         window.create_session()  # type: ignore[attr-defined]
 
@@ -91,13 +88,8 @@ def main() -> int:
         QTimer.singleShot(600, pick_and_create)
 
     def settings(window: object) -> None:
-        from inflow_desk.ui.accounts import AccountController
-
         window.switch_mode(0)  # type: ignore[attr-defined]
-        import gc
-
-        controller = next(o for o in gc.get_objects() if isinstance(o, AccountController))
-        controller.open_settings("default")
+        desks[0].controller.open_settings("default")
 
     steps = [
         ("empty", lambda w: None),
@@ -128,6 +120,15 @@ def main() -> int:
         window_box.append(windows[0])
         QTimer.singleShot(1500, lambda: run_step(0))
 
+    desks: list[app_module.Desk] = []
+    build_desk = app_module.build_desk
+
+    def keep_desk(*args: object, **kwargs: object) -> app_module.Desk:
+        desk = build_desk(*args, **kwargs)  # type: ignore[arg-type]
+        desks.append(desk)
+        return desk
+
+    app_module.build_desk = keep_desk  # type: ignore[assignment]
     app_module.make_application(sys.argv[:1])
     QTimer.singleShot(500, find_window)
     return app_module.main(["--demo"])
