@@ -77,3 +77,20 @@ def test_warm_up_freezes_the_start_up_heap_after_its_imports(sandbox_dir: Path) 
     assert imported == "True"
     # The frozen heap holds the warm-up's own imports (httpx, pydantic): many thousands.
     assert int(frozen) > 10_000
+
+
+def test_the_client_does_not_pull_in_httpx_command_line_tool(sandbox_dir: Path) -> None:
+    """click and rich are installed here (import-linter needs them), so httpx would import its
+    CLI with them — ~150 ms and ~20 MiB the app never uses."""
+    out = run_python(
+        """
+        import importlib.util, sys
+        import inflow_desk.api.client
+        installed = all(importlib.util.find_spec(m) for m in ("click", "rich", "pygments"))
+        print(installed, "click" in sys.modules or "rich" in sys.modules)
+        """,
+        sandbox_dir / "home" / "runtime-httpx",
+    )
+    installed, loaded = out.split()
+    assert installed == "True"  # otherwise this test proves nothing: keep import-linter in [test]
+    assert loaded == "False"

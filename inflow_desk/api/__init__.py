@@ -4,6 +4,7 @@ The client and the response models (httpx, pydantic) load on first use, so impor
 error types (as the UI's error funnel does) costs nothing at start-up.
 """
 
+import sys
 from typing import TYPE_CHECKING, Any
 
 from inflow_desk.api._constants import (
@@ -32,6 +33,11 @@ from inflow_desk.api.errors import (
     RateLimitError,
     make_status_error,
 )
+
+# httpx imports its command-line tool (click, rich, pygments: ~150 ms and ~20 MiB) whenever
+# those happen to be installed, as they are in a developer's venv (import-linter). We never
+# use it: a None entry makes that optional import fail at once, and httpx carries on without.
+sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
 if TYPE_CHECKING:
     from inflow_desk.api.client import DEFAULT_TIMEOUT, InflowClient, OfferPageCallback
