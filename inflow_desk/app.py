@@ -12,10 +12,12 @@ import logging
 import logging.handlers
 import os
 import sys
+import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from inflow_desk import version
 
@@ -39,6 +41,8 @@ API_URL_ENV = "INFLOW_DESK_API_URL"
 DEMO_API_KEY = "demo-key-not-secret"
 LOG_MAX_BYTES = 1_000_000
 LOG_BACKUPS = 3
+IMPORT_POLL_MS = 5
+STEP_GAP_MS = 1
 SMOKE_FIRST_FRAME = "first-frame"
 SMOKE_FULL = "full"
 
@@ -156,6 +160,7 @@ class DemoEmulator:
         self._offers = offers
         self._emulator: InflowEmulator | None = None
         self._lock = threading.Lock()
+        self.serving = threading.Event()
         log.info("demo mode: emulator on %s", self.base_url)
 
     @property
@@ -173,6 +178,7 @@ class DemoEmulator:
             emulator = InflowEmulator(api_key=DEMO_API_KEY, offers=generate_offers(self._offers))
             emulator.start(listening=self._socket)
             self._emulator, self._socket = emulator, None
+        self.serving.set()
         log.info("demo mode: emulator serving")
 
     def stop(self) -> None:
@@ -184,43 +190,100 @@ class DemoEmulator:
             self._socket = None
 
 
+#: What the deferred start-up steps import: loaded in a background thread right after the
+#: first frame, so the steps on the GUI thread only build widgets (imports there would stall
+#: the window for tens of milliseconds each).
+DEFERRED_MODULES: Final = (
+    "inflow_desk.emulator",
+    "inflow_desk.storage.history",
+    "inflow_desk.ui.history_recorder",
+    "inflow_desk.ui.history_view",
+    "inflow_desk.ui.drafts",
+    "inflow_desk.ui.subscription_form",
+    "inflow_desk.ui.about_dialog",
+)
+
+
 class StagedStart:
     """What start-up defers past the first frame, in order.
 
-    :meth:`later` queues a step (or runs it at once when start-up is over); :meth:`run_in_turns`
-    runs the queue one step per event-loop turn, so the window stays responsive in between;
-    :meth:`run_now` runs it all at once (tests, which want a finished desk).
+    :meth:`later` queues a step (or runs it at once when start-up is over). :meth:`run_in_turns`
+    first imports :data:`DEFERRED_MODULES` in a background thread, then runs the queue on the GUI
+    thread one step per event-loop turn, so the window stays responsive in between; a step
+    waits (without blocking) until the modules it ``needs`` are imported. :meth:`run_now` runs
+    it all at once (tests, which want a finished desk).
     """
 
     def __init__(self) -> None:
-        self._steps: list[Callable[[], None]] = []
+        self._steps: list[tuple[Callable[[], None], tuple[str, ...]]] = []
+        self._importer: threading.Thread | None = None
         self.done = False
+        #: (step name, seconds) of every step run so far (logged at debug level; benchmarks)
+        self.timings: list[tuple[str, float]] = []
 
-    def later(self, step: Callable[[], None]) -> None:
+    def later(self, step: Callable[[], None], needs: Sequence[str] = ()) -> None:
         if self.done:
-            step()
+            self._run(step)
         else:
-            self._steps.append(step)
+            self._steps.append((step, tuple(needs)))
 
     def run_now(self) -> None:
         while self._steps:
-            self._steps.pop(0)()
+            self._run(self._steps.pop(0)[0])
         self.done = True
+
+    def _run(self, step: Callable[[], None]) -> None:
+        name = getattr(step, "__name__", repr(step))
+        started = time.perf_counter()
+        try:
+            step()
+        finally:
+            took = time.perf_counter() - started
+            self.timings.append((name, took))
+            log.debug("start-up step %s: %.1f ms", name, took * 1000)
+
+    def _import_deferred(self) -> None:
+        import importlib
+
+        for module in DEFERRED_MODULES:
+            try:
+                importlib.import_module(module)
+            except Exception:  # the step that needs it imports it again and reports it
+                log.exception("start-up: could not import %s", module)
+
+    def _ready(self, needs: tuple[str, ...]) -> bool:
+        importer = self._importer
+        if importer is None or not importer.is_alive():
+            return True  # imported, or failed (the step will say why)
+        # A step that needs imports waits for all of them: imports running beside a step
+        # would compete with it for the GIL (each step then takes two to three times longer).
+        return not needs
 
     def run_in_turns(self, then: Callable[[], None] | None = None) -> None:
         from PySide6.QtCore import QTimer
 
+        if self._importer is None:
+            self._importer = threading.Thread(
+                target=self._import_deferred, name="start-up-imports", daemon=True
+            )
+            self._importer.start()
         if not self._steps:
             self.done = True
             if then is not None:
                 then()
             return
-        step = self._steps.pop(0)
+        step, needs = self._steps[0]
+        if not self._ready(needs):
+            QTimer.singleShot(IMPORT_POLL_MS, lambda: self.run_in_turns(then))
+            return
+        self._steps.pop(0)
         try:
-            step()
+            self._run(step)
         except Exception:  # one broken part must not keep the others from starting
             log.exception("start-up step %s failed", getattr(step, "__name__", step))
-        QTimer.singleShot(0, lambda: self.run_in_turns(then))
+        # Not 0: Qt runs zero-delay timers before due timers and input, so a chain of them
+        # would hold up both; a 1 ms timer queues behind them.
+        QTimer.singleShot(STEP_GAP_MS, lambda: self.run_in_turns(then))
 
 
 def history_path() -> Path:
@@ -284,7 +347,11 @@ def build_desk(
 
     def start_demo() -> DemoEmulator:
         demo = DemoEmulator(args.demo_offers)
-        stages.later(demo.serve)  # at once when demo mode is entered after start-up
+
+        def serve_demo() -> None:  # its imports and 24 offers: not on the GUI thread
+            threading.Thread(target=demo.serve, name="demo-emulator-start", daemon=True).start()
+
+        stages.later(serve_demo)  # at once when demo mode is entered after start-up
         return demo
 
     qsettings = qsettings if qsettings is not None else QSettings()
@@ -335,21 +402,32 @@ def build_desk(
     desk = Desk(window=window, controller=controller, settings=settings, stages=stages)
     controller.attach(window, settings)
 
-    def install_history_dock() -> None:
+    def build_history_view() -> None:
         open_history()
-        history = desk.history
-        if history is None:
+        if desk.history is None:
             return
-        from inflow_desk.ui.drafts import DraftKeeper
-        from inflow_desk.ui.history_view import install_history
+        from inflow_desk.ui.history_view import HistoryView
 
-        desk.extras["history"] = install_history(
-            window, history, profile=controller.settings_profile()
-        )
-        desk.extras["drafts"] = DraftKeeper(window, history, controller.settings_profile())
+        desk.extras["history"] = HistoryView(desk.history, profile=controller.settings_profile())
+
+    def dock_history_view() -> None:
+        view = desk.extras.get("history")
+        if view is None:
+            return
+        from inflow_desk.ui.history_view import HistoryView, dock_history
+
+        assert isinstance(view, HistoryView)
+        dock_history(window, view)
         state = settings.window_state()
         if state is not None:  # the docks' size and visibility as the agent left them
             window.restoreState(state)
+
+    def keep_drafts() -> None:
+        if desk.history is None:
+            return
+        from inflow_desk.ui.drafts import DraftKeeper
+
+        desk.extras["drafts"] = DraftKeeper(window, desk.history, controller.settings_profile())
 
     def install_subscription() -> None:
         from inflow_desk.ui.subscription_form import install_subscription_mode
@@ -364,9 +442,13 @@ def build_desk(
         QApplication.setWindowIcon(app_icon())
         desk.extras["about"] = install_about(window, lambda: controller.keystore.backend_name)
 
-    stages.later(install_history_dock)
-    stages.later(install_subscription)
-    stages.later(install_help)
+    history_modules = ("inflow_desk.storage.history", "inflow_desk.ui.history_recorder")
+    stages.later(open_history, needs=history_modules)
+    stages.later(build_history_view, needs=("inflow_desk.ui.history_view",))
+    stages.later(dock_history_view)
+    stages.later(keep_drafts, needs=("inflow_desk.ui.drafts",))
+    stages.later(install_subscription, needs=("inflow_desk.ui.subscription_form",))
+    stages.later(install_help, needs=("inflow_desk.ui.about_dialog",))
     if not staged:
         stages.run_now()
     return desk
@@ -382,13 +464,16 @@ def _open_history(path: Path) -> HistoryStore | None:
         return None
 
 
-def after_first_frame(app: QApplication) -> None:
-    """What start-up does not need for the first frame: version metadata, HTTP client imports."""
+def after_first_frame() -> None:
+    """What start-up does not need for the first frame: HTTP client imports, version metadata
+    (both in a background thread: reading package metadata takes tens of milliseconds)."""
     from inflow_desk.ui.accounts import warm_up_imports
 
-    app.setApplicationVersion(version())
-    log.info("Inflow Desk %s running", version())
-    warm_up_imports()  # the first create need not wait for httpx and pydantic
+    def log_version() -> None:
+        log.info("Inflow Desk %s running", version())
+
+    # the first create need not wait for httpx and pydantic
+    warm_up_imports(before_freeze=log_version)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -417,11 +502,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.smoke == SMOKE_FIRST_FRAME:
         FirstPaintWatcher(desk.window, app.quit)
     elif args.smoke == SMOKE_FULL:
-        FirstPaintWatcher(desk.window, lambda: desk.stages.run_in_turns(then=app.quit))
+
+        def check_and_quit() -> None:
+            demo = desk.controller.emulator
+            if isinstance(demo, DemoEmulator) and not demo.serving.wait(30):
+                log.error("smoke: the demo emulator did not start serving")
+                app.exit(1)
+                return
+            app.quit()
+
+        FirstPaintWatcher(desk.window, lambda: desk.stages.run_in_turns(then=check_and_quit))
     else:
-        FirstPaintWatcher(
-            desk.window, lambda: desk.stages.run_in_turns(then=lambda: after_first_frame(app))
-        )
+        FirstPaintWatcher(desk.window, lambda: desk.stages.run_in_turns(then=after_first_frame))
     desk.window.show()
     try:
         return app.exec()

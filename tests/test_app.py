@@ -164,6 +164,7 @@ def test_staged_start_builds_the_first_frame_first_then_the_rest(qtbot, tmp_path
         qtbot.addWidget(window)
         demo = desk.controller.emulator
         assert isinstance(demo, desk_app.DemoEmulator)
+
         # The first frame: the one-time form only; the rest is queued.
         def serving() -> bool:
             return demo.emulator is not None  # (a function: mypy would keep the narrowing)
@@ -176,7 +177,7 @@ def test_staged_start_builds_the_first_frame_first_then_the_rest(qtbot, tmp_path
         qtbot.waitExposed(window)
         desk.stages.run_in_turns()
         qtbot.waitUntil(lambda: desk.stages.done, timeout=10_000)
-        assert serving()
+        qtbot.waitUntil(serving, timeout=10_000)  # started in a background thread
         assert window.findChild(QDockWidget, "historyDock") is not None
         assert window.mode_switch.count() == 2
         assert {"history", "drafts", "subscription", "about"} <= set(desk.extras)
@@ -184,8 +185,18 @@ def test_staged_start_builds_the_first_frame_first_then_the_rest(qtbot, tmp_path
         # Entering the demo again after start-up serves at once (no first frame to wait for).
         again = desk_app.DemoEmulator(1)
         desk.stages.later(again.serve)
-        assert again.emulator is not None
+        assert again.serving.is_set()
         again.stop()
+        assert [name for name, _ in desk.stages.timings] == [
+            "serve_demo",
+            "open_history",
+            "build_history_view",
+            "dock_history_view",
+            "keep_drafts",
+            "install_subscription",
+            "install_help",
+            "serve",
+        ]
     finally:
         desk.close()
 

@@ -137,7 +137,7 @@ class LazyInflowClient:
         return f"LazyInflowClient(base_url={self._base_url!r})"
 
 
-def warm_up_imports() -> None:
+def warm_up_imports(before_freeze: Callable[[], None] | None = None) -> None:
     """Load the HTTP client and request models in a background thread (after the first frame),
     then freeze what start-up built out of the garbage collector's walks (``ui.runtime``)."""
 
@@ -146,6 +146,8 @@ def warm_up_imports() -> None:
         import inflow_desk.domain.requests  # noqa: F401
         from inflow_desk.ui.runtime import freeze_startup_heap
 
+        if before_freeze is not None:
+            before_freeze()
         freeze_startup_heap()
 
     threading.Thread(target=load, name="warm-up-imports", daemon=True).start()

@@ -572,6 +572,13 @@ def install_history(
     fills the window's form through :meth:`MainWindow.load_request`.
     """
     view = HistoryView(store, clock=clock, profile=profile)
+    dock_history(window, view)
+    return view
+
+
+def dock_history(window: MainWindow, view: HistoryView) -> QDockWidget:
+    """The second half of :func:`install_history`: dock ``view`` into ``window`` and wire it
+    (start-up runs the two halves in separate event-loop turns)."""
     dock = QDockWidget("History", window)
     dock.setObjectName("historyDock")
     dock.setWidget(view)
@@ -596,4 +603,4 @@ def install_history(
 
     window.sessionCreated.connect(view.on_session_created)
     view.createAgainRequested.connect(window.load_request)
-    return view
+    return dock
