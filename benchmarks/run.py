@@ -27,6 +27,7 @@ import os
 import platform
 import pstats
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -112,6 +113,7 @@ def child_env(sandbox: Path) -> dict[str, str]:
         ("XDG_CACHE_HOME", "cache"),
         ("XDG_STATE_HOME", "state"),
         ("XDG_RUNTIME_DIR", "runtime"),
+        ("TMPDIR", "tmp"),  # the workers' scratch databases (85 MB each) go with the sandbox
     ):
         folder = sandbox / sub
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -521,6 +523,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     selected = [i for i in ITEMS if not args.only or i.id in args.only.split(",")]
     sandbox = Path(tempfile.mkdtemp(prefix="inflow-bench-home-"))
+    try:
+        return _run_selected(args, argv, selected, sandbox)
+    finally:
+        shutil.rmtree(sandbox, ignore_errors=True)
+
+
+def _run_selected(
+    args: argparse.Namespace, argv: Sequence[str] | None, selected: list[Item], sandbox: Path
+) -> int:
     env = child_env(sandbox)
     started = time.perf_counter()
     raw: dict[str, dict[str, Any]] = {}
