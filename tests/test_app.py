@@ -230,3 +230,34 @@ def test_a_request_sent_before_the_demo_serves_waits_and_is_answered() -> None:
         assert answers == [200]
     finally:
         demo.stop()
+
+
+def test_a_failing_start_up_step_is_logged_and_the_others_still_run(
+    qtbot, caplog: pytest.LogCaptureFixture
+) -> None:
+    from inflow_desk.app import StagedStart
+
+    stages = StagedStart()
+    ran: list[str] = []
+
+    def first() -> None:
+        ran.append("first")
+
+    def broken() -> None:
+        raise RuntimeError("boom")
+
+    def last() -> None:
+        ran.append("last")
+
+    stages.later(first)
+    stages.later(broken, needs=("inflow_desk.ui.history_view",))
+    stages.later(last)
+    finished: list[bool] = []
+    with caplog.at_level("ERROR", logger="inflow_desk"):
+        stages.run_in_turns(then=lambda: finished.append(True))
+        assert ran == ["first"]  # one step per turn: the rest wait for the event loop
+        qtbot.waitUntil(lambda: finished == [True], timeout=10_000)
+    assert ran == ["first", "last"]
+    assert stages.done
+    assert [name for name, _ in stages.timings] == ["first", "broken", "last"]
+    assert any("start-up step broken failed" in r.getMessage() for r in caplog.records)
