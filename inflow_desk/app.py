@@ -408,7 +408,7 @@ def build_desk(
             return
         from inflow_desk.ui.history_view import HistoryView
 
-        desk.extras["history"] = HistoryView(desk.history, profile=controller.settings_profile())
+        desk.extras["history"] = HistoryView(desk.history, profile=controller.settings_profile)
 
     def dock_history_view() -> None:
         view = desk.extras.get("history")
@@ -427,7 +427,7 @@ def build_desk(
             return
         from inflow_desk.ui.drafts import DraftKeeper
 
-        desk.extras["drafts"] = DraftKeeper(window, desk.history, controller.settings_profile())
+        desk.extras["drafts"] = DraftKeeper(window, desk.history, controller.settings_profile)
 
     def install_subscription() -> None:
         from inflow_desk.ui.subscription_form import install_subscription_mode

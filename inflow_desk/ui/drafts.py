@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any, Final
 
@@ -49,7 +50,8 @@ def _canonical(data: object) -> str:
 
 
 class DraftKeeper(QObject):
-    """Autosaves and restores the form of ``window`` for ``profile``.
+    """Autosaves and restores the form of ``window`` for ``profile`` (a name, or a callable
+    giving the current one: after an account switch the draft moves to the new profile).
 
     ``restored(str)`` carries the notice shown after a draft was put back. Writes are small
     and synchronous (debounced, so rare); a failing store is logged, never shown as a crash.
@@ -61,7 +63,7 @@ class DraftKeeper(QObject):
         self,
         window: MainWindow,
         store: HistoryStore,
-        profile: str,
+        profile: str | Callable[[], str],
         *,
         debounce_ms: int = DRAFT_DEBOUNCE_MS,
         clock: Clock = utc_now,
@@ -71,7 +73,8 @@ class DraftKeeper(QObject):
         self.setObjectName("draftKeeper")
         self._window = window
         self._store = store
-        self._profile = profile
+        self._profile_of = profile if callable(profile) else (lambda: profile)
+        self._profile = self._profile_of()  # where the draft is stored now
         self._clock = clock
         self._notice = ""
         # What a fresh window holds; a snapshot equal to it (in the modes) is "nothing typed",
@@ -89,6 +92,7 @@ class DraftKeeper(QObject):
         if restore:
             self.restore()
         window.formChanged.connect(self._timer.start)
+        window.accountChanged.connect(self._on_account_changed)
         window.sessionCreated.connect(self._on_session_created)
         window.result_panel.newLinkRequested.connect(self.clear)
 
@@ -168,6 +172,18 @@ class DraftKeeper(QObject):
             log.exception("could not clear the saved form")
             return
         self._last_saved = ""
+
+    def _on_account_changed(self, account: object = None) -> None:
+        """The form stays on screen when the agent switches accounts: so does its draft, which
+        now belongs to the new profile (and no longer to the old one)."""
+        profile = self._profile_of()
+        if profile == self._profile:
+            return
+        self._timer.stop()
+        self._forget()  # under the old profile
+        self._profile = profile
+        self._last_saved = None
+        self.save_now()
 
     def _on_session_created(self, session: CreatedSession) -> None:
         # The form still shows what was just sent; that is not an unsent draft.

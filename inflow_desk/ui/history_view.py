@@ -182,13 +182,14 @@ class HistoryView(QWidget):
         parent: QWidget | None = None,
         *,
         clock: Clock = utc_now,
-        profile: str = "default",
+        profile: str | Callable[[], str] = "default",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("historyView")
         self._store = store
         self._clock = clock
-        self._profile = profile
+        # the current profile (a callable follows account switches): the CSV file's name
+        self._profile = profile if callable(profile) else (lambda: profile)
         self._qr_window: QrWindow | None = None
         self._select_after_refresh: str | None = None  # a session id
         self._restore_current: int | None = None  # a record id
@@ -493,7 +494,7 @@ class HistoryView(QWidget):
     # ------------------------------------------------------------------ export
     def _default_file_name(self, suffix: str) -> str:
         today = self._clock().astimezone().date().isoformat()
-        return f"inflow-history-{self._profile}-{today}{suffix}.csv"
+        return f"inflow-history-{self._profile()}-{today}{suffix}.csv"
 
     def _ask_path(self, suffix: str) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(
@@ -563,7 +564,7 @@ def install_history(
     window: MainWindow,
     store: HistoryStore,
     *,
-    profile: str,
+    profile: str | Callable[[], str],
     clock: Clock = utc_now,
 ) -> HistoryView:
     """Dock a :class:`HistoryView` at the bottom of ``window`` (View ▸ History, Ctrl+H).

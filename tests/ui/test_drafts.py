@@ -151,3 +151,31 @@ def test_an_empty_draft_is_not_restored(
     assert keeper.notice == ""
     assert find(window, QLabel, "statusLabel").text() == ""
     assert store.load_draft(PROFILE) is None
+
+
+def test_after_an_account_switch_the_draft_belongs_to_the_new_profile(
+    qtbot: QtBot,
+    make_window: Callable[..., MainWindow],
+    store: HistoryStore,
+    clock: Clock,
+) -> None:
+    """The form stays on screen across a switch; so its draft moves with it (and is no longer
+    offered to the old profile at its next start)."""
+    current = ["shop-a"]
+    window = make_window()
+    keeper = DraftKeeper(window, store, lambda: current[0], debounce_ms=20, clock=clock)
+    fill_two_items(qtbot, window)
+    qtbot.waitUntil(lambda: store.load_draft("shop-a") is not None, timeout=2000)
+
+    current[0] = "shop-b"
+    window.set_account(window.account, window.gateway)  # what AccountController does
+    saved = store.load_draft("shop-b")
+    assert saved is not None and saved[0] == window.form_snapshot()
+    assert store.load_draft("shop-a") is None
+
+    window.options_form.email_edit.setFocus()
+    type_text(qtbot, "bo@example.org")
+    qtbot.waitUntil(lambda: not keeper.pending, timeout=2000)
+    saved = store.load_draft("shop-b")
+    assert saved is not None and saved[0]["options"]["customerEmail"] == "bo@example.org"
+    assert store.load_draft("shop-a") is None

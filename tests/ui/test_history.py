@@ -523,3 +523,33 @@ def column_texts_model(model: HistoryModel) -> list[str]:
     return [
         str(model.data(model.index(r, HistoryColumn.SESSION_ID))) for r in range(model.rowCount())
     ]
+
+
+def test_the_export_file_name_follows_the_current_profile(
+    qtbot: QtBot,
+    store: HistoryStore,
+    clock: Clock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    current = ["shop-a"]
+    view = HistoryView(store, clock=clock, profile=lambda: current[0])
+    qtbot.addWidget(view)
+    store.add(one_time_record(1))
+    refresh_with(qtbot, view)
+    view.table.selectRow(0)
+    suggested: list[str] = []
+
+    def answer(*args: object, **kwargs: object) -> tuple[str, str]:
+        suggested.append(str(args[2]))  # (parent, caption, suggested file name, filter)
+        return "", ""  # cancelled
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
+    view.export_selected_dialog()
+    current[0] = "shop-b"  # the agent switched accounts
+    view.export_selected_dialog()
+    day = FROZEN_NOW.astimezone().date().isoformat()
+    assert [Path(name).name for name in suggested] == [
+        f"inflow-history-shop-a-{day}-selection.csv",
+        f"inflow-history-shop-b-{day}-selection.csv",
+    ]
