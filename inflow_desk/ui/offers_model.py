@@ -278,8 +278,8 @@ class OffersModel(QAbstractListModel):
             for offset, entry in enumerate(new):
                 self._row_of[entry.id] = first + offset
             self._rows.extend(new)
-            self._search.extend(e.search for e in new)
-            self._display.extend(e.display() for e in new)
+            self._search.extend([e.search for e in new])
+            self._display.extend([e.summary for e in new])  # listed rows: display() == summary
             self._listed += len(new)
             self.endInsertRows()
         return len(new)
@@ -309,6 +309,7 @@ class OfferFilterModel(QStringListModel):
         self._source = source
         self._tokens: tuple[str, ...] = ()
         self._rows: list[int] = []
+        self._texts: list[str] = []  # what the C++ list holds, kept for cheap appends
         self._show(list(range(source.rowCount())))
         source.modelReset.connect(self._refilter)
         source.rowsInserted.connect(self._on_rows_inserted)
@@ -372,14 +373,20 @@ class OfferFilterModel(QStringListModel):
         """Show exactly ``rows`` (a model reset)."""
         texts = self._source.display_texts
         self._rows = rows
-        super().setStringList([texts[i] for i in rows])
+        self._texts = [texts[i] for i in rows]
+        super().setStringList(self._texts)
 
     def _append(self, rows: list[int]) -> None:
-        """Show ``rows`` after the current ones."""
-        self._show(self._rows + rows)
+        """Show ``rows`` after the current ones (a reset too: QStringListModel has no bulk
+        insert, and one call that copies the strings in C++ beats a Python call per row)."""
+        texts = self._source.display_texts
+        self._rows.extend(rows)
+        self._texts.extend([texts[i] for i in rows])
+        super().setStringList(self._texts)
 
     def _set_texts(self, start: int, texts: list[str]) -> None:
         """Put ``texts`` into the C++ list from row ``start`` on, with one dataChanged."""
+        self._texts[start : start + len(texts)] = texts
         blocked = self.blockSignals(True)
         try:
             for offset, text in enumerate(texts):
