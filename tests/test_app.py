@@ -261,3 +261,44 @@ def test_a_failing_start_up_step_is_logged_and_the_others_still_run(
     assert stages.done
     assert [name for name, _ in stages.timings] == ["first", "broken", "last"]
     assert any("start-up step broken failed" in r.getMessage() for r in caplog.records)
+
+
+def test_the_log_file_rotates_once_start_up_is_over(
+    sandbox_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import logging
+    import logging.handlers
+
+    from inflow_desk import app as desk_app
+
+    home = sandbox_dir / "home" / "app-logrotate"
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    root = logging.getLogger()
+    before, level = list(root.handlers), root.level
+    try:
+        path = desk_app.setup_logging(verbose=False)
+        assert path is not None
+        ours = [h for h in root.handlers if h not in before]
+        assert len(ours) == 1 and not isinstance(ours[0], logging.handlers.RotatingFileHandler)
+        logging.getLogger("inflow_desk").info("before the first frame")
+
+        monkeypatch.setattr(desk_app, "LOG_MAX_BYTES", 2_000)
+        desk_app.rotate_logs_from_now_on()
+        ours = [h for h in root.handlers if h not in before]
+        assert len(ours) == 1 and isinstance(ours[0], logging.handlers.RotatingFileHandler)
+        assert Path(ours[0].baseFilename) == path
+        for n in range(100):
+            logging.getLogger("inflow_desk").info("line %d %s", n, "x" * 40)
+        backups = sorted(p.name for p in path.parent.glob("inflow-desk.log.*"))
+        assert backups == [f"inflow-desk.log.{n}" for n in range(1, desk_app.LOG_BACKUPS + 1)]
+        assert path.stat().st_size <= 2_000
+        everything = "".join(
+            p.read_text(encoding="utf-8") for p in path.parent.glob("inflow-desk.log*")
+        )
+        assert "line 99 " in everything
+    finally:
+        for handler in list(root.handlers):
+            if handler not in before:
+                root.removeHandler(handler)
+                handler.close()
+        root.setLevel(level)
