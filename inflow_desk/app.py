@@ -184,7 +184,6 @@ class DemoEmulator:
 
     def __init__(self, offers: int) -> None:
         import socket
-        import threading
 
         self._socket: socket.socket | None = socket.create_server(("127.0.0.1", 0))
         self.base_url = f"http://127.0.0.1:{self._socket.getsockname()[1]}"
@@ -241,9 +240,9 @@ class StagedStart:
 
     :meth:`later` queues a step (or runs it at once when start-up is over). :meth:`run_in_turns`
     first imports :data:`DEFERRED_MODULES` in a background thread, then runs the queue on the GUI
-    thread one step per event-loop turn, so the window stays responsive in between; a step
-    waits (without blocking) until the modules it ``needs`` are imported. :meth:`run_now` runs
-    it all at once (tests, which want a finished desk).
+    thread one step per event-loop turn, so the window stays responsive in between; a step that
+    ``needs`` modules waits (polling, without blocking) until those imports are all done.
+    :meth:`run_now` runs it all at once (tests, which want a finished desk).
     """
 
     def __init__(self) -> None:
