@@ -240,23 +240,23 @@ class StagedStart:
 
     :meth:`later` queues a step (or runs it at once when start-up is over). :meth:`run_in_turns`
     first imports :data:`DEFERRED_MODULES` in a background thread, then runs the queue on the GUI
-    thread one step per event-loop turn, so the window stays responsive in between; a step that
-    ``needs`` modules waits (polling, without blocking) until those imports are all done.
+    thread one step per event-loop turn, so the window stays responsive in between; a step queued
+    ``after_imports`` waits (polling, without blocking) until those imports are done.
     :meth:`run_now` runs it all at once (tests, which want a finished desk).
     """
 
     def __init__(self) -> None:
-        self._steps: list[tuple[Callable[[], None], tuple[str, ...]]] = []
+        self._steps: list[tuple[Callable[[], None], bool]] = []
         self._importer: threading.Thread | None = None
         self.done = False
         #: (step name, seconds) of every step run so far (logged at debug level; benchmarks)
         self.timings: list[tuple[str, float]] = []
 
-    def later(self, step: Callable[[], None], needs: Sequence[str] = ()) -> None:
+    def later(self, step: Callable[[], None], *, after_imports: bool = False) -> None:
         if self.done:
             self._run(step)
         else:
-            self._steps.append((step, tuple(needs)))
+            self._steps.append((step, after_imports))
 
     def run_now(self) -> None:
         while self._steps:
@@ -282,13 +282,11 @@ class StagedStart:
             except Exception:  # the step that needs it imports it again and reports it
                 log.exception("start-up: could not import %s", module)
 
-    def _ready(self, needs: tuple[str, ...]) -> bool:
+    def _ready(self, after_imports: bool) -> bool:
+        # Such a step waits for all the imports, not only its own: imports running beside a
+        # step compete with it for the GIL (each step then takes two to three times longer).
         importer = self._importer
-        if importer is None or not importer.is_alive():
-            return True  # imported, or failed (the step will say why)
-        # A step that needs imports waits for all of them: imports running beside a step
-        # would compete with it for the GIL (each step then takes two to three times longer).
-        return not needs
+        return not after_imports or importer is None or not importer.is_alive()
 
     def run_in_turns(self, then: Callable[[], None] | None = None) -> None:
         from PySide6.QtCore import QTimer
@@ -303,8 +301,8 @@ class StagedStart:
             if then is not None:
                 then()
             return
-        step, needs = self._steps[0]
-        if not self._ready(needs):
+        step, after_imports = self._steps[0]
+        if not self._ready(after_imports):
             QTimer.singleShot(IMPORT_POLL_MS, lambda: self.run_in_turns(then))
             return
         self._steps.pop(0)
@@ -333,7 +331,6 @@ class Desk:
     controller: AccountController
     settings: AppSettings
     history: HistoryStore | None = None
-    history_opened: bool = False
     stages: StagedStart = field(default_factory=lambda: StagedStart())
     extras: dict[str, object] = field(default_factory=dict)
 
@@ -398,12 +395,14 @@ def build_desk(
     settings = AppSettings(qsettings, profile=controller.settings_profile())
     # The history database opens after the first frame (or at the first created link, if that
     # came sooner): sqlite3 and the store's module are not needed to draw the window.
-    recorder: list[Callable[[CreatedSession], None]] = []
+    opened = False
+    recorder: Callable[[CreatedSession], None] | None = None
 
     def open_history() -> None:
-        if desk.history_opened:
+        nonlocal opened, recorder
+        if opened:
             return
-        desk.history_opened = True
+        opened = True
         desk.history = _open_history(history_file if history_file is not None else history_path())
         if desk.history is None:  # never silently: the agent must know links are not recorded
             from PySide6.QtWidgets import QLabel
@@ -419,13 +418,13 @@ def build_desk(
             return
         from inflow_desk.ui.history_recorder import make_recorder
 
-        recorder.append(make_recorder(desk.history, profile=controller.settings_profile))
+        recorder = make_recorder(desk.history, profile=controller.settings_profile)
 
     def record_session(session: CreatedSession) -> None:
         open_history()
-        if not recorder:
+        if recorder is None:
             raise RuntimeError("the history database is unavailable")
-        recorder[0](session)
+        recorder(session)
 
     window = MainWindow(
         gateway=gateway, account=account, settings=settings, record_session=record_session
@@ -473,13 +472,13 @@ def build_desk(
         QApplication.setWindowIcon(app_icon())
         desk.extras["about"] = install_about(window, lambda: controller.keystore.backend_name)
 
-    history_modules = ("inflow_desk.storage.history", "inflow_desk.ui.history_recorder")
-    stages.later(open_history, needs=history_modules)
-    stages.later(build_history_view, needs=("inflow_desk.ui.history_view",))
+    # Each of these imports a DEFERRED_MODULES entry.
+    stages.later(open_history, after_imports=True)
+    stages.later(build_history_view, after_imports=True)
     stages.later(dock_history_view)
-    stages.later(keep_drafts, needs=("inflow_desk.ui.drafts",))
-    stages.later(install_subscription, needs=("inflow_desk.ui.subscription_form",))
-    stages.later(install_help, needs=("inflow_desk.ui.about_dialog",))
+    stages.later(keep_drafts, after_imports=True)
+    stages.later(install_subscription, after_imports=True)
+    stages.later(install_help, after_imports=True)
     if not staged:
         stages.run_now()
     return desk

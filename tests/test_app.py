@@ -250,7 +250,7 @@ def test_a_failing_start_up_step_is_logged_and_the_others_still_run(
         ran.append("last")
 
     stages.later(first)
-    stages.later(broken, needs=("inflow_desk.ui.history_view",))
+    stages.later(broken, after_imports=True)
     stages.later(last)
     finished: list[bool] = []
     with caplog.at_level("ERROR", logger="inflow_desk"):

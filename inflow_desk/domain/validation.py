@@ -5,6 +5,7 @@ The messages never name the field: the UI shows them right next to it.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import math
 import re
@@ -119,11 +120,8 @@ def check_redirect_url(url: str) -> str | None:
 
 
 def _valid_host(host: str) -> bool:
-    try:
+    with contextlib.suppress(ValueError):
         ipaddress.ip_address(host)
-    except ValueError:
-        pass
-    else:
         return True
     name = host.removesuffix(".")
     if not name or len(name) > _MAX_DOMAIN_LENGTH:

@@ -384,17 +384,10 @@ class OfferFilterModel(QStringListModel):
         self._texts.extend([texts[i] for i in rows])
         super().setStringList(self._texts)
 
-    def _set_texts(self, start: int, texts: list[str]) -> None:
-        """Put ``texts`` into the C++ list from row ``start`` on, with one dataChanged."""
-        self._texts[start : start + len(texts)] = texts
-        blocked = self.blockSignals(True)
-        try:
-            for offset, text in enumerate(texts):
-                super().setData(self.index(start + offset, 0), text, Qt.ItemDataRole.EditRole)
-        finally:
-            self.blockSignals(blocked)
-        if texts:
-            self.dataChanged.emit(self.index(start, 0), self.index(start + len(texts) - 1, 0))
+    def _set_text(self, row: int, text: str) -> None:
+        """Change the text of one shown row (QStringListModel emits dataChanged)."""
+        self._texts[row] = text
+        super().setData(self.index(row, 0), text, Qt.ItemDataRole.EditRole)
 
     def source_row(self, row: int) -> int:
         """The :class:`OffersModel` row shown at ``row``, or -1."""
@@ -440,7 +433,7 @@ class OfferFilterModel(QStringListModel):
         texts = self._source.display_texts
         for source_row, row in zip(span, shown, strict=True):
             if row >= 0:
-                self._set_texts(row, [texts[source_row]])
+                self._set_text(row, texts[source_row])
 
 
 def load_offers(
