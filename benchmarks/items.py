@@ -110,9 +110,10 @@ def _paired(
 
 # ------------------------------------------------------------------------------ QR
 def qr_render(ctx: Context) -> Measured:
-    """``qr_pixmap`` of a checkout URL (220 logical px at device pixel ratio 2) vs segno.make."""
+    """``qr_pixmap`` of a checkout URL (220 px at device pixel ratio 2) vs stock segno.make."""
     import segno
 
+    from inflow_desk.ui import qr_masks
     from inflow_desk.ui.qr import ERROR_CORRECTION, qr_pixmap
 
     _app()
@@ -129,10 +130,14 @@ def qr_render(ctx: Context) -> Measured:
         return pixmap
 
     def baseline() -> object:
+        qr_masks.uninstall()  # segno's own mask choice; qr_pixmap installs ours again
         return segno.make(next_url(), error=ERROR_CORRECTION, micro=False)
 
     measured = _paired(ctx, subject, baseline)
-    measured.note = "220 logical px at device pixel ratio 2.0 (440 device px); baseline: segno.make"
+    measured.note = (
+        "220 logical px at device pixel ratio 2.0 (440 device px); "
+        "baseline: stock segno.make (its own mask choice, without inflow_desk.ui.qr_masks)"
+    )
     return measured
 
 

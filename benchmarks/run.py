@@ -75,7 +75,7 @@ ITEMS: tuple[Item, ...] = (
          "MiB", "ratio", 1.3, 7, 2, group="startup"),
     Item("create_session", "create session: our client vs raw httpx POST, same bytes",
          "ms", "ratio", 1.5, 7, 3),
-    Item("qr_render", "QR of a checkout URL to a pixmap (vs segno.make)",
+    Item("qr_render", "QR of a checkout URL to a pixmap (vs stock segno.make)",
          "ms", "absolute", 5.0, 7, 3),
     Item("stall_create_2s", "GUI stall while a create takes 2 s (vs idle loop)",
          "ms", "absolute", 50.0, 5, 1),

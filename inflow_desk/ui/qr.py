@@ -1,8 +1,9 @@
 """QR codes for checkout links: crisp pixels at any screen scale, PNG/SVG export.
 
-segno computes the module matrix; we paint it ourselves into a ``QImage`` whose pixel size is an
-exact integer multiple of the module count at the screen's device pixel ratio, so the code is never
-scaled (and never blurred) after rendering.
+segno computes the module matrix (its mask choice made fast by :mod:`inflow_desk.ui.qr_masks`); we
+turn it into a one-pixel-per-module ``QImage`` and enlarge that by a whole factor without smoothing,
+to a size that is an exact multiple of the module count at the screen's device pixel ratio. So the
+code is never scaled (and never blurred) after rendering.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 
 if TYPE_CHECKING:
@@ -17,34 +19,39 @@ if TYPE_CHECKING:
 
 QUIET_ZONE_MODULES = 4  # ISO/IEC 18004 asks for a 4-module quiet zone
 ERROR_CORRECTION = "m"  # 15 % recovery: survives a glare on a phone screen, stays small
-_BLACK = b"\x00"
-_WHITE = b"\xff"
+_LIGHT = b"\xff"
+_GRAY = bytes.maketrans(b"\x00\x01", b"\xff\x00")  # module (0 light, 1 dark) -> gray level
 
 
 def make_qr(text: str) -> segno.QRCode:
     """The QR code for ``text`` (imports segno lazily: start-up does not need it)."""
     import segno
 
+    from inflow_desk.ui import qr_masks
+
+    qr_masks.install()  # segno's own mask choice, in C-speed integer steps (see qr_masks)
     return segno.make(text, error=ERROR_CORRECTION, micro=False)
 
 
 def qr_image(text: str, target_px: int) -> QImage:
-    """Render ``text`` as a grayscale image at most ``target_px`` device pixels wide.
+    """Render ``text`` as a black-and-white image at most ``target_px`` device pixels wide.
 
-    Each module is a whole number of pixels (at least 1), so the code stays sharp.
+    Each module is a whole number of pixels (at least 1), so the code stays sharp: the image is
+    built at one pixel per module and enlarged by that whole factor without smoothing.
     """
     code = make_qr(text)
-    rows = list(code.matrix_iter(scale=1, border=QUIET_ZONE_MODULES))
-    modules = len(rows)
-    scale = max(1, target_px // modules)
-    size = modules * scale
-    lines = []
-    for row in rows:
-        line = b"".join(_BLACK * scale if dark else _WHITE * scale for dark in row)
-        lines.append(line * scale)
-    data = b"".join(lines)
-    image = QImage(data, size, size, size, QImage.Format.Format_Grayscale8)
-    return image.copy()  # detach from the Python bytes buffer
+    quiet = _LIGHT * QUIET_ZONE_MODULES
+    modules = len(code.matrix) + 2 * QUIET_ZONE_MODULES
+    blank = _LIGHT * modules
+    lines = [blank] * QUIET_ZONE_MODULES
+    lines += [quiet + bytes(row).translate(_GRAY) + quiet for row in code.matrix]
+    lines += [blank] * QUIET_ZONE_MODULES
+    data = b"".join(lines)  # the image below points into these bytes: keep them alive
+    image = QImage(data, modules, modules, modules, QImage.Format.Format_Grayscale8)
+    # A copy detached from ``data``, in the format Qt enlarges fastest (4× faster than gray).
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    size = modules * max(1, target_px // modules)
+    return image.scaled(size, size, mode=Qt.TransformationMode.FastTransformation)
 
 
 def qr_pixmap(text: str, logical_px: int, device_pixel_ratio: float) -> QPixmap:
