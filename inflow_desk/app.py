@@ -183,10 +183,19 @@ class DemoEmulator:
     sent before that waits in the socket's backlog instead of failing."""
 
     def __init__(self, offers: int) -> None:
-        import socket
+        # The C module under ``socket``: the ``socket`` module itself (its enums, selectors)
+        # is not needed until serving starts, after the first frame.
+        import _socket
 
-        self._socket: socket.socket | None = socket.create_server(("127.0.0.1", 0))
-        self.base_url = f"http://127.0.0.1:{self._socket.getsockname()[1]}"
+        reserved = _socket.socket(_socket.AF_INET, _socket.SOCK_STREAM)
+        try:
+            reserved.bind(("127.0.0.1", 0))
+            reserved.listen()
+        except OSError:
+            reserved.close()
+            raise
+        self._reserved: _socket.socket | None = reserved
+        self.base_url = f"http://127.0.0.1:{reserved.getsockname()[1]}"
         self._offers = offers
         self._emulator: InflowEmulator | None = None
         self._lock = threading.Lock()
@@ -201,13 +210,15 @@ class DemoEmulator:
     def serve(self) -> None:
         """Start answering on the reserved port (idempotent; nothing after :meth:`stop`)."""
         with self._lock:
-            if self._emulator is not None or self._socket is None:
+            if self._emulator is not None or self._reserved is None:
                 return
+            import socket
+
             from inflow_desk.emulator import InflowEmulator, generate_offers
 
             emulator = InflowEmulator(api_key=DEMO_API_KEY, offers=generate_offers(self._offers))
-            emulator.start(listening=self._socket)
-            self._emulator, self._socket = emulator, None
+            emulator.start(listening=socket.socket(fileno=self._reserved.detach()))
+            self._emulator, self._reserved = emulator, None
         self.serving.set()
         log.info("demo mode: emulator serving")
 
@@ -215,9 +226,9 @@ class DemoEmulator:
         with self._lock:
             if self._emulator is not None:
                 self._emulator.stop()
-            elif self._socket is not None:
-                self._socket.close()
-            self._socket = None
+            elif self._reserved is not None:
+                self._reserved.close()
+            self._reserved = None
 
 
 #: What the deferred start-up steps import: loaded in a background thread right after the
@@ -510,9 +521,10 @@ def after_first_frame() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    from inflow_desk.ui.runtime import tune_interpreter
+    from inflow_desk.ui.runtime import spare_source_reads, tune_interpreter
 
     tune_interpreter()  # before any worker thread starts
+    spare_source_reads()  # before PySide6 and the UI modules are imported
     _prepare_platform(args.smoke)
     app = make_application([sys.argv[0]])
     log_path = setup_logging(args.verbose)

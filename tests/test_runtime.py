@@ -94,3 +94,41 @@ def test_the_client_does_not_pull_in_httpx_command_line_tool(sandbox_dir: Path) 
     installed, loaded = out.split()
     assert installed == "True"  # otherwise this test proves nothing: keep import-linter in [test]
     assert loaded == "False"
+
+
+def test_pyside_gets_the_same_answers_without_the_sources_kept_in_memory(
+    sandbox_dir: Path,
+) -> None:
+    """spare_source_reads: PySide6 still learns which modules use it (our UI modules do, the
+    standard library does not), and no module's source lines are left in ``linecache``."""
+    out = run_python(
+        """
+        import linecache, sys
+        from inflow_desk.app import main
+        assert main(["--demo", "--smoke"]) == 0
+        kept = [f for f in linecache.cache if "inflow_desk" in f]  # before PySide's own check
+        feature = sys.modules["shibokensupport.feature"]
+        ours = feature._mod_uses_pyside
+        pyside = ours.__wrapped__
+        checked = [name for name in feature.pyside_feature_dict if name in sys.modules]
+        differ = [n for n in checked if ours(sys.modules[n]) != pyside(sys.modules[n])]
+        uses = [n for n in checked if feature.pyside_feature_dict[n] == 0]
+        print(len(checked), ",".join(differ) or "-", ",".join(sorted(uses)), ",".join(kept) or "-")
+        """,
+        sandbox_dir / "home" / "runtime-pyside-sources",
+    )
+    checked, differ, uses, kept = out.split()
+    assert int(checked) > 40  # every module imported once PySide6 was loaded
+    assert differ == "-"
+    assert {"inflow_desk.ui.main_window", "inflow_desk.ui.one_time_form"} <= set(uses.split(","))
+    assert "json" not in uses.split(",")
+    assert kept == "-"
+
+
+def test_without_pyside_support_module_nothing_is_replaced(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import inflow_desk.ui.runtime as runtime
+
+    monkeypatch.setitem(sys.modules, "shibokensupport.feature", None)
+    assert runtime.spare_source_reads() is False

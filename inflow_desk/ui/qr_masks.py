@@ -1,10 +1,10 @@
 """A QR code's data mask chosen with whole rows as integers: segno's own choice, ~8× faster.
 
 ISO/IEC 18004 §7.8 has the encoder try all 8 data masks and keep the one with the lowest penalty
-(long runs, 2×2 blocks, finder-like patterns, dark/light balance). segno does this module by module
-in pure Python: about 85 % of the 10–11 ms one checkout link's QR code took. Here all rows are packed into
-one Python ``int`` and all columns into another (a few zero bits between lines), so each penalty
-rule is a handful of shifts, ANDs and ``bit_count`` calls for the whole symbol, done in C.
+(long runs, 2×2 blocks, finder-like patterns, dark/light balance). segno does this module by
+module in pure Python: about 85 % of the 10–11 ms one checkout link's QR code took. Here all rows
+are packed into one Python ``int`` and all columns into another (a few zero bits between lines),
+so each penalty rule is a handful of shifts, ANDs and ``bit_count`` calls for the whole symbol.
 
 :func:`install` puts :func:`find_and_apply_best_mask` in place of segno's function of that name
 (``segno.encoder``, which its ``_encode`` looks up at each call). That is an internal of segno, so:
