@@ -235,6 +235,7 @@ class DemoEmulator:
 #: first frame, so the steps on the GUI thread only build widgets (imports there would stall
 #: the window for tens of milliseconds each).
 DEFERRED_MODULES: Final = (
+    "decimal",  # money parsing: the first price the agent types
     "logging.handlers",
     "inflow_desk.emulator",
     "inflow_desk.storage.history",

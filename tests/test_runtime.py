@@ -132,3 +132,23 @@ def test_without_pyside_support_module_nothing_is_replaced(
 
     monkeypatch.setitem(sys.modules, "shibokensupport.feature", None)
     assert runtime.spare_source_reads() is False
+
+
+def test_the_first_frame_imports_only_what_it_shows(sandbox_dir: Path) -> None:
+    """What the first frame does not need loads after it (DEFERRED_MODULES, the warm-up) or on
+    first use: each of these cost start-up time and memory when it was imported up front."""
+    later = (
+        "httpx", "pydantic", "segno", "sqlite3", "decimal", "socket", "unicodedata",
+        "logging.handlers", "inflow_desk.emulator", "inflow_desk.storage.history",
+        "inflow_desk.ui.history_view", "inflow_desk.ui.subscription_form",
+    )  # fmt: skip
+    out = run_python(
+        f"""
+        import sys
+        from inflow_desk.app import main
+        assert main(["--demo", "--smoke"]) == 0
+        print(",".join(m for m in {later!r} if m in sys.modules) or "-")
+        """,
+        sandbox_dir / "home" / "runtime-first-frame",
+    )
+    assert out == "-"

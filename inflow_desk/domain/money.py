@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from enum import StrEnum
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 
 class Currency(StrEnum):
@@ -187,6 +189,8 @@ def _parse_body(body: str, typed: str) -> int:
     if not integer or any(c not in _DIGITS for c in integer + fraction):
         raise _not_an_amount(typed)
 
+    from decimal import Decimal  # here, not at import: the first frame shows no parsed amount
+
     amount = Decimal(f"{integer}.{fraction or '0'}") * 100
     return int(amount.to_integral_exact())
 
@@ -207,4 +211,6 @@ def format_cents(cents: int, currency: Currency) -> str:
 
 def cents_to_decimal(cents: int) -> Decimal:
     """``1299`` → ``Decimal("12.99")`` (always two decimal places)."""
+    from decimal import Decimal
+
     return Decimal(cents).scaleb(-2)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import ipaddress
 import logging
-import unicodedata
 from collections.abc import Mapping
 from enum import StrEnum
 from urllib.parse import urlsplit
@@ -108,6 +107,8 @@ def validate_custom_url(url: str) -> str | None:
     text = url.strip()
     if len(text) > _MAX_URL_LENGTH:
         return f"Use at most {_MAX_URL_LENGTH} characters"
+    import unicodedata  # here: only a custom address (Settings) is checked, never at start-up
+
     if any(ch.isspace() or unicodedata.category(ch) == "Cc" for ch in text):
         return "Remove the spaces or invisible characters from the address"
     try:
