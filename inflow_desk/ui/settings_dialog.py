@@ -135,7 +135,9 @@ class SettingsDialog(QDialog):
         self._custom_text = ""
         self._key_from_store = False
         self._busy = False
-        self._seq = 0  # bumps when another profile is picked: stale answers are ignored
+        # Bumps when another profile is picked or a key is saved or deleted: answers of key
+        # checks and reveals started before are then ignored.
+        self._seq = 0
         self.key_stored: bool | None = None  # None = unknown
         #: Asks before a destructive action; tests replace it.
         self.confirm: Callable[[str, str], bool] = lambda title, text: _ask(self, title, text)
@@ -596,6 +598,7 @@ class SettingsDialog(QDialog):
         name = profile.name
 
         def saved(_result: Any) -> None:
+            self._seq += 1  # a key check or reveal still under way predates the save
             self._reset_key_field()
             self.key_stored = True
             self.key_status.setText(f"A key is stored for this profile ({store.backend_name}).")
@@ -629,6 +632,7 @@ class SettingsDialog(QDialog):
         name = profile.name
 
         def deleted(_result: Any) -> None:
+            self._seq += 1  # a key check or reveal still under way predates the delete
             self._reset_key_field()
             self.key_stored = False
             self.key_status.setText("No key stored for this profile.")

@@ -3,6 +3,7 @@ what happens when the keychain fails. Keyring-backed stores get an in-memory bac
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -229,6 +230,53 @@ def test_presets_show_their_fixed_address(
 
 
 # ---------------------------------------------------------------------- save, delete, reveal
+class HeldReads(MemoryKeyStore):
+    """Answers ``get`` with the key as it was when asked, but only once ``release`` is set: a
+    keychain that takes its time, so a key check can finish after a later save or delete."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hold = False
+        self.release = threading.Event()
+
+    def get(self, profile: str) -> str | None:
+        value = super().get(profile)
+        if self.hold:
+            assert self.release.wait(10)
+        return value
+
+
+def _pool_idle(qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0, timeout=5000)
+    qtbot.wait(50)  # the answers' queued deliveries
+
+
+def test_a_key_check_that_answers_after_the_save_is_ignored(
+    qtbot: QtBot, open_dialog: Callable[..., SettingsDialog], api_key: str
+) -> None:
+    """Saving reloads the form, which checks the keychain again. With a slow keychain that
+    check can answer after the save did — with what was stored before the save, "no key"."""
+    store = HeldReads()
+    dialog = open_dialog(store)
+    pool = QThreadPool.globalInstance()
+    threads = pool.maxThreadCount()
+    pool.setMaxThreadCount(threads + 4)  # room for the save next to the held checks
+    try:
+        store.hold = True
+        type_key(qtbot, dialog, api_key)
+        run(qtbot, dialog, "save", "saveKeyButton")  # its check still waits in the keychain
+        assert dialog.key_stored is True
+        store.release.set()
+        _pool_idle(qtbot)
+    finally:
+        store.release.set()
+        pool.setMaxThreadCount(threads)
+    assert store.get("default") == api_key
+    assert dialog.key_stored is True
+    assert dialog.delete_key_button.isEnabled()
+    assert dialog.key_status.text().startswith("A key is stored")
+
+
 @STORES
 def test_save_reveal_and_delete_a_key(
     qtbot: QtBot, open_dialog: Callable[..., SettingsDialog], make_store: Callable[[], KeyStore]
