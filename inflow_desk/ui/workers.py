@@ -5,12 +5,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
+
+#: Background tasks wait on the network, the keychain or SQLite, not on the CPU. Qt sizes the
+#: global pool to the CPU count — 2 on many laptops — so two slow requests (a create waiting on
+#: a slow API, offers still loading) would hold up every other task: a key check, a history
+#: filter. Threads start on demand, so a higher cap costs nothing while idle.
+MIN_WORKER_THREADS: Final = 8
 
 
 class TaskRelay(QObject):
@@ -93,5 +99,8 @@ def run_in_background(
     The callbacks are skipped when ``owner`` has been deleted meanwhile.
     """
     relay = TaskRelay(on_success, on_failure, owner)
-    QThreadPool.globalInstance().start(Task(fn, relay))
+    pool = QThreadPool.globalInstance()
+    if pool.maxThreadCount() < MIN_WORKER_THREADS:
+        pool.setMaxThreadCount(MIN_WORKER_THREADS)
+    pool.start(Task(fn, relay))
     return relay

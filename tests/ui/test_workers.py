@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, QThread
+from PySide6.QtCore import QObject, QThread, QThreadPool
 from pytestqt.qtbot import QtBot
 
-from inflow_desk.ui.workers import run_in_background
+from inflow_desk.ui.workers import MIN_WORKER_THREADS, run_in_background
 
 
 def test_result_is_delivered_in_the_gui_thread(qtbot: QtBot) -> None:
@@ -66,3 +66,29 @@ def _alive(obj: QObject) -> bool:
     from shiboken6 import isValid
 
     return bool(isValid(obj))
+
+
+def test_slow_tasks_do_not_hold_up_the_others(qtbot: QtBot) -> None:
+    """A create waiting on a slow API and an offer list still loading must not keep a key check
+    or a history filter waiting: tasks wait on I/O, so the pool is not sized to the CPU count
+    (2 on this machine, and on many laptops)."""
+    owner = QObject()
+    release = threading.Event()
+    slow = MIN_WORKER_THREADS - 1
+    started = threading.Semaphore(0)
+
+    def wait_for_the_network() -> None:
+        started.release()
+        release.wait(10)
+
+    try:
+        for _ in range(slow):
+            run_in_background(wait_for_the_network, lambda r: None, lambda e: None, owner=owner)
+        qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() >= slow)
+        quick: list[object] = []
+        run_in_background(lambda: "key checked", quick.append, quick.append, owner=owner)
+        qtbot.waitUntil(lambda: bool(quick), timeout=3000)
+        assert quick == ["key checked"]
+    finally:
+        release.set()
+        QThreadPool.globalInstance().waitForDone(5000)
