@@ -356,7 +356,9 @@ class SettingsDialog(QDialog):
         if target is None and not self._new_profile and self.profile_list.count():
             target = self.profile_list.item(0)
         if target is not None:
+            self.profile_list.blockSignals(True)  # one load (one keychain read), just below
             self.profile_list.setCurrentItem(target)
+            self.profile_list.blockSignals(False)
             self._on_list_changed(target, None)
 
     def select_profile(self, name: str | None) -> None:

@@ -251,6 +251,33 @@ def _pool_idle(qtbot: QtBot) -> None:
     qtbot.wait(50)  # the answers' queued deliveries
 
 
+class CountedReads(MemoryKeyStore):
+    def __init__(self) -> None:
+        super().__init__()
+        self.reads = 0
+
+    def get(self, profile: str) -> str | None:
+        self.reads += 1
+        return super().get(profile)
+
+
+def test_showing_a_profile_reads_the_keychain_once(
+    qtbot: QtBot, open_dialog: Callable[..., SettingsDialog], api_key: str
+) -> None:
+    """Each read may make a locked keychain ask for its password: one per profile shown."""
+    store = CountedReads()
+    dialog = open_dialog(store)
+    _pool_idle(qtbot)
+    assert store.reads == 1
+    type_key(qtbot, dialog, api_key)
+    run(qtbot, dialog, "save", "saveKeyButton")
+    _pool_idle(qtbot)
+    assert store.reads == 2  # the form reloaded after saving: one more check
+    dialog.select_profile("default")
+    _pool_idle(qtbot)
+    assert store.reads == 3
+
+
 def test_a_key_check_that_answers_after_the_save_is_ignored(
     qtbot: QtBot, open_dialog: Callable[..., SettingsDialog], api_key: str
 ) -> None:
