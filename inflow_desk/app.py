@@ -443,10 +443,19 @@ def build_desk(
     )
     desk = Desk(window=window, controller=controller, settings=settings, stages=stages)
     controller.attach(window, settings)
+    # The history dock's place is taken now, so the form does not jump when the history
+    # arrives a few turns after the first frame; the saved dock layout applies to it at once.
+    from inflow_desk.ui.history_dock import drop_history_dock, reserve_history_dock
+
+    reserve_history_dock(window)
+    state = settings.window_state()
+    if state is not None:  # the dock's size and visibility as the agent left them
+        window.restoreState(state)
 
     def build_history_view() -> None:
         open_history()
         if desk.history is None:
+            drop_history_dock(window)  # the top bar says links are not being saved
             return
         from inflow_desk.ui.history_view import HistoryView
 
@@ -459,10 +468,7 @@ def build_desk(
         from inflow_desk.ui.history_view import HistoryView, dock_history
 
         assert isinstance(view, HistoryView)
-        dock_history(window, view)
-        state = settings.window_state()
-        if state is not None:  # the docks' size and visibility as the agent left them
-            window.restoreState(state)
+        dock_history(window, view)  # into the dock reserved above
 
     def keep_drafts() -> None:
         if desk.history is None:

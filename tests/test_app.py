@@ -78,7 +78,7 @@ def test_version(sandbox_dir: Path) -> None:
 def test_an_unopenable_history_is_said_on_screen(qtbot, tmp_path: Path) -> None:
     """If the history database cannot be opened, the window says links are not being saved."""
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QLabel
+    from PySide6.QtWidgets import QDockWidget, QLabel
 
     from inflow_desk import app as desk_app
     from inflow_desk.storage.keystore import MemoryKeyStore
@@ -96,6 +96,8 @@ def test_an_unopenable_history_is_said_on_screen(qtbot, tmp_path: Path) -> None:
         label = desk.window.findChild(QLabel, "historyUnavailableLabel")
         assert label is not None and "not being saved" in label.text()
         assert desk.history is None
+        # no empty dock waiting for a history that will not come
+        qtbot.waitUntil(lambda: desk.window.findChild(QDockWidget, "historyDock") is None)
     finally:
         desk.close()
 
@@ -147,7 +149,7 @@ def test_smoke_full_runs_the_deferred_start_up_too(sandbox_dir: Path) -> None:
 
 def test_staged_start_builds_the_first_frame_first_then_the_rest(qtbot, tmp_path: Path) -> None:
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication, QDockWidget
+    from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
 
     from inflow_desk import app as desk_app
     from inflow_desk.storage.keystore import MemoryKeyStore
@@ -170,7 +172,10 @@ def test_staged_start_builds_the_first_frame_first_then_the_rest(qtbot, tmp_path
             return demo.emulator is not None  # (a function: mypy would keep the narrowing)
 
         assert not serving()
-        assert window.findChild(QDockWidget, "historyDock") is None
+        # The history dock is there from the first frame (no layout jump), still empty.
+        dock = window.findChild(QDockWidget, "historyDock")
+        assert dock is not None
+        assert dock.widget().objectName() == "historyPlaceholderLabel"
         assert window.mode_switch.count() == 1
         assert not desk.stages.done
         window.show()
@@ -178,7 +183,10 @@ def test_staged_start_builds_the_first_frame_first_then_the_rest(qtbot, tmp_path
         desk.stages.run_in_turns()
         qtbot.waitUntil(lambda: desk.stages.done, timeout=10_000)
         qtbot.waitUntil(serving, timeout=10_000)  # started in a background thread
-        assert window.findChild(QDockWidget, "historyDock") is not None
+        assert window.findChildren(QDockWidget) == [dock]  # the same dock, now filled
+        assert dock.isVisible()
+        assert dock.widget() is desk.extras["history"]
+        assert window.findChild(QLabel, "historyPlaceholderLabel") is None
         assert window.mode_switch.count() == 2
         assert {"history", "drafts", "subscription", "about"} <= set(desk.extras)
         assert not QApplication.windowIcon().isNull()
@@ -197,6 +205,38 @@ def test_staged_start_builds_the_first_frame_first_then_the_rest(qtbot, tmp_path
             "install_help",
             "serve",
         ]
+    finally:
+        desk.close()
+
+
+def test_the_form_does_not_move_when_the_deferred_parts_arrive(qtbot, tmp_path: Path) -> None:
+    """The history dock and the Subscription tab come a few turns after the first frame; the
+    form the agent is looking at keeps its place and size meanwhile."""
+    from PySide6.QtCore import QSettings
+
+    from inflow_desk import app as desk_app
+    from inflow_desk.storage.keystore import MemoryKeyStore
+
+    desk = desk_app.build_desk(
+        desk_app.parse_args(["--demo"]),
+        qsettings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        keystore=MemoryKeyStore(),
+        history_file=tmp_path / "history.sqlite3",
+        staged=True,
+    )
+    try:
+        window = desk.window
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        table = window.one_time_form.table
+        first_frame = (table.mapTo(window, table.rect().topLeft()), table.size())
+        desk.stages.run_in_turns()
+        qtbot.waitUntil(lambda: desk.stages.done, timeout=10_000)
+        qtbot.wait(50)  # the layout settles
+        assert (table.mapTo(window, table.rect().topLeft()), table.size()) == first_frame
+        # All tabs built, the window still fits a 1366×768 laptop screen (title bar, taskbar).
+        assert window.minimumSizeHint().height() <= 700
     finally:
         desk.close()
 

@@ -45,6 +45,7 @@ from inflow_desk.storage.history import (
     SessionKind,
     export_csv,
 )
+from inflow_desk.ui.history_dock import reserve_history_dock
 from inflow_desk.ui.history_model import (
     HistoryColumn,
     HistoryModel,
@@ -557,9 +558,6 @@ class HistoryView(QWidget):
 # ---------------------------------------------------------------------- installation
 
 
-DEFAULT_DOCK_HEIGHT = 170
-
-
 def install_history(
     window: MainWindow,
     store: HistoryStore,
@@ -579,19 +577,13 @@ def install_history(
 
 def dock_history(window: MainWindow, view: HistoryView) -> QDockWidget:
     """The second half of :func:`install_history`: dock ``view`` into ``window`` and wire it
-    (start-up runs the two halves in separate event-loop turns)."""
-    dock = QDockWidget("History", window)
-    dock.setObjectName("historyDock")
+    (start-up runs the two halves in separate event-loop turns). The dock start-up reserved
+    (:func:`reserve_history_dock`) is used as it is — its saved size and visibility kept."""
+    dock = reserve_history_dock(window)
+    placeholder = dock.widget()
     dock.setWidget(view)
-    dock.setFeatures(
-        QDockWidget.DockWidgetFeature.DockWidgetClosable
-        | QDockWidget.DockWidgetFeature.DockWidgetMovable
-        | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-    )
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-    dock.show()  # a dock added to a window that is already shown stays hidden otherwise
-    # A few rows by default: the cart and the link are the main work, the history is a look-up.
-    window.resizeDocks([dock], [DEFAULT_DOCK_HEIGHT], Qt.Orientation.Vertical)
+    if placeholder is not None and placeholder is not view:
+        placeholder.deleteLater()
 
     toggle = dock.toggleViewAction()
     toggle.setObjectName("toggleHistoryAction")

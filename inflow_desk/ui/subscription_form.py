@@ -68,6 +68,8 @@ from inflow_desk.ui.workers import run_in_background
 log = logging.getLogger(__name__)
 
 LOAD_ACTION = "load the subscription offers"
+#: Minimum height of the offer list and the details (two rows of the list).
+MIN_SCROLL_HEIGHT = 40
 #: Arrived pages are shown at most this often while offers load.
 FLUSH_INTERVAL_MS = 100
 #: The details follow the highlighted offer after this pause (laying out the HTML takes ~8 ms,
@@ -233,6 +235,12 @@ class SubscriptionForm(QWidget):
         self.details.setAccessibleName("Offer details")
         self.details.setOpenLinks(False)
         self.details.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        # Scroll areas ask for 70 px each by default. Smaller minimums keep this tab from
+        # raising the window's minimum height above the one-time tab's: on a 768-px laptop
+        # screen the window must fit, and adding the tab after the first frame must not make
+        # the window grow or the form jump. The splitter gives them room as soon as there is.
+        for scrolled in (self.picker, self.details):
+            scrolled.setMinimumHeight(MIN_SCROLL_HEIGHT)
 
         # --- paste
         self.paste_edit = QLineEdit(self)
