@@ -35,6 +35,7 @@ from __future__ import annotations
 import csv
 import getpass
 import json
+import logging
 import math
 import re
 import sqlite3
@@ -81,6 +82,8 @@ DEFAULT_EXPIRY: Final = timedelta(hours=1)
 
 #: How long a writer waits for another connection's write lock before giving up.
 BUSY_TIMEOUT_SECONDS: Final = 15.0
+
+log = logging.getLogger(__name__)
 
 #: Keys that must never appear in a stored request body or draft (compared case-insensitively,
 #: with ``-`` and ``_`` removed).
@@ -656,7 +659,9 @@ class HistoryStore:
     SQLite connection (opened lazily, closed by :meth:`close`), so a query on the GUI thread
     never waits for a worker's query — in WAL mode readers and the writer run in parallel, and
     writers queue on SQLite's busy timeout. A store may therefore be shared freely between the
-    GUI thread and ``QThreadPool`` workers. Call :meth:`close` once, after the workers are done.
+    GUI thread and ``QThreadPool`` workers. :meth:`close` waits for the queries other threads
+    are running (closing a connection under a running query crashes the process) and refuses
+    new ones.
     For separate windows/processes, open separate stores on the same file.
 
     ``clock`` supplies "now" for draft timestamps (tests inject a frozen clock).
@@ -673,9 +678,11 @@ class HistoryStore:
         self._clock = clock
         self._busy_timeout = busy_timeout
         self._local = threading.local()
-        self._lock = threading.Lock()  # guards _connections and _closed
+        self._lock = threading.Lock()  # guards _connections, _closed and _in_use
+        self._idle = threading.Condition(self._lock)  # _in_use dropped to 0
         self._connections: list[sqlite3.Connection] = []
         self._closed = False
+        self._in_use = 0  # operations inside _conn(), all threads
         self._path.parent.mkdir(parents=True, exist_ok=True)
         conn = self._connect()
         try:
@@ -732,19 +739,32 @@ class HistoryStore:
 
     @contextmanager
     def _conn(self) -> Iterator[sqlite3.Connection]:
-        """This thread's connection (opened on first use)."""
-        if self._closed:
-            raise HistoryError("The history store is closed.")
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is None:
-            with self._lock:
-                if self._closed:
-                    raise HistoryError("The history store is closed.")
-                conn = self._connect()
-                self._configure(conn)
+        """This thread's connection (opened on first use), counted as in use until the block
+        ends, so :meth:`close` can wait for it."""
+        with self._lock:
+            if self._closed:
+                raise HistoryError("The history store is closed.")
+            self._in_use += 1
+            conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+            if conn is None:
+                try:
+                    conn = self._connect()
+                    self._configure(conn)
+                except BaseException:
+                    self._release()
+                    raise
                 self._connections.append(conn)
-            self._local.conn = conn
-        yield conn
+                self._local.conn = conn
+        try:
+            yield conn
+        finally:
+            with self._lock:
+                self._release()
+
+    def _release(self) -> None:  # with self._lock held
+        self._in_use -= 1
+        if self._in_use == 0:
+            self._idle.notify_all()
 
     @property
     def path(self) -> Path:
@@ -759,9 +779,19 @@ class HistoryStore:
 
     def close(self) -> None:
         """Close every connection of this store (idempotent); later calls raise
-        :class:`HistoryError`. Call it when no other thread is using the store."""
+        :class:`HistoryError`.
+
+        Queries other threads are running are waited for (up to the busy timeout and a little
+        more). If one is still running after that, the connections are left open for the
+        process to close at exit: closing them under a running query would crash it.
+        """
         with self._lock:
             self._closed = True
+            if not self._idle.wait_for(lambda: self._in_use == 0, self._busy_timeout + 5):
+                log.warning(
+                    "history: %d queries still running; not closing under them", self._in_use
+                )
+                return
             connections, self._connections = self._connections, []
         for conn in connections:
             conn.close()

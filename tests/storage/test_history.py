@@ -13,6 +13,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta, timezone
@@ -377,6 +378,41 @@ def test_closed_store_raises(db_path: Path) -> None:
     s.close()  # idempotent
     with pytest.raises(HistoryError, match="closed"):
         s.count()
+
+
+def test_close_waits_for_a_query_another_thread_is_running(db_path: Path) -> None:
+    """Closing the store while a worker's query runs used to close the connection under it:
+    a segmentation fault (the app closes the store at exit; the history view queries in the
+    thread pool). Now close() waits for the query, then refuses new ones."""
+    store = HistoryStore(db_path, busy_timeout=10)
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # the worker's write waits on SQLite's busy timeout
+    outcome: list[object] = []
+
+    def worker() -> None:
+        try:
+            store.save_draft("default", {"email": "zoe@example.org"})
+            outcome.append("saved")
+        except Exception as exc:  # noqa: BLE001 - recorded for the assertion below
+            outcome.append(exc)
+
+    writer = threading.Thread(target=worker)
+    writer.start()
+    time.sleep(0.2)  # the write is now waiting inside the store
+    closer = threading.Thread(target=store.close)
+    closer.start()
+    closer.join(0.3)
+    assert closer.is_alive(), "close() must wait for the running query"
+    other.execute("COMMIT")
+    other.close()
+    writer.join(10)
+    closer.join(10)
+    assert not closer.is_alive()
+    assert outcome == ["saved"]
+    with pytest.raises(HistoryError, match="closed"):
+        store.count()
+    with HistoryStore(db_path) as reopened:
+        assert reopened.load_draft("default") is not None
 
 
 # ------------------------------------------------------------------------------ records
