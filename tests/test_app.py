@@ -11,8 +11,12 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from inflow_desk.app import Desk
 
 pytestmark = pytest.mark.slow
 
@@ -41,6 +45,23 @@ def run_app(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
 def log_text(home: Path) -> str:
     [log] = list((home / "data").rglob("inflow-desk.log"))
     return log.read_text(encoding="utf-8")
+
+
+def demo_desk(tmp_path: Path, *, history_file: Path | None = None, staged: bool = False) -> Desk:
+    """``build_desk`` as ``main`` calls it for ``--demo``, with settings, key store and history
+    in ``tmp_path`` (imports here: the subprocess tests above need no Qt in this process)."""
+    from PySide6.QtCore import QSettings
+
+    from inflow_desk import app as desk_app
+    from inflow_desk.storage.keystore import MemoryKeyStore
+
+    return desk_app.build_desk(
+        desk_app.parse_args(["--demo"]),
+        qsettings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        keystore=MemoryKeyStore(),
+        history_file=history_file or tmp_path / "history.sqlite3",
+        staged=staged,
+    )
 
 
 def test_demo_smoke_exits_zero(sandbox_dir: Path) -> None:
@@ -77,20 +98,11 @@ def test_version(sandbox_dir: Path) -> None:
 
 def test_an_unopenable_history_is_said_on_screen(qtbot, tmp_path: Path) -> None:
     """If the history database cannot be opened, the window says links are not being saved."""
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QDockWidget, QLabel
-
-    from inflow_desk import app as desk_app
-    from inflow_desk.storage.keystore import MemoryKeyStore
 
     not_a_db = tmp_path / "history.sqlite3"
     not_a_db.write_bytes(b"this is not an SQLite database" * 100)
-    desk = desk_app.build_desk(
-        desk_app.parse_args(["--demo"]),
-        qsettings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-        keystore=MemoryKeyStore(),
-        history_file=not_a_db,
-    )
+    desk = demo_desk(tmp_path, history_file=not_a_db)
     try:
         qtbot.addWidget(desk.window)
         label = desk.window.findChild(QLabel, "historyUnavailableLabel")
@@ -103,19 +115,10 @@ def test_an_unopenable_history_is_said_on_screen(qtbot, tmp_path: Path) -> None:
 
 
 def test_the_history_dock_comes_back_as_it_was_left(qtbot, tmp_path: Path) -> None:
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QDockWidget
 
-    from inflow_desk import app as desk_app
-    from inflow_desk.storage.keystore import MemoryKeyStore
-
-    def build() -> desk_app.Desk:
-        desk = desk_app.build_desk(
-            desk_app.parse_args(["--demo"]),
-            qsettings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-            keystore=MemoryKeyStore(),
-            history_file=tmp_path / "history.sqlite3",
-        )
+    def build() -> Desk:
+        desk = demo_desk(tmp_path)
         qtbot.addWidget(desk.window)
         desk.window.show()
         qtbot.waitExposed(desk.window)
@@ -148,19 +151,11 @@ def test_smoke_full_runs_the_deferred_start_up_too(sandbox_dir: Path) -> None:
 
 
 def test_staged_start_builds_the_first_frame_first_then_the_rest(qtbot, tmp_path: Path) -> None:
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
 
     from inflow_desk import app as desk_app
-    from inflow_desk.storage.keystore import MemoryKeyStore
 
-    desk = desk_app.build_desk(
-        desk_app.parse_args(["--demo"]),
-        qsettings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-        keystore=MemoryKeyStore(),
-        history_file=tmp_path / "history.sqlite3",
-        staged=True,
-    )
+    desk = demo_desk(tmp_path, staged=True)
     try:
         window = desk.window
         qtbot.addWidget(window)
@@ -212,18 +207,8 @@ def test_staged_start_builds_the_first_frame_first_then_the_rest(qtbot, tmp_path
 def test_the_form_does_not_move_when_the_deferred_parts_arrive(qtbot, tmp_path: Path) -> None:
     """The history dock and the Subscription tab come a few turns after the first frame; the
     form the agent is looking at keeps its place and size meanwhile."""
-    from PySide6.QtCore import QSettings
 
-    from inflow_desk import app as desk_app
-    from inflow_desk.storage.keystore import MemoryKeyStore
-
-    desk = desk_app.build_desk(
-        desk_app.parse_args(["--demo"]),
-        qsettings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-        keystore=MemoryKeyStore(),
-        history_file=tmp_path / "history.sqlite3",
-        staged=True,
-    )
+    desk = demo_desk(tmp_path, staged=True)
     try:
         window = desk.window
         qtbot.addWidget(window)
