@@ -31,7 +31,7 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
     window.setWindowTitle("bare window")
-    window.resize(1100, 680)  # the size of Inflow Desk's main window
+    window.resize(1180, 700)  # the size of Inflow Desk's main window (MainWindow's default)
     _QuitOnFirstPaint(window)
     window.show()
     return app.exec()

@@ -43,6 +43,7 @@ from typing import Any, Literal
 ROOT = Path(__file__).resolve().parent.parent
 RUN_PY = Path(__file__).resolve()
 BARE_WINDOW = RUN_PY.with_name("bare_window.py")
+FORM_WINDOW = RUN_PY.with_name("form_window.py")
 DEFAULT_JSON = ROOT / "bench-results" / "latest.json"
 SCHEMA = 1
 CHILD_TIMEOUT_S = 300.0
@@ -73,6 +74,11 @@ ITEMS: tuple[Item, ...] = (
          "ms", "ratio", 1.3, 7, 2, group="startup"),
     Item("startup_rss", "peak RSS at first paint vs bare QMainWindow",
          "MiB", "ratio", 1.3, 7, 2, group="startup"),
+    Item("startup_time_vs_form",
+         "start-up time vs the same first frame as a static Qt-only form (no app code)",
+         "ms", "info", 0.0, 7, 2, group="startup"),
+    Item("startup_rss_vs_form", "peak RSS vs that static Qt-only form",
+         "MiB", "info", 0.0, 7, 2, group="startup"),
     Item("create_session", "create session: our client vs raw httpx POST, same bytes",
          "ms", "ratio", 1.5, 7, 3),
     Item("qr_render", "QR of a checkout URL to a pixmap (vs stock segno.make)",
@@ -215,6 +221,10 @@ def bare_command() -> list[str]:
     return [sys.executable, str(BARE_WINDOW)]
 
 
+def form_command() -> list[str]:
+    return [sys.executable, str(FORM_WINDOW)]
+
+
 def _checked(run: ChildRun, what: str) -> ChildRun:
     if run.returncode != 0:
         raise BenchmarkError(f"{what} exited {run.returncode}:\n{run.stderr[-2000:]}")
@@ -226,31 +236,36 @@ class BenchmarkError(RuntimeError):
 
 
 def measure_startup(runs: int, env: dict[str, str]) -> dict[str, dict[str, Any]]:
-    """Paired runs of the app and the bare window (order alternates), after one warm-up each."""
-    _checked(run_child(bare_command(), env), "bare window (warm-up)")
-    _checked(run_child(app_command(), env), "inflow-desk --demo --smoke (warm-up)")
-    app_s: list[float] = []
-    bare_s: list[float] = []
-    app_rss: list[float] = []
-    bare_rss: list[float] = []
+    """Runs of the app, the bare window and the static form window, in an order that rotates
+    from run to run, after one warm-up each."""
+    commands = {"bare": bare_command(), "form": form_command(), "app": app_command()}
+    for name, cmd in commands.items():
+        _checked(run_child(cmd, env), f"{name} (warm-up)")
+    seconds: dict[str, list[float]] = {name: [] for name in commands}
+    rss: dict[str, list[float]] = {name: [] for name in commands}
+    names = list(commands)
     for run in range(runs):
-        order = [("bare", bare_command()), ("app", app_command())]
-        if run % 2:
-            order.reverse()
-        for name, cmd in order:
-            done = _checked(run_child(cmd, env), name)
-            (app_s if name == "app" else bare_s).append(done.seconds)
-            (app_rss if name == "app" else bare_rss).append(done.max_rss_kib / 1024)
+        for name in names[run % 3 :] + names[: run % 3]:
+            done = _checked(run_child(commands[name], env), name)
+            seconds[name].append(done.seconds)
+            rss[name].append(done.max_rss_kib / 1024)
     note = "wall time from spawn to exit (first paint + quit), QT_QPA_PLATFORM=" + env.get(
         "QT_QPA_PLATFORM", "?"
     )
+    rss_note = "peak resident set size of the process (wait4 ru_maxrss)"
+    form_note = "; baseline: benchmarks/form_window.py, the first frame's widgets in Qt only"
     return {
-        "startup_time": {"subject": app_s, "baseline": bare_s, "available": True, "note": note},
-        "startup_rss": {
-            "subject": app_rss,
-            "baseline": bare_rss,
-            "available": True,
-            "note": "peak resident set size of the process (wait4 ru_maxrss)",
+        "startup_time": {"subject": seconds["app"], "baseline": seconds["bare"], "note": note},
+        "startup_rss": {"subject": rss["app"], "baseline": rss["bare"], "note": rss_note},
+        "startup_time_vs_form": {
+            "subject": seconds["app"],
+            "baseline": seconds["form"],
+            "note": note + form_note,
+        },
+        "startup_rss_vs_form": {
+            "subject": rss["app"],
+            "baseline": rss["form"],
+            "note": rss_note + form_note,
         },
     }
 
