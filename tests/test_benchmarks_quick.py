@@ -6,6 +6,7 @@ Timings are never asserted: benchmarks are not tests. Only the structure of the 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -96,3 +97,18 @@ def test_unavailable_items_say_why() -> None:
     )
     assert entry["verdict"] == "not available" and entry["subject"] is None
     assert "history_view does not exist yet" in text_table([entry])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("script", ["bare_window.py", "form_window.py"])
+def test_start_up_baselines_paint_and_quit(script: str) -> None:
+    """The start-up baselines run headless and exit 0 at their first paint (what run.py times)."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / script)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
