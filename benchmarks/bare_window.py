@@ -8,13 +8,14 @@ window of the same size shown, a paint-event filter that quits through a zero-de
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 
-class _QuitOnFirstPaint(QObject):
+class QuitOnFirstPaint(QObject):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self._done = False
@@ -27,14 +28,24 @@ class _QuitOnFirstPaint(QObject):
         return False
 
 
-def main() -> int:
+def quit_at_first_paint(build: Callable[[], QMainWindow]) -> int:
+    """Create the application, show the window ``build`` makes, quit at its first paint."""
     app = QApplication(sys.argv[:1])
+    window = build()
+    QuitOnFirstPaint(window)
+    window.show()
+    return app.exec()
+
+
+def bare() -> QMainWindow:
     window = QMainWindow()
     window.setWindowTitle("bare window")
     window.resize(1180, 700)  # the size of Inflow Desk's main window (MainWindow's default)
-    _QuitOnFirstPaint(window)
-    window.show()
-    return app.exec()
+    return window
+
+
+def main() -> int:
+    return quit_at_first_paint(bare)
 
 
 if __name__ == "__main__":

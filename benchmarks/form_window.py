@@ -3,8 +3,9 @@
 The same kinds and numbers of widgets as ``inflow-desk --demo --smoke`` shows at its first frame
 (menus, the DEMO banner and badge with their style sheets, a tab widget with the cart table and
 its buttons, the options form, the empty link panel, the Create button, the history dock), built
-with Qt only and quit at the first paint like ``bare_window.py``. Against it, the start-up ratio
-shows what the app's own Python costs; against the bare window, what any such form costs.
+with Qt only, shown and quit at the first paint by ``bare_window.py``'s own code. Against it, the
+start-up ratio shows what the app's own Python costs; against the bare window, what any such
+form costs.
 Information only: the issue's target is against the bare window.
 """
 
@@ -12,10 +13,10 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QStandardItemModel
+from bare_window import quit_at_first_paint  # this folder: run as a script, like it
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItemModel
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDockWidget,
     QDoubleSpinBox,
@@ -34,19 +35,6 @@ from PySide6.QtWidgets import (
 )
 
 DEMO_STYLE = "background: #f6c343; color: #3d2c00; border: 2px dashed #8a6100; font-weight: bold;"
-
-
-class _QuitOnFirstPaint(QObject):
-    def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)
-        self._done = False
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: ARG002 (Qt override)
-        if event.type() == QEvent.Type.Paint and not self._done:
-            self._done = True
-            QTimer.singleShot(0, QGuiApplication.quit)
-        return False
 
 
 def _cart() -> QWidget:
@@ -151,11 +139,7 @@ def build() -> QMainWindow:
 
 
 def main() -> int:
-    app = QApplication(sys.argv[:1])
-    window = build()
-    _QuitOnFirstPaint(window)
-    window.show()
-    return app.exec()
+    return quit_at_first_paint(build)
 
 
 if __name__ == "__main__":

@@ -7,13 +7,14 @@ meets "no keychain" — it must still start, on the first-run screen.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+
+from tests.processes import sandboxed_env
 
 if TYPE_CHECKING:
     from inflow_desk.app import Desk
@@ -22,19 +23,9 @@ pytestmark = pytest.mark.slow
 
 
 def run_app(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    env.pop("INFLOW_DESK_API_URL", None)
-    env.update(
-        HOME=str(home),
-        XDG_CONFIG_HOME=str(home / "config"),
-        XDG_DATA_HOME=str(home / "data"),
-        XDG_CACHE_HOME=str(home / "cache"),
-        QT_QPA_PLATFORM="offscreen",
-        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
-    )
     return subprocess.run(
         [sys.executable, "-m", "inflow_desk", *args],
-        env=env,
+        env=sandboxed_env(home),
         capture_output=True,
         text=True,
         timeout=90,

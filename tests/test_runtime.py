@@ -6,7 +6,6 @@ runner's heap would hide reference cycles from the collector for the rest of the
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import textwrap
@@ -15,24 +14,15 @@ from pathlib import Path
 import pytest
 
 from inflow_desk.ui.runtime import SWITCH_INTERVAL_S
+from tests.processes import sandboxed_env
 
 pytestmark = pytest.mark.slow
 
 
 def run_python(code: str, home: Path) -> str:
-    env = dict(os.environ)
-    env.pop("INFLOW_DESK_API_URL", None)
-    env.update(
-        HOME=str(home),
-        XDG_CONFIG_HOME=str(home / "config"),
-        XDG_DATA_HOME=str(home / "data"),
-        XDG_CACHE_HOME=str(home / "cache"),
-        QT_QPA_PLATFORM="offscreen",
-        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
-    )
     result = subprocess.run(
         [sys.executable, "-c", textwrap.dedent(code)],
-        env=env,
+        env=sandboxed_env(home),
         capture_output=True,
         text=True,
         timeout=90,
