@@ -22,6 +22,11 @@ _Index = QModelIndex | QPersistentModelIndex
 
 #: Custom role: set a price directly in integer cents (used by the product completer).
 PRICE_CENTS_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Custom role: what an open cell editor holds, shown live (the total follows the keys) but not
+#: yet committed — the cell is not marked as touched, so no error shows while typing.
+PREVIEW_ROLE = Qt.ItemDataRole.UserRole + 2
+#: Custom role (read only): True when the cell's error is shown (painted red even when selected).
+INVALID_ROLE = Qt.ItemDataRole.UserRole + 3
 _INVALID_BACKGROUND = QBrush(QColor(255, 220, 220))
 _INVALID_FOREGROUND = QBrush(QColor(140, 0, 0))
 
@@ -74,6 +79,9 @@ class DraftLine:
         if column is Column.QUANTITY:
             return check_quantity(self.quantity)
         return None
+
+    def is_blank(self) -> bool:
+        return not self.name.strip() and not self.price_text.strip() and self.quantity == 1
 
     @property
     def line_total_cents(self) -> int | None:
@@ -140,6 +148,8 @@ class LineItemsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == PRICE_CENTS_ROLE and column is Column.PRICE:
             return line.price_cents
+        if role == INVALID_ROLE:
+            return self.visible_error(index.row(), column) is not None
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -147,6 +157,8 @@ class LineItemsModel(QAbstractTableModel):
             return False
         line = self._lines[index.row()]
         column = Column(index.column())
+        if role == PREVIEW_ROLE:
+            return self._preview(index.row(), column, value)
         if role == PRICE_CENTS_ROLE and column is Column.PRICE:
             line.price_cents = int(value)
             line.price_text = format_plain_amount(line.price_cents)
@@ -180,6 +192,25 @@ class LineItemsModel(QAbstractTableModel):
         self.beginRemoveRows(QModelIndex(), row, row + count - 1)
         del self._lines[row : row + count]
         self.endRemoveRows()
+        return True
+
+    def _preview(self, row: int, column: Column, value: Any) -> bool:
+        """An open editor's text, live: the line total and the cart total follow it. Only the
+        row's total cell is announced as changed, so the open editor is left alone."""
+        line = self._lines[row]
+        if column is Column.NAME:
+            line.name = str(value)
+        elif column is Column.PRICE:
+            self.set_price_text(line, str(value))
+        elif column is Column.QUANTITY:
+            try:
+                line.quantity = int(value)
+            except (TypeError, ValueError):
+                return False
+        else:
+            return False
+        total = self.index(row, Column.TOTAL)
+        self.dataChanged.emit(total, total)
         return True
 
     # ------------------------------------------------------------------ our API
@@ -242,11 +273,15 @@ class LineItemsModel(QAbstractTableModel):
     def clear(self) -> None:
         self.set_lines([DraftLine()])
 
+    def drop_blank_lines(self) -> None:
+        """Remove rows nothing was typed into (Enter on the last row adds one); the cart keeps
+        one row to type into."""
+        for row in reversed(range(len(self._lines))):
+            if len(self._lines) > 1 and self._lines[row].is_blank():
+                self.removeRows(row, 1)
+
     def is_empty(self) -> bool:
-        return all(
-            not (line.name.strip() or line.price_text.strip()) and line.quantity == 1
-            for line in self._lines
-        )
+        return all(line.is_blank() for line in self._lines)
 
     def total_cents(self) -> int | None:
         """Sum of the valid lines; None when nothing has a price yet."""

@@ -10,17 +10,20 @@ Tab moves Product → Unit price → Qty → next row's Product (the computed to
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QKeyEvent, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -38,10 +41,17 @@ from PySide6.QtWidgets import (
 from inflow_desk.domain import limits
 from inflow_desk.domain.money import Currency
 from inflow_desk.ui.formatting import format_money
-from inflow_desk.ui.line_items_model import PRICE_CENTS_ROLE, Column, LineItemsModel
+from inflow_desk.ui.line_items_model import (
+    INVALID_ROLE,
+    PREVIEW_ROLE,
+    PRICE_CENTS_ROLE,
+    Column,
+    LineItemsModel,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 _PRODUCT_ROLE = Qt.ItemDataRole.UserRole + 10
+_INVALID_SELECTED = QColor(160, 20, 20)
 
 
 @dataclass(frozen=True)
@@ -77,7 +87,54 @@ class _LabelledCompletionModel(QSortFilterProxyModel):
         return super().data(index, role)
 
 
-class NameDelegate(QStyledItemDelegate):
+def _preview_while_typing(index: _Index, value_of: Callable[[], object]) -> Callable[..., None]:
+    """A slot that shows what the editor holds in the model as it is typed (the total follows
+    the keys), without committing it: the cell is checked and marked when the editor closes."""
+    persistent = QPersistentModelIndex(index)
+
+    def preview(*_: object) -> None:
+        model = persistent.model()
+        if persistent.isValid() and model is not None:
+            cell = model.index(persistent.row(), persistent.column())
+            model.setData(cell, value_of(), PREVIEW_ROLE)
+
+    return preview
+
+
+class _CellDelegate(QStyledItemDelegate):
+    """Keeps an invalid cell visibly red while it is selected (the selection colour would
+    otherwise paint over the red background)."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:
+        super().initStyleOption(option, index)
+        if index.data(INVALID_ROLE):
+            option.palette.setColor(QPalette.ColorRole.Highlight, _INVALID_SELECTED)
+            option.palette.setColor(QPalette.ColorRole.HighlightedText, Qt.GlobalColor.white)
+
+
+class _FirstSuggestionOnEnter(QObject):
+    """Enter (or Return) in an open completion popup with nothing highlighted takes the first
+    suggestion — "Sta", Enter gives "Starter kit" and its price, not "Sta"."""
+
+    def __init__(self, completer: QCompleter) -> None:
+        super().__init__(completer)
+        self._completer = completer
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            popup = self._completer.popup()
+            if (
+                popup is not None
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and popup.isVisible()
+                and not popup.currentIndex().isValid()
+                and self._completer.completionCount() > 0
+            ):
+                popup.setCurrentIndex(self._completer.completionModel().index(0, 0))
+        return False  # QCompleter's own filter then completes with the highlighted row
+
+
+class NameDelegate(_CellDelegate):
     def __init__(self, recent: RecentProductsModel, parent: QWidget) -> None:
         super().__init__(parent)
         self._recent = recent
@@ -91,11 +148,15 @@ class NameDelegate(QStyledItemDelegate):
         proxy = _LabelledCompletionModel(editor)
         proxy.setSourceModel(self._recent)
         completer = QCompleter(proxy, editor)
+        completer.setObjectName("productCompleter")
         completer.setCompletionRole(Qt.ItemDataRole.EditRole)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         editor.setCompleter(completer)
+        popup = completer.popup()
+        if popup is not None:  # installed after the completer's own filter: sees keys first
+            popup.installEventFilter(_FirstSuggestionOnEnter(completer))
         persistent = QPersistentModelIndex(index)
 
         def take_price(completion_index: QModelIndex) -> None:
@@ -106,6 +167,7 @@ class NameDelegate(QStyledItemDelegate):
                 model.setData(price_index, product.price_cents, PRICE_CENTS_ROLE)
 
         completer.activated[QModelIndex].connect(take_price)  # type: ignore[index]
+        editor.textEdited.connect(_preview_while_typing(index, editor.text))
         return editor
 
     def setEditorData(self, editor: QWidget, index: _Index) -> None:
@@ -117,13 +179,14 @@ class NameDelegate(QStyledItemDelegate):
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
 
-class PriceDelegate(QStyledItemDelegate):
+class PriceDelegate(_CellDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
         editor = QLineEdit(parent)
         editor.setObjectName("lineItemPriceEditor")
         editor.setAccessibleName("Unit price")
         editor.setPlaceholderText("49.99")
         editor.setAlignment(Qt.AlignmentFlag.AlignRight)
+        editor.textEdited.connect(_preview_while_typing(index, editor.text))
         return editor
 
     def setEditorData(self, editor: QWidget, index: _Index) -> None:
@@ -136,7 +199,7 @@ class PriceDelegate(QStyledItemDelegate):
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
 
-class QuantityDelegate(QStyledItemDelegate):
+class QuantityDelegate(_CellDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
         editor = QSpinBox(parent)
         editor.setObjectName("lineItemQuantityEditor")
@@ -144,11 +207,14 @@ class QuantityDelegate(QStyledItemDelegate):
         editor.setRange(0, 999_999)
         editor.setAlignment(Qt.AlignmentFlag.AlignRight)
         editor.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+        editor.valueChanged.connect(_preview_while_typing(index, editor.value))
         return editor
 
     def setEditorData(self, editor: QWidget, index: _Index) -> None:
         assert isinstance(editor, QSpinBox)
+        editor.blockSignals(True)  # putting the model's value in is not typing
         editor.setValue(int(index.data(Qt.ItemDataRole.EditRole) or 0))
+        editor.blockSignals(False)
         editor.selectAll()
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:
@@ -260,9 +326,11 @@ class LineItemsView(QTableView):
         """Commit and close an open cell editor (before the rows are replaced under it)."""
         if self.state() != QAbstractItemView.State.EditingState:
             return
-        widget = QApplication.focusWidget()
-        while widget is not None and widget.parentWidget() is not self.viewport():
-            widget = widget.parentWidget()
+        widget: QWidget | None = self.indexWidget(self.currentIndex())  # the editor, if any
+        if widget is None:
+            widget = QApplication.focusWidget()
+            while widget is not None and widget.parentWidget() is not self.viewport():
+                widget = widget.parentWidget()
         if widget is not None:
             self.commitData(widget)
             self.closeEditor(widget, QAbstractItemDelegate.EndEditHint.NoHint)

@@ -8,6 +8,7 @@ disabled — a double click or key repeat creates exactly one session. Failures 
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,13 +32,22 @@ from PySide6.QtWidgets import (
 
 from inflow_desk.domain import limits
 from inflow_desk.domain.models import CheckoutOptions, FieldIssue, RequestInvalid
+from inflow_desk.domain.money import Currency
 from inflow_desk.ui.errors import UserMessage, describe_error
+from inflow_desk.ui.formatting import format_money
 from inflow_desk.ui.line_items_model import Column
 from inflow_desk.ui.line_items_view import RecentProductsModel
 from inflow_desk.ui.modes import CheckoutMode, PreparedRequest, SessionGateway
 from inflow_desk.ui.one_time_form import OneTimeForm
 from inflow_desk.ui.options_form import OptionsForm
-from inflow_desk.ui.result_panel import Clock, ResultPanel, bind_shortcut, shortcut_tip, utc_now
+from inflow_desk.ui.result_panel import (
+    ChargeSummary,
+    Clock,
+    ResultPanel,
+    bind_shortcut,
+    shortcut_tip,
+    utc_now,
+)
 from inflow_desk.ui.settings import AppSettings
 from inflow_desk.ui.workers import run_in_background
 
@@ -48,6 +58,7 @@ ERROR_LABEL_STYLE = (
     "border-radius: 4px; padding: 6px; }"
 )
 CREATE_TEXT = "Create link   Ctrl+Enter"
+MAX_SUMMARY_ITEMS = 3
 BADGE_STYLES = {
     "PRODUCTION": "background: #b3261e; color: white;",
     "SANDBOX": "background: #1a5fb4; color: white;",
@@ -84,6 +95,54 @@ class CreatedSession:
     account: Account | None = None
 
 
+@dataclass(frozen=True)
+class _LastLink:
+    """The link on screen: what it was made of, to spot a repeat and a changed form."""
+
+    signature: tuple[str, str, str]
+    created_at: datetime
+    snapshot: dict[str, Any]
+
+
+def _signature(prepared: PreparedRequest) -> tuple[str, str, str]:
+    """Two requests with the same signature create the same link (same JSON, same offer)."""
+    body = json.dumps(prepared.body, sort_keys=True, separators=(",", ":"))
+    return prepared.kind, str(prepared.details.get("offer_id") or ""), body
+
+
+def _duplicate_question(created_at: datetime) -> UserMessage:
+    at = created_at.astimezone().strftime("%H:%M")
+    return UserMessage(
+        f"Nothing was sent: this exact cart already has a link, created at {at} (on the right).",
+        "Press Ctrl+Enter again to create a second link for the same cart.",
+    )
+
+
+def charge_summary(created: CreatedSession) -> ChargeSummary:
+    """What the link charges, for the result panel: amount first, then items or offer, e-mail."""
+    details = created.details
+    currency = details.get("currency")
+    total = details.get("total_cents")
+    amount = (
+        format_money(total, Currency(currency))
+        if isinstance(total, int) and isinstance(currency, str) and currency in Currency.__members__
+        else ""
+    )
+    lines: list[str] = []
+    if created.kind == "subscription":
+        name = details.get("offer_name") or details.get("offer_id") or "subscription offer"
+        lines.append(f"Subscription: {name}")
+    else:
+        items = details.get("line_items") or []
+        for item in items[:MAX_SUMMARY_ITEMS]:
+            lines.append(f"{item['quantity']} × {item['name']}")
+        if len(items) > MAX_SUMMARY_ITEMS:
+            lines.append(f"+ {len(items) - MAX_SUMMARY_ITEMS} more")
+    email = details.get("customer_email")
+    lines.append(f"Customer: {email}" if email else "No customer e-mail")
+    return ChargeSummary(amount=amount, lines=tuple(lines))
+
+
 class MainWindow(QMainWindow):
     """Emits ``sessionCreated`` after a successful create (after it was shown)."""
 
@@ -110,6 +169,9 @@ class MainWindow(QMainWindow):
         self._clock = clock
         self._record_session = record_session
         self._busy = False
+        self._last_link: _LastLink | None = None
+        self._duplicate_armed = False
+        self._focused_at_first_show = False
 
         self.recent_products = RecentProductsModel(self)
         self.recent_products.set_products(settings.recent_products())
@@ -200,13 +262,8 @@ class MainWindow(QMainWindow):
         outer.addLayout(bottom)
         self.setCentralWidget(central)
 
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(self.create_session)
-        QShortcut(QKeySequence("Ctrl+1"), self).activated.connect(
-            lambda: self.mode_switch.setCurrentIndex(0)
-        )
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # the main and the keypad Enter key
+            bind_shortcut(self, keys, self.create_session)
 
         self.setTabOrder(self.one_time_form.table, self.one_time_form.add_button)
         self.setTabOrder(self.one_time_form.add_button, self.one_time_form.duplicate_button)
@@ -330,6 +387,7 @@ class MainWindow(QMainWindow):
         if self._busy:
             return
         mode = self.current_mode()
+        mode.settle()  # what is still in a cell editor counts, exactly as typed
         options = self.options_form.options()
         issues = mode.issues() + self.options_form.issues()
         prepared: PreparedRequest | None = None
@@ -343,13 +401,21 @@ class MainWindow(QMainWindow):
         if issues or prepared is None:
             self._show_validation(mode, issues)
             return
+        signature = _signature(prepared)
+        last = self._last_link
+        if last is not None and signature == last.signature and not self._duplicate_armed:
+            self._duplicate_armed = True  # the same cart again: ask before a second live link
+            self._show_error(_duplicate_question(last.created_at))
+            return
+        self._duplicate_armed = False
         self._clear_error()
         self._set_busy(True)
         log.info("creating a %s session", prepared.kind)
+        snapshot = self._link_snapshot()
         gateway = self._gateway
         run_in_background(
             lambda: prepared.send(gateway),
-            lambda session: self._on_created(session, mode, prepared, options),
+            lambda session: self._on_created(session, mode, prepared, options, snapshot),
             lambda exc: self._on_failed(exc, prepared),
             owner=self,
         )
@@ -370,6 +436,7 @@ class MainWindow(QMainWindow):
         mode: CheckoutMode,
         prepared: PreparedRequest,
         options: CheckoutOptions,
+        snapshot: dict[str, Any],
     ) -> None:
         now = self._clock()
         hours = options.expires_in_hours
@@ -400,7 +467,9 @@ class MainWindow(QMainWindow):
             session_id=created.session_id,
             expires_at=created.expires_at,
             expiry_assumed=assumed,
+            charge=charge_summary(created),
         )
+        self._last_link = _LastLink(_signature(prepared), now, snapshot)
         if self._settings.auto_copy:
             self.result_panel.copy_url()
         mode.remember()
@@ -448,12 +517,22 @@ class MainWindow(QMainWindow):
         self.error_label.hide()
 
     def _on_form_changed(self) -> None:
+        if self._duplicate_armed:
+            self._duplicate_armed = False
+            self._clear_error()
+        if self._last_link is not None and self.result_panel.url:
+            self.result_panel.set_stale(self._link_snapshot() != self._last_link.snapshot)
         if (
             self.error_label.isVisible()
             and not self._busy
             and not (self.one_time_form.issues() or self.options_form.issues())
         ):
             self._clear_error()
+
+    def _link_snapshot(self) -> dict[str, Any]:
+        """What a link is made of, as typed: the current mode's form and the options."""
+        mode = self.current_mode()
+        return {"mode": mode.kind, "form": mode.snapshot(), "options": self.options_form.snapshot()}
 
     # ------------------------------------------------------------------ drafts, create again
     def form_snapshot(self) -> dict[str, Any]:
@@ -489,6 +568,8 @@ class MainWindow(QMainWindow):
         mode.restore(body)
         self.options_form.load_request(body)
         self.result_panel.clear()
+        self._last_link = None
+        self._duplicate_armed = False
         self._clear_error()
         mode.focus_first()
         return True
@@ -509,11 +590,19 @@ class MainWindow(QMainWindow):
             mode.clear()
         self.options_form.clear_customer()
         self.result_panel.clear()
+        self._last_link = None
+        self._duplicate_armed = False
         self._clear_error()
         self.status_label.clear()
         self.current_mode().focus_first()
 
     # ------------------------------------------------------------------ window
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._focused_at_first_show:  # the first product name can be typed at once
+            self._focused_at_first_show = True
+            self.current_mode().focus_first()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.save_window_geometry(self.saveGeometry())
         self._settings.save_window_state(self.saveState())

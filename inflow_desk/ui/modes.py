@@ -44,6 +44,11 @@ class CheckoutMode(Protocol):
     title: str  # tab text, e.g. "One-time payment"
     shortcut: str  # e.g. "Ctrl+1"
 
+    def settle(self) -> None:
+        """Commit what is being typed (an open cell editor) and tidy the form (blank rows) —
+        every way to create calls this first, so what is on screen is what is sent."""
+        ...
+
     def issues(self) -> list[FieldIssue]:
         """Problems the mode can see without the shared options, in visual order."""
         ...

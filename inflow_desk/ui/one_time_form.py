@@ -192,6 +192,10 @@ class OneTimeForm(QWidget):
         return self.model.lines()
 
     # ------------------------------------------------------------------ CheckoutMode
+    def settle(self) -> None:
+        self.table.finish_editing()
+        self.model.drop_blank_lines()
+
     def prepare(self, options: CheckoutOptions) -> PreparedRequest:
         issues = self.issues()
         if issues:

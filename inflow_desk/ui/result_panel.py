@@ -3,7 +3,9 @@ countdown and the QR code (enlarge, save as PNG/SVG, copy image)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -32,7 +34,18 @@ from PySide6.QtWidgets import (
 
 from inflow_desk.ui.qr import qr_pixmap, save_qr
 
+log = logging.getLogger(__name__)
+
 QR_LOGICAL_PX = 220
+COPIED_TEXT = "Copied ✓ — paste it into the chat, SMS or e-mail"
+STALE_TEXT = (
+    "⚠ Previous cart: this link is for the cart as it was. "
+    "Press Ctrl+Enter for a link for the form as it is now."
+)
+STALE_STYLE = (
+    "QLabel { color: #6b4a00; background: #fff4ce; border: 1px solid #e0c060; "
+    "border-radius: 4px; padding: 4px; }"
+)
 Clock = Callable[[], datetime]
 
 
@@ -63,11 +76,21 @@ def countdown_text(expires_at: datetime, now: datetime, *, assumed: bool = False
 
 def bind_shortcut(owner: QWidget, keys: str, slot: Callable[[], object]) -> QShortcut:
     """A window-wide shortcut that calls ``slot`` at once (a button's own shortcut would
-    "animate" a click and fire 100 ms later)."""
+    "animate" a click and fire 100 ms later). Qt ignores a key bound twice in one window
+    ("ambiguous"); that is logged, never silent."""
     shortcut = QShortcut(QKeySequence(keys), owner)
     shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
     shortcut.activated.connect(slot)
+    shortcut.activatedAmbiguously.connect(lambda: log.error("ambiguous shortcut %s: ignored", keys))
     return shortcut
+
+
+@dataclass(frozen=True)
+class ChargeSummary:
+    """What a link charges: the amount ("€99.98"), then items or offer, and the customer."""
+
+    amount: str
+    lines: tuple[str, ...] = ()
 
 
 def action_button(
@@ -163,6 +186,24 @@ class ResultPanel(QGroupBox):
         self.copy_button.setDefault(True)
         self.copy_button.clicked.connect(self.copy_url)
 
+        self.amount_label = QLabel(self)
+        self.amount_label.setObjectName("linkAmountLabel")
+        self.amount_label.setAccessibleName("Amount this link charges")
+        amount_font = QFont(self.amount_label.font())
+        amount_font.setPointSizeF(amount_font.pointSizeF() * 1.6)
+        amount_font.setBold(True)
+        self.amount_label.setFont(amount_font)
+        self.charge_label = QLabel(self)
+        self.charge_label.setObjectName("linkChargeLabel")
+        self.charge_label.setAccessibleName("What this link charges")
+        self.charge_label.setWordWrap(True)
+        self.stale_label = QLabel(STALE_TEXT, self)
+        self.stale_label.setObjectName("staleLinkLabel")
+        self.stale_label.setWordWrap(True)
+        self.stale_label.setStyleSheet(STALE_STYLE)
+        self.stale_label.hide()
+        self._stale = False
+
         self.copied_label = QLabel("", self)
         self.copied_label.setObjectName("copiedLabel")
         self.copied_label.setStyleSheet("color: #1b7f3b; font-weight: bold;")
@@ -210,6 +251,9 @@ class ResultPanel(QGroupBox):
         self.details = QWidget(self)
         details = QVBoxLayout(self.details)
         details.setContentsMargins(0, 0, 0, 0)
+        details.addWidget(self.amount_label)
+        details.addWidget(self.charge_label)
+        details.addWidget(self.stale_label)
         details.addLayout(url_row)
         details.addWidget(self.expiry_label)
         details.addWidget(self.session_label)
@@ -232,10 +276,23 @@ class ResultPanel(QGroupBox):
     def url(self) -> str:
         return self._url
 
+    @property
+    def stale(self) -> bool:
+        return self._stale
+
     def show_session(
-        self, *, url: str, session_id: str, expires_at: datetime, expiry_assumed: bool
+        self,
+        *,
+        url: str,
+        session_id: str,
+        expires_at: datetime,
+        expiry_assumed: bool,
+        charge: ChargeSummary | None = None,
     ) -> None:
         self._url = url
+        self.amount_label.setText(charge.amount if charge is not None else "")
+        self.charge_label.setText("\n".join(charge.lines) if charge is not None else "")
+        self.set_stale(False)
         self._expires_at = expires_at
         self._expiry_assumed = expiry_assumed
         self.url_edit.setText(url)
@@ -261,6 +318,9 @@ class ResultPanel(QGroupBox):
         self._timer.stop()
         self.url_edit.clear()
         self.session_label.clear()
+        self.amount_label.clear()
+        self.charge_label.clear()
+        self.set_stale(False)
         self.expiry_label.clear()
         self.copied_label.clear()
         self.qr_label.clear()
@@ -288,12 +348,22 @@ class ResultPanel(QGroupBox):
         if expired:
             self._timer.stop()
 
+    def set_stale(self, stale: bool) -> None:
+        """Mark the link as made for the previous cart (the form changed since), or not."""
+        if stale == self._stale:
+            return
+        self._stale = stale
+        self.stale_label.setVisible(stale)
+        if stale:
+            self.copied_label.clear()  # "Copied ✓ — paste it" must not invite pasting it now
+        self.amount_label.setEnabled(not stale)
+
     # ------------------------------------------------------------------ actions
     def copy_url(self) -> None:
         if not self._url:
             return
         QGuiApplication.clipboard().setText(self._url)
-        self.copied_label.setText("Copied ✓ — paste it into the chat, SMS or e-mail")
+        self.copied_label.setText(COPIED_TEXT)
         self.copied_label.setToolTip(self._url)
         self.copied.emit(self._url)
 

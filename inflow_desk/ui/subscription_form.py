@@ -682,6 +682,9 @@ class SubscriptionForm(QWidget):
             self.search_edit.setFocus()
         return True
 
+    def settle(self) -> None:
+        """Nothing to commit: every field of this form takes what is typed as it is typed."""
+
     def focus_first(self) -> None:
         if self._listing_unavailable and not self.search_edit.text():
             self.paste_edit.setFocus()
