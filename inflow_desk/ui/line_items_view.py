@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QColor, QKeyEvent, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -309,11 +310,11 @@ class LineItemsView(QTableView):
             and event.modifiers() == Qt.KeyboardModifier.NoModifier
         ):
             current = self.currentIndex()
-            if current.isValid() and current.row() == self._model.rowCount() - 1:
-                self.add_line_and_edit()
-                return
             if current.isValid():
-                self.setCurrentIndex(self._model.index(current.row() + 1, Column.NAME))
+                # From an open editor, the delegate has queued its commit-and-close: move on
+                # after it, so the editor is committed where it was typed.
+                row = current.row()
+                QTimer.singleShot(0, lambda: self._enter_from_row(row))
                 return
         if key == Qt.Key.Key_Delete and self.state() != QAbstractItemView.State.EditingState:
             current = self.currentIndex()
@@ -321,6 +322,13 @@ class LineItemsView(QTableView):
                 self._model.setData(current, "" if current.column() != Column.QUANTITY else 1)
                 return
         super().keyPressEvent(event)
+
+    def _enter_from_row(self, row: int) -> None:
+        """Enter: the next row's product, or a new row after the last one."""
+        if row >= self._model.rowCount() - 1:
+            self.add_line_and_edit()
+        else:
+            self.setCurrentIndex(self._model.index(row + 1, Column.NAME))
 
     def finish_editing(self) -> None:
         """Commit and close an open cell editor (before the rows are replaced under it)."""

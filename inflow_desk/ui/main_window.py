@@ -517,11 +517,13 @@ class MainWindow(QMainWindow):
         self.error_label.hide()
 
     def _on_form_changed(self) -> None:
-        if self._duplicate_armed:
-            self._duplicate_armed = False
-            self._clear_error()
-        if self._last_link is not None and self.result_panel.url:
-            self.result_panel.set_stale(self._link_snapshot() != self._last_link.snapshot)
+        last = self._last_link
+        if last is not None and self.result_panel.url:
+            changed = self._link_snapshot() != last.snapshot
+            self.result_panel.set_stale(changed)
+            if changed and self._duplicate_armed:  # the question was about the old cart
+                self._duplicate_armed = False
+                self._clear_error()
         if (
             self.error_label.isVisible()
             and not self._busy

@@ -74,12 +74,17 @@ def countdown_text(expires_at: datetime, now: datetime, *, assumed: bool = False
     return f"expires {clock} — {left}{note}"
 
 
-def bind_shortcut(owner: QWidget, keys: str, slot: Callable[[], object]) -> QShortcut:
-    """A window-wide shortcut that calls ``slot`` at once (a button's own shortcut would
-    "animate" a click and fire 100 ms later). Qt ignores a key bound twice in one window
-    ("ambiguous"); that is logged, never silent."""
+def bind_shortcut(
+    owner: QWidget,
+    keys: str,
+    slot: Callable[[], object],
+    context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
+) -> QShortcut:
+    """A window-wide shortcut (or one for ``owner`` and its children) that calls ``slot`` at
+    once (a button's own shortcut would "animate" a click and fire 100 ms later). Qt ignores a
+    key bound twice where both apply ("ambiguous"); that is logged, never silent."""
     shortcut = QShortcut(QKeySequence(keys), owner)
-    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+    shortcut.setContext(context)
     shortcut.activated.connect(slot)
     shortcut.activatedAmbiguously.connect(lambda: log.error("ambiguous shortcut %s: ignored", keys))
     return shortcut

@@ -184,7 +184,8 @@ class SubscriptionForm(QWidget):
         self.refresh_button.setToolTip(shortcut_tip("Reload the offers from Inflow", "F5"))
         self.refresh_button.setAutoDefault(False)
         self.refresh_button.clicked.connect(self.load_offers)
-        bind_shortcut(self, "F5", self._on_f5)
+        # the history's F5 reloads the history: each F5 acts where the focus is
+        bind_shortcut(self, "F5", self._on_f5, Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         # --- status row
         self.status_label = QLabel(self)
