@@ -541,6 +541,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.profile,
         log_path,
     )
+    from inflow_desk.ui.formatting import use_readable_locale
+
+    if (fallback := use_readable_locale()) is not None:  # before any widget reads the locale
+        log.info("locale: the system locale is C/POSIX; amounts and dates in %s", fallback.name())
 
     from inflow_desk.ui.main_window import FirstPaintWatcher
 

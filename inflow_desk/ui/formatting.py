@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from PySide6.QtCore import QLocale
 
 from inflow_desk.domain.money import Currency
@@ -22,3 +24,24 @@ def format_plain_amount(cents: int) -> str:
     sign = "-" if cents < 0 else ""
     whole, frac = divmod(abs(cents), 100)
     return f"{sign}{whole}.{frac:02d}"
+
+
+#: What amounts and dates follow when the system locale is C/POSIX. English (the app's
+#: language) for the United Kingdom: money reads as in en-US (``€1,299.50``), and dates are
+#: day-first with a 24-hour clock and a four-digit year (``02/12/2026 14:00``) — read the
+#: same way by agents all over Europe, where most of Inflow's euro merchants are, and like the
+#: app's other times (``Wed 02 Dec 14:00``). en-US (``12/2/26 2:00 PM``) would read as the
+#: 12th of February there.
+FALLBACK_LANGUAGE: Final = QLocale.Language.English
+FALLBACK_COUNTRY: Final = QLocale.Country.UnitedKingdom
+
+
+def use_readable_locale() -> QLocale | None:
+    """When the default locale is C/POSIX (``LANG=C.UTF-8``: Qt then writes ``1299.50€`` and
+    ``2 12 2026 14:00``), make en-GB the default for amounts and dates and return it; a real
+    locale is kept (``None``). Call once at start-up, before any widget exists."""
+    if QLocale().language() != QLocale.Language.C:
+        return None
+    fallback = QLocale(FALLBACK_LANGUAGE, FALLBACK_COUNTRY)
+    QLocale.setDefault(fallback)
+    return fallback

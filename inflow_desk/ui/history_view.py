@@ -1,10 +1,14 @@
 """The history view: every link the agent created, filterable, with copy / QR / create again /
 CSV export, docked into the main window by :func:`install_history`.
 
-Keyboard (in the table): Ctrl+C copies the link, Space shows the QR code, Ctrl+R loads the
-same cart or offer into the form ("create again"), Ctrl+E exports the selected rows, Ctrl+Shift+E
-a date range, F5 reloads; Ctrl+F jumps to the filter; Ctrl+H (window-wide) shows or hides the
-history. Enter or a double click copies the link.
+Keyboard: Ctrl+H (window-wide) goes to the filter, showing the history if it was hidden (hiding
+it is View ▸ History or the dock's close button); Ctrl+F does the same inside the view. In the
+table: Ctrl+C copies the link, Space shows the QR code, Ctrl+R loads the same cart or offer into
+the form ("create again"), Ctrl+E exports the selected rows, Ctrl+Shift+E a date range, F5
+reloads; Enter or a double click copies the link. From the filter, Down enters the rows and
+Ctrl+C, Ctrl+R, Ctrl+E and Space act on the highlighted row — after typing, the first match (a
+space that would start the filter shows the QR code; between words it is typed). Esc, in the
+filter or the rows, goes back to the form (``leaveRequested``).
 """
 
 from __future__ import annotations
@@ -17,8 +21,18 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Final
 
-from PySide6.QtCore import QDate, QItemSelection, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QItemSelection,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -69,7 +83,7 @@ EXPORT_SELECTED_SHORTCUT: Final = "Ctrl+E"
 EXPORT_RANGE_SHORTCUT: Final = "Ctrl+Shift+E"
 REFRESH_SHORTCUT: Final = "F5"
 FIND_SHORTCUT: Final = "Ctrl+F"
-TOGGLE_SHORTCUT: Final = "Ctrl+H"
+GO_TO_HISTORY_SHORTCUT: Final = "Ctrl+H"
 
 
 # ---------------------------------------------------------------------- CSV files
@@ -170,12 +184,14 @@ class HistoryView(QWidget):
 
     Emits ``createAgainRequested(kind, body)`` with the exact request body that was sent
     (connect it to :meth:`MainWindow.load_request`), ``exported(path, rows)`` after a CSV file
-    was written and ``exportFailed(message)``.
+    was written, ``exportFailed(message)``, and ``leaveRequested`` when the agent pressed Esc
+    in the filter or the rows (connect it to what focuses the form).
     """
 
     createAgainRequested = Signal(str, object)
     exported = Signal(str, int)
     exportFailed = Signal(str)
+    leaveRequested = Signal()
 
     def __init__(
         self,
@@ -194,6 +210,8 @@ class HistoryView(QWidget):
         self._qr_window: QrWindow | None = None
         self._select_after_refresh: str | None = None  # a session id
         self._restore_current: int | None = None  # a record id
+        self._filter_changed = False  # the refresh in flight applies a new filter text
+        self._after_filter: Callable[[], None] | None = None  # a key waiting for the filter
 
         self.model = HistoryModel(store, clock=clock, parent=self)
 
@@ -307,6 +325,8 @@ class HistoryView(QWidget):
         layout.addWidget(self.message_label)
         self.message_label.hide()  # shown with the first message
         self.setTabOrder(self.search_edit, self.table)
+        self.search_edit.installEventFilter(self)
+        self.table.installEventFilter(self)
 
         self._filter_timer = QTimer(self)
         self._filter_timer.setObjectName("historyFilterTimer")
@@ -319,6 +339,7 @@ class HistoryView(QWidget):
         self.model.modelAboutToBeReset.connect(self._remember_current)
         self.model.pageLoaded.connect(self._update_actions)
         self.model.loadFailed.connect(self._show_error)
+        self.model.loadFailed.connect(self._forget_key_after_filter)
         selection = self.table.selectionModel()
         selection.selectionChanged.connect(self._on_selection_changed)
         selection.currentChanged.connect(self._update_actions)
@@ -388,7 +409,10 @@ class HistoryView(QWidget):
         self.model.refresh()
 
     def _apply_filter(self) -> None:
-        self.model.set_filter(self.search_edit.text())
+        text = self.search_edit.text()
+        if text != self.model.filter_text:
+            self._filter_changed = True
+        self.model.set_filter(text)
 
     def _remember_current(self) -> None:
         record = self.current_record()
@@ -412,12 +436,18 @@ class HistoryView(QWidget):
                 ),
                 -1,
             )
+        elif self._filter_changed:
+            row = 0 if count else -1  # typing a filter highlights its first match
         elif self._restore_current is not None:
             row = self.model.row_of(self._restore_current)
         self._restore_current = None
+        self._filter_changed = False
         if row >= 0:
             self.select_row(row)
         self._update_actions()
+        waiting, self._after_filter = self._after_filter, None
+        if waiting is not None:
+            self._act_from_filter(waiting)  # still waits if more was typed meanwhile
 
     def _on_selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         self._update_actions()
@@ -427,6 +457,95 @@ class HistoryView(QWidget):
         for action in (self.copy_action, self.qr_action, self.create_again_action):
             action.setEnabled(has_record)
         self.export_selected_action.setEnabled(bool(self.selected_rows()))
+
+    # ------------------------------------------------------------------ keys
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and (
+            watched is self.search_edit or watched is self.table
+        ):
+            assert isinstance(event, QKeyEvent)
+            handler = (
+                self._filter_key(event) if watched is self.search_edit else self._rows_key(event)
+            )
+            if handler is not None:
+                if kind == QEvent.Type.ShortcutOverride:
+                    # The key is ours here: neither the line edit (its own Ctrl+C, Ctrl+E)
+                    # nor a window shortcut takes it; the key press then comes back here.
+                    event.accept()
+                else:
+                    handler()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _filter_key(self, event: QKeyEvent) -> Callable[[], None] | None:
+        """What a key pressed in the filter does, if it is one of the history's keys."""
+        key = event.key()
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if modifiers == Qt.KeyboardModifier.ControlModifier:
+            row_action = {
+                Qt.Key.Key_C: self.copy_link,
+                Qt.Key.Key_R: self.create_again,
+                Qt.Key.Key_E: self.export_selected_dialog,
+            }.get(Qt.Key(key))
+            if row_action is not None:
+                return lambda: self._act_from_filter(row_action)
+            return None
+        if modifiers != Qt.KeyboardModifier.NoModifier:
+            return None
+        if key == Qt.Key.Key_Down:
+            return lambda: self._act_from_filter(self._enter_rows)
+        if key == Qt.Key.Key_Escape:
+            return self.leaveRequested.emit
+        if key == Qt.Key.Key_Space and self._space_would_lead_the_filter():
+            return lambda: self._act_from_filter(self.show_qr)
+        return None
+
+    def _rows_key(self, event: QKeyEvent) -> Callable[[], None] | None:
+        """Keys of the rows beyond the table's own: Esc to the form, Up from the top row."""
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return None
+        if event.key() == Qt.Key.Key_Escape:
+            return self.leaveRequested.emit
+        if event.key() == Qt.Key.Key_Up and self.table.currentIndex().row() <= 0:
+            return self.focus_search
+        return None
+
+    def _space_would_lead_the_filter(self) -> bool:
+        """A leading space means nothing to the filter: then Space is "show the QR code"."""
+        edit = self.search_edit
+        start = edit.selectionStart() if edit.hasSelectedText() else edit.cursorPosition()
+        return not edit.text()[:start].strip()
+
+    def _act_from_filter(self, act: Callable[[], None]) -> None:
+        """Run a row key pressed in the filter on the highlighted row (the first one if none is)
+        — once the list shows what the filter says: a key pressed right after typing waits for
+        that query rather than act on a row of the previous list."""
+        if (
+            self._filter_timer.isActive()
+            or self.search_edit.text() != self.model.filter_text
+            or self.model.is_refreshing
+        ):
+            self._filter_timer.stop()
+            self._apply_filter()
+            if self.model.is_refreshing:
+                self._after_filter = act  # run by _on_refreshed
+                return
+        if not self.selected_rows() and self.model.rowCount():
+            self.select_row(0)
+        act()
+
+    def _forget_key_after_filter(self) -> None:
+        self._after_filter = None  # the query failed: the key has no row to act on
+
+    def _enter_rows(self) -> None:
+        if not self.model.rowCount():
+            return
+        current = self.table.currentIndex()
+        row = current.row() if current.isValid() else (self.selected_rows() or [0])[0]
+        if not current.isValid() or not self.table.selectionModel().isRowSelected(row):
+            self.select_row(row)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------------ actions
     def copy_link(self) -> None:
@@ -565,7 +684,7 @@ def install_history(
     profile: str | Callable[[], str],
     clock: Clock = utc_now,
 ) -> HistoryView:
-    """Dock a :class:`HistoryView` at the bottom of ``window`` (View ▸ History, Ctrl+H).
+    """Dock a :class:`HistoryView` at the bottom of ``window`` (View ▸ History; Ctrl+H).
 
     New sessions appear (and are selected) as soon as the window reports them; "create again"
     fills the window's form through :meth:`MainWindow.load_request`.
@@ -585,15 +704,34 @@ def dock_history(window: MainWindow, view: HistoryView) -> QDockWidget:
     if placeholder is not None and placeholder is not view:
         placeholder.deleteLater()
 
+    # Showing and hiding: the View menu (and the dock's close button), no key of its own.
     toggle = dock.toggleViewAction()
     toggle.setObjectName("toggleHistoryAction")
     toggle.setText("&History")
-    toggle.setShortcut(QKeySequence(TOGGLE_SHORTCUT))
-    toggle.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    toggle.setToolTip(shortcut_tip("Show or hide the history", TOGGLE_SHORTCUT))
+    toggle.setToolTip("Show or hide the history")
     toggle.triggered.connect(lambda checked: view.focus_search() if checked else None)
     window.menu("&View").addAction(toggle)
 
+    # Ctrl+H goes to the filter — it shows a hidden history, it never hides it.
+    go_to = QAction("&Go to the history filter", window)
+    go_to.setObjectName("goToHistoryAction")
+    go_to.setShortcut(QKeySequence(GO_TO_HISTORY_SHORTCUT))
+    go_to.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    go_to.setToolTip(shortcut_tip("Go to the history filter", GO_TO_HISTORY_SHORTCUT))
+    go_to.triggered.connect(lambda: go_to_history(dock, view))
+    window.menu("&View").addAction(go_to)
+
     window.sessionCreated.connect(view.on_session_created)
     view.createAgainRequested.connect(window.load_request)
+    view.leaveRequested.connect(lambda: window.current_mode().focus_first())
     return dock
+
+
+def go_to_history(dock: QDockWidget, view: HistoryView) -> None:
+    """Show the history (if hidden, behind another dock or floating) and focus its filter."""
+    if not dock.isVisible():
+        dock.show()
+    dock.raise_()
+    if dock.isFloating():
+        dock.activateWindow()
+    view.focus_search()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import zxingcpp
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QLineEdit, QTableView, QToolButton
 from pytestqt.qtbot import QtBot
 
@@ -146,20 +146,7 @@ def test_created_session_is_recorded_and_appears_selected(
         assert api_key.encode() not in path.read_bytes()
 
 
-def test_ctrl_h_toggles_the_dock_and_focuses_the_filter(
-    qtbot: QtBot, make_window: Callable[..., MainWindow], store: HistoryStore, clock: Clock
-) -> None:
-    window, view = history_window(make_window, store, clock)
-    dock = find(window, QDockWidget, "historyDock")
-    toggle = find(window, QAction, "toggleHistoryAction")
-    assert toggle in window.menu("&View").actions()
-    assert "Ctrl+H" in toggle.toolTip()
-    assert dock.isVisible()
-    press(qtbot, Qt.Key.Key_H, CTRL)
-    assert not dock.isVisible()
-    press(qtbot, Qt.Key.Key_H, CTRL)
-    assert dock.isVisible()
-    assert view.search_edit.hasFocus()
+# Ctrl+H and the other keys of the history: tests/ui/test_history_keys.py
 
 
 # ---------------------------------------------------------------------- filter, sort, status
