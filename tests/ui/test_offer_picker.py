@@ -299,3 +299,23 @@ def test_a_pasted_subscribe_link_of_the_documented_shape_is_sent(
     create(qtbot, window)
     [request] = emulator.requests_to(SUBSCRIPTION_PATH, "POST")
     assert request.path == SUBSCRIPTION_PATH + PRO_YEARLY["id"]
+
+
+# ---------------------------------------------------------------------- Ctrl+2 and the focus
+def test_ctrl_2_puts_the_focus_in_the_filter_wherever_it_was(
+    qtbot: QtBot, window: MainWindow, form: SubscriptionForm
+) -> None:
+    open_mode(qtbot, form)
+    search = find(window, QLineEdit, "offerSearchEdit")
+    type_text(qtbot, "pro")
+    for name in ("offerPasteEdit", "customerEmailEdit"):  # already on the tab, typing elsewhere
+        find(window, QLineEdit, name).setFocus()
+        press(qtbot, Qt.Key.Key_2, CTRL)
+        assert focused() is search
+        assert search.selectedText() == "pro"  # typing replaces the old search
+    window.switch_mode(0)  # (not Ctrl+1: the window binds it twice, so it is ambiguous)
+    assert focused() is not search
+    press(qtbot, Qt.Key.Key_2, CTRL)
+    assert focused() is search
+    type_text(qtbot, "year")
+    assert search.text() == "year"
