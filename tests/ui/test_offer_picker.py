@@ -312,10 +312,10 @@ def test_ctrl_2_puts_the_focus_in_the_filter_wherever_it_was(
         find(window, QLineEdit, name).setFocus()
         press(qtbot, Qt.Key.Key_2, CTRL)
         assert focused() is search
-        assert search.selectedText() == "pro"  # typing replaces the old search
+        assert form.search_edit.selectedText() == "pro"  # typing replaces the old search
     window.switch_mode(0)  # (not Ctrl+1: the window binds it twice, so it is ambiguous)
     assert focused() is not search
     press(qtbot, Qt.Key.Key_2, CTRL)
     assert focused() is search
     type_text(qtbot, "year")
-    assert search.text() == "year"
+    assert form.search_edit.text() == "year"
