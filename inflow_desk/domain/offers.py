@@ -277,7 +277,6 @@ _PREFIXED_ID_RE: Final = re.compile(
 )
 _ANY_ID_RE: Final = re.compile(OFFER_ID_PATTERN)
 _SUBSCRIBE_PATH_RE: Final = re.compile(rf"/subscribe/({OFFER_ID_PATTERN})/?")
-PASTE_EXAMPLE: Final = "offer_… or https://checkout.inflowpay.com/subscribe/…"
 
 
 def pasted_offer_id(text: str, is_known: Callable[[str], bool] | None = None) -> str | None:
@@ -332,6 +331,6 @@ def pasted_offer_problem(text: str, is_known: Callable[[str], bool] | None = Non
         return None
     shown = value if len(value) <= 60 else value[:57] + "…"
     return (
-        f"“{shown}” is not an offer ID or a subscribe link — expected {PASTE_EXAMPLE}. "
-        "Nothing will be sent."
+        f"“{shown}” is not an offer ID or a subscribe link: paste an ID like offer_9fK21, "
+        f"or a link {SUBSCRIBE_BASE_URL}…"
     )
