@@ -13,10 +13,14 @@ for the agent's locale; the default is :func:`format_offer_amount` (locale-neutr
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, Final
+from urllib.parse import unquote, urlsplit
 
+from inflow_desk.domain import limits
 from inflow_desk.domain.money import Currency, format_cents
+from inflow_desk.domain.validation import OFFER_ID_PATTERN
 
 __all__ = [
     "SUBSCRIBE_BASE_URL",
@@ -33,11 +37,16 @@ __all__ = [
     "offer_search_text",
     "offer_summary",
     "offer_title",
+    "pasted_offer_id",
+    "pasted_offer_problem",
     "subscribe_link",
 ]
 
 SUBSCRIBE_BASE_URL: Final = "https://checkout.inflowpay.com/subscribe/"
 """The permanent sign-up link of an offer is this + its id (inflow-api.md §3.4)."""
+SUBSCRIBE_HOST: Final = "checkout.inflowpay.com"
+OFFER_ID_PREFIX: Final = "offer_"
+"""How the offer ids in Inflow's examples start (``offer_9fK21``, ``offer_abc123``)."""
 
 MoneyFormatter = Callable[[int, str], str]
 """``(cents, currency code) → text``, e.g. ``(2999, "EUR") → "€29.99"``."""
@@ -259,3 +268,69 @@ def offer_detail_rows(
         if key not in _FIELD_LABELS and offer[key] is not None:
             rows.append((str(key), _value_text(str(key), offer[key], offer, money)))
     return rows
+
+
+# ------------------------------------------------------------------ pasted ids and links
+#: A bare id as Inflow's examples write them: ``offer_`` and letters, digits, ``_``, ``-``.
+_PREFIXED_ID_RE: Final = re.compile(
+    rf"{OFFER_ID_PREFIX}[A-Za-z0-9_-]{{1,{limits.MAX_OFFER_ID_LENGTH - len(OFFER_ID_PREFIX)}}}"
+)
+_ANY_ID_RE: Final = re.compile(OFFER_ID_PATTERN)
+_SUBSCRIBE_PATH_RE: Final = re.compile(rf"/subscribe/({OFFER_ID_PATTERN})/?")
+
+
+def pasted_offer_id(text: str, is_known: Callable[[str], bool] | None = None) -> str | None:
+    """The offer id in what the agent pasted, or ``None`` when it has neither shape.
+
+    Accepted (surrounding whitespace ignored):
+
+    - the documented subscribe link ``https://checkout.inflowpay.com/subscribe/{offerId}``
+      (scheme optional, host exactly Inflow's checkout, query and fragment ignored); the id in
+      it may be any 1–128 letters, digits, ``_``, ``-`` — Inflow made the link;
+    - a bare id ``offer_…`` (the shape of Inflow's examples);
+    - a bare id of another shape only when ``is_known(id)`` says the offer list has it.
+
+    Anything else — a word typed into the wrong field, a payment link, a link to another
+    site — is not an offer and must not be sent as one.
+    """
+    value = text.strip()
+    if not value:
+        return None
+    if _ANY_ID_RE.fullmatch(value):
+        if _PREFIXED_ID_RE.fullmatch(value) or (is_known is not None and is_known(value)):
+            return value
+        return None
+    return _subscribe_link_id(value)
+
+
+def _subscribe_link_id(value: str) -> str | None:
+    if any(c.isspace() for c in value):
+        return None
+    candidate = value if "://" in value else "https://" + value.removeprefix("//")
+    try:
+        parts = urlsplit(candidate)
+        port = parts.port
+    except ValueError:
+        return None
+    if (
+        parts.scheme.lower() != "https"
+        or (parts.hostname or "").lower() != SUBSCRIBE_HOST
+        or port is not None
+        or parts.username is not None
+    ):
+        return None
+    match = _SUBSCRIBE_PATH_RE.fullmatch(unquote(parts.path))
+    return match.group(1) if match else None
+
+
+def pasted_offer_problem(text: str, is_known: Callable[[str], bool] | None = None) -> str | None:
+    """``None`` when ``text`` is blank or an offer id / subscribe link (see
+    :func:`pasted_offer_id`), else a sentence for the agent saying what is expected."""
+    value = text.strip()
+    if not value or pasted_offer_id(value, is_known) is not None:
+        return None
+    shown = value if len(value) <= 60 else value[:57] + "…"
+    return (
+        f"“{shown}” is not an offer ID or a subscribe link: paste an ID like offer_9fK21, "
+        f"or a link {SUBSCRIBE_BASE_URL}…"
+    )

@@ -3,8 +3,14 @@
 The offers load in the background the first time the mode is shown, on F5 / Refresh and when
 the window switches accounts; pages appear as they arrive. The agent types to filter, moves
 with Up/Down while typing, and picks with Enter (or a click). When Inflow does not list
-offers, the paste field is the way forward. What is created is always the *picked* offer,
-shown on the "Selected" line — never whatever happens to be highlighted.
+offers, the paste field is the way forward.
+
+The highlighted row *is* the chosen offer: moving the highlight (arrows, click) chooses, and
+typing alone chooses nothing, so no row is ever highlighted without being what Ctrl+Enter
+sends. Enter on a filter with one match picks it; with several, it picks the first and says
+so. Keys typed while the offers load stay in the filter, and an Enter pressed then is
+applied when the list has arrived. A pasted id or link is checked against the documented
+shapes (:func:`~inflow_desk.domain.offers.pasted_offer_id`) before anything is sent.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -48,7 +54,12 @@ from inflow_desk.domain.models import (
     RequestInvalid,
     extract_offer_id,
 )
-from inflow_desk.domain.offers import MoneyFormatter, offer_detail_rows
+from inflow_desk.domain.offers import (
+    MoneyFormatter,
+    offer_detail_rows,
+    pasted_offer_id,
+    pasted_offer_problem,
+)
 from inflow_desk.domain.validation import check_offer_id
 from inflow_desk.ui.errors import describe_error
 from inflow_desk.ui.main_window import MainWindow
@@ -80,8 +91,13 @@ NOTHING_PICKED = (
     "Pick a subscription offer: type to search, Enter to pick — or paste an offer ID "
     "or subscribe link"
 )
+STILL_LOADING = (
+    "The offers are still loading: the offer matching “{text}” is picked when they arrive "
+    "— then press Ctrl+Enter"
+)
 PASTE_HIGHLIGHT = "QLineEdit#offerPasteEdit { border: 2px solid #1a5fb4; border-radius: 3px; }"
 PASTE_ERROR = "QLineEdit#offerPasteEdit { border: 2px solid #a40000; border-radius: 3px; }"
+HINT_STYLE = "QLabel { color: #7a4d00; }"
 STATUS_ERROR = (
     "QLabel { color: #8a0000; background: #fdecea; border: 1px solid #f5c2c0; "
     "border-radius: 4px; padding: 4px; }"
@@ -150,7 +166,10 @@ class SubscriptionForm(QWidget):
         self._listing_unavailable = False
         self._picked: OfferEntry | None = None
         self._pasted_id: str | None = None
-        self._last_highlight: str | None = None
+        #: Enter was pressed while the offers loaded: apply it once they have arrived.
+        self._pending_enter = False
+        #: What the status line shows: "loading", "loaded", or "" (a message, left alone).
+        self._status_kind = ""
 
         self.model = OffersModel(self)
         self.filter_model = OfferFilterModel(self.model, self)
@@ -257,6 +276,13 @@ class SubscriptionForm(QWidget):
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setWordWrap(True)
         self.error_label.hide()
+        # What became of an Enter (several or no matches); next to the list, not an error.
+        self.hint_label = QLabel(self)
+        self.hint_label.setObjectName("offerHintLabel")
+        self.hint_label.setAccessibleName("Offer picker hint")
+        self.hint_label.setStyleSheet(HINT_STYLE)
+        self.hint_label.setWordWrap(True)
+        self.hint_label.hide()
 
         search_row = QHBoxLayout()
         search_row.addWidget(search_label)
@@ -274,6 +300,7 @@ class SubscriptionForm(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(search_row)
         layout.addLayout(status_row)
+        layout.addWidget(self.hint_label)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("offerSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -306,7 +333,8 @@ class SubscriptionForm(QWidget):
         self._loading = True
         self._needs_load = False
         self.model.clear_listed()
-        self._set_status("Loading subscription offers…")
+        self._status_kind = "loading"
+        self._show_count()
         self.progress.show()
         self.retry_button.hide()
         self.refresh_button.setEnabled(False)
@@ -330,6 +358,8 @@ class SubscriptionForm(QWidget):
             self._set_picked(None)
         self._generation += 1  # answers of a load still running are ignored
         self._loading = False
+        self._pending_enter = False  # typed for the other merchant's list
+        self._show_hint("")
         self.model.clear_listed()
         self._needs_load = True
         if self.isVisible():
@@ -368,8 +398,7 @@ class SubscriptionForm(QWidget):
         self.model.add_listed(entries)
         self._refresh_picked()
         if self._loading:
-            count = self.model.listed_count()
-            self._set_status(f"Loading subscription offers… {count:,} so far")
+            self._show_count()
 
     def _on_loaded(self, generation: int, result: Any, money: MoneyFormatter) -> None:
         if generation != self._generation:
@@ -388,15 +417,16 @@ class SubscriptionForm(QWidget):
         self._finish_loading()
         self._listing_unavailable = False
         self.paste_edit.setStyleSheet("")
-        count = self.model.listed_count()
-        if count == 0:
+        if self.model.listed_count() == 0:
             self._set_status(
                 "This account has no subscription offers. Create one in the Inflow dashboard, "
                 "or paste an offer ID or subscribe link below."
             )
         else:
-            self._set_status(f"{count:,} subscription offer{'s' if count != 1 else ''}")
+            self._status_kind = "loaded"
+            self._show_count()
         self._refresh_picked()
+        self._apply_pending_enter()
         self.offersLoaded.emit(True)
 
     def _on_load_failed(self, generation: int, exc: BaseException) -> None:
@@ -420,6 +450,9 @@ class SubscriptionForm(QWidget):
             )
             self._set_status(message.as_text() + partial, error=True)
             self.retry_button.show()
+        if self.filter_model.rowCount():  # recent offers, or pages that did arrive
+            self._apply_pending_enter()
+        self._pending_enter = False
         self.offersLoaded.emit(False)
 
     def _is_listed(self, offer_id: str) -> bool:
@@ -432,9 +465,37 @@ class SubscriptionForm(QWidget):
         self.refresh_button.setEnabled(True)
 
     def _set_status(self, text: str, *, error: bool = False) -> None:
+        self._status_kind = ""
         self.status_label.setText(text)
         self.status_label.setStyleSheet(STATUS_ERROR if error else "")
         self.status_label.setVisible(bool(text))
+
+    def _show_count(self) -> None:
+        """The status line while loading and once loaded: how many offers, and how many of
+        them the filter shows ("3 of 24 subscription offers")."""
+        if not self._status_kind:
+            return  # an error or a notice is shown: it matters more than a count
+        total = self.model.rowCount()
+        shown = self.filter_model.rowCount()
+        filtered = bool(self.filter_model.filter_text)
+        if self._status_kind == "loading":
+            if not total:
+                text = "Loading subscription offers…"
+            elif filtered:
+                text = f"Loading subscription offers… {shown:,} of {total:,} so far"
+            else:
+                text = f"Loading subscription offers… {total:,} so far"
+        elif filtered:
+            text = f"{shown:,} of {total:,} subscription offers"
+        else:
+            text = f"{total:,} subscription offer{'s' if total != 1 else ''}"
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet("")
+        self.status_label.setVisible(True)
+
+    def _show_hint(self, text: str) -> None:
+        self.hint_label.setText(text)
+        self.hint_label.setVisible(bool(text))
 
     def _account_label(self) -> str:
         window = self.window()
@@ -445,19 +506,20 @@ class SubscriptionForm(QWidget):
     # ------------------------------------------------------------------ searching, picking
     def _on_search_changed(self, text: str) -> None:
         self.filter_model.set_filter_text(text)
+        if not self._pending_enter:
+            self._show_hint("")
+        self._show_count()
 
     def _after_filter(self) -> None:
-        """After a reset the view has no current row: keep highlighting the offer that was
-        highlighted (or picked) if it is still shown, else the top match."""
-        if not self.filter_model.rowCount():
-            self._show_details(self._picked)
-            return
-        for offer_id in (self._last_highlight, self._picked.id if self._picked else None):
-            row = self.filter_model.row_of(offer_id) if offer_id else -1
+        """After a reset the view has no current row: highlight the chosen offer again if it
+        is shown. Nothing else is highlighted — a highlight is a choice."""
+        if self._picked is not None:
+            row = self.filter_model.row_of(self._picked.id)
             if row >= 0:
                 self._highlight(row)
                 return
-        self._highlight(0)
+        if not self.filter_model.rowCount():
+            self._show_details(self._picked)
 
     def _after_insert(self) -> None:
         if not self.picker.currentIndex().isValid():
@@ -472,39 +534,100 @@ class SubscriptionForm(QWidget):
         )
         self.picker.scrollTo(index)
 
+    def _unhighlight(self) -> None:
+        selection = self.picker.selectionModel()
+        if selection.currentIndex().isValid() or selection.hasSelection():
+            selection.clear()  # current index and selection
+
     def _highlighted(self) -> OfferEntry | None:
         index = self.picker.currentIndex()
         return self.filter_model.entry(index.row()) if index.isValid() else None
 
+    def _sync_highlight(self) -> None:
+        """Highlight the chosen offer where it is shown; else highlight nothing."""
+        row = self.filter_model.row_of(self._picked.id) if self._picked is not None else -1
+        if row >= 0:
+            if self.picker.currentIndex().row() != row:
+                self._highlight(row)
+        else:
+            self._unhighlight()
+
     def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        """Moving the highlight (arrows, click, keys in the list) chooses that offer."""
         entry = self.filter_model.entry(current.row()) if current.isValid() else None
-        if entry is not None:
-            self._last_highlight = entry.id
-        self._details_pending = entry or self._picked
-        self._details_timer.start()  # typing fast re-renders the details once, at the end
+        if entry is None:
+            return
+        if self._picked is None or self._picked.id != entry.id:
+            self.pick(entry, details_now=False)  # arrowing fast renders the details once
 
     def _on_activated(self, index: QModelIndex) -> None:
         entry = self.filter_model.entry(index.row()) if index.isValid() else None
         if entry is not None:
             self.pick(entry)
 
-    def pick(self, entry: OfferEntry) -> None:
-        """Make ``entry`` the offer that will be created (clears a pasted id)."""
+    def pick(self, entry: OfferEntry, *, details_now: bool = True) -> None:
+        """Make ``entry`` the offer that will be created (clears a pasted id and a pending
+        Enter)."""
         if self.paste_edit.text():
             self.paste_edit.blockSignals(True)
             self.paste_edit.clear()
             self.paste_edit.blockSignals(False)
+            self._show_paste_problem("")
         self._pasted_id = None
-        self._set_picked(entry)
+        self._pending_enter = False
+        self._show_hint("")
+        self._set_picked(entry, details_now=details_now)
 
     def pick_highlighted(self) -> bool:
-        entry = self._highlighted()
-        if entry is None and self.filter_model.rowCount() == 1:
+        """Enter in the filter: see :meth:`_on_enter`. True when an offer is chosen."""
+        self._on_enter()
+        return self._picked is not None
+
+    def _on_enter(self) -> None:
+        highlighted = self._highlighted()
+        if highlighted is not None:
+            self.pick(highlighted)
+            return
+        if self._loading:
+            # The list is not there yet: what was typed decides once it is.
+            self._pending_enter = True
+            text = self.search_edit.text().strip()
+            if text:
+                self._show_hint(f"Loading — the offer matching “{text}” is picked when it arrives")
+            return
+        self._resolve_enter()
+
+    def _apply_pending_enter(self) -> None:
+        if self._pending_enter:
+            self._pending_enter = False
+            if self._highlighted() is None:
+                self._resolve_enter()
+            else:
+                self._show_hint("")
+
+    def _resolve_enter(self) -> None:
+        """Enter with nothing highlighted: one match is picked; with several the first is
+        picked and the agent told to check it; with none, said so."""
+        text = self.search_edit.text().strip()
+        count = self.filter_model.rowCount()
+        if count == 1:
             entry = self.filter_model.entry(0)
-        if entry is None:
-            return False
-        self.pick(entry)
-        return True
+            if entry is not None:
+                self.pick(entry)
+        elif count > 1 and text:
+            entry = self.filter_model.entry(0)
+            if entry is not None:
+                self.pick(entry)
+                self._show_hint(
+                    f"{count:,} offers match “{text}”: the first is selected — "
+                    "check it, or choose another with ↑↓"
+                )
+        elif count > 1:
+            self._show_hint("Type to search, or choose an offer with ↑↓")
+        elif text:
+            self._show_hint(f"No offer matches “{text}” — nothing was picked")
+        else:
+            self._show_hint("No offers to pick from")
 
     def _move_highlight(self, step: int) -> None:
         count = self.filter_model.rowCount()
@@ -526,7 +649,7 @@ class SubscriptionForm(QWidget):
                 self._move_highlight(_PAGE_KEYS[key])
                 return True
             if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.pick_highlighted()
+                self._on_enter()
                 return True
             if plain and key == Qt.Key.Key_Escape and self.search_edit.text():
                 self.search_edit.clear()
@@ -534,14 +657,19 @@ class SubscriptionForm(QWidget):
         return super().eventFilter(watched, event)
 
     # ------------------------------------------------------------------ pasting
+    def _is_known_offer(self, offer_id: str) -> bool:
+        return self.model.row_of(offer_id) >= 0
+
     def _on_paste_changed(self, text: str) -> None:
-        offer_id = extract_offer_id(text) if text.strip() else None
+        offer_id = pasted_offer_id(text, self._is_known_offer) if text.strip() else None
         if offer_id is None:
             if self._pasted_id is not None:
                 self._pasted_id = None
                 self._set_picked(None)
             self._show_paste_problem(text)
             return
+        self._pending_enter = False
+        self._show_hint("")
         self._pasted_id = offer_id
         self.error_label.hide()
         if not self._listing_unavailable:
@@ -550,12 +678,12 @@ class SubscriptionForm(QWidget):
             {"id": offer_id}, locale_money(), listed=False
         )
         self._set_picked(entry)
-        row = self.filter_model.row_of(offer_id)
-        if row >= 0:
-            self._highlight(row)
+
+    def _paste_problem(self, text: str) -> str | None:
+        return pasted_offer_problem(text, self._is_known_offer)
 
     def _show_paste_problem(self, text: str) -> None:
-        message = _paste_problem(text)
+        message = self._paste_problem(text)
         self.error_label.setText(message or "")
         self.error_label.setVisible(bool(message))
         if message:
@@ -568,12 +696,16 @@ class SubscriptionForm(QWidget):
     def picked(self) -> OfferEntry | None:
         return self._picked
 
-    def _set_picked(self, entry: OfferEntry | None) -> None:
+    def _set_picked(self, entry: OfferEntry | None, *, details_now: bool = True) -> None:
         changed = (entry.id if entry else None) != (self._picked.id if self._picked else None)
         self._picked = entry
+        self._sync_highlight()
         self._show_selected()
-        highlighted = self._highlighted()
-        self._show_details(entry if entry is not None else highlighted)
+        if details_now:
+            self._show_details(entry)
+        else:
+            self._details_pending = entry
+            self._details_timer.start()  # typing fast re-renders the details once, at the end
         if entry is not None:
             self.error_label.hide()
         if changed:
@@ -587,8 +719,7 @@ class SubscriptionForm(QWidget):
         if fresh is not None and fresh.fields != self._picked.fields:
             self._picked = fresh
             self._show_selected()
-            if self._highlighted() is None or self._highlighted() == fresh:
-                self._show_details(fresh)
+            self._show_details(fresh)
 
     def _show_selected(self) -> None:
         entry = self._picked
@@ -630,9 +761,12 @@ class SubscriptionForm(QWidget):
 
     # ------------------------------------------------------------------ CheckoutMode
     def issues(self) -> list[FieldIssue]:
-        problem = _paste_problem(self.paste_edit.text())
+        problem = self._paste_problem(self.paste_edit.text())
         if problem:
             return [FieldIssue(field="offerId", message=problem)]
+        if self._picked is None and self._pending_enter:
+            text = self.search_edit.text().strip()
+            return [FieldIssue(field="offerId", message=STILL_LOADING.format(text=text))]
         if self._picked is None:
             return [FieldIssue(field="offerId", message=NOTHING_PICKED)]
         message = check_offer_id(self._picked.id)
@@ -698,11 +832,12 @@ class SubscriptionForm(QWidget):
         self.paste_edit.clear()
         self.paste_edit.blockSignals(False)
         self._pasted_id = None
+        self._pending_enter = False
         self.search_edit.clear()
         self.error_label.hide()
+        self._show_hint("")
         self.paste_edit.setStyleSheet(PASTE_HIGHLIGHT if self._listing_unavailable else "")
         self._set_picked(None)
-        self._highlight(0)
 
     def remember(self) -> None:
         if self._picked is None:
@@ -728,23 +863,26 @@ class SubscriptionForm(QWidget):
         self.paste_edit.blockSignals(True)
         self.paste_edit.setText(paste if isinstance(paste, str) else "")
         self.paste_edit.blockSignals(False)
+        self._pending_enter = False
+        self._show_hint("")
+        pasted = self.paste_edit.text()
         raw_id = data.get("offerId", data.get("offer_id"))
-        offer_id = extract_offer_id(raw_id) if isinstance(raw_id, str) else None
+        if pasted.strip():  # a pasted text is held to the paste rules, also in a draft
+            offer_id = pasted_offer_id(pasted, self._is_known_offer)
+        else:  # an id Inflow listed or accepted earlier (draft, history)
+            offer_id = extract_offer_id(raw_id) if isinstance(raw_id, str) else None
         name = data.get("offerName", data.get("offer_name"))
         if offer_id is None:
             self._pasted_id = None
             self._set_picked(None)
-            self._show_paste_problem(self.paste_edit.text())
+            self._show_paste_problem(pasted)
             return
-        self._pasted_id = offer_id if self.paste_edit.text() else None
+        self._pasted_id = offer_id if pasted.strip() else None
         fields: dict[str, Any] = {"id": offer_id}
-        if isinstance(name, str) and name.strip():
+        if isinstance(name, str) and name.strip() and offer_id == raw_id:
             fields["name"] = name.strip()
         entry = self.model.entry_by_id(offer_id) or make_entry(fields, locale_money(), listed=False)
         self._set_picked(entry)
-        row = self.filter_model.row_of(offer_id)
-        if row >= 0:
-            self._highlight(row)
         self.error_label.hide()
 
     def tab_chain(self) -> list[QWidget]:
@@ -772,20 +910,20 @@ def _offer_id(offer: object) -> str:
     return str(getattr(offer, "id", ""))
 
 
-def _paste_problem(text: str) -> str | None:
-    value = text.strip()
-    if not value or extract_offer_id(value) is not None:
-        return None
-    shown = value if len(value) <= 60 else value[:57] + "…"
-    return f"“{shown}” is not an offer ID or a subscribe link (…/subscribe/offer_…)"
-
-
 def install_subscription_mode(window: MainWindow, settings: AppSettings) -> SubscriptionForm:
     """Add the Subscription tab (Ctrl+2) to ``window`` (a ``MainWindow``); its offers follow
     ``window.gateway`` and reload when the window switches accounts."""
     form = SubscriptionForm(lambda: window.gateway, settings, window.mode_switch)
     window.add_mode(form)
     window.accountChanged.connect(form.on_account_changed)
+    # Ctrl+2 while the tab is already shown (focus in the e-mail or paste field) changes no
+    # tab, so the window does not ask for focus_first: do it here, after the window's slot.
+    keys = QKeySequence(form.shortcut)
+    for shortcut in window.findChildren(QShortcut):
+        if shortcut.key() == keys and shortcut.parent() is window:
+            shortcut.activated.connect(
+                lambda: form.focus_first() if window.mode_switch.currentWidget() is form else None
+            )
     # Tab order: the form's fields come right before the shared options (e-mail first).
     email = window.options_form.email_edit
     previous: QWidget = email

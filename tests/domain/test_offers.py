@@ -18,6 +18,8 @@ from inflow_desk.domain.offers import (
     offer_search_text,
     offer_summary,
     offer_title,
+    pasted_offer_id,
+    pasted_offer_problem,
     subscribe_link,
 )
 
@@ -192,3 +194,70 @@ def test_detail_rows_of_a_bare_id() -> None:
 
 def test_subscribe_link() -> None:
     assert subscribe_link(" offer_9fK21 ") == "https://checkout.inflowpay.com/subscribe/offer_9fK21"
+
+
+# ------------------------------------------------------------------ pasted ids and links
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("offer_9fK21", "offer_9fK21"),
+        ("  offer_abc-123_X \n", "offer_abc-123_X"),
+        ("https://checkout.inflowpay.com/subscribe/offer_9fK21", "offer_9fK21"),
+        ("https://checkout.inflowpay.com/subscribe/offer_9fK21/", "offer_9fK21"),
+        ("https://CHECKOUT.inflowpay.com/subscribe/offer_9fK21?ref=phone#top", "offer_9fK21"),
+        ("checkout.inflowpay.com/subscribe/offer_9fK21", "offer_9fK21"),
+        # the id in a subscribe link is Inflow's own, whatever its shape
+        ("https://checkout.inflowpay.com/subscribe/3f2b9c1e-aa01", "3f2b9c1e-aa01"),
+    ],
+)
+def test_pasted_offer_id_accepts_the_documented_shapes(text: str, expected: str) -> None:
+    assert pasted_offer_id(text) == expected
+    assert pasted_offer_problem(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "year",  # typed into the wrong field
+        "Pro yearly",
+        "12345",
+        "offer_",
+        "offer_9fK21 offer_x",
+        "offer_" + "x" * 123,  # longer than 128
+        "https://example.org/subscribe/offer_9fK21",  # not Inflow
+        "https://checkout.inflowpay.com.evil.example/subscribe/offer_9fK21",
+        "https://user@checkout.inflowpay.com/subscribe/offer_9fK21",
+        "https://checkout.inflowpay.com:8443/subscribe/offer_9fK21",
+        "http://checkout.inflowpay.com/subscribe/offer_9fK21",  # documented as https
+        "ftp://checkout.inflowpay.com/subscribe/offer_9fK21",
+        "https://checkout.inflowpay.com/pay/sess_7Hq2Lm90",  # a payment link
+        "https://checkout.inflowpay.com/subscribe/",
+        "https://checkout.inflowpay.com/subscribe/offer_1/extra",
+        "https://checkout.inflowpay.com/x/subscribe/offer_1",
+        "https://checkout.inflowpay.com/subscribe/offer%20x",
+    ],
+)
+def test_pasted_offer_id_refuses_anything_else(text: str) -> None:
+    assert pasted_offer_id(text) is None
+    problem = pasted_offer_problem(text)
+    assert problem is not None
+    assert "not an offer ID or a subscribe link" in problem
+    assert "https://checkout.inflowpay.com/subscribe/" in problem
+
+
+def test_a_bare_id_of_another_shape_is_accepted_when_the_list_has_it() -> None:
+    listed = {"3f2b9c1e"}
+    assert pasted_offer_id("3f2b9c1e", listed.__contains__) == "3f2b9c1e"
+    assert pasted_offer_problem(" 3f2b9c1e ", listed.__contains__) is None
+    assert pasted_offer_id("a1b2", listed.__contains__) is None
+    assert pasted_offer_id("3f2b9c1e") is None
+
+
+def test_blank_is_no_problem_and_no_id() -> None:
+    assert pasted_offer_id("  ") is None
+    assert pasted_offer_problem("  ") is None
+
+
+def test_long_pastes_are_shortened_in_the_message() -> None:
+    problem = pasted_offer_problem("x " * 100)
+    assert problem is not None and len(problem) < 200 and "…" in problem

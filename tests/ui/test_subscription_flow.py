@@ -78,11 +78,14 @@ def test_subscription_by_keyboard_only(
 
     type_text(qtbot, "year")
     assert 1 < form.filter_model.rowCount() < 24
-    assert picker.currentIndex().row() == 0  # the top match is highlighted
+    assert not picker.currentIndex().isValid()  # typing chooses (so highlights) nothing
+    press(qtbot, Qt.Key.Key_Down)
+    assert picker.currentIndex().row() == 0 and focused() is search
     press(qtbot, Qt.Key.Key_Down)
     assert picker.currentIndex().row() == 1 and focused() is search
     press(qtbot, Qt.Key.Key_Up)
     assert picker.currentIndex().row() == 0 and focused() is search
+    assert picked_id(form) == PRO_YEARLY["id"]  # the highlighted offer is the chosen one
     type_text(qtbot, " PRO")
     assert shown_ids(form) == [PRO_YEARLY["id"]]
     browser = find(window, QTextBrowser, "offerDetails")
@@ -91,7 +94,6 @@ def test_subscription_by_keyboard_only(
     for text in ("Pro yearly", "€299.00 / year", "14-day free trial", "two months free"):
         assert text.lower() in details.lower()
     assert f"https://checkout.inflowpay.com/subscribe/{PRO_YEARLY['id']}" in details
-    assert picked_id(form) is None  # highlighted is not picked
 
     press(qtbot, Qt.Key.Key_Return)
     assert picked_id(form) == PRO_YEARLY["id"]
