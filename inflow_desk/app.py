@@ -478,9 +478,15 @@ def build_desk(
         desk.extras["drafts"] = DraftKeeper(window, desk.history, controller.settings_profile)
 
     def install_subscription() -> None:
+        if "subscription" in desk.extras:  # Ctrl+2 before its turn built it already
+            return
         from inflow_desk.ui.subscription_form import install_subscription_mode
 
         desk.extras["subscription"] = install_subscription_mode(window, settings)
+
+    from inflow_desk.ui.modes import SUBSCRIPTION_SHORTCUT
+
+    window.reserve_mode_key(SUBSCRIPTION_SHORTCUT, install_subscription)  # from the first frame
 
     def install_help() -> None:
         from PySide6.QtWidgets import QApplication

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
         outer.addLayout(top)
 
         self._modes: list[CheckoutMode] = []
+        self._mode_keys: dict[str, QShortcut] = {}
         self.mode_switch = QTabWidget(central)
         self.mode_switch.setObjectName("modeSwitch")
         self.mode_switch.setAccessibleName("Payment type")
@@ -361,17 +362,40 @@ class MainWindow(QMainWindow):
         assert widget is not None, "a mode is a widget"
         index = self.mode_switch.addTab(widget, mode.title)
         self.mode_switch.setTabToolTip(index, shortcut_tip(mode.title, mode.shortcut))
-        bind_shortcut(self, mode.shortcut, lambda: self.switch_mode(index))
+        shortcut = self._mode_keys.get(mode.shortcut)
+        if shortcut is None:
+            self._mode_keys[mode.shortcut] = bind_shortcut(
+                self, mode.shortcut, lambda: self.switch_mode(index)
+            )
+        else:  # reserved before the mode was built: the same key now switches to it
+            shortcut.activated.disconnect()
+            shortcut.activated.connect(lambda: self.switch_mode(index))
         self._modes.append(mode)
         changed = getattr(mode, "changed", None)
         if changed is not None:
             changed.connect(self._on_form_changed)
             changed.connect(self.formChanged)
 
+    def reserve_mode_key(self, keys: str, build: Callable[[], object]) -> None:
+        """Make ``keys`` work before its mode is built (start-up builds it after the first
+        frame): pressing it builds the mode at once, then switches to it."""
+
+        def build_then_switch() -> None:
+            count = len(self._modes)
+            build()  # calls add_mode, which takes this key over
+            if len(self._modes) > count:
+                self.switch_mode(count)
+
+        self._mode_keys[keys] = bind_shortcut(self, keys, build_then_switch)
+
     def switch_mode(self, index: int) -> None:
+        """Show a mode; typing then goes to its first field (also when it was already shown)."""
         if self._busy or not (0 <= index < len(self._modes)):
             return
-        self.mode_switch.setCurrentIndex(index)
+        if self.mode_switch.currentIndex() == index:
+            self._modes[index].focus_first()
+        else:
+            self.mode_switch.setCurrentIndex(index)  # _on_mode_changed focuses it
 
     def current_mode(self) -> CheckoutMode:
         return self._modes[max(0, self.mode_switch.currentIndex())]

@@ -13,6 +13,9 @@ from typing import Any, Protocol
 
 from inflow_desk.domain.models import CheckoutOptions, FieldIssue
 
+#: The Subscription tab's key: bound from the first frame, before the tab is built.
+SUBSCRIPTION_SHORTCUT = "Ctrl+2"
+
 
 class SessionGateway(Protocol):
     """What the UI needs from the API client (``inflow_desk.api.InflowClient``)."""

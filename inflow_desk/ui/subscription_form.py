@@ -32,7 +32,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -63,7 +63,7 @@ from inflow_desk.domain.offers import (
 from inflow_desk.domain.validation import check_offer_id
 from inflow_desk.ui.errors import describe_error
 from inflow_desk.ui.main_window import MainWindow
-from inflow_desk.ui.modes import PreparedRequest, SessionGateway
+from inflow_desk.ui.modes import SUBSCRIPTION_SHORTCUT, PreparedRequest, SessionGateway
 from inflow_desk.ui.offers_model import (
     OfferEntry,
     OfferFilterModel,
@@ -148,7 +148,7 @@ class SubscriptionForm(QWidget):
     offersLoaded = Signal(bool)
     kind = "subscription"
     title = "Subscription"
-    shortcut = "Ctrl+2"
+    shortcut = SUBSCRIPTION_SHORTCUT
 
     def __init__(
         self,
@@ -916,14 +916,6 @@ def install_subscription_mode(window: MainWindow, settings: AppSettings) -> Subs
     form = SubscriptionForm(lambda: window.gateway, settings, window.mode_switch)
     window.add_mode(form)
     window.accountChanged.connect(form.on_account_changed)
-    # Ctrl+2 while the tab is already shown (focus in the e-mail or paste field) changes no
-    # tab, so the window does not ask for focus_first: do it here, after the window's slot.
-    keys = QKeySequence(form.shortcut)
-    for shortcut in window.findChildren(QShortcut):
-        if shortcut.key() == keys and shortcut.parent() is window:
-            shortcut.activated.connect(
-                lambda: form.focus_first() if window.mode_switch.currentWidget() is form else None
-            )
     # Tab order: the form's fields come right before the shared options (e-mail first).
     email = window.options_form.email_edit
     previous: QWidget = email
