@@ -720,10 +720,14 @@ class InflowClient:
                 log.warning(
                     "%s %s failed after %d ms: %s", method, path, _elapsed_ms(started), error
                 )
-                retryable = isinstance(exc, _RETRYABLE_NOT_SENT) or (
-                    is_get
-                    and isinstance(exc, httpx.TransportError)
-                    and not isinstance(exc, httpx.TimeoutException | httpx.ProxyError)
+                # A refused tunnel or certificate fails the same way the second time.
+                retryable = not isinstance(error, ProxyRefusedError | TLSVerificationError) and (
+                    isinstance(exc, _RETRYABLE_NOT_SENT)
+                    or (
+                        is_get
+                        and isinstance(exc, httpx.TransportError)
+                        and not isinstance(exc, httpx.TimeoutException)
+                    )
                 )
                 if retryable and connect_retries < CONNECT_RETRIES and not call.expired():
                     connect_retries += 1
