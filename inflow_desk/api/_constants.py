@@ -46,3 +46,20 @@ MAX_ERROR_MESSAGE_LENGTH: Final = 500
 """Each server message is cut to this many characters."""
 MAX_LOGGED_BODY: Final = 500
 """Response bodies are logged at DEBUG cut to this many characters."""
+
+REQUEST_DEADLINE: Final = 45.0
+"""Seconds one call may take in all (connect, send, every read, a retry), whatever the
+per-phase timeouts say: a server that drips one byte at a time never resets this one."""
+
+MAX_RESPONSE_BYTES: Final = 1024 * 1024
+"""A response body (once decompressed) larger than this is refused unread: a checkout session
+is a few hundred bytes."""
+MAX_OFFER_PAGE_BYTES: Final = 16 * 1024 * 1024
+"""The cap for one page of offers. A page of 100 typical offers is ~42 KB (about 425 bytes
+each); a server that ignores paging sends every offer at once (10,000 offers: ~4.3 MB), and
+offers with long descriptions are bigger. 16 MiB covers both several times over."""
+MAX_ERROR_BODY_BYTES: Final = 64 * 1024
+"""Of an error answer (non-2xx) only this much is read: enough for any server message."""
+
+ACCEPT_ENCODING: Final = "gzip, deflate"
+"""The encodings we decode ourselves, with a bound on the decoded size."""

@@ -4,7 +4,10 @@ Hierarchy (after anthropic-sdk-python ``_exceptions.py``)::
 
     InflowError
     ├── APIConnectionError (request_sent)
-    │   └── APITimeoutError
+    │   ├── APITimeoutError
+    │   ├── RequestCancelled          cancel()/close() from another thread
+    │   ├── ProxyRefusedError         the proxy refused CONNECT: nothing was sent
+    │   └── TLSVerificationError      the server's certificate is not trusted: nothing was sent
     ├── APIStatusError (status_code, messages, error)
     │   ├── BadRequestError          400
     │   ├── AuthenticationError      401
@@ -12,8 +15,10 @@ Hierarchy (after anthropic-sdk-python ``_exceptions.py``)::
     │   ├── NotFoundError            404
     │   │   └── OfferListingUnavailable
     │   ├── RateLimitError           429 (retry_after)
-    │   └── InternalServerError      5xx
+    │   ├── InternalServerError      5xx
+    │   └── ConnectionCheckUnavailable  404/405 to the connection check: nothing is known
     └── APIResponseValidationError   2xx with an unusable body
+        └── ResponseTooLargeError    a body over the size cap (not read any further)
 
 :func:`make_status_error` is the one place that turns an HTTP error response into one of these
 (after openai-python ``_make_status_error``). No exception text ever contains the API key: the
@@ -45,12 +50,17 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ConnectionCheckUnavailable",
     "InflowError",
     "InternalServerError",
     "NotFoundError",
     "OfferListingUnavailable",
     "PermissionDeniedError",
+    "ProxyRefusedError",
     "RateLimitError",
+    "RequestCancelled",
+    "ResponseTooLargeError",
+    "TLSVerificationError",
     "make_status_error",
     "parse_retry_after",
     "redact",
@@ -101,6 +111,42 @@ class APITimeoutError(APIConnectionError):
         self, message: str = "Inflow did not answer in time.", *, request_sent: bool
     ) -> None:
         super().__init__(message, request_sent=request_sent)
+
+
+class RequestCancelled(APIConnectionError):  # noqa: N818  (a state, not a failure)
+    """The call was cancelled (``InflowClient.cancel()`` or ``close()``) before it finished.
+
+    ``request_sent`` tells whether the request may have reached Inflow before that.
+    """
+
+    def __init__(
+        self, message: str = "The request to Inflow was cancelled.", *, request_sent: bool
+    ) -> None:
+        super().__init__(message, request_sent=request_sent)
+
+
+class ProxyRefusedError(APIConnectionError):
+    """The HTTP proxy refused to open a tunnel to Inflow (e.g. 403 or 407 to ``CONNECT``).
+
+    Nothing reached Inflow: the request is only sent once the tunnel is open.
+    ``proxy_status`` is the proxy's answer, e.g. ``"407 Proxy Authentication Required"``.
+    """
+
+    def __init__(self, message: str, *, proxy_status: str) -> None:
+        super().__init__(message, request_sent=False)
+        self.proxy_status = proxy_status
+
+
+class TLSVerificationError(APIConnectionError):
+    """The server's certificate is not trusted by this computer's trust store (or names
+    another host). The connection was refused before anything was sent.
+
+    ``reason`` is OpenSSL's, e.g. ``"unable to get local issuer certificate"``.
+    """
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message, request_sent=False)
+        self.reason = reason
 
 
 class APIStatusError(InflowError):
@@ -174,12 +220,27 @@ class InternalServerError(APIStatusError):
     """5xx: a failure on Inflow's side (or on a proxy in front of it)."""
 
 
+class ConnectionCheckUnavailable(APIStatusError):  # noqa: N818  (like OfferListingUnavailable)
+    """The connection check's endpoint answered 404 or 405: the key can't be verified that way.
+
+    This says nothing about the key or about creating links; it is not an alarm.
+    """
+
+
 class APIResponseValidationError(InflowError):
     """A 2xx answer whose body cannot be used (not JSON, wrong shape, missing fields)."""
 
     def __init__(self, message: str, *, status_code: int) -> None:
         super().__init__(message)
         self.status_code = status_code
+
+
+class ResponseTooLargeError(APIResponseValidationError):
+    """A 2xx answer whose body (once decompressed) exceeds ``limit`` bytes; reading stopped."""
+
+    def __init__(self, message: str, *, status_code: int, limit: int) -> None:
+        super().__init__(message, status_code=status_code)
+        self.limit = limit
 
 
 _STATUS_CLASSES: Final[dict[int, type[APIStatusError]]] = {
@@ -257,15 +318,17 @@ def _messages_from(value: object, secret: str | None) -> list[str]:
     return messages
 
 
-def make_status_error(response: httpx.Response) -> APIStatusError:
+def make_status_error(response: httpx.Response, body: bytes | None = None) -> APIStatusError:
     """The typed error for a non-2xx ``response``. Never raises on an odd body.
 
-    Understands Inflow's ``{"statusCode", "message": str | list[str], "error"}`` and tolerates
-    extra keys, HTML pages, empty bodies, non-JSON and JSON that is not an object.
+    ``body``: the (decoded, possibly capped) body when the caller streamed it already;
+    otherwise the response is read. Understands Inflow's
+    ``{"statusCode", "message": str | list[str], "error"}`` and tolerates extra keys, HTML
+    pages, empty bodies, non-JSON and JSON that is not an object.
     """
     status = response.status_code
     secret = _request_secret(response)
-    raw = _read_body(response)
+    raw = _read_body(response) if body is None else body
 
     messages: list[str] = []
     error: str | None = None

@@ -9,13 +9,21 @@ Used by demo mode, by the tests of every layer and by benchmarks::
 Run standalone with ``python -m inflow_desk.emulator [--port N] [--api-key KEY] [--offers N]``.
 """
 
-from .faults import FAULT_KINDS, Fault, FaultKind
+from .faults import FAULT_KINDS, GZIP_BOMB_SIZE, Fault, FaultKind
 from .seed import generate_offers
-from .server import API_KEY_HEADER, InflowEmulator, OfferListShape, RecordedRequest
+from .server import (
+    API_KEY_HEADER,
+    MAX_RECORDED_REQUESTS,
+    InflowEmulator,
+    OfferListShape,
+    RecordedRequest,
+)
 
 __all__ = [
     "API_KEY_HEADER",
     "FAULT_KINDS",
+    "GZIP_BOMB_SIZE",
+    "MAX_RECORDED_REQUESTS",
     "Fault",
     "FaultKind",
     "InflowEmulator",

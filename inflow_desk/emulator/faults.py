@@ -25,9 +25,16 @@ Kinds:
     read the request, then close the socket without any response.
 ``empty_body``
     answer ``status`` with an empty body.
+``gzip_bomb``
+    answer ``status`` with ``Content-Encoding: gzip``: ``size`` bytes of JSON whitespace
+    (1 GiB by default) compressed about 1,000:1, streamed chunked as the client reads, so a
+    client that stops reading early costs the emulator almost nothing.
+``drip``
+    answer normally, but send the answer (status line, headers and body) one byte every
+    ``interval`` seconds, as a broken proxy or a slow-loris server would.
 
 ``delay`` applies to every kind. A fault never reaches the normal handler (except
-``latency``), so no session is created by a faulted request.
+``latency`` and ``drip``), so no session is created by any other faulted request.
 """
 
 from __future__ import annotations
@@ -46,7 +53,12 @@ FaultKind = Literal[
     "rate_limit",
     "drop_connection",
     "empty_body",
+    "gzip_bomb",
+    "drip",
 ]
+
+GZIP_BOMB_SIZE = 1024**3
+"""Default decoded size of a ``gzip_bomb`` body: 1 GiB."""
 
 FAULT_KINDS: tuple[str, ...] = get_args(FaultKind)
 
@@ -64,6 +76,10 @@ class Fault:
     #: For "status": the ``message`` of the JSON body (a string or, as NestJS validation
     #: answers, a list of strings); None gives the reason phrase.
     message: str | tuple[str, ...] | None = None
+    #: For "gzip_bomb": the size of the body once decompressed, in bytes.
+    size: int = GZIP_BOMB_SIZE
+    #: For "drip": seconds between two bytes of the answer.
+    interval: float = 0.05
 
     def __post_init__(self) -> None:
         if self.kind not in FAULT_KINDS:
@@ -74,6 +90,10 @@ class Fault:
             raise ValueError("status must be an HTTP status code (100-599)")
         if self.retry_after is not None and self.retry_after < 0:
             raise ValueError("retry_after must not be negative")
+        if self.size < 0:
+            raise ValueError("size must not be negative")
+        if self.interval < 0:
+            raise ValueError("interval must not be negative")
 
     def matches(self, method: str, path: str) -> bool:
         """Whether a request with this method and path (no query) consumes this fault."""

@@ -17,22 +17,29 @@ Endpoints (all require ``X-Inflow-Api-Key: <api_key>``, else 401):
 - ``GET /api/payment?page=&limit=`` → an empty page (the cheap "test connection" call).
 - Anything else → 404 ``Cannot <METHOD> <path>``. Bodies over 1 MiB → 413.
 
-Faults: see ``faults.py``. Each request is recorded (``requests``) before any fault applies.
+Faults: see ``faults.py``. Each request is recorded (``requests``, the last
+``MAX_RECORDED_REQUESTS``) before any fault applies. With an ``ssl_context`` the emulator speaks
+HTTPS (tests of certificate verification).
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import http
 import json
 import logging
 import secrets
 import selectors
 import socket
+import ssl
 import string
+import struct
 import threading
 import time
-from collections.abc import Callable
+import zlib
+from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -55,6 +62,15 @@ _SUBSCRIPTION_PREFIX = "/api/checkout/sessions/subscription/"
 _OFFER_PATH = "/subscription/offer"
 _PAYMENT_PATH = "/api/payment"
 _ALNUM = string.ascii_letters + string.digits
+MAX_RECORDED_REQUESTS = 1000
+"""Requests kept in ``InflowEmulator.requests`` (about 5.6 KB each): the newest ones."""
+REQUEST_QUEUE_SIZE = 128
+"""Listen backlog: parallel clients of the standalone emulator wait instead of being refused."""
+_BOMB_BLOCK = 1024 * 1024
+_BOMB_BLOCKS_PER_WRITE = 64
+# A gzip member header: magic, deflate, no flags, no mtime, no extra flags, unknown OS.
+_GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
+_DEFLATE_EMPTY_FINAL_BLOCK = b"\x03\x00"
 
 OfferListShape = Literal["list", "envelope"]
 
@@ -88,6 +104,37 @@ def _new_session_id() -> str:
 
 def _format_seconds(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+@functools.cache
+def _deflated_spaces(count: int) -> bytes:
+    """``count`` spaces as raw deflate data ending at a byte boundary with a fresh state.
+
+    A full flush resets the compressor, so these bytes can be repeated back to back.
+    """
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return compressor.compress(b" " * count) + compressor.flush(zlib.Z_FULL_FLUSH)
+
+
+def _gzip_bomb(size: int) -> Iterator[bytes]:
+    """A gzip body of ``size`` spaces (valid JSON whitespace), generated as it is sent.
+
+    One compressed 1 MiB block is repeated, so even 1 GiB costs a few milliseconds unless
+    the client reads it all (then the CRC, ~0.25 s per GiB, is computed at the end).
+    """
+    blocks, rest = divmod(size, _BOMB_BLOCK)
+    yield _GZIP_HEADER
+    block = _deflated_spaces(_BOMB_BLOCK)
+    for start in range(0, blocks, _BOMB_BLOCKS_PER_WRITE):
+        yield block * min(_BOMB_BLOCKS_PER_WRITE, blocks - start)
+    if rest:
+        yield _deflated_spaces(rest)
+    crc = 0
+    spaces = b" " * _BOMB_BLOCK
+    for _ in range(blocks):
+        crc = zlib.crc32(spaces, crc)
+    crc = zlib.crc32(spaces[:rest], crc)
+    yield _DEFLATE_EMPTY_FINAL_BLOCK + struct.pack("<II", crc, size & 0xFFFFFFFF)
 
 
 def _reject_constant(name: str) -> Any:
@@ -136,6 +183,7 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
     allow_reuse_address = True
+    request_queue_size = REQUEST_QUEUE_SIZE
 
     def __init__(
         self,
@@ -154,6 +202,16 @@ class _Server(ThreadingHTTPServer):
             self.socket = listening
             self.server_address = listening.getsockname()
 
+    def get_request(self) -> tuple[socket.socket, Any]:
+        connection, address = super().get_request()
+        context = self.emulator.ssl_context
+        if context is not None:
+            # The handshake happens in the handler's thread (_Handler.setup), not here.
+            connection = context.wrap_socket(
+                connection, server_side=True, do_handshake_on_connect=False
+            )
+        return connection, address
+
     def handle_error(self, request: Any, client_address: Any) -> None:  # noqa: ARG002
         logger.debug("connection error from %s", client_address, exc_info=True)
 
@@ -170,6 +228,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     # ---------------------------------------------------------------- plumbing
     def setup(self) -> None:
+        if isinstance(self.request, ssl.SSLSocket):
+            self.request.do_handshake()  # a refused certificate ends the connection here
         super().setup()
         self.emulator._track_connection(self.connection, add=True)
 
@@ -301,18 +361,56 @@ class _Handler(BaseHTTPRequestHandler):
             if self.emulator._stopping.is_set():
                 self.close_connection = True
                 return
-            if fault.kind != "latency":
+            if fault.kind not in ("latency", "drip"):
                 self._apply_fault(fault)
                 return
         if too_large:
-            self._send(_Response(413, _error_body(413, "request entity too large")))
-            return
-        try:
-            response = self._route(method, path, split.query, headers, body)
-        except Exception:
-            logger.exception("emulator route failed for %s %s", method, path)
-            response = _Response(500, _error_body(500, "Internal server error"))
-        self._send(response, head_only=method == "HEAD")
+            response = _Response(413, _error_body(413, "request entity too large"))
+        else:
+            try:
+                response = self._route(method, path, split.query, headers, body)
+            except Exception:
+                logger.exception("emulator route failed for %s %s", method, path)
+                response = _Response(500, _error_body(500, "Internal server error"))
+        if fault is not None and fault.kind == "drip":
+            self._drip(response, fault.interval, head_only=method == "HEAD")
+        else:
+            self._send(response, head_only=method == "HEAD")
+
+    def _drip(self, response: _Response, interval: float, *, head_only: bool) -> None:
+        """Send ``response`` one byte every ``interval`` seconds, then close the connection."""
+        self.close_connection = True
+        lines = [
+            f"HTTP/1.1 {response.status} {_reason(response.status)}",
+            f"Server: {self.version_string()}",
+            f"Content-Type: {response.content_type}",
+            f"Content-Length: {len(response.body)}",
+            *(f"{name}: {value}" for name, value in response.headers.items()),
+            "Connection: close",
+        ]
+        data = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+        if not head_only:
+            data += response.body
+        with contextlib.suppress(OSError):
+            for index in range(len(data)):
+                if self.emulator._stopping.wait(interval):
+                    return
+                self.wfile.write(data[index : index + 1])
+
+    def _send_gzip_bomb(self, status: int, size: int) -> None:
+        self.close_connection = True
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        with contextlib.suppress(OSError):  # the client stopped reading: that is the point
+            for piece in _gzip_bomb(size):
+                if self.emulator._stopping.is_set():
+                    return
+                self.wfile.write(b"%x\r\n%b\r\n" % (len(piece), piece))
+            self.wfile.write(b"0\r\n\r\n")
 
     def _apply_fault(self, fault: Fault) -> None:
         kind = fault.kind
@@ -357,6 +455,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(_Response(429, body, headers=extra))
         elif kind == "empty_body":
             self._send(_Response(fault.status, raw=b""))
+        elif kind == "gzip_bomb":
+            self._send_gzip_bomb(fault.status, fault.size)
         else:  # pragma: no cover - Fault validates its kind
             raise AssertionError(kind)
 
@@ -485,8 +585,11 @@ class InflowEmulator:
         offers: list[dict[str, Any]] | None = None,
         port: int = 0,
         host: str = "127.0.0.1",
+        ssl_context: ssl.SSLContext | None = None,
     ) -> None:
         self.api_key = api_key
+        #: A server-side context (certificate loaded): serve HTTPS instead of plain HTTP.
+        self.ssl_context = ssl_context
         self.offers: list[dict[str, Any]] = generate_offers(24) if offers is None else list(offers)
         self.offer_list_paths: tuple[str, ...] = (_OFFER_PATH,)
         self.offer_list_shape: OfferListShape = "envelope"
@@ -501,13 +604,17 @@ class InflowEmulator:
         self._faults = FaultQueue()
         self._lock = threading.Lock()
         self._requests_changed = threading.Condition(self._lock)
-        self._requests: list[RecordedRequest] = []
+        self._requests: deque[RecordedRequest] = deque(maxlen=MAX_RECORDED_REQUESTS)
+        self._request_count = 0  # since the last clear_requests(), including dropped ones
         self._connections: set[socket.socket] = set()
 
     # ---------------------------------------------------------------- lifecycle
     @property
     def base_url(self) -> str:
-        """``http://127.0.0.1:PORT`` once started (kept after stop)."""
+        """``http://127.0.0.1:PORT`` (``https://`` with an ssl_context) once started.
+
+        Kept after stop.
+        """
         if not self._base_url:
             raise RuntimeError("the emulator has not been started")
         return self._base_url
@@ -525,7 +632,8 @@ class InflowEmulator:
         server = _Server((self._host, self._port), self, listening)
         host, port = str(server.server_address[0]), int(server.server_address[1])
         shown = f"[{host}]" if ":" in host else host
-        self._base_url = f"http://{shown}:{port}"
+        scheme = "https" if self.ssl_context is not None else "http"
+        self._base_url = f"{scheme}://{shown}:{port}"
         self._server = server
         self._wake = socket.socketpair()
         self._thread = threading.Thread(
@@ -588,13 +696,14 @@ class InflowEmulator:
     # ---------------------------------------------------------------- recording
     @property
     def requests(self) -> list[RecordedRequest]:
-        """A copy of every recorded request, in arrival order."""
+        """A copy of the recorded requests (the last ``MAX_RECORDED_REQUESTS``), oldest first."""
         with self._lock:
             return list(self._requests)
 
     def clear_requests(self) -> None:
         with self._lock:
             self._requests.clear()
+            self._request_count = 0
 
     def requests_to(self, path_prefix: str, method: str | None = None) -> list[RecordedRequest]:
         """Recorded requests whose path starts with ``path_prefix`` (and method matches)."""
@@ -606,11 +715,14 @@ class InflowEmulator:
         ]
 
     def wait_for_requests(self, count: int, timeout: float = 5.0) -> list[RecordedRequest]:
-        """Block until at least ``count`` requests are recorded; raise TimeoutError otherwise."""
+        """Block until at least ``count`` requests arrived; raise TimeoutError otherwise.
+
+        Returns the recorded requests (at most the last ``MAX_RECORDED_REQUESTS``).
+        """
         with self._requests_changed:
-            if not self._requests_changed.wait_for(lambda: len(self._requests) >= count, timeout):
+            if not self._requests_changed.wait_for(lambda: self._request_count >= count, timeout):
                 raise TimeoutError(
-                    f"expected {count} requests within {timeout}s, got {len(self._requests)}"
+                    f"expected {count} requests within {timeout}s, got {self._request_count}"
                 )
             return list(self._requests)
 
@@ -626,6 +738,7 @@ class InflowEmulator:
     def _record(self, request: RecordedRequest) -> None:
         with self._requests_changed:
             self._requests.append(request)
+            self._request_count += 1
             self._requests_changed.notify_all()
 
     def _track_connection(self, connection: socket.socket, *, add: bool) -> None:

@@ -17,12 +17,17 @@ from inflow_desk.api.errors import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ConnectionCheckUnavailable,
     InflowError,
     InternalServerError,
     NotFoundError,
     OfferListingUnavailable,
     PermissionDeniedError,
+    ProxyRefusedError,
     RateLimitError,
+    RequestCancelled,
+    ResponseTooLargeError,
+    TLSVerificationError,
 )
 from inflow_desk.domain.models import FieldIssue
 
@@ -94,6 +99,29 @@ def describe_error(
     testing the connection), which can never have created a link.
     """
     creates = creating is not None
+    if isinstance(exc, RequestCancelled):
+        if exc.request_sent and creates:
+            return UserMessage(
+                "Cancelled before Inflow answered.", _MAYBE_CREATED, may_have_created=True
+            )
+        return UserMessage(
+            "Cancelled." if exc.request_sent else "Cancelled; nothing was sent to Inflow."
+        )
+    if isinstance(exc, ProxyRefusedError):
+        return UserMessage(
+            f"The proxy refused the connection to Inflow ({exc.proxy_status}), "
+            "so nothing was sent.",
+            "Check this computer's proxy settings (HTTPS_PROXY, the proxy login) or ask IT, "
+            "then try again.",
+        )
+    if isinstance(exc, TLSVerificationError):
+        return UserMessage(
+            "Inflow's certificate is not trusted by this computer, so nothing was sent.",
+            "If your company inspects HTTPS traffic, its certificate must be installed in the "
+            "operating system (ask IT). Otherwise someone may be intercepting the connection: "
+            "do not retry on this network.",
+            (exc.reason,),
+        )
     if isinstance(exc, APITimeoutError):
         if exc.request_sent:
             return UserMessage(
@@ -124,7 +152,7 @@ def describe_error(
         )
     if isinstance(exc, PermissionDeniedError):
         return UserMessage(
-            f"This API key is not allowed to {action} (HTTP 403).",
+            f"Inflow refused this API key: it is not allowed to {action} (HTTP 403).",
             "Ask an account admin to check the key's permissions in the Inflow dashboard.",
             tuple(exc.messages),
         )
@@ -132,6 +160,13 @@ def describe_error(
         return UserMessage(
             "Inflow does not list subscription offers for this account.",
             "Paste an offer id or a subscribe link (…/subscribe/offer_…) instead.",
+        )
+    if isinstance(exc, ConnectionCheckUnavailable):
+        return UserMessage(
+            f"Could not verify the key this way: the server has no such check "
+            f"(HTTP {exc.status_code}).",
+            "This says nothing against the key: creating a link shows whether it works. "
+            "With a custom server address, check that the address is right.",
         )
     if isinstance(exc, NotFoundError):
         if creating == "subscription":
@@ -161,17 +196,25 @@ def describe_error(
         )
     if isinstance(exc, InternalServerError):
         # No details: a 5xx body is a stack-trace-free "Internal server error" or a proxy's page.
+        # Any 5xx, 500 included, may come after the session was created (a crash while
+        # answering, a proxy timing out in front of a working server).
         return UserMessage(
             f"Inflow had a problem on its side (HTTP {exc.status_code}).",
-            "Nothing to fix on your side; try again in a moment. "
-            + ("" if exc.status_code == 500 or not creates else _MAYBE_CREATED),
-            may_have_created=creates and exc.status_code != 500,
+            "Nothing to fix on your side; try again in a moment."
+            + (" " + _MAYBE_CREATED if creates else ""),
+            may_have_created=creates,
         )
     if isinstance(exc, APIStatusError):
         return UserMessage(
             f"Inflow answered with an unexpected error (HTTP {exc.status_code}).",
             "Try again; if it keeps happening, send the log file to support.",
             tuple(exc.messages),
+        )
+    if isinstance(exc, ResponseTooLargeError):
+        return UserMessage(
+            "Inflow's answer was far larger than any real answer, so it was not read.",
+            _MAYBE_CREATED if creates else "Try again; if it keeps happening, tell support.",
+            may_have_created=creates,
         )
     if isinstance(exc, APIResponseValidationError):
         return UserMessage(

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inflow_desk.api.errors import AuthenticationError
+from inflow_desk.api.errors import AuthenticationError, ConnectionCheckUnavailable
 from inflow_desk.storage.keystore import (
     KeyStoreError,
     KeyStoreLocked,
@@ -717,6 +717,10 @@ class SettingsDialog(QDialog):
                 self._show_failure(exc, "read the key")
             elif isinstance(exc, ValueError):  # the client's messages never contain the key
                 self.connection_status.setText(f"✗ {exc}")
+            elif isinstance(exc, ConnectionCheckUnavailable):  # inconclusive: no alarm
+                self.connection_status.setStyleSheet("")
+                message = describe_error(exc, account=label, action="test the connection")
+                self.connection_status.setText(message.as_text())
             else:
                 message = describe_error(exc, account=label, action="test the connection")
                 self.connection_status.setText("✗ " + message.as_text())

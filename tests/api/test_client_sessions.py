@@ -24,6 +24,7 @@ from inflow_desk.api import (
     InternalServerError,
     NotFoundError,
     PermissionDeniedError,
+    ProxyRefusedError,
     RateLimitError,
 )
 from inflow_desk.domain.models import OneTimeSessionRequest, SubscriptionSessionRequest
@@ -402,7 +403,8 @@ def test_connect_timeout_is_a_timeout_that_was_not_sent(api_key: str) -> None:
         (httpx.RemoteProtocolError, APIConnectionError, True),
         (httpx.LocalProtocolError, APIConnectionError, True),
         (httpx.UnsupportedProtocol, APIConnectionError, False),
-        (httpx.ProxyError, APIConnectionError, True),
+        # A proxy error is the refused CONNECT: the request never left (issue 13 item 6).
+        (httpx.ProxyError, ProxyRefusedError, False),
     ],
 )
 def test_every_httpx_error_is_converted_and_creates_are_not_retried(

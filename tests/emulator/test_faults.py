@@ -243,6 +243,8 @@ def test_every_kind_is_documented_and_constructible():
         "rate_limit",
         "drop_connection",
         "empty_body",
+        "gzip_bomb",
+        "drip",
     }
     for kind in FAULT_KINDS:
         Fault(kind)  # type: ignore[arg-type]

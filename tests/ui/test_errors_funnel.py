@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from inflow_desk.api.errors import APITimeoutError, BadRequestError
+import pytest
+
+from inflow_desk.api.errors import (
+    APITimeoutError,
+    BadRequestError,
+    ConnectionCheckUnavailable,
+    InternalServerError,
+    ProxyRefusedError,
+    RequestCancelled,
+    ResponseTooLargeError,
+    TLSVerificationError,
+)
 from inflow_desk.domain.models import FieldIssue
 from inflow_desk.ui.errors import describe_error, server_field_issues
 
@@ -47,3 +58,72 @@ def test_not_found_while_creating_a_subscription_names_the_offer() -> None:
     assert sub.headline == "That subscription offer does not exist or has been archived."
     one_time = describe_error(exc, account="A", creating="one_time")
     assert "not found" in one_time.headline
+
+
+# ------------------------------------------------------------------ issue 13 (items 4-6, 9, 14)
+
+MAYBE = "may have been created"
+
+
+@pytest.mark.parametrize("status", [500, 502, 503, 504])
+def test_any_5xx_during_a_create_says_a_link_may_have_been_created(status: int) -> None:
+    exc = InternalServerError("boom", status_code=status)
+    created = describe_error(exc, account="A", creating="one_time")
+    assert created.may_have_created and MAYBE in created.as_text()
+    listing = describe_error(exc, account="A", action="load the subscription offers")
+    assert not listing.may_have_created and MAYBE not in listing.as_text()
+
+
+@pytest.mark.parametrize("status", ["403 Forbidden", "407 Proxy Authentication Required"])
+def test_a_refused_proxy_tunnel_says_nothing_was_sent(status: str) -> None:
+    exc = ProxyRefusedError(f"proxy said {status}", proxy_status=status)
+    message = describe_error(exc, account="A", creating="one_time")
+    assert not message.may_have_created and MAYBE not in message.as_text()
+    assert "nothing was sent" in message.headline and status in message.headline
+    assert "proxy" in message.hint
+
+
+def test_an_untrusted_certificate_says_nothing_was_sent() -> None:
+    exc = TLSVerificationError("untrusted", reason="unable to get local issuer certificate")
+    message = describe_error(exc, account="A", creating="subscription")
+    assert not message.may_have_created
+    assert (
+        "certificate is not trusted" in message.headline and "nothing was sent" in message.headline
+    )
+    assert message.details == ("unable to get local issuer certificate",)
+
+
+def test_cancelled_says_whether_a_link_may_exist() -> None:
+    sent = describe_error(RequestCancelled(request_sent=True), account="A", creating="one_time")
+    assert sent.may_have_created and MAYBE in sent.as_text()
+    unsent = describe_error(RequestCancelled(request_sent=False), account="A", creating="one_time")
+    assert not unsent.may_have_created and "nothing was sent" in unsent.headline
+    read = describe_error(RequestCancelled(request_sent=True), account="A", action="list offers")
+    assert not read.may_have_created and read.headline == "Cancelled."
+
+
+def test_an_oversized_answer_to_a_create_may_have_created_a_link() -> None:
+    exc = ResponseTooLargeError("big", status_code=201, limit=1024)
+    assert describe_error(exc, account="A", creating="one_time").may_have_created
+    assert not describe_error(exc, account="A", action="test the connection").may_have_created
+
+
+@pytest.mark.parametrize("status", [404, 405])
+def test_a_connection_check_that_cannot_run_is_no_false_alarm(status: int) -> None:
+    exc = ConnectionCheckUnavailable("no check", status_code=status)
+    text = describe_error(exc, account="A", action="test the connection").as_text()
+    assert "Could not verify the key this way" in text
+    assert "may not be enabled" not in text and "rejected" not in text.lower()
+
+
+def test_401_and_403_on_the_check_mean_the_key_was_refused() -> None:
+    from inflow_desk.api.errors import AuthenticationError, PermissionDeniedError
+
+    rejected = describe_error(
+        AuthenticationError("no", status_code=401), account="A", action="test the connection"
+    )
+    assert "rejected the API key" in rejected.headline
+    denied = describe_error(
+        PermissionDeniedError("no", status_code=403), account="A", action="test the connection"
+    )
+    assert "refused this API key" in denied.headline

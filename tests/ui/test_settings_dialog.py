@@ -159,6 +159,25 @@ def test_other_connection_failures_go_through_describe_error(
     assert api_key not in dialog.connection_status.text()
 
 
+@pytest.mark.parametrize("status", [404, 405])
+def test_a_connection_check_that_cannot_run_is_no_alarm(
+    qtbot: QtBot,
+    open_dialog: Callable[..., SettingsDialog],
+    emulator: InflowEmulator,
+    api_key: str,
+    status: int,
+) -> None:
+    dialog = open_dialog(MemoryKeyStore())
+    point_at(qtbot, dialog, emulator.base_url)
+    type_key(qtbot, dialog, api_key)
+    emulator.inject(Fault("status", status=status, path_prefix=CHECK_PATH))
+    run(qtbot, dialog, "test", "testConnectionButton")
+    text = dialog.connection_status.text()
+    assert text.startswith("Could not verify the key this way")
+    assert "may not be enabled" not in text and "✗" not in text
+    assert dialog.connection_status.styleSheet() == ""  # not the red of a failure
+
+
 def test_the_api_url_override_is_what_gets_tested(
     qtbot: QtBot,
     open_dialog: Callable[..., SettingsDialog],
