@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
 DOCK_NAME: Final = "historyDock"
-DEFAULT_DOCK_HEIGHT: Final = 130  # a few rows: the cart and the link are the main work
+DEFAULT_ROWS: Final = 5  # the last few links at a glance; the cart and the link come first
 
 
 def history_dock(window: QMainWindow) -> QDockWidget | None:
@@ -45,8 +45,16 @@ def reserve_history_dock(window: QMainWindow) -> QDockWidget:
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     if window.isVisible():
         dock.show()  # a dock added to a window that is already shown stays hidden otherwise
-    window.resizeDocks([dock], [DEFAULT_DOCK_HEIGHT], Qt.Orientation.Vertical)
+    window.resizeDocks([dock], [default_dock_height(window)], Qt.Orientation.Vertical)
     return dock
+
+
+def default_dock_height(window: QMainWindow) -> int:
+    """Room for the dock's title, the filter row, the column headers and DEFAULT_ROWS rows
+    (rows are the font's height + 8, as the history view sets them)."""
+    line = window.fontMetrics().height()
+    title, filter_row, header, chrome = line + 8, line + 16, line + 10, 16
+    return title + filter_row + header + DEFAULT_ROWS * (line + 8) + chrome
 
 
 def drop_history_dock(window: QMainWindow) -> None:

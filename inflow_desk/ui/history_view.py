@@ -261,6 +261,10 @@ class HistoryView(QWidget):
         metrics = self.table.fontMetrics()
         for column, sample in samples.items():
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+        # The free-text columns share what is left, so the default columns fit the window
+        # without a horizontal scroll bar (texts elide; the tooltip and Ctrl+C have it all).
+        for column in (HistoryColumn.EMAIL, HistoryColumn.PRODUCTS, HistoryColumn.LINK):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         section, direction = sort_indicator_of(self.model.order)
         header.setSortIndicator(section, direction)
         header.setSortIndicatorShown(True)

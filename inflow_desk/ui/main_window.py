@@ -15,14 +15,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QTabWidget,
@@ -58,7 +60,12 @@ ERROR_LABEL_STYLE = (
     "border-radius: 4px; padding: 6px; }"
 )
 CREATE_TEXT = "Create link   Ctrl+Enter"
-MAX_SUMMARY_ITEMS = 3
+BUSY_TEXT = "Creating…"
+MAX_SUMMARY_ITEMS = 2
+DEFAULT_SIZE = QSize(1280, 860)
+TITLE_BAR_ALLOWANCE = 32
+MESSAGE_LINES = 2
+MESSAGE_PADDING = 16
 BADGE_STYLES = {
     "PRODUCTION": "background: #b3261e; color: white;",
     "SANDBOX": "background: #1a5fb4; color: white;",
@@ -134,13 +141,22 @@ def charge_summary(created: CreatedSession) -> ChargeSummary:
         lines.append(f"Subscription: {name}")
     else:
         items = details.get("line_items") or []
-        for item in items[:MAX_SUMMARY_ITEMS]:
-            lines.append(f"{item['quantity']} × {item['name']}")
+        shown = [f"{item['quantity']} × {item['name']}" for item in items[:MAX_SUMMARY_ITEMS]]
         if len(items) > MAX_SUMMARY_ITEMS:
-            lines.append(f"+ {len(items) - MAX_SUMMARY_ITEMS} more")
+            shown.append(f"+ {len(items) - MAX_SUMMARY_ITEMS} more")
+        lines.append(", ".join(shown))
     email = details.get("customer_email")
     lines.append(f"Customer: {email}" if email else "No customer e-mail")
     return ChargeSummary(amount=amount, lines=tuple(lines))
+
+
+def default_window_size(available: QSize) -> QSize:
+    """The window's first size: roomy where the screen allows, else the whole available area
+    less the title bar (on a 1366×768 laptop the history then shows five rows)."""
+    return QSize(
+        min(DEFAULT_SIZE.width(), available.width()),
+        min(DEFAULT_SIZE.height(), available.height() - TITLE_BAR_ALLOWANCE),
+    )
 
 
 class MainWindow(QMainWindow):
@@ -187,12 +203,13 @@ class MainWindow(QMainWindow):
         self.demo_banner.setObjectName("demoBanner")
         self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.demo_banner.setStyleSheet(
-            "background: #f6c343; color: #3d2c00; font-weight: bold; font-size: 13pt; "
-            "padding: 6px; border: 2px dashed #8a6100; border-radius: 4px;"
+            "background: #f6c343; color: #3d2c00; font-weight: bold; font-size: 11pt; "
+            "padding: 2px 8px; border: 2px dashed #8a6100; border-radius: 4px;"
         )
         self.demo_banner.hide()
-        outer.addWidget(self.demo_banner)
 
+        # One row: the account, the demo banner (in demo mode), the account tools, the badge —
+        # a 1366×768 laptop has no height to spare for a banner row of its own.
         top = QHBoxLayout()
         self.top_bar = top
         self.account_label = QLabel(central)
@@ -200,6 +217,7 @@ class MainWindow(QMainWindow):
         self.environment_badge = QLabel(central)
         self.environment_badge.setObjectName("environmentBadge")
         top.addWidget(self.account_label)
+        top.addWidget(self.demo_banner, 10)
         top.addStretch(1)
         top.addWidget(self.environment_badge)
         outer.addLayout(top)
@@ -239,14 +257,26 @@ class MainWindow(QMainWindow):
         self.work_area: QWidget = splitter
 
         bottom = QHBoxLayout()
-        self.error_label = QLabel(central)
+        # The message line has a fixed height (longer messages scroll): nothing above it moves
+        # when a message appears or goes.
+        self.error_area = QScrollArea(central)
+        self.error_area.setObjectName("errorArea")
+        self.error_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.error_area.setWidgetResizable(True)
+        self.error_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.error_label = QLabel(self.error_area)
         self.error_label.setObjectName("errorLabel")
         self.error_label.setAccessibleName("Error")
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.setStyleSheet(ERROR_LABEL_STYLE)
-        self.error_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.error_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.error_label.hide()
+        self.error_area.setWidget(self.error_label)
+        lines = self.error_label.fontMetrics().lineSpacing() * MESSAGE_LINES
+        self.error_area.setFixedHeight(lines + MESSAGE_PADDING)
+        self.error_area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.error_area.viewport().setAutoFillBackground(False)
         self.status_label = QLabel(central)
         self.status_label.setObjectName("statusLabel")
         self.create_button = QPushButton(CREATE_TEXT, central)
@@ -254,10 +284,13 @@ class MainWindow(QMainWindow):
         self.create_button.setAccessibleName("Create checkout link")
         self.create_button.setToolTip(shortcut_tip("Create the checkout link", "Ctrl+Return"))
         self.create_button.setMinimumHeight(36)
+        busy_width = self.create_button.fontMetrics().horizontalAdvance(BUSY_TEXT)
+        self.create_button.setMinimumWidth(  # "Creating…" must not shrink it (the row moves)
+            max(self.create_button.sizeHint().width(), busy_width + 48)
+        )
         self.create_button.setStyleSheet("QPushButton { font-weight: bold; padding: 4px 18px; }")
         self.create_button.clicked.connect(self.create_session)
-        bottom.addWidget(self.error_label, 1)
-        bottom.addStretch(0)
+        bottom.addWidget(self.error_area, 1)
         bottom.addWidget(self.status_label)
         bottom.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignBottom)
         outer.addLayout(bottom)
@@ -298,9 +331,10 @@ class MainWindow(QMainWindow):
         self.auto_copy_action.toggled.connect(self._on_auto_copy_toggled)
         self.menu("&Settings").addSeparator()
         self.set_account(account, gateway)
-        self.resize(1180, 700)
+        screen = self.screen()
+        self.resize(default_window_size(screen.availableSize()))
         geometry = settings.window_geometry()
-        if geometry is not None:
+        if geometry is not None:  # where and how large the agent left it
             self.restoreGeometry(geometry)
         self.one_time_form.table.edit_cell(0, Column.NAME)
 
@@ -524,7 +558,7 @@ class MainWindow(QMainWindow):
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.create_button.setEnabled(not busy)
-        self.create_button.setText("Creating…" if busy else CREATE_TEXT)
+        self.create_button.setText(BUSY_TEXT if busy else CREATE_TEXT)
         self.status_label.setText("Contacting Inflow…" if busy else "")
         if busy:
             self.setCursor(Qt.CursorShape.BusyCursor)

@@ -87,7 +87,10 @@ class OneTimeForm(QWidget):
         self.cart_error = QLabel(self)
         self.cart_error.setObjectName("cartErrorLabel")
         self.cart_error.setStyleSheet(ERROR_STYLE)
-        self.cart_error.setWordWrap(True)
+        self.cart_error.setWordWrap(False)  # one line, always reserved: the cart never moves
+        retain = self.cart_error.sizePolicy()
+        retain.setRetainSizeWhenHidden(True)
+        self.cart_error.setSizePolicy(retain)
         self.cart_error.hide()
 
         buttons = QHBoxLayout()

@@ -36,7 +36,7 @@ from inflow_desk.ui.qr import qr_pixmap, save_qr
 
 log = logging.getLogger(__name__)
 
-QR_LOGICAL_PX = 220
+QR_LOGICAL_PX = 160  # ~4 px a module for a checkout link; F11 shows it big
 COPIED_TEXT = "Copied ✓ — paste it into the chat, SMS or e-mail"
 STALE_TEXT = (
     "⚠ Previous cart: this link is for the cart as it was. "
@@ -116,6 +116,12 @@ def action_button(
 def shortcut_tip(text: str, shortcut: QKeySequence | str) -> str:
     seq = shortcut if isinstance(shortcut, QKeySequence) else QKeySequence(shortcut)
     return f"{text} ({seq.toString(QKeySequence.SequenceFormat.NativeText)})"
+
+
+def _retain_when_hidden(widget: QWidget) -> None:
+    policy = widget.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    widget.setSizePolicy(policy)
 
 
 class QrWindow(QDialog):
@@ -206,11 +212,13 @@ class ResultPanel(QGroupBox):
         self.stale_label.setObjectName("staleLinkLabel")
         self.stale_label.setWordWrap(True)
         self.stale_label.setStyleSheet(STALE_STYLE)
+        self.stale_label.setMinimumHeight(self.stale_label.fontMetrics().lineSpacing() * 2 + 10)
         self.stale_label.hide()
         self._stale = False
 
         self.copied_label = QLabel("", self)
         self.copied_label.setObjectName("copiedLabel")
+        self.copied_label.setWordWrap(True)
         self.copied_label.setStyleSheet("color: #1b7f3b; font-weight: bold;")
 
         self.session_label = QLabel(self)
@@ -238,12 +246,21 @@ class ResultPanel(QGroupBox):
             self, "New link", "newLinkButton", "Ctrl+Shift+N", self.newLinkRequested.emit
         )
 
-        url_row = QVBoxLayout()
-        url_row.addWidget(self.url_edit)
+        # What the link charges first, then the link and its notice (copied / previous cart,
+        # one reserved place), expiry and session on one line, then the QR with its actions.
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.amount_label)
+        summary_row.addWidget(self.charge_label, 1)
+        notice = QGridLayout()
+        notice.addWidget(self.copied_label, 0, 0)
+        notice.addWidget(self.stale_label, 0, 0)
+        _retain_when_hidden(self.stale_label)
         copy_row = QHBoxLayout()
-        copy_row.addWidget(self.copy_button)
-        copy_row.addWidget(self.copied_label, 1)
-        url_row.addLayout(copy_row)
+        copy_row.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+        copy_row.addLayout(notice, 1)
+        expiry_row = QHBoxLayout()
+        expiry_row.addWidget(self.expiry_label, 1)
+        expiry_row.addWidget(self.session_label)
         qr_buttons = QVBoxLayout()
         for button in (self.enlarge_button, self.save_qr_button, self.copy_qr_button):
             qr_buttons.addWidget(button)
@@ -256,15 +273,16 @@ class ResultPanel(QGroupBox):
         self.details = QWidget(self)
         details = QVBoxLayout(self.details)
         details.setContentsMargins(0, 0, 0, 0)
-        details.addWidget(self.amount_label)
-        details.addWidget(self.charge_label)
-        details.addWidget(self.stale_label)
-        details.addLayout(url_row)
-        details.addWidget(self.expiry_label)
-        details.addWidget(self.session_label)
+        details.addLayout(summary_row)
+        details.addWidget(self.url_edit)
+        details.addLayout(copy_row)
+        details.addLayout(expiry_row)
         details.addLayout(qr_row)
         details.addStretch(1)
 
+        # The link's place is kept while there is none: the panel does not grow (and push
+        # the form aside) when the first link appears.
+        _retain_when_hidden(self.details)
         grid = QGridLayout(self)
         grid.addWidget(self.placeholder, 0, 0)
         grid.addWidget(self.details, 0, 0)
