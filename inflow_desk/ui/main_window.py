@@ -331,8 +331,13 @@ class MainWindow(QMainWindow):
         self.auto_copy_action.toggled.connect(self._on_auto_copy_toggled)
         self.menu("&Settings").addSeparator()
         self.set_account(account, gateway)
-        screen = self.screen()
-        self.resize(default_window_size(screen.availableSize()))
+        free = self.screen().availableGeometry()
+        size = default_window_size(free.size())
+        self.resize(size)
+        self.move(  # centred, its title bar on screen
+            free.x() + (free.width() - size.width()) // 2,
+            free.y() + max(0, (free.height() - size.height() - TITLE_BAR_ALLOWANCE) // 2),
+        )
         geometry = settings.window_geometry()
         if geometry is not None:  # where and how large the agent left it
             self.restoreGeometry(geometry)
@@ -681,6 +686,7 @@ class FirstPaintWatcher(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self._callback is not None:
             callback, self._callback = self._callback, None
+
             from PySide6.QtCore import QTimer
 
             QTimer.singleShot(0, callback)
