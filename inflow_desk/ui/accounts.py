@@ -127,6 +127,12 @@ class LazyInflowClient:
     def check_connection(self) -> None:
         self._get().check_connection()
 
+    def cancel(self) -> None:
+        with self._lock:
+            client = self._client
+        if client is not None:  # nothing can be in flight before the client exists
+            client.cancel()
+
     def close(self) -> None:
         with self._lock:
             if self._client is not None:
@@ -177,6 +183,9 @@ class MissingKeyGateway:
 
     def check_connection(self) -> None:
         raise NoApiKeyError(self._message)
+
+    def cancel(self) -> None:
+        """Nothing is ever in flight."""
 
     def close(self) -> None:
         """Nothing to close."""

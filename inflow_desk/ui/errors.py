@@ -102,7 +102,11 @@ def describe_error(
     if isinstance(exc, RequestCancelled):
         if exc.request_sent and creates:
             return UserMessage(
-                "Cancelled before Inflow answered.", _MAYBE_CREATED, may_have_created=True
+                "Cancelled before Inflow answered — the request had already reached Inflow, "
+                "so a link may have been created there.",
+                "It is not in the History (no answer came back): look in Inflow's dashboard "
+                "before sending the customer a second link.",
+                may_have_created=True,
             )
         return UserMessage(
             "Cancelled." if exc.request_sent else "Cancelled; nothing was sent to Inflow."

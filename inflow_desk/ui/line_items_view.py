@@ -53,6 +53,8 @@ from inflow_desk.ui.line_items_model import (
 _Index = QModelIndex | QPersistentModelIndex
 _PRODUCT_ROLE = Qt.ItemDataRole.UserRole + 10
 _INVALID_SELECTED = QColor(160, 20, 20)
+#: An editor's property: what its cell held when editing began (Esc puts it back).
+ORIGINAL_VALUE = "originalValue"
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,7 @@ class NameDelegate(_CellDelegate):
                 model.setData(price_index, product.price_cents, PRICE_CENTS_ROLE)
 
         completer.activated[QModelIndex].connect(take_price)  # type: ignore[index]
+        editor.setProperty(ORIGINAL_VALUE, index.data(Qt.ItemDataRole.EditRole))
         editor.textEdited.connect(_preview_while_typing(index, editor.text))
         return editor
 
@@ -187,6 +190,7 @@ class PriceDelegate(_CellDelegate):
         editor.setAccessibleName("Unit price")
         editor.setPlaceholderText("49.99")
         editor.setAlignment(Qt.AlignmentFlag.AlignRight)
+        editor.setProperty(ORIGINAL_VALUE, index.data(Qt.ItemDataRole.EditRole))
         editor.textEdited.connect(_preview_while_typing(index, editor.text))
         return editor
 
@@ -208,6 +212,7 @@ class QuantityDelegate(_CellDelegate):
         editor.setRange(0, 999_999)
         editor.setAlignment(Qt.AlignmentFlag.AlignRight)
         editor.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+        editor.setProperty(ORIGINAL_VALUE, index.data(Qt.ItemDataRole.EditRole))
         editor.valueChanged.connect(_preview_while_typing(index, editor.value))
         return editor
 
@@ -291,8 +296,12 @@ class LineItemsView(QTableView):
         return super().focusNextPrevChild(next)
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        """Tab out of the last cell leaves the table instead of stopping on the total."""
+        """Tab out of the last cell leaves the table instead of stopping on the total; Esc
+        puts back what the cell held before (the editor showed its keys in the total)."""
         current = self.currentIndex()
+        original = editor.property(ORIGINAL_VALUE)
+        if hint == QAbstractItemDelegate.EndEditHint.RevertModelCache and original is not None:
+            self._model.setData(current, original, PREVIEW_ROLE)
         leaving = (
             current.isValid()
             and current.row() == self._model.rowCount() - 1

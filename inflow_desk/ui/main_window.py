@@ -271,8 +271,8 @@ class MainWindow(QMainWindow):
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.setStyleSheet(ERROR_LABEL_STYLE)
         self.error_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.error_label.hide()
         self.error_area.setWidget(self.error_label)
+        self.error_label.hide()  # (after setWidget, which shows it)
         lines = self.error_label.fontMetrics().lineSpacing() * MESSAGE_LINES
         self.error_area.setFixedHeight(lines + MESSAGE_PADDING)
         self.error_area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -290,14 +290,27 @@ class MainWindow(QMainWindow):
         )
         self.create_button.setStyleSheet("QPushButton { font-weight: bold; padding: 4px 18px; }")
         self.create_button.clicked.connect(self.create_session)
+        self.cancel_button = QPushButton("Cancel   Esc", central)
+        self.cancel_button.setObjectName("cancelCreateButton")
+        self.cancel_button.setAccessibleName("Cancel creating the link")
+        self.cancel_button.setToolTip(shortcut_tip("Stop waiting for Inflow", "Esc"))
+        self.cancel_button.setMinimumHeight(36)
+        self.cancel_button.clicked.connect(self.cancel_create)
+        retain = self.cancel_button.sizePolicy()
+        retain.setRetainSizeWhenHidden(True)  # its place is kept: the row never moves
+        self.cancel_button.setSizePolicy(retain)
+        self.cancel_button.hide()
         bottom.addWidget(self.error_area, 1)
         bottom.addWidget(self.status_label)
+        bottom.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignBottom)
         bottom.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignBottom)
         outer.addLayout(bottom)
         self.setCentralWidget(central)
 
         for keys in ("Ctrl+Return", "Ctrl+Enter"):  # the main and the keypad Enter key
             bind_shortcut(self, keys, self.create_session)
+        self._cancel_shortcut = bind_shortcut(self, "Esc", self.cancel_create)
+        self._cancel_shortcut.setEnabled(False)  # Esc is the editors' and lists' otherwise
 
         self.setTabOrder(self.one_time_form.table, self.one_time_form.add_button)
         self.setTabOrder(self.one_time_form.add_button, self.one_time_form.duplicate_button)
@@ -560,8 +573,24 @@ class MainWindow(QMainWindow):
         self._show_error(message)
         self.requestFinished.emit()
 
+    def cancel_create(self) -> None:
+        """Stop waiting for the create in flight; the message says whether a link may exist."""
+        if not self._busy:
+            return
+        log.info("create cancelled by the agent")
+        self.status_label.setText("Cancelling…")
+        gateway = self._gateway
+        run_in_background(
+            gateway.cancel,
+            lambda _: None,
+            lambda exc: log.warning("cancelling failed: %s", type(exc).__name__),
+            owner=self,
+        )
+
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
+        self.cancel_button.setVisible(busy)
+        self._cancel_shortcut.setEnabled(busy)
         self.create_button.setEnabled(not busy)
         self.create_button.setText(BUSY_TEXT if busy else CREATE_TEXT)
         self.status_label.setText("Contacting Inflow…" if busy else "")

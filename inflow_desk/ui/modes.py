@@ -26,6 +26,10 @@ class SessionGateway(Protocol):
 
     def list_subscription_offers(self, *, on_page: Any = None) -> Any: ...
 
+    def cancel(self) -> None:
+        """End the calls in flight now (from any thread); they raise ``RequestCancelled``."""
+        ...
+
 
 @dataclass(frozen=True)
 class PreparedRequest:

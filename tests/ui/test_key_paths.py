@@ -363,3 +363,39 @@ def test_an_invalid_cell_stays_red_when_selected(qtbot: QtBot, window: MainWindo
     assert option.palette.color(QPalette.ColorRole.Highlight) == table.palette().color(
         QPalette.ColorRole.Highlight
     )
+
+
+# ---------------------------------------------------------------------- cancel
+def test_esc_cancels_a_create_in_flight_and_says_a_link_may_exist(
+    qtbot: QtBot, window: MainWindow, emulator: InflowEmulator
+) -> None:
+    from inflow_desk.emulator import Fault
+
+    QGuiApplication.clipboard().setText("before")
+    emulator.inject(Fault("latency", delay=5.0))
+    type_first_line(qtbot)
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    assert not window.create_button.isEnabled()  # busy
+    assert window.cancel_button.isVisible()
+    emulator.wait_for_requests(1)  # the request reached the server
+    with qtbot.waitSignal(window.requestFinished, timeout=2000):
+        press(qtbot, Qt.Key.Key_Escape)
+    assert not window.busy
+    assert not window.cancel_button.isVisible()
+    assert "Cancelled before Inflow answered" in window.error_label.text()
+    assert "may have been created" in window.error_label.text()
+    assert "dashboard" in window.error_label.text()
+    assert QGuiApplication.clipboard().text() == "before"
+    lines = window.one_time_form.model.lines()  # the form stays exactly as it was
+    assert [(line.name, line.price_cents, line.quantity) for line in lines] == [
+        ("Starter kit", 4999, 2)
+    ]
+
+
+def test_esc_does_nothing_to_the_window_when_nothing_is_in_flight(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    type_text(qtbot, "Kit")
+    press(qtbot, Qt.Key.Key_Escape)  # the cell editor's own Esc: drops what was typed
+    assert window.one_time_form.model.lines()[0].name == ""
+    assert not window.error_label.isVisible(), window.error_label.text()
