@@ -864,6 +864,30 @@ class HistoryStore:
             conn.executemany(_INSERT, params)
         return len(params)
 
+    def add_missing(self, records: Iterable[NewHistoryRecord]) -> int:
+        """Insert, in one durable transaction, those of ``records`` not stored yet; returns how
+        many were inserted.
+
+        A record counts as stored when a row has its session id and creation instant (Inflow
+        never reuses a session id). Replaying a journal twice — e.g. after a crash between the
+        commit and the journal's truncation — therefore adds each session exactly once.
+        """
+        wanted = list(records)
+        if not wanted:
+            return 0
+        inserted = 0
+        with self._conn() as conn, _write_transaction(conn):
+            for record in wanted:
+                params = _insert_params(record)
+                found = conn.execute(
+                    "SELECT 1 FROM sessions WHERE session_id = ? AND created_at_ms = ? LIMIT 1",
+                    (record.session_id, params[0]),
+                ).fetchone()
+                if found is None:
+                    conn.execute(_INSERT, params)
+                    inserted += 1
+        return inserted
+
     def get(self, record_id: int) -> HistoryRecord | None:
         """The row with this id, or ``None``."""
         with self._conn() as conn:
