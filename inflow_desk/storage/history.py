@@ -73,6 +73,7 @@ __all__ = [
     "export_csv",
     "format_decimal",
     "is_open",
+    "matches_filter",
     "status_text",
     "utc_now",
 ]
@@ -558,6 +559,16 @@ def _items_from_json(text: str) -> tuple[HistoryLineItem, ...]:
 _TERM = re.compile(r'"([^"]*)"?|(\S+)')
 
 
+def _filter_words(filter_text: str) -> list[str]:
+    """The case-folded words of a filter (``"double quotes"`` keep a phrase together)."""
+    words = []
+    for match in _TERM.finditer(filter_text):
+        term = (match.group(1) if match.group(1) is not None else match.group(2)).casefold()
+        if term.strip():
+            words.append(term)
+    return words
+
+
 def _filter_terms(filter_text: str) -> list[str]:
     """``LIKE`` patterns for the words of a filter; a row must contain every one of them.
 
@@ -566,13 +577,26 @@ def _filter_terms(filter_text: str) -> list[str]:
     ``instr()``; its ASCII case folding is harmless because both sides are case-folded.)
     """
     patterns = []
-    for match in _TERM.finditer(filter_text):
-        term = (match.group(1) if match.group(1) is not None else match.group(2)).casefold()
-        if not term.strip():
-            continue
+    for term in _filter_words(filter_text):
         escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         patterns.append(f"%{escaped}%")
     return patterns
+
+
+def matches_filter(record: NewHistoryRecord, filter_text: str) -> bool:
+    """Whether :meth:`HistoryStore.count`/:meth:`~HistoryStore.page` with ``filter_text``
+    would include ``record`` (for a view that inserts a new row instead of re-querying)."""
+    haystack = _search_text(
+        customer_email=record.customer_email,
+        product_names=[item.name for item in record.line_items],
+        offer_id=record.offer_id,
+        offer_name=record.offer_name,
+        session_id=record.session_id,
+        checkout_url=record.checkout_url,
+        currency=record.currency,
+        total_cents=record.total_cents,
+    )
+    return all(word in haystack for word in _filter_words(filter_text))
 
 
 def _where(patterns: Sequence[str]) -> str:
