@@ -813,6 +813,11 @@ class HistoryStore:
             self._idle.notify_all()
 
     @property
+    def busy_timeout(self) -> float:
+        """Seconds a write waits for another connection's write lock."""
+        return self._busy_timeout
+
+    @property
     def open_connections(self) -> int:
         """SQLite connections this store holds open right now (diagnostics, tests)."""
         with self._lock:
@@ -862,18 +867,27 @@ class HistoryStore:
 
     # -- sessions ----------------------------------------------------------------------
 
-    def add(self, record: NewHistoryRecord) -> HistoryRecord:
+    def add(self, record: NewHistoryRecord, *, busy_timeout: float | None = None) -> HistoryRecord:
         """Insert one session and commit durably (fsync) before returning it with its ``id``.
 
         The returned record equals what :meth:`get` returns (times in UTC, millisecond
         precision). Write it the moment the 201 arrives, before showing the link.
+        ``busy_timeout`` (seconds) overrides the store's wait for another connection's write
+        lock for this insert (an agent waiting for a link should not wait 15 s).
         """
         if isinstance(record, HistoryRecord):
             raise TypeError("add() takes a NewHistoryRecord; this record is already stored")
         params = _insert_params(record)
-        with self._conn() as conn, _write_transaction(conn):
-            cursor = conn.execute(_INSERT, params)
-            row_id = cursor.lastrowid
+        with self._conn() as conn:
+            if busy_timeout is not None:
+                conn.execute(f"PRAGMA busy_timeout = {max(0, int(busy_timeout * 1000))}")
+            try:
+                with _write_transaction(conn):
+                    cursor = conn.execute(_INSERT, params)
+                    row_id = cursor.lastrowid
+            finally:
+                if busy_timeout is not None:
+                    conn.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout * 1000)}")
         assert row_id is not None
         # Return exactly what get() will return: UTC, millisecond precision.
         values = _fields(record)

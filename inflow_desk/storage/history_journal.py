@@ -63,6 +63,11 @@ Opener = Callable[[str, int], int]
 
 JOURNAL_FORMAT: Final = 1
 
+#: How long recording a created session waits for another program's write lock before the
+#: record goes to the journal (the agent waits for the link meanwhile; two windows writing at
+#: once take milliseconds).
+RECORD_BUSY_TIMEOUT: Final = 3.0
+
 
 def journal_path_for(db_path: Path) -> Path:
     """The journal of the database at ``db_path``: ``history.sqlite3`` → ``history.pending.jsonl``
@@ -296,8 +301,10 @@ class HistoryWriter:
 
     ``store`` is ``None`` when the database could not be opened (``unavailable`` says why);
     every record then goes to the journal, and the next start-up that opens the database moves
-    them in (:meth:`replay`). Thread-safe (one record or replay at a time); blocking — call it
-    off the GUI thread. Never raises for a database or file problem: the outcome says it.
+    them in (:meth:`replay`). A record waits at most ``busy_timeout`` seconds (or the store's
+    own, if shorter) for another program's write lock. Thread-safe (one record or replay at a
+    time); blocking — call it off the GUI thread. Never raises for a database or file problem:
+    the outcome says it.
     """
 
     def __init__(
@@ -306,8 +313,10 @@ class HistoryWriter:
         journal: HistoryJournal,
         *,
         unavailable: HistoryProblem = HistoryProblem.UNAVAILABLE,
+        busy_timeout: float = RECORD_BUSY_TIMEOUT,
     ) -> None:
         self._store = store
+        self._busy_timeout = busy_timeout
         self._journal = journal
         self._unavailable = unavailable
         self._memory: list[NewHistoryRecord] = []
@@ -339,7 +348,8 @@ class HistoryWriter:
                 problem = self._unavailable
             else:
                 try:
-                    stored = self._store.add(record)
+                    wait = min(self._busy_timeout, self._store.busy_timeout)
+                    stored = self._store.add(record, busy_timeout=wait)
                 except (sqlite3.Error, HistoryError, OSError) as exc:
                     problem = problem_of(exc)
                     log.warning("history: the database refused a record (%s): %s", problem, exc)

@@ -10,6 +10,8 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -122,6 +124,43 @@ def test_a_lock_that_never_clears_journals_then_replays_exactly_once(
     assert store.count() == 4
     ids = [r.session_id for r in store.page(0, 10)]
     assert sorted(ids) == ["sess_000000", "sess_000001", "sess_000002", "sess_000003"]
+
+
+def test_recording_waits_seconds_not_the_stores_busy_timeout_for_a_lock(db_path: Path) -> None:
+    store = HistoryStore(db_path, busy_timeout=3)
+    writer = HistoryWriter(store, HistoryJournal(journal_path_for(db_path)), busy_timeout=0.3)
+    other = locked(db_path)
+    try:
+        started = time.perf_counter()
+        outcome = writer.record(one_time(1))
+        took = time.perf_counter() - started
+    finally:
+        other.rollback()
+        other.close()
+    try:
+        assert outcome.status is RecordStatus.JOURNALED and outcome.problem is HistoryProblem.LOCKED
+        assert 0.2 < took < 2, took
+        # Other writes (same pooled connection) wait the store's own timeout again: a lock
+        # held for 1 s does not make them fail.
+        holding = threading.Event()
+
+        def hold_lock_for_a_second() -> None:
+            conn = locked(db_path)
+            holding.set()
+            time.sleep(1.0)
+            conn.rollback()
+            conn.close()
+
+        holder = threading.Thread(target=hold_lock_for_a_second)
+        holder.start()
+        assert holding.wait(5)
+        try:
+            store.save_draft("default", {"email": "a@example.org"})
+        finally:
+            holder.join()
+        assert store.load_draft("default") is not None
+    finally:
+        store.close()
 
 
 def test_replay_after_a_crash_between_commit_and_truncation_adds_nothing_twice(
