@@ -20,7 +20,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -723,59 +723,76 @@ def _rss_mib() -> float:
     raise AssertionError("no VmRSS in /proc/self/status")
 
 
+def _soak_session(links: int, history: Path | None, profiler: Profiler | None) -> dict[str, Any]:
+    """``links`` creates in one window session (with ``history``: recorder, store and docked
+    view, as the app builds them): descriptor and RSS growth after a warm-up."""
+    bench = _main_window(history=history)
+    try:
+
+        def create(window: Any = bench.window) -> None:
+            window.new_link()
+            model = window.one_time_form.model
+            model.setData(model.index(0, 0), "Starter kit")
+            model.setData(model.index(0, 1), "49.99")
+            window.create_session()
+            if not _wait_for(window.requestFinished, 10_000):
+                raise AssertionError("a create did not finish")
+            if window.status_label.text() != "Link created ✓":
+                raise AssertionError(f"not saved: {window.status_label.text()}")
+
+        for _ in range(SOAK_WARMUP):
+            create()
+        spin(100)
+        gc.collect()
+        fds0, rss0 = _descriptors(), _rss_mib()
+        series: list[list[float]] = [[0, 0, 0.0]]
+        with profiler.section() if profiler is not None else nullcontext():
+            for n in range(1, links + 1):
+                create()
+                if n % max(1, links // 10) == 0:
+                    spin(50)
+                    series.append([n, _descriptors() - fds0, round(_rss_mib() - rss0, 1)])
+        spin(200)
+        gc.collect()
+        result = {"rss": _rss_mib() - rss0, "fds": _descriptors() - fds0, "series": series}
+        if bench.store is not None:
+            if bench.store.count() != SOAK_WARMUP + links:
+                raise AssertionError("rows are missing from the history")
+            result["connections"] = bench.store.open_connections
+        return result
+    finally:
+        bench.close()
+
+
 def soak_links(ctx: Context) -> Measured:
     """Create many links in one session of the real window (recorder, store, docked history
-    view): growth of open descriptors and RSS from after a warm-up to the end. ``run.py``
-    reports the two as ``soak_rss`` and ``soak_fds``."""
+    view): growth of open descriptors and RSS from after a warm-up to the end. Baseline: the
+    same window and emulator without a history (the emulator, in this process, keeps every
+    request). ``run.py`` reports the two as ``soak_rss`` and ``soak_fds``."""
     if not Path("/proc/self/status").exists():
         return not_available("not available: needs /proc (Linux)")
     links = SOAK_LINKS_QUICK if ctx.quick else SOAK_LINKS
     measured = Measured()
     fds: list[float] = []
-    series: list[list[float]] = []
+    baseline_fds: list[float] = []
     for _ in range(ctx.runs):
         folder = Path(tempfile.mkdtemp(prefix="inflow-bench-soak-"))
-        bench = _main_window(history=folder / "history.sqlite3")
-        try:
-
-            def create(window: Any = bench.window) -> None:
-                window.new_link()
-                model = window.one_time_form.model
-                model.setData(model.index(0, 0), "Starter kit")
-                model.setData(model.index(0, 1), "49.99")
-                window.create_session()
-                if not _wait_for(window.requestFinished, 10_000):
-                    raise AssertionError("a create did not finish")
-                if window.status_label.text() != "Link created ✓":
-                    raise AssertionError(f"not saved: {window.status_label.text()}")
-
-            for _ in range(SOAK_WARMUP):
-                create()
-            spin(100)
-            gc.collect()
-            fds0, rss0 = _descriptors(), _rss_mib()
-            series = [[0, 0, 0.0]]
-            with ctx.profiler.section():
-                for n in range(1, links + 1):
-                    create()
-                    if n % max(1, links // 10) == 0:
-                        spin(50)
-                        series.append([n, _descriptors() - fds0, round(_rss_mib() - rss0, 1)])
-            spin(200)
-            gc.collect()
-            measured.subject.append(_rss_mib() - rss0)
-            fds.append(_descriptors() - fds0)
-            if bench.store.count() != SOAK_WARMUP + links:
-                raise AssertionError("rows are missing from the history")
-            measured.extra["connections_open_at_end"] = bench.store.open_connections
-        finally:
-            bench.close()
+        ours = _soak_session(links, folder / "history.sqlite3", ctx.profiler)
+        bare = _soak_session(links, None, None)
+        measured.subject.append(ours["rss"])
+        measured.baseline.append(bare["rss"])
+        fds.append(ours["fds"])
+        baseline_fds.append(bare["fds"])
+        measured.extra["connections_open_at_end"] = ours["connections"]
+        measured.extra["series_links_fds_rss_mib"] = ours["series"]
+        measured.extra["baseline_series_links_fds_rss_mib"] = bare["series"]
     measured.extra["links"] = links
     measured.extra["descriptors_growth"] = fds
-    measured.extra["series_links_fds_rss_mib"] = series
+    measured.extra["baseline_descriptors_growth"] = baseline_fds
     measured.note = (
         f"{links} links created in one real window session (emulator, recorder, store, docked "
-        f"history view) after {SOAK_WARMUP} warm-up links; growth of open descriptors and RSS"
+        f"history view) after {SOAK_WARMUP} warm-up links; growth of open descriptors and RSS; "
+        "baseline: the same without a history"
     )
     return measured
 

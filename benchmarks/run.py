@@ -294,9 +294,12 @@ def run_worker(
 
 def split_soak(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """The ``soak_links`` worker's result as the ``soak_rss`` and ``soak_fds`` items."""
+    extra = data.get("extra", {})
     rss = dict(data)
     fds = dict(
-        data, subject=[float(v) for v in data.get("extra", {}).get("descriptors_growth", [])]
+        data,
+        subject=[float(v) for v in extra.get("descriptors_growth", [])],
+        baseline=[float(v) for v in extra.get("baseline_descriptors_growth", [])],
     )
     return {"soak_rss": rss, "soak_fds": fds}
 
