@@ -11,14 +11,16 @@ Items whose UI does not exist yet report ``available=False`` with the reason.
 from __future__ import annotations
 
 import cProfile
+import gc
 import importlib.util
 import json
+import os
 import secrets
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -303,15 +305,52 @@ class _Bench:
     emulator: Any
     settings: Any
     folder: Path
+    store: Any = None  # with a history: the store, its recorder and the docked view
+    recorder: Any = None
+    view: Any = None
 
     def close(self) -> None:
+        from PySide6.QtCore import QThreadPool
+
         self.window.close()
         self.window.deleteLater()
         self.client.close()
         self.emulator.stop()
+        if self.store is not None:
+            QThreadPool.globalInstance().waitForDone(30_000)
+            spin(10)
+            self.store.close()
 
 
-def _main_window(offers: int = 0) -> _Bench:
+def _history_parts(path: Path) -> tuple[Any, Any]:
+    """The history store and recorder for ``path``, as ``app.build_desk`` makes them."""
+    from inflow_desk.storage.history import HistoryStore
+    from inflow_desk.ui.history_recorder import make_recorder
+
+    store = HistoryStore(path)
+    return store, make_recorder(store, profile="bench")
+
+
+def _dock_history(window: Any, store: Any, recorder: Any) -> Any:
+    """The history view docked into ``window`` and fed by ``recorder``, as the app wires it;
+    returns once its first rows are loaded."""
+    from inflow_desk.ui.history_dock import reserve_history_dock
+    from inflow_desk.ui.history_view import HistoryView, dock_history
+
+    reserve_history_dock(window)
+    view = HistoryView(store, profile="bench")
+    dock_history(window, view)
+    recorder.recorded.connect(view.add_record)
+    recorder.replayed.connect(lambda _added: view.refresh())
+    loaded = view.model.rowCount() or _wait_for(view.model.refreshed, 60_000)
+    if not loaded and store.count():
+        raise AssertionError("the history did not load")
+    spin(200)
+    return view
+
+
+def _main_window(offers: int = 0, history: Path | None = None) -> _Bench:
+    """The window (with ``history``: its store, recorder and docked history view)."""
     import httpx
     from PySide6.QtCore import QSettings
 
@@ -329,29 +368,33 @@ def _main_window(offers: int = 0) -> _Bench:
     settings = AppSettings(
         QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat), profile="bench"
     )
+    store, recorder = _history_parts(history) if history is not None else (None, None)
     window = MainWindow(
         gateway=client,
         account=Account("Bench shop", "DEMO", emulator.base_url),
         settings=settings,
+        record_session=recorder,
     )
     window.resize(1100, 680)
     window.show()
     spin(300)
+    view = _dock_history(window, store, recorder) if store is not None else None
     # What app.main does around the first frame (ui/runtime.py): a short GIL switch interval
     # from the start, and the start-up heap frozen out of the garbage collector afterwards.
     tune_interpreter()
     freeze_startup_heap()
-    return _Bench(window, client, emulator, settings, folder)
+    return _Bench(window, client, emulator, settings, folder, store, recorder, view)
 
 
 def stall_create_2s(ctx: Context) -> Measured:
-    """Click Create in the real main window while the emulator takes 2 s to answer."""
+    """Click Create in the real main window while the emulator takes 2 s to answer; the window
+    records into a history of 100,000 rows shown in its dock, as the app does."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
     from inflow_desk.emulator import Fault
 
-    bench = _main_window()
+    bench = _main_window(history=_history_database())
     window = bench.window
     measured = Measured()
     try:
@@ -374,12 +417,15 @@ def stall_create_2s(ctx: Context) -> Measured:
             elapsed = time.perf_counter() - started
             if not finished or not window.result_panel.url_edit.text():
                 raise AssertionError("no checkout link was shown")
+            if window.status_label.text() != "Link created ✓":
+                raise AssertionError(f"not saved to the history: {window.status_label.text()}")
             if elapsed < 2.0:
                 raise AssertionError(f"the create took {elapsed:.2f} s, less than the fault")
     finally:
         bench.close()
     measured.note = (
-        "real MainWindow + InflowClient, emulator latency fault 2 s, Create clicked; "
+        "real MainWindow + InflowClient, emulator latency fault 2 s, Create clicked; the link "
+        f"recorded into a {HISTORY_ROWS:,}-row history shown in the dock (row inserted); "
         "baseline: the same window idle for 1 s"
     )
     return measured
@@ -660,6 +706,97 @@ def history_query_100k(ctx: Context) -> Measured:
     return measured
 
 
+# ------------------------------------------------------------------------------ soak
+SOAK_LINKS = 1000
+SOAK_LINKS_QUICK = 100
+SOAK_WARMUP = 20
+
+
+def _descriptors() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+def _rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError("no VmRSS in /proc/self/status")
+
+
+def _soak_session(links: int, history: Path | None, profiler: Profiler | None) -> dict[str, Any]:
+    """``links`` creates in one window session (with ``history``: recorder, store and docked
+    view, as the app builds them): descriptor and RSS growth after a warm-up."""
+    bench = _main_window(history=history)
+    try:
+
+        def create(window: Any = bench.window) -> None:
+            window.new_link()
+            model = window.one_time_form.model
+            model.setData(model.index(0, 0), "Starter kit")
+            model.setData(model.index(0, 1), "49.99")
+            window.create_session()
+            if not _wait_for(window.requestFinished, 10_000):
+                raise AssertionError("a create did not finish")
+            if window.status_label.text() != "Link created ✓":
+                raise AssertionError(f"not saved: {window.status_label.text()}")
+
+        for _ in range(SOAK_WARMUP):
+            create()
+        spin(100)
+        gc.collect()
+        fds0, rss0 = _descriptors(), _rss_mib()
+        series: list[list[float]] = [[0, 0, 0.0]]
+        with profiler.section() if profiler is not None else nullcontext():
+            for n in range(1, links + 1):
+                create()
+                if n % max(1, links // 10) == 0:
+                    spin(50)
+                    series.append([n, _descriptors() - fds0, round(_rss_mib() - rss0, 1)])
+        spin(200)
+        gc.collect()
+        result = {"rss": _rss_mib() - rss0, "fds": _descriptors() - fds0, "series": series}
+        if bench.store is not None:
+            if bench.store.count() != SOAK_WARMUP + links:
+                raise AssertionError("rows are missing from the history")
+            result["connections"] = bench.store.open_connections
+        return result
+    finally:
+        bench.close()
+
+
+def soak_links(ctx: Context) -> Measured:
+    """Create many links in one session of the real window (recorder, store, docked history
+    view): growth of open descriptors and RSS from after a warm-up to the end. Baseline: the
+    same window and emulator without a history (the emulator, in this process, keeps every
+    request). ``run.py`` reports the two as ``soak_rss`` and ``soak_fds``."""
+    if not Path("/proc/self/status").exists():
+        return not_available("not available: needs /proc (Linux)")
+    links = SOAK_LINKS_QUICK if ctx.quick else SOAK_LINKS
+    measured = Measured()
+    fds: list[float] = []
+    baseline_fds: list[float] = []
+    for _ in range(ctx.runs):
+        folder = Path(tempfile.mkdtemp(prefix="inflow-bench-soak-"))
+        ours = _soak_session(links, folder / "history.sqlite3", ctx.profiler)
+        bare = _soak_session(links, None, None)
+        measured.subject.append(ours["rss"])
+        measured.baseline.append(bare["rss"])
+        fds.append(ours["fds"])
+        baseline_fds.append(bare["fds"])
+        measured.extra["connections_open_at_end"] = ours["connections"]
+        measured.extra["series_links_fds_rss_mib"] = ours["series"]
+        measured.extra["baseline_series_links_fds_rss_mib"] = bare["series"]
+    measured.extra["links"] = links
+    measured.extra["descriptors_growth"] = fds
+    measured.extra["baseline_descriptors_growth"] = baseline_fds
+    measured.note = (
+        f"{links} links created in one real window session (emulator, recorder, store, docked "
+        f"history view) after {SOAK_WARMUP} warm-up links; growth of open descriptors and RSS; "
+        "baseline: the same without a history"
+    )
+    return measured
+
+
 ITEMS: dict[str, Callable[[Context], Measured]] = {
     "qr_render": qr_render,
     "create_session": create_session,
@@ -668,6 +805,7 @@ ITEMS: dict[str, Callable[[Context], Measured]] = {
     "offer_filter_keystroke_10k": offer_filter_keystroke_10k,
     "stall_history_100k": stall_history_100k,
     "history_query_100k": history_query_100k,
+    "soak_links": soak_links,
 }
 
 

@@ -53,7 +53,7 @@ CHILD_TIMEOUT_S = 300.0
 class Item:
     id: str
     title: str
-    unit: Literal["ms", "MiB"]
+    unit: Literal["ms", "MiB", "fds"]
     target_kind: Literal["ratio", "absolute", "info"]
     target: float
     runs: int
@@ -97,6 +97,10 @@ ITEMS: tuple[Item, ...] = (
     Item("history_query_100k",
          "history store, 100,000 rows: slowest open/filter query (off the GUI thread; "
          "latency until rows show), vs raw sqlite", "ms", "info", 0.0, 5, 1),
+    Item("soak_rss", "RSS growth over 1,000 links created in one session (quick: 100)",
+         "MiB", "absolute", 16.0, 1, 1, group="soak"),
+    Item("soak_fds", "open descriptors added by those links",
+         "fds", "absolute", 4.0, 1, 1, group="soak"),
 )  # fmt: skip
 ITEMS_BY_ID = {item.id: item for item in ITEMS}
 
@@ -288,6 +292,18 @@ def run_worker(
         return data
 
 
+def split_soak(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The ``soak_links`` worker's result as the ``soak_rss`` and ``soak_fds`` items."""
+    extra = data.get("extra", {})
+    rss = dict(data)
+    fds = dict(
+        data,
+        subject=[float(v) for v in extra.get("descriptors_growth", [])],
+        baseline=[float(v) for v in extra.get("baseline_descriptors_growth", [])],
+    )
+    return {"soak_rss": rss, "soak_fds": fds}
+
+
 def worker_main(item: str, runs: int, quick: bool, result: Path, profile_out: Path | None) -> int:
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
@@ -419,7 +435,7 @@ def profile_item(item: Item, quick: bool, env: dict[str, str], tmp: Path) -> str
     if item.id == "startup_rss":
         return rss_breakdown(env)
     prof = tmp / f"{item.id}.prof"
-    run_worker(item.id, 1, quick, env, profile_out=prof)
+    run_worker("soak_links" if item.group == "soak" else item.id, 1, quick, env, profile_out=prof)
     return "cProfile of the measured section (GUI/main thread):\n" + pstats_text(prof)
 
 
@@ -558,6 +574,9 @@ def _run_selected(
             if item.group == "startup":
                 if item.id not in raw:
                     raw.update(measure_startup(runs, env))
+            elif item.group == "soak":
+                if item.id not in raw:
+                    raw.update(split_soak(run_worker("soak_links", runs, args.quick, env)))
             else:
                 raw[item.id] = run_worker(item.id, runs, args.quick, env)
         except BenchmarkError as exc:

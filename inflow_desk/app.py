@@ -22,12 +22,13 @@ from inflow_desk import version
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QLabel
 
     from inflow_desk.emulator import InflowEmulator
     from inflow_desk.storage.history import HistoryStore
     from inflow_desk.storage.keystore import KeyStore
     from inflow_desk.ui.accounts import AccountController, ClosableGateway
+    from inflow_desk.ui.history_recorder import HistoryRecorder
     from inflow_desk.ui.main_window import CreatedSession, MainWindow
     from inflow_desk.ui.settings import AppSettings
 
@@ -408,35 +409,54 @@ def build_desk(
     # The history database opens after the first frame (or at the first created link, if that
     # came sooner): sqlite3 and the store's module are not needed to draw the window.
     opened = False
-    recorder: Callable[[CreatedSession], None] | None = None
+    recorder: HistoryRecorder | None = None
+
+    def history_banner() -> QLabel:
+        """The top-bar warning shown while links are not reaching the history."""
+        from PySide6.QtWidgets import QLabel
+
+        found = window.findChild(QLabel, "historyUnavailableLabel")
+        if isinstance(found, QLabel):
+            return found
+        warning = QLabel(window)
+        warning.setObjectName("historyUnavailableLabel")
+        warning.setStyleSheet("color: #8a0000; font-weight: bold;")
+        warning.setWordWrap(True)
+        window.add_top_bar_widget(warning)
+        return warning
+
+    def show_history_banner(text: str) -> None:
+        banner = history_banner()
+        banner.setText(text)
+        banner.show()
 
     def open_history() -> None:
         nonlocal opened, recorder
         if opened:
             return
         opened = True
-        desk.history = _open_history(history_file if history_file is not None else history_path())
+        path = history_file if history_file is not None else history_path()
+        desk.history = _open_history(path)
+        from inflow_desk.ui.history_recorder import journal_only_recorder, make_recorder
+
         if desk.history is None:  # never silently: the agent must know links are not recorded
-            from PySide6.QtWidgets import QLabel
-
-            warning = QLabel("⚠ History unavailable — links are not being saved", window)
-            warning.setObjectName("historyUnavailableLabel")
-            warning.setStyleSheet("color: #8a0000; font-weight: bold;")
-            warning.setToolTip(
-                "The history database could not be opened; the log file says why. Keep each "
-                "link somewhere safe until this is fixed."
+            recorder = journal_only_recorder(path, profile=controller.settings_profile)
+            show_history_banner("⚠ History unavailable — links are not being saved")
+            history_banner().setToolTip(
+                "The history database could not be opened; the log file says why. New links "
+                f"are kept in {recorder.writer.journal.path} and added once it opens again."
             )
-            window.add_top_bar_widget(warning)
             return
-        from inflow_desk.ui.history_recorder import make_recorder
-
         recorder = make_recorder(desk.history, profile=controller.settings_profile)
+        recorder.unavailable.connect(show_history_banner)
+        recorder.available.connect(lambda: history_banner().hide())
+        recorder.replay_pending()  # links journaled while the history did not work
 
-    def record_session(session: CreatedSession) -> None:
+    def record_session(session: CreatedSession, done: Callable[[str | None], None]) -> None:
         open_history()
         if recorder is None:
             raise RuntimeError("the history database is unavailable")
-        recorder(session)
+        recorder(session, done)
 
     window = MainWindow(
         gateway=gateway, account=account, settings=settings, record_session=record_session
@@ -459,7 +479,11 @@ def build_desk(
             return
         from inflow_desk.ui.history_view import HistoryView
 
-        desk.extras["history"] = HistoryView(desk.history, profile=controller.settings_profile)
+        view = HistoryView(desk.history, profile=controller.settings_profile)
+        desk.extras["history"] = view
+        if recorder is not None:  # a new link is inserted as a row; waiting ones reload
+            recorder.recorded.connect(view.add_record)
+            recorder.replayed.connect(lambda _added: view.refresh())
 
     def dock_history_view() -> None:
         view = desk.extras.get("history")

@@ -9,8 +9,10 @@ only record of what was sent to whom. It must never lose a row:
 * **Concurrency.** Two app windows (two :class:`HistoryStore` objects, possibly in two processes)
   may write at the same time: every write runs in ``BEGIN IMMEDIATE`` with a busy timeout, so
   writers queue up instead of failing.
-* **Threads.** One SQLite connection per thread and store (opened on first use), so the GUI
-  thread and worker threads may share a store; in WAL mode a reader never waits for a writer.
+* **Threads.** A store lends each running query a connection from a small pool (at most
+  :data:`MAX_IDLE_CONNECTIONS` stay open between queries), so the GUI thread and worker threads
+  may share a store, and a reader never waits for a writer (WAL). Threads come and go (every
+  ``QThreadPool`` task may run on a fresh one): connections do not follow them.
 * **Schema.** Versioned with ``PRAGMA user_version`` and forward-only migrations
   (:data:`MIGRATIONS`), each applied in its own transaction. A database written by a *newer*
   app version raises :class:`SchemaTooNewError` before anything in the file is touched.
@@ -71,6 +73,7 @@ __all__ = [
     "export_csv",
     "format_decimal",
     "is_open",
+    "matches_filter",
     "status_text",
     "utc_now",
 ]
@@ -82,6 +85,11 @@ DEFAULT_EXPIRY: Final = timedelta(hours=1)
 
 #: How long a writer waits for another connection's write lock before giving up.
 BUSY_TIMEOUT_SECONDS: Final = 15.0
+
+#: Connections a store keeps open between queries. More are opened while more threads query
+#: at the same moment (a reader must not wait behind a writer); they close when handed back.
+#: Each costs three descriptors (database, WAL, shared memory) and up to 32 MiB of page cache.
+MAX_IDLE_CONNECTIONS: Final = 2
 
 log = logging.getLogger(__name__)
 
@@ -551,6 +559,16 @@ def _items_from_json(text: str) -> tuple[HistoryLineItem, ...]:
 _TERM = re.compile(r'"([^"]*)"?|(\S+)')
 
 
+def _filter_words(filter_text: str) -> list[str]:
+    """The case-folded words of a filter (``"double quotes"`` keep a phrase together)."""
+    words = []
+    for match in _TERM.finditer(filter_text):
+        term = (match.group(1) if match.group(1) is not None else match.group(2)).casefold()
+        if term.strip():
+            words.append(term)
+    return words
+
+
 def _filter_terms(filter_text: str) -> list[str]:
     """``LIKE`` patterns for the words of a filter; a row must contain every one of them.
 
@@ -559,13 +577,26 @@ def _filter_terms(filter_text: str) -> list[str]:
     ``instr()``; its ASCII case folding is harmless because both sides are case-folded.)
     """
     patterns = []
-    for match in _TERM.finditer(filter_text):
-        term = (match.group(1) if match.group(1) is not None else match.group(2)).casefold()
-        if not term.strip():
-            continue
+    for term in _filter_words(filter_text):
         escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         patterns.append(f"%{escaped}%")
     return patterns
+
+
+def matches_filter(record: NewHistoryRecord, filter_text: str) -> bool:
+    """Whether :meth:`HistoryStore.count`/:meth:`~HistoryStore.page` with ``filter_text``
+    would include ``record`` (for a view that inserts a new row instead of re-querying)."""
+    haystack = _search_text(
+        customer_email=record.customer_email,
+        product_names=[item.name for item in record.line_items],
+        offer_id=record.offer_id,
+        offer_name=record.offer_name,
+        session_id=record.session_id,
+        checkout_url=record.checkout_url,
+        currency=record.currency,
+        total_cents=record.total_cents,
+    )
+    return all(word in haystack for word in _filter_words(filter_text))
 
 
 def _where(patterns: Sequence[str]) -> str:
@@ -655,13 +686,15 @@ class HistoryStore:
     openers are safe). Raises :class:`SchemaTooNewError` for a database from a newer app
     version and :class:`HistoryError` for a file that is not a usable SQLite database.
 
-    **Threads: one connection per thread.** Each thread that calls the store gets its own
-    SQLite connection (opened lazily, closed by :meth:`close`), so a query on the GUI thread
-    never waits for a worker's query — in WAL mode readers and the writer run in parallel, and
-    writers queue on SQLite's busy timeout. A store may therefore be shared freely between the
-    GUI thread and ``QThreadPool`` workers. :meth:`close` waits for the queries other threads
-    are running (closing a connection under a running query crashes the process) and refuses
-    new ones.
+    **Threads: a small pool of connections.** Each query borrows an idle connection (or opens
+    one when all are busy) and hands it back when it ends; at most
+    :data:`MAX_IDLE_CONNECTIONS` stay open between queries, extra ones are closed. So a query on
+    the GUI thread never waits for a worker's query — in WAL mode readers and the writer run in
+    parallel, and writers queue on SQLite's busy timeout — and threads that come and go (pool
+    threads expire) leave no connection behind. A connection is used by one thread at a time.
+    A store may therefore be shared freely between the GUI thread and ``QThreadPool`` workers.
+    :meth:`close` waits for the queries other threads are running (closing a connection under a
+    running query crashes the process) and refuses new ones.
     For separate windows/processes, open separate stores on the same file.
 
     ``clock`` supplies "now" for draft timestamps (tests inject a frozen clock).
@@ -677,10 +710,10 @@ class HistoryStore:
         self._path = Path(path)
         self._clock = clock
         self._busy_timeout = busy_timeout
-        self._local = threading.local()
-        self._lock = threading.Lock()  # guards _connections, _closed and _in_use
+        self._lock = threading.Lock()  # guards _pool, _open, _closed and _in_use
         self._idle = threading.Condition(self._lock)  # _in_use dropped to 0
-        self._connections: list[sqlite3.Connection] = []
+        self._pool: list[sqlite3.Connection] = []  # open connections no query is using
+        self._open = 0  # open connections: the pool's and those lent to running queries
         self._closed = False
         self._in_use = 0  # operations inside _conn(), all threads
         self._path.parent.mkdir(parents=True, exist_ok=True)
@@ -701,14 +734,14 @@ class HistoryStore:
         except BaseException:
             conn.close()
             raise
-        self._connections.append(conn)
-        self._local.conn = conn
+        self._pool.append(conn)
+        self._open = 1
 
     # -- connections and schema ----------------------------------------------------------
 
     def _connect(self) -> sqlite3.Connection:
-        # check_same_thread=False only so close() may close every thread's connection;
-        # each connection is otherwise used by the thread that opened it.
+        # check_same_thread=False: pooled connections serve one thread after another (never
+        # two at once: a connection is lent to one query at a time).
         return sqlite3.connect(
             self._path, timeout=self._busy_timeout, isolation_level=None, check_same_thread=False
         )
@@ -739,13 +772,13 @@ class HistoryStore:
 
     @contextmanager
     def _conn(self) -> Iterator[sqlite3.Connection]:
-        """This thread's connection (opened on first use), counted as in use until the block
-        ends, so :meth:`close` can wait for it."""
+        """A connection lent to this block alone (from the pool, or newly opened), counted as
+        in use until the block ends, so :meth:`close` can wait for it."""
         with self._lock:
             if self._closed:
                 raise HistoryError("The history store is closed.")
             self._in_use += 1
-            conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+            conn = self._pool.pop() if self._pool else None
             if conn is None:
                 try:
                     conn = self._connect()
@@ -753,18 +786,42 @@ class HistoryStore:
                 except BaseException:
                     self._release()
                     raise
-                self._connections.append(conn)
-                self._local.conn = conn
+                self._open += 1
         try:
             yield conn
         finally:
-            with self._lock:
-                self._release()
+            self._hand_back(conn)
+
+    def _hand_back(self, conn: sqlite3.Connection) -> None:
+        keep = True
+        try:
+            if conn.in_transaction:  # a block that failed half-way must not leak its snapshot
+                conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            keep = False  # a connection in an unknown state is not lent again
+        with self._lock:
+            if keep and len(self._pool) < MAX_IDLE_CONNECTIONS:
+                self._pool.append(conn)
+            else:
+                conn.close()
+                self._open -= 1
+            self._release()
 
     def _release(self) -> None:  # with self._lock held
         self._in_use -= 1
         if self._in_use == 0:
             self._idle.notify_all()
+
+    @property
+    def busy_timeout(self) -> float:
+        """Seconds a write waits for another connection's write lock."""
+        return self._busy_timeout
+
+    @property
+    def open_connections(self) -> int:
+        """SQLite connections this store holds open right now (diagnostics, tests)."""
+        with self._lock:
+            return self._open
 
     @property
     def path(self) -> Path:
@@ -792,7 +849,8 @@ class HistoryStore:
                     "history: %d queries still running; not closing under them", self._in_use
                 )
                 return
-            connections, self._connections = self._connections, []
+            connections, self._pool = self._pool, []
+            self._open -= len(connections)
         for conn in connections:
             conn.close()
 
@@ -809,18 +867,27 @@ class HistoryStore:
 
     # -- sessions ----------------------------------------------------------------------
 
-    def add(self, record: NewHistoryRecord) -> HistoryRecord:
+    def add(self, record: NewHistoryRecord, *, busy_timeout: float | None = None) -> HistoryRecord:
         """Insert one session and commit durably (fsync) before returning it with its ``id``.
 
         The returned record equals what :meth:`get` returns (times in UTC, millisecond
         precision). Write it the moment the 201 arrives, before showing the link.
+        ``busy_timeout`` (seconds) overrides the store's wait for another connection's write
+        lock for this insert (an agent waiting for a link should not wait 15 s).
         """
         if isinstance(record, HistoryRecord):
             raise TypeError("add() takes a NewHistoryRecord; this record is already stored")
         params = _insert_params(record)
-        with self._conn() as conn, _write_transaction(conn):
-            cursor = conn.execute(_INSERT, params)
-            row_id = cursor.lastrowid
+        with self._conn() as conn:
+            if busy_timeout is not None:
+                conn.execute(f"PRAGMA busy_timeout = {max(0, int(busy_timeout * 1000))}")
+            try:
+                with _write_transaction(conn):
+                    cursor = conn.execute(_INSERT, params)
+                    row_id = cursor.lastrowid
+            finally:
+                if busy_timeout is not None:
+                    conn.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout * 1000)}")
         assert row_id is not None
         # Return exactly what get() will return: UTC, millisecond precision.
         values = _fields(record)
@@ -834,6 +901,30 @@ class HistoryStore:
         with self._conn() as conn, _write_transaction(conn):
             conn.executemany(_INSERT, params)
         return len(params)
+
+    def add_missing(self, records: Iterable[NewHistoryRecord]) -> int:
+        """Insert, in one durable transaction, those of ``records`` not stored yet; returns how
+        many were inserted.
+
+        A record counts as stored when a row has its session id and creation instant (Inflow
+        never reuses a session id). Replaying a journal twice — e.g. after a crash between the
+        commit and the journal's truncation — therefore adds each session exactly once.
+        """
+        wanted = list(records)
+        if not wanted:
+            return 0
+        inserted = 0
+        with self._conn() as conn, _write_transaction(conn):
+            for record in wanted:
+                params = _insert_params(record)
+                found = conn.execute(
+                    "SELECT 1 FROM sessions WHERE session_id = ? AND created_at_ms = ? LIMIT 1",
+                    (record.session_id, params[0]),
+                ).fetchone()
+                if found is None:
+                    conn.execute(_INSERT, params)
+                    inserted += 1
+        return inserted
 
     def get(self, record_id: int) -> HistoryRecord | None:
         """The row with this id, or ``None``."""

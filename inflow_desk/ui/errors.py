@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from inflow_desk.api.errors import (
     APIConnectionError,
@@ -30,6 +31,9 @@ from inflow_desk.api.errors import (
     TLSVerificationError,
 )
 from inflow_desk.domain.models import FieldIssue
+
+if TYPE_CHECKING:  # not imported at run time: sqlite3 stays out of the first frame
+    from inflow_desk.storage.history_journal import HistoryProblem, RecordOutcome
 
 log = logging.getLogger(__name__)
 
@@ -232,4 +236,64 @@ def describe_error(
     return UserMessage(
         f"Something unexpected went wrong ({type(exc).__name__}).",
         "Try again; details are in the log file for support.",
+    )
+
+
+# ---------------------------------------------------------------------- history outcomes
+
+#: What a :class:`~inflow_desk.storage.history_journal.HistoryProblem` means, in the agent's words
+#: (keyed by its value, so that this module does not import the storage layer at start-up).
+_HISTORY_PROBLEMS = {
+    "disk_full": "the disk is full",
+    "locked": "the history file is locked by another program",
+    "damaged": "the history file is damaged",
+    "not_writable": "the history file cannot be written",
+    "io_error": "the disk reported an error",
+    "unavailable": "the history could not be opened",
+    "other": "the history could not be written",
+}
+
+#: The window's status after a created link the history could not take (unexpected failure).
+HISTORY_NOT_SAVED = "⚠ Not saved to the history (see the log file). Keep this link somewhere safe."
+
+
+def history_problem_text(problem: HistoryProblem | None) -> str:
+    """``"the disk is full"``: why the history did not take a record."""
+    if problem is None:
+        return _HISTORY_PROBLEMS["other"]
+    return _HISTORY_PROBLEMS.get(problem.value, _HISTORY_PROBLEMS["other"])
+
+
+def describe_record_outcome(outcome: RecordOutcome) -> str | None:
+    """What the window says next to a new link about its history row; ``None`` when saved."""
+    if outcome.saved:
+        return None
+    why = history_problem_text(outcome.problem)
+    if outcome.status.value == "journaled":
+        where = str(outcome.journal) if outcome.journal is not None else "a backup file"
+        return (
+            f"⚠ Not saved to the history — {why}. Kept in {where}; "
+            "it will be added when the history works again."
+        )
+    backup = history_problem_text(outcome.journal_problem)
+    return (
+        f"⚠ Not saved to the history — {why}, and the backup file could not be written "
+        f"either ({backup}). Kept in memory only: copy this link somewhere safe; it will be "
+        "added when the history works again, unless Inflow Desk is closed first."
+    )
+
+
+def describe_history_unavailable(outcome: RecordOutcome) -> str:
+    """The banner shown until the history works again."""
+    why = history_problem_text(outcome.problem)
+    waiting = outcome.pending
+    links = f"{waiting} link{'' if waiting == 1 else 's'}"
+    if outcome.status.value == "memory_only":
+        return (
+            f"⚠ History not working ({why}) — {links} kept in memory only; "
+            "do not close Inflow Desk until the history works again."
+        )
+    return (
+        f"⚠ History not working ({why}) — {links} waiting in {outcome.journal}; "
+        "they will be added when it works again."
     )

@@ -43,6 +43,7 @@ from inflow_desk.storage.history import (
     SortOrder,
     format_decimal,
     is_open,
+    matches_filter,
     status_text,
 )
 from inflow_desk.ui.formatting import format_money
@@ -320,6 +321,39 @@ class HistoryModel(QAbstractTableModel):
             self._on_refresh_failed,
             owner=self,
         )
+
+    def insert_record(self, record: HistoryRecord) -> bool:
+        """A row was just stored: put it in place without re-querying the store.
+
+        Works when the view is newest first and the record is the newest (the usual case right
+        after a create): one ``rowsInserted`` at row 0, no count or page query, no reset. A
+        record the filter hides changes nothing. Returns False when the row cannot be placed
+        here (other sort order, a refresh in flight, the first page not loaded, an older
+        record): call :meth:`refresh` then.
+        """
+        snapshot = self._snapshot
+        if self._refreshing or snapshot.order != NEWEST_FIRST:
+            return False
+        if not matches_filter(record, snapshot.filter_text):
+            return True
+        first = self._pages.get(0, [])
+        if self._count and not first:
+            return False
+        if first and record.created_at < first[0].record.created_at:
+            return False
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        # Every row moves down by one: page 0 is shifted here; the other cached pages would
+        # be off by one, so they are dropped (and re-read when shown). Queries in flight
+        # belong to the old offsets: a new generation makes their answers be ignored.
+        self._snapshot = _Snapshot(snapshot.generation + 1, snapshot.filter_text, snapshot.order)
+        self._pages.clear()
+        self._pages[0] = [_Row(record, display_texts(record)), *first][: self._page_size]
+        self._last_page = -1
+        self._wanted.clear()
+        self._loading_page = None
+        self._count += 1
+        self.endInsertRows()
+        return True
 
     def _on_refreshed(self, snapshot: _Snapshot, result: tuple[int, list[_Row]]) -> None:
         self._refreshing = False

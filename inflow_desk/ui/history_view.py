@@ -403,12 +403,22 @@ class HistoryView(QWidget):
         self.model.refresh()
 
     def on_session_created(self, session: CreatedSession) -> None:
-        """A session was created (and recorded): reload and select its row."""
+        """A session was created: select its row (reload first unless :meth:`add_record`
+        already put it in)."""
+        top = self.model.record_at(0) if self.model.rowCount() else None
+        if top is not None and top.session_id == session.session_id:
+            return
         self._select_after_refresh = session.session_id
         self.model.refresh()
 
     def add_record(self, record: HistoryRecord) -> None:
-        """A row was stored: reload and select it."""
+        """A row was stored: insert it (no reload when it goes first) and select it."""
+        if self.model.insert_record(record):
+            self._show_count(self.model.rowCount())
+            top = self.model.record_at(0)
+            if top is not None and top.id == record.id:
+                self.select_row(0)
+            return
         self._select_after_refresh = record.session_id
         self.model.refresh()
 
@@ -422,11 +432,14 @@ class HistoryView(QWidget):
         record = self.current_record()
         self._restore_current = record.id if record is not None else None
 
-    def _on_refreshed(self, count: int) -> None:
+    def _show_count(self, count: int) -> None:
         if self.model.filter_text.strip():
             self.count_label.setText(f"{count:,} matching")
         else:
             self.count_label.setText(f"{count:,} link{'' if count == 1 else 's'}")
+
+    def _on_refreshed(self, count: int) -> None:
+        self._show_count(count)
         wanted_session = self._select_after_refresh
         self._select_after_refresh = None
         row = -1

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from inflow_desk.domain import limits
 from inflow_desk.domain.models import CheckoutOptions, FieldIssue, RequestInvalid
 from inflow_desk.domain.money import Currency
-from inflow_desk.ui.errors import UserMessage, describe_error
+from inflow_desk.ui.errors import HISTORY_NOT_SAVED, UserMessage, describe_error
 from inflow_desk.ui.formatting import format_money
 from inflow_desk.ui.line_items_model import Column
 from inflow_desk.ui.line_items_view import RecentProductsModel
@@ -175,7 +175,10 @@ class MainWindow(QMainWindow):
         account: Account,
         settings: AppSettings,
         clock: Clock = utc_now,
-        record_session: Callable[[CreatedSession], None] | None = None,
+        # Called with the session and a function to call (GUI thread) once it is saved:
+        # with None, or with the warning to show when it was not saved to the history.
+        record_session: Callable[[CreatedSession, Callable[[str | None], None]], None]
+        | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -531,29 +534,37 @@ class MainWindow(QMainWindow):
             details=dict(prepared.details, customer_email=options.customer_email),
             account=self._account,
         )
-        if self._record_session is not None:
-            try:
-                self._record_session(created)  # written before anything is shown
-            except Exception:
-                log.exception("could not record the session in the history")
-                self.status_label.setText("⚠ Not saved to history (see log)")
+        self._last_link = _LastLink(_signature(prepared), now, snapshot)
+        if self._record_session is None:
+            self._show_created(created, mode, None)
+            return
+        try:  # committed off the GUI thread; the link shows when the history answered
+            self._record_session(
+                created, lambda warning: self._show_created(created, mode, warning)
+            )
+        except Exception:
+            log.exception("could not record the session in the history")
+            self._show_created(created, mode, HISTORY_NOT_SAVED)
+
+    def _show_created(
+        self, created: CreatedSession, mode: CheckoutMode, warning: str | None
+    ) -> None:
+        """The history answered: saved (``warning`` is None) or not (``warning`` says so)."""
         self._set_busy(False)
         self.result_panel.show_session(
             url=created.checkout_url,
             session_id=created.session_id,
             expires_at=created.expires_at,
-            expiry_assumed=assumed,
+            expiry_assumed=created.expiry_assumed,
             charge=charge_summary(created),
         )
-        self._last_link = _LastLink(_signature(prepared), now, snapshot)
         if self._settings.auto_copy:
             self.result_panel.copy_url()
         mode.remember()
         self._settings.remember_redirects(
             self.options_form.success_edit.text(), self.options_form.cancel_edit.text()
         )
-        if not self.status_label.text():
-            self.status_label.setText("Link created ✓")
+        self.status_label.setText(warning or "Link created ✓")  # after _set_busy cleared it
         self.sessionCreated.emit(created)
         self.requestFinished.emit()
 

@@ -1,7 +1,7 @@
 """Subprocess for the crash-safety test: create a session, then die by SIGKILL.
 
 Usage: ``python crash_after_create.py DB_PATH WORK_DIR WHEN`` with ``WHEN`` one of
-``recorded`` (killed the instant the recorder returned, before the link is even shown) or
+``recorded`` (killed the instant the recorder's commit answered, before the link is even shown) or
 ``shown`` (killed from the ``sessionCreated`` handler). Prints ``SESSION <id>`` and
 ``BODY <json>`` before dying; exits 3 if no session was created within the time limit.
 """
@@ -12,6 +12,7 @@ import json
 import os
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
@@ -42,10 +43,12 @@ def main(db_path: Path, work_dir: Path, when: str) -> int:
         print(f"SESSION {session.session_id}", flush=True)
         print(f"BODY {json.dumps(session.request_json)}", flush=True)
 
-    def record_then_die(session: CreatedSession) -> None:
-        record(session)
-        announce(session)
-        os.kill(os.getpid(), signal.SIGKILL)
+    def record_then_die(session: CreatedSession, done: Callable[[str | None], None]) -> None:
+        def die(warning: str | None) -> None:  # the commit answered; the link is not shown yet
+            announce(session)
+            os.kill(os.getpid(), signal.SIGKILL)
+
+        record(session, die)
 
     def die_on_created(session: CreatedSession) -> None:
         announce(session)
