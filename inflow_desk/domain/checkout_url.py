@@ -154,7 +154,7 @@ def _split_host_port(text: str) -> tuple[str, int | None]:
 
 
 def _allowed(extra_hosts: Iterable[str]) -> set[tuple[str, int | None]]:
-    allowed = {(INFLOW_CHECKOUT_HOST, None)}
+    allowed: set[tuple[str, int | None]] = {(INFLOW_CHECKOUT_HOST, None)}
     for entry in extra_hosts:
         try:
             allowed.add(_split_host_port(entry))
