@@ -29,6 +29,7 @@ __all__ = [
     "UntrustedCheckoutUrlError",
     "check_checkout_url",
     "defanged",
+    "history_text",
     "normalize_host",
     "parse_hosts",
     "readable",
@@ -93,6 +94,16 @@ def defanged(url: str) -> str:
     if sep and scheme.lower() in ("http", "https"):
         return "hxxp" + scheme[4:] + "[://]" + rest
     return text
+
+
+def history_text(url: str, problem: str, *, refused: bool) -> str:
+    """What the history keeps as the link of a session whose link was not trusted: marked
+    ``REFUSED`` (Production) or ``HELD BACK``, the reason, and the link defanged (so copying
+    the row never hands anyone a working link); at most about 2,300 characters."""
+    shown = defanged(url)
+    if len(shown) > MAX_CHECKOUT_URL_LENGTH:
+        shown = f"{shown[:MAX_CHECKOUT_URL_LENGTH]}… ({len(url):,} characters)"
+    return f"{'REFUSED' if refused else 'HELD BACK'} ({problem}) {shown}"
 
 
 def normalize_host(host: str) -> str:

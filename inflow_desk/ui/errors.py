@@ -29,7 +29,9 @@ from inflow_desk.api.errors import (
     ResponseTooLargeError,
     TLSVerificationError,
 )
+from inflow_desk.domain.checkout_url import UntrustedCheckoutUrlError
 from inflow_desk.domain.models import FieldIssue
+from inflow_desk.ui.qr import QrTooLongError
 
 log = logging.getLogger(__name__)
 
@@ -90,13 +92,15 @@ def describe_error(
     account: str,
     action: str = "create the link",
     creating: str | None = None,
+    logged: bool = False,
 ) -> UserMessage:
     """Turn any exception from a background call into a message for the agent.
 
     ``account`` names the merchant account and environment ("Acme — PRODUCTION"); ``action`` is
     what was being attempted, in the agent's words. ``creating`` is the kind of session the
     call was creating (``"one_time"``, ``"subscription"``), or None for a read (listing offers,
-    testing the connection), which can never have created a link.
+    testing the connection), which can never have created a link. ``logged``: the caller
+    already logged ``exc`` with its traceback (an unexpected one is not logged twice).
     """
     creates = creating is not None
     if isinstance(exc, RequestCancelled):
@@ -224,8 +228,32 @@ def describe_error(
         )
     if isinstance(exc, InflowError):
         return UserMessage(f"Could not {action}.", str(exc))
-    log.error("unexpected error while trying to %s", action, exc_info=exc)
+    if isinstance(exc, UntrustedCheckoutUrlError):
+        return UserMessage(
+            "Refused: Inflow's answer held a link this app does not trust, so it is not shown.",
+            "Send the customer no link for this yet. The session is in the history, marked as "
+            "refused. A proxy or a wrong server address may be altering the answers: tell IT "
+            "or support before you create again.",
+            (exc.problem,),
+        )
+    if isinstance(exc, QrTooLongError):
+        return UserMessage(
+            f"This link is too long for a QR code ({exc.length:,} characters).",
+            "Copy the link and send it instead.",
+        )
+    if not logged:
+        log.error("unexpected error while trying to %s", action, exc_info=exc)
     return UserMessage(
         f"Something unexpected went wrong ({type(exc).__name__}).",
         "Try again; details are in the log file for support.",
+    )
+
+
+def describe_held_back_link(exc: UntrustedCheckoutUrlError) -> UserMessage:
+    """What the result panel says above a link it shows but does not trust (not Production)."""
+    return UserMessage(
+        "Check this link before you use it: it is not Inflow's checkout.",
+        "It was not copied and has no QR code. Copy it only if you know where it leads "
+        "(a profile can trust its own checkout host in Settings).",
+        (exc.problem,),
     )

@@ -31,9 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from inflow_desk.domain import limits
+from inflow_desk.domain.checkout_url import (
+    UntrustedCheckoutUrlError,
+    check_checkout_url,
+    history_text,
+)
 from inflow_desk.domain.models import CheckoutOptions, FieldIssue, RequestInvalid
 from inflow_desk.domain.money import Currency
-from inflow_desk.ui.errors import UserMessage, describe_error
+from inflow_desk.ui.errors import UserMessage, describe_error, describe_held_back_link
 from inflow_desk.ui.formatting import format_money
 from inflow_desk.ui.line_items_model import Column
 from inflow_desk.ui.line_items_view import RecentProductsModel
@@ -74,6 +79,8 @@ class Account:
     name: str
     environment: str  # PRODUCTION / SANDBOX / CUSTOM / DEMO
     base_url: str
+    #: Checkout hosts this account trusts besides Inflow's own (``domain.checkout_url``).
+    checkout_hosts: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -468,9 +475,14 @@ class MainWindow(QMainWindow):
         expires_at = now + timedelta(
             hours=hours if hours is not None else limits.DEFAULT_EXPIRES_IN_HOURS
         )
+        url: str = session.checkout_url
+        untrusted = self._untrusted_link(url)
+        refused = untrusted is not None and self._account.environment == "PRODUCTION"
         created = CreatedSession(
             session_id=session.session_id,
-            checkout_url=session.checkout_url,
+            checkout_url=url
+            if untrusted is None
+            else history_text(url, untrusted.problem, refused=refused),
             created_at=now,
             expires_at=expires_at,
             expiry_assumed=assumed,
@@ -486,22 +498,53 @@ class MainWindow(QMainWindow):
                 log.exception("could not record the session in the history")
                 self.status_label.setText("⚠ Not saved to history (see log)")
         self._set_busy(False)
+        if refused and untrusted is not None:  # Production: never shown as a link at all
+            self._refuse_link(untrusted, created, prepared)
+            return
         self.result_panel.show_session(
-            url=created.checkout_url,
+            url=url,
             session_id=created.session_id,
             expires_at=created.expires_at,
             expiry_assumed=assumed,
             charge=charge_summary(created),
+            warning=None if untrusted is None else describe_held_back_link(untrusted).as_text(),
         )
         self._last_link = _LastLink(_signature(prepared), now, snapshot)
-        if self._settings.auto_copy:
+        if self._settings.auto_copy and untrusted is None:
             self.result_panel.copy_url()
         mode.remember()
         self._settings.remember_redirects(
             self.options_form.success_edit.text(), self.options_form.cancel_edit.text()
         )
         if not self.status_label.text():
-            self.status_label.setText("Link created ✓")
+            self.status_label.setText("Link created ✓" if untrusted is None else "Check the link ⚠")
+        self.sessionCreated.emit(created)
+        self.requestFinished.emit()
+
+    def _untrusted_link(self, url: object) -> UntrustedCheckoutUrlError | None:
+        """Why the server's link may not reach a customer as it is, or None (it may)."""
+        problem = check_checkout_url(url, extra_hosts=self._account.checkout_hosts)
+        if problem is None:
+            return None
+        log.warning("untrusted checkout link from %s: %s", self._account.environment, problem)
+        return UntrustedCheckoutUrlError(url if isinstance(url, str) else "", problem)
+
+    def _refuse_link(
+        self,
+        untrusted: UntrustedCheckoutUrlError,
+        created: CreatedSession,
+        prepared: PreparedRequest,
+    ) -> None:
+        """The session exists (and is in the history, marked), but its link is not shown."""
+        self.result_panel.clear()
+        self._last_link = None
+        self._duplicate_armed = False
+        self._show_error(
+            describe_error(
+                untrusted, account=self._account.label, action=prepared.action, creating=None
+            )
+        )
+        self.status_label.setText("Link refused ✗")
         self.sessionCreated.emit(created)
         self.requestFinished.emit()
 
@@ -532,6 +575,10 @@ class MainWindow(QMainWindow):
             self.unsetCursor()
 
     # ------------------------------------------------------------------ messages
+    def show_error(self, message: UserMessage) -> None:
+        """Show a message of the error funnel under the form (e.g. an uncaught exception)."""
+        self._show_error(message)
+
     def _show_error(self, message: UserMessage) -> None:
         self.error_label.setText("⚠ " + message.as_text())
         self.error_label.show()

@@ -14,6 +14,7 @@ from inflow_desk.domain.checkout_url import (
     UntrustedCheckoutUrlError,
     check_checkout_url,
     defanged,
+    history_text,
     normalize_host,
     parse_hosts,
     readable,
@@ -193,3 +194,12 @@ def test_never_raises_and_trusts_only_the_checkout_host(text: str) -> None:
     problem = check_checkout_url(text)
     if problem is None:
         assert text.lower().startswith(f"https://{INFLOW_CHECKOUT_HOST}")
+
+
+def test_history_text_marks_the_link_and_makes_it_unclickable() -> None:
+    text = history_text("https://evil.example/pay/\u202ex", "because", refused=True)
+    assert text == "REFUSED (because) hxxps[://]evil.example/pay/\\u202ex"
+    assert history_text("http://a.example/", "why", refused=False).startswith("HELD BACK (why)")
+    long = history_text("https://a.example/" + "a" * 5000, "too long", refused=True)
+    assert len(long) < MAX_CHECKOUT_URL_LENGTH + 100
+    assert long.endswith("(5,018 characters)")
