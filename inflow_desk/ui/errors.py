@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from types import TracebackType
+
+from PySide6.QtCore import QMessageLogContext, QObject, QtMsgType, Signal, qInstallMessageHandler
 
 from inflow_desk.api.errors import (
     APIConnectionError,
@@ -34,6 +40,7 @@ from inflow_desk.domain.models import FieldIssue
 from inflow_desk.ui.qr import QrTooLongError
 
 log = logging.getLogger(__name__)
+qt_log = logging.getLogger("inflow_desk.qt")
 
 
 @dataclass(frozen=True)
@@ -257,3 +264,82 @@ def describe_held_back_link(exc: UntrustedCheckoutUrlError) -> UserMessage:
         "(a profile can trust its own checkout host in Settings).",
         (exc.problem,),
     )
+
+
+# ---------------------------------------------------------------------- uncaught exceptions
+UNCAUGHT_ACTION = "finish what you asked for"
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+class _Relay(QObject):
+    """Carries an exception from any thread to the GUI thread (queued when needed)."""
+
+    caught = Signal(object)
+
+
+def install_exception_hooks(
+    show: Callable[[UserMessage], None], *, account: Callable[[], str] = lambda: ""
+) -> Callable[[], None]:
+    """No exception is ever silent: ``sys.excepthook`` (a Python slot or virtual that raised),
+    ``threading.excepthook`` (a plain thread) and Qt's own warnings (``qInstallMessageHandler``)
+    go to ``logging`` with the traceback, and the exceptions also to ``show`` as the funnel's
+    message, on the GUI thread. Call from the GUI thread; returns what puts the previous
+    hooks back."""
+    relay = _Relay()
+
+    def report(exc: object) -> None:
+        if not isinstance(exc, BaseException):
+            return
+        try:
+            show(describe_error(exc, account=account(), action=UNCAUGHT_ACTION, logged=True))
+        except Exception:  # showing must never raise into the hook
+            log.exception("could not show an uncaught exception")
+
+    relay.caught.connect(report)
+    previous_sys = sys.excepthook
+    previous_thread = threading.excepthook
+
+    def on_exception(
+        exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            previous_sys(exc_type, exc, tb)
+            return
+        log.critical("uncaught exception", exc_info=(exc_type, exc, tb))
+        relay.caught.emit(exc)
+
+    def on_thread_exception(args: threading.ExceptHookArgs) -> None:
+        if args.exc_type is SystemExit or args.exc_value is None:
+            return
+        name = args.thread.name if args.thread is not None else "?"
+        log.critical(
+            "uncaught exception in thread %s",
+            name,
+            exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+        )
+        relay.caught.emit(args.exc_value)
+
+    def on_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        where = f" ({context.file}:{context.line})" if context.file else ""
+        qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s%s", message, where)
+
+    sys.excepthook = on_exception
+    threading.excepthook = on_thread_exception
+    previous_qt = qInstallMessageHandler(on_qt_message)
+
+    def uninstall() -> None:
+        if sys.excepthook is on_exception:
+            sys.excepthook = previous_sys
+        if threading.excepthook is on_thread_exception:
+            threading.excepthook = previous_thread
+        qInstallMessageHandler(previous_qt)
+        relay.caught.disconnect(report)
+        relay.deleteLater()
+
+    return uninstall
