@@ -256,6 +256,11 @@ def describe_error(
     )
 
 
+def withheld_link_text(problem: str) -> str:
+    """What stands where a link would be shown but is not trusted (the offer details)."""
+    return f"⚠ Not shown, this link is not trusted: {problem}"
+
+
 def describe_held_back_link(exc: UntrustedCheckoutUrlError) -> UserMessage:
     """What the result panel says above a link it shows but does not trust (not Production)."""
     return UserMessage(
