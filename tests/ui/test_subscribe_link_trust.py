@@ -36,7 +36,7 @@ def details_for(
         press(qtbot, Qt.Key.Key_Down)
         browser = find(window, QTextBrowser, "offerDetails")
         qtbot.waitUntil(lambda: "Sneaky plan" in browser.toPlainText())
-        return browser.toPlainText()
+        return str(browser.toPlainText())
 
 
 def test_a_misleading_subscribe_link_is_not_shown(
