@@ -16,7 +16,6 @@ reason in words for the agent (no field name, as in ``validation.py``).
 from __future__ import annotations
 
 import string
-import unicodedata
 from collections.abc import Iterable
 from typing import Final
 from urllib.parse import urlsplit
@@ -69,11 +68,17 @@ class UntrustedCheckoutUrlError(ValueError):
 
 
 def _code_point(ch: str) -> str:
+    import unicodedata  # here: the first frame imports this module, and needs no unicodedata
+
     name = unicodedata.name(ch, "")
     return f"U+{ord(ch):04X} {name}".rstrip()
 
 
 def _hidden(ch: str) -> bool:
+    if ch.isascii():  # the common case, without unicodedata (not imported at start-up)
+        return not ch.isprintable() or ch == " "
+    import unicodedata
+
     return ch.isspace() or unicodedata.category(ch) in _HIDDEN_CATEGORIES
 
 
