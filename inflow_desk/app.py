@@ -532,6 +532,15 @@ def build_desk(
     return desk
 
 
+def report_uncaught_errors(desk: Desk) -> Callable[[], None]:
+    """Every uncaught exception (a slot, a thread) and every Qt warning goes to the log, and
+    the exceptions to the window's error label in the error funnel's words. Returns the undo."""
+    from inflow_desk.ui.errors import install_exception_hooks
+
+    window = desk.window
+    return install_exception_hooks(window.show_error, account=lambda: window.account.label)
+
+
 def _open_history(path: Path) -> HistoryStore | None:
     from inflow_desk.storage.history import HistoryError, HistoryStore
 
@@ -584,6 +593,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.error("cannot start: %s", exc)
         print(f"inflow-desk: {exc}", file=sys.stderr)  # noqa: T201
         return 2
+    report_uncaught_errors(desk)
     if args.smoke == SMOKE_FIRST_FRAME:
         FirstPaintWatcher(desk.window, app.quit)
     elif args.smoke == SMOKE_FULL:

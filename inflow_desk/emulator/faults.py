@@ -32,9 +32,14 @@ Kinds:
 ``drip``
     answer normally, but send the answer (status line, headers and body) one byte every
     ``interval`` seconds, as a broken proxy or a slow-loris server would.
+``checkout_url``
+    answer normally (the session is created, a 4xx stays a 4xx), but a 201's ``checkoutUrl``
+    is replaced by ``checkout_url`` — what a compromised proxy or a wrong custom server would
+    send: plain http, another host, a ``user@host`` trick, a punycode look-alike, a bidi
+    character, a 3 KB link.
 
 ``delay`` applies to every kind. A fault never reaches the normal handler (except
-``latency`` and ``drip``), so no session is created by any other faulted request.
+``latency``, ``drip`` and ``checkout_url``), so no session is created by any other faulted request.
 """
 
 from __future__ import annotations
@@ -55,6 +60,7 @@ FaultKind = Literal[
     "empty_body",
     "gzip_bomb",
     "drip",
+    "checkout_url",
 ]
 
 GZIP_BOMB_SIZE = 1024**3
@@ -80,6 +86,8 @@ class Fault:
     size: int = GZIP_BOMB_SIZE
     #: For "drip": seconds between two bytes of the answer.
     interval: float = 0.05
+    #: For "checkout_url": the ``checkoutUrl`` a created session is answered with.
+    checkout_url: str = "http://checkout.inflowpay.com/pay/sess_plain_http"
 
     def __post_init__(self) -> None:
         if self.kind not in FAULT_KINDS:

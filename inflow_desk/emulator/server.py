@@ -73,6 +73,8 @@ _GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
 _DEFLATE_EMPTY_FINAL_BLOCK = b"\x03\x00"
 
 OfferListShape = Literal["list", "envelope"]
+#: Fault kinds that still let the normal handler answer (see ``faults.py``).
+_ANSWERING_FAULTS = ("latency", "drip", "checkout_url")
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,20 @@ class _Response:
         self.body = raw if raw is not None else json.dumps(payload).encode("utf-8")
         self.content_type = content_type
         self.headers = headers or {}
+
+
+def _with_checkout_url(response: _Response, checkout_url: str) -> _Response:
+    """``response`` with a 201's ``checkoutUrl`` replaced (other answers as they are)."""
+    if response.status != 201:
+        return response
+    try:
+        payload = json.loads(response.body)
+    except ValueError:
+        return response
+    if not isinstance(payload, dict) or "checkoutUrl" not in payload:
+        return response
+    payload["checkoutUrl"] = checkout_url
+    return _Response(201, payload, headers=response.headers)
 
 
 def _single_segment_after(path: str, prefixes: tuple[str, ...]) -> str | None:
@@ -361,7 +377,7 @@ class _Handler(BaseHTTPRequestHandler):
             if self.emulator._stopping.is_set():
                 self.close_connection = True
                 return
-            if fault.kind not in ("latency", "drip"):
+            if fault.kind not in _ANSWERING_FAULTS:
                 self._apply_fault(fault)
                 return
         if too_large:
@@ -372,6 +388,8 @@ class _Handler(BaseHTTPRequestHandler):
             except Exception:
                 logger.exception("emulator route failed for %s %s", method, path)
                 response = _Response(500, _error_body(500, "Internal server error"))
+        if fault is not None and fault.kind == "checkout_url":
+            response = _with_checkout_url(response, fault.checkout_url)
         if fault is not None and fault.kind == "drip":
             self._drip(response, fault.interval, head_only=method == "HEAD")
         else:

@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from enum import StrEnum
 from urllib.parse import urlsplit
 
+from inflow_desk.domain.checkout_url import parse_hosts
+
 __all__ = [
     "DEFAULT_PROFILE_NAME",
     "MAX_PROFILE_NAME_LENGTH",
@@ -174,6 +176,10 @@ class Profile:
     name: str
     environment: Environment
     custom_url: str | None = None
+    #: Checkout hosts this profile trusts besides Inflow's own ``checkout.inflowpay.com``
+    #: (``host`` or ``host:port``, normalised; see ``domain.checkout_url``), e.g. the checkout
+    #: page of a custom or sandbox server. A link to any other host is held back or refused.
+    checkout_hosts: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         problem = validate_profile_name(self.name)
@@ -198,6 +204,11 @@ class Profile:
         elif url is not None:
             url = url.strip()
         object.__setattr__(self, "custom_url", url)
+        try:
+            normalized = parse_hosts(" ".join(self.checkout_hosts))
+        except ValueError as exc:
+            raise ValueError(f"Invalid checkout host: {exc}") from None
+        object.__setattr__(self, "checkout_hosts", normalized)
 
     @property
     def base_url(self) -> str:
@@ -230,15 +241,19 @@ class Profile:
 
 
 def profile_to_dict(profile: Profile) -> dict[str, str]:
-    """What to store in settings: ``name``, ``environment`` (value), ``custom_url`` ("" = none).
+    """What to store in settings: ``name``, ``environment`` (value), ``custom_url`` ("" = none),
+    ``checkout_hosts`` (space-separated, only when there are any).
 
     Never contains the API key.
     """
-    return {
+    data = {
         "name": profile.name,
         "environment": profile.environment.value,
         "custom_url": profile.custom_url or "",
     }
+    if profile.checkout_hosts:
+        data["checkout_hosts"] = " ".join(profile.checkout_hosts)
+    return data
 
 
 def profile_from_dict(
@@ -265,6 +280,13 @@ def profile_from_dict(
 
     url_value = data.get("custom_url")
     custom_url = url_value if isinstance(url_value, str) and url_value.strip() else None
+    hosts: tuple[str, ...] = ()
+    hosts_value = data.get("checkout_hosts")
+    if isinstance(hosts_value, str):
+        try:
+            hosts = parse_hosts(hosts_value)
+        except ValueError:  # trust none of them rather than a garbled list
+            log.warning("Stored profile %r has an unusable checkout host list; ignored", name)
 
     env_value = data.get("environment")
     try:
@@ -276,7 +298,7 @@ def profile_from_dict(
         return Profile(name, Environment.PRODUCTION, custom_url)
 
     try:
-        return Profile(name, environment, custom_url)
+        return Profile(name, environment, custom_url, hosts)
     except ValueError:
         log.warning(
             "Stored profile %r (%s) has no usable API address; falling back to production",

@@ -335,6 +335,7 @@ class AccountController(QObject):
             name=profile.name,
             environment=self.environment_for(profile).name,
             base_url=self.base_url_for(profile),
+            checkout_hosts=profile.checkout_hosts,
         )
 
     def demo_account(self) -> Account:

@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from types import TracebackType
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMessageLogContext, QObject, QtMsgType, Signal, qInstallMessageHandler
 
 from inflow_desk.api.errors import (
     APIConnectionError,
@@ -30,12 +36,15 @@ from inflow_desk.api.errors import (
     ResponseTooLargeError,
     TLSVerificationError,
 )
+from inflow_desk.domain.checkout_url import UntrustedCheckoutUrlError
 from inflow_desk.domain.models import FieldIssue
+from inflow_desk.ui.qr import QrTooLongError
 
 if TYPE_CHECKING:  # not imported at run time: sqlite3 stays out of the first frame
     from inflow_desk.storage.history_journal import HistoryProblem, RecordOutcome
 
 log = logging.getLogger(__name__)
+qt_log = logging.getLogger("inflow_desk.qt")
 
 
 @dataclass(frozen=True)
@@ -94,13 +103,15 @@ def describe_error(
     account: str,
     action: str = "create the link",
     creating: str | None = None,
+    logged: bool = False,
 ) -> UserMessage:
     """Turn any exception from a background call into a message for the agent.
 
     ``account`` names the merchant account and environment ("Acme — PRODUCTION"); ``action`` is
     what was being attempted, in the agent's words. ``creating`` is the kind of session the
     call was creating (``"one_time"``, ``"subscription"``), or None for a read (listing offers,
-    testing the connection), which can never have created a link.
+    testing the connection), which can never have created a link. ``logged``: the caller
+    already logged ``exc`` with its traceback (an unexpected one is not logged twice).
     """
     creates = creating is not None
     if isinstance(exc, RequestCancelled):
@@ -232,7 +243,21 @@ def describe_error(
         )
     if isinstance(exc, InflowError):
         return UserMessage(f"Could not {action}.", str(exc))
-    log.error("unexpected error while trying to %s", action, exc_info=exc)
+    if isinstance(exc, UntrustedCheckoutUrlError):
+        return UserMessage(
+            "Refused: Inflow's answer held a link this app does not trust, so it is not shown.",
+            "Send the customer no link for this yet. The session is in the history, marked as "
+            "refused. A proxy or a wrong server address may be altering the answers: tell IT "
+            "or support before you create again.",
+            (exc.problem,),
+        )
+    if isinstance(exc, QrTooLongError):
+        return UserMessage(
+            f"This link is too long for a QR code ({exc.length:,} characters).",
+            "Copy the link and send it instead.",
+        )
+    if not logged:
+        log.error("unexpected error while trying to %s", action, exc_info=exc)
     return UserMessage(
         f"Something unexpected went wrong ({type(exc).__name__}).",
         "Try again; details are in the log file for support.",
@@ -297,3 +322,97 @@ def describe_history_unavailable(outcome: RecordOutcome) -> str:
         f"⚠ History not working ({why}) — {links} waiting in {outcome.journal}; "
         "they will be added when it works again."
     )
+
+
+def withheld_link_text(problem: str) -> str:
+    """What stands where a link would be shown but is not trusted (the offer details)."""
+    return f"⚠ Not shown, this link is not trusted: {problem}"
+
+
+def describe_held_back_link(exc: UntrustedCheckoutUrlError) -> UserMessage:
+    """What the result panel says above a link it shows but does not trust (not Production)."""
+    return UserMessage(
+        "Check this link before you use it: it is not Inflow's checkout.",
+        "It was not copied and has no QR code. Copy it only if you know where it leads "
+        "(a profile can trust its own checkout host in Settings).",
+        (exc.problem,),
+    )
+
+
+# ---------------------------------------------------------------------- uncaught exceptions
+UNCAUGHT_ACTION = "finish what you asked for"
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+class _Relay(QObject):
+    """Carries an exception from any thread to the GUI thread (queued when needed)."""
+
+    caught = Signal(object)
+
+
+def install_exception_hooks(
+    show: Callable[[UserMessage], None], *, account: Callable[[], str] = lambda: ""
+) -> Callable[[], None]:
+    """No exception is ever silent: ``sys.excepthook`` (a Python slot or virtual that raised),
+    ``threading.excepthook`` (a plain thread) and Qt's own warnings (``qInstallMessageHandler``)
+    go to ``logging`` with the traceback, and the exceptions also to ``show`` as the funnel's
+    message, on the GUI thread. Call from the GUI thread; returns what puts the previous
+    hooks back."""
+    relay = _Relay()
+
+    def report(exc: object) -> None:
+        if not isinstance(exc, BaseException):
+            return
+        try:
+            show(describe_error(exc, account=account(), action=UNCAUGHT_ACTION, logged=True))
+        except Exception:  # showing must never raise into the hook
+            log.exception("could not show an uncaught exception")
+
+    relay.caught.connect(report)
+    previous_sys = sys.excepthook
+    previous_thread = threading.excepthook
+
+    def on_exception(
+        exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            previous_sys(exc_type, exc, tb)
+            return
+        log.critical("uncaught exception", exc_info=(exc_type, exc, tb))
+        relay.caught.emit(exc)
+
+    def on_thread_exception(args: threading.ExceptHookArgs) -> None:
+        if args.exc_type is SystemExit or args.exc_value is None:
+            return
+        name = args.thread.name if args.thread is not None else "?"
+        log.critical(
+            "uncaught exception in thread %s",
+            name,
+            exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+        )
+        relay.caught.emit(args.exc_value)
+
+    def on_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        where = f" ({context.file}:{context.line})" if context.file else ""
+        qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s%s", message, where)
+
+    sys.excepthook = on_exception
+    threading.excepthook = on_thread_exception
+    previous_qt = qInstallMessageHandler(on_qt_message)
+
+    def uninstall() -> None:
+        if sys.excepthook is on_exception:
+            sys.excepthook = previous_sys
+        if threading.excepthook is on_thread_exception:
+            threading.excepthook = previous_thread
+        qInstallMessageHandler(previous_qt)
+        relay.caught.disconnect(report)
+        relay.deleteLater()
+
+    return uninstall

@@ -33,9 +33,19 @@ from PySide6.QtWidgets import (
 )
 
 from inflow_desk.domain import limits
+from inflow_desk.domain.checkout_url import (
+    UntrustedCheckoutUrlError,
+    check_checkout_url,
+    history_text,
+)
 from inflow_desk.domain.models import CheckoutOptions, FieldIssue, RequestInvalid
 from inflow_desk.domain.money import Currency
-from inflow_desk.ui.errors import HISTORY_NOT_SAVED, UserMessage, describe_error
+from inflow_desk.ui.errors import (
+    HISTORY_NOT_SAVED,
+    UserMessage,
+    describe_error,
+    describe_held_back_link,
+)
 from inflow_desk.ui.formatting import format_money
 from inflow_desk.ui.line_items_model import Column
 from inflow_desk.ui.line_items_view import RecentProductsModel
@@ -81,6 +91,8 @@ class Account:
     name: str
     environment: str  # PRODUCTION / SANDBOX / CUSTOM / DEMO
     base_url: str
+    #: Checkout hosts this account trusts besides Inflow's own (``domain.checkout_url``).
+    checkout_hosts: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -109,6 +121,18 @@ class _LastLink:
     signature: tuple[str, str, str]
     created_at: datetime
     snapshot: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class _ShownLink:
+    """What the window shows once the history answered: the server's link and whether it
+    may reach a customer (untrusted: held back; refused on Production)."""
+
+    url: str
+    untrusted: UntrustedCheckoutUrlError | None
+    refused: bool
+    prepared: PreparedRequest
+    mode: CheckoutMode
 
 
 def _signature(prepared: PreparedRequest) -> tuple[str, str, str]:
@@ -523,9 +547,14 @@ class MainWindow(QMainWindow):
         expires_at = now + timedelta(
             hours=hours if hours is not None else limits.DEFAULT_EXPIRES_IN_HOURS
         )
+        url: str = session.checkout_url
+        untrusted = self._untrusted_link(url)
+        refused = untrusted is not None and self._account.environment == "PRODUCTION"
         created = CreatedSession(
             session_id=session.session_id,
-            checkout_url=session.checkout_url,
+            checkout_url=url
+            if untrusted is None
+            else history_text(url, untrusted.problem, refused=refused),
             created_at=now,
             expires_at=expires_at,
             expiry_assumed=assumed,
@@ -534,37 +563,72 @@ class MainWindow(QMainWindow):
             details=dict(prepared.details, customer_email=options.customer_email),
             account=self._account,
         )
+        shown = _ShownLink(url, untrusted, refused, prepared, mode)
         self._last_link = _LastLink(_signature(prepared), now, snapshot)
         if self._record_session is None:
-            self._show_created(created, mode, None)
+            self._show_created(created, shown, None)
             return
         try:  # committed off the GUI thread; the link shows when the history answered
             self._record_session(
-                created, lambda warning: self._show_created(created, mode, warning)
+                created, lambda warning: self._show_created(created, shown, warning)
             )
         except Exception:
             log.exception("could not record the session in the history")
-            self._show_created(created, mode, HISTORY_NOT_SAVED)
+            self._show_created(created, shown, HISTORY_NOT_SAVED)
 
     def _show_created(
-        self, created: CreatedSession, mode: CheckoutMode, warning: str | None
+        self, created: CreatedSession, shown: _ShownLink, warning: str | None
     ) -> None:
         """The history answered: saved (``warning`` is None) or not (``warning`` says so)."""
         self._set_busy(False)
+        untrusted = shown.untrusted
+        if shown.refused and untrusted is not None:  # Production: never shown as a link at all
+            self._refuse_link(untrusted, created, shown.prepared, warning)
+            return
         self.result_panel.show_session(
-            url=created.checkout_url,
+            url=shown.url,
             session_id=created.session_id,
             expires_at=created.expires_at,
             expiry_assumed=created.expiry_assumed,
             charge=charge_summary(created),
+            warning=None if untrusted is None else describe_held_back_link(untrusted).as_text(),
         )
-        if self._settings.auto_copy:
+        if self._settings.auto_copy and untrusted is None:
             self.result_panel.copy_url()
-        mode.remember()
+        shown.mode.remember()
         self._settings.remember_redirects(
             self.options_form.success_edit.text(), self.options_form.cancel_edit.text()
         )
-        self.status_label.setText(warning or "Link created ✓")  # after _set_busy cleared it
+        done = "Link created ✓" if untrusted is None else "Check the link ⚠"
+        self.status_label.setText(warning or done)  # after _set_busy cleared the status
+        self.sessionCreated.emit(created)
+        self.requestFinished.emit()
+
+    def _untrusted_link(self, url: object) -> UntrustedCheckoutUrlError | None:
+        """Why the server's link may not reach a customer as it is, or None (it may)."""
+        problem = check_checkout_url(url, extra_hosts=self._account.checkout_hosts)
+        if problem is None:
+            return None
+        log.warning("untrusted checkout link from %s: %s", self._account.environment, problem)
+        return UntrustedCheckoutUrlError(url if isinstance(url, str) else "", problem)
+
+    def _refuse_link(
+        self,
+        untrusted: UntrustedCheckoutUrlError,
+        created: CreatedSession,
+        prepared: PreparedRequest,
+        warning: str | None,
+    ) -> None:
+        """The session exists (and is in the history, marked), but its link is not shown."""
+        self.result_panel.clear()
+        self._last_link = None
+        self._duplicate_armed = False
+        self._show_error(
+            describe_error(
+                untrusted, account=self._account.label, action=prepared.action, creating=None
+            )
+        )
+        self.status_label.setText(warning or "Link refused ✗")
         self.sessionCreated.emit(created)
         self.requestFinished.emit()
 
@@ -611,6 +675,10 @@ class MainWindow(QMainWindow):
             self.unsetCursor()
 
     # ------------------------------------------------------------------ messages
+    def show_error(self, message: UserMessage) -> None:
+        """Show a message of the error funnel under the form (e.g. an uncaught exception)."""
+        self._show_error(message)
+
     def _show_error(self, message: UserMessage) -> None:
         self.error_label.setText("⚠ " + message.as_text())
         self.error_label.show()

@@ -23,14 +23,28 @@ _LIGHT = b"\xff"
 _GRAY = bytes.maketrans(b"\x00\x01", b"\xff\x00")  # module (0 light, 1 dark) -> gray level
 
 
+class QrTooLongError(ValueError):
+    """``text`` does not fit in any QR code (about 2,300 bytes at our error correction)."""
+
+    def __init__(self, length: int) -> None:
+        super().__init__(f"{length} characters do not fit in a QR code")
+        self.length = length
+
+
 def make_qr(text: str) -> segno.QRCode:
-    """The QR code for ``text`` (imports segno lazily: start-up does not need it)."""
+    """The QR code for ``text`` (imports segno lazily: start-up does not need it).
+
+    :class:`QrTooLongError` when no QR code can hold it.
+    """
     import segno
 
     from inflow_desk.ui import qr_masks
 
     qr_masks.install()  # segno's own mask choice, in C-speed integer steps (see qr_masks)
-    return segno.make(text, error=ERROR_CORRECTION, micro=False)
+    try:
+        return segno.make(text, error=ERROR_CORRECTION, micro=False)
+    except segno.DataOverflowError:
+        raise QrTooLongError(len(text)) from None
 
 
 def qr_image(text: str, target_px: int) -> QImage:

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inflow_desk.ui.qr import qr_pixmap, save_qr
+from inflow_desk.domain.checkout_url import readable
+from inflow_desk.ui.qr import QrTooLongError, qr_pixmap, save_qr
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,21 @@ STALE_STYLE = (
     "QLabel { color: #6b4a00; background: #fff4ce; border: 1px solid #e0c060; "
     "border-radius: 4px; padding: 4px; }"
 )
+WARNING_STYLE = (
+    "QLabel { color: #8a0000; background: #fdecea; border: 2px solid #b3261e; "
+    "border-radius: 4px; padding: 6px; font-weight: bold; }"
+)
+COPY_TEXT = "Copy link"
+COPY_ANYWAY_TEXT = "Copy anyway"
+HELD_BACK_QR_TEXT = "No QR code:\nthis link is not trusted."
 Clock = Callable[[], datetime]
+
+
+def qr_too_long_text(exc: QrTooLongError) -> str:
+    """What the QR area says instead of a code that cannot exist (the error funnel's words)."""
+    from inflow_desk.ui.errors import describe_error
+
+    return describe_error(exc, account="", action="draw the QR code").as_text()
 
 
 def utc_now() -> datetime:
@@ -150,7 +165,10 @@ class QrWindow(QDialog):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         side = max(64, min(self.width(), self.height() - 60))
-        self._label.setPixmap(qr_pixmap(self._url, side, self.devicePixelRatioF()))
+        try:
+            self._label.setPixmap(qr_pixmap(self._url, side, self.devicePixelRatioF()))
+        except QrTooLongError as exc:
+            self._label.setText(qr_too_long_text(exc))
         super().resizeEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -171,6 +189,8 @@ class ResultPanel(QGroupBox):
         self._expires_at: datetime | None = None
         self._expiry_assumed = False
         self._qr_window: QrWindow | None = None
+        self._held_back = False
+        self._has_qr = False
 
         self.placeholder = QLabel(
             "No link yet.\nBuild the cart or pick an offer, then press Ctrl+Enter.", self
@@ -190,7 +210,7 @@ class ResultPanel(QGroupBox):
         sample = "https://checkout.inflowpay.com/pay/sess_7Hq2Lm90abcdEFGH"
         self.url_edit.setMinimumWidth(self.url_edit.fontMetrics().horizontalAdvance(sample) + 24)
 
-        self.copy_button = QPushButton("Copy link", self)
+        self.copy_button = QPushButton(COPY_TEXT, self)
         self.copy_button.setObjectName("copyUrlButton")
         bind_shortcut(self, "Ctrl+Shift+C", self.copy_url)
         self.copy_button.setToolTip(shortcut_tip("Copy the link to the clipboard", "Ctrl+Shift+C"))
@@ -215,6 +235,14 @@ class ResultPanel(QGroupBox):
         self.stale_label.setMinimumHeight(self.stale_label.fontMetrics().lineSpacing() * 2 + 10)
         self.stale_label.hide()
         self._stale = False
+
+        self.warning_label = QLabel(self)
+        self.warning_label.setObjectName("linkWarningLabel")
+        self.warning_label.setAccessibleName("Warning about this link")
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.warning_label.setStyleSheet(WARNING_STYLE)
+        self.warning_label.hide()
 
         self.copied_label = QLabel("", self)
         self.copied_label.setObjectName("copiedLabel")
@@ -254,6 +282,7 @@ class ResultPanel(QGroupBox):
         notice = QGridLayout()
         notice.addWidget(self.copied_label, 0, 0)
         notice.addWidget(self.stale_label, 0, 0)
+        notice.addWidget(self.warning_label, 0, 0)  # a held-back link: never copied
         _retain_when_hidden(self.stale_label)
         copy_row = QHBoxLayout()
         copy_row.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -303,6 +332,11 @@ class ResultPanel(QGroupBox):
     def stale(self) -> bool:
         return self._stale
 
+    @property
+    def held_back(self) -> bool:
+        """The link on screen is not trusted (shown with a warning, never copied on its own)."""
+        return self._held_back
+
     def show_session(
         self,
         *,
@@ -311,32 +345,50 @@ class ResultPanel(QGroupBox):
         expires_at: datetime,
         expiry_assumed: bool,
         charge: ChargeSummary | None = None,
+        warning: str | None = None,
     ) -> None:
+        """Show a link. With ``warning`` (why it is not trusted) it is held back: shown with
+        its hidden characters written out, no QR code, copied only by an explicit Copy."""
         self._url = url
+        self._held_back = warning is not None
         self.amount_label.setText(charge.amount if charge is not None else "")
         self.charge_label.setText("\n".join(charge.lines) if charge is not None else "")
         self.set_stale(False)
         self._expires_at = expires_at
         self._expiry_assumed = expiry_assumed
-        self.url_edit.setText(url)
+        self.url_edit.setText(readable(url) if warning is not None else url)
         self.url_edit.setCursorPosition(0)
+        self.warning_label.setText("⚠ " + warning if warning is not None else "")
+        self.warning_label.setVisible(warning is not None)
+        self.copy_button.setText(COPY_ANYWAY_TEXT if warning is not None else COPY_TEXT)
         self.session_label.setText(f"Session {session_id}")
         self.copied_label.setText("")
-        self.qr_label.setPixmap(qr_pixmap(url, QR_LOGICAL_PX, self.devicePixelRatioF()))
+        self.qr_label.clear()
+        self._has_qr = False
+        if warning is not None:
+            self.qr_label.setText(HELD_BACK_QR_TEXT)
+        else:
+            try:
+                self.qr_label.setPixmap(qr_pixmap(url, QR_LOGICAL_PX, self.devicePixelRatioF()))
+                self._has_qr = True
+            except QrTooLongError as exc:
+                self.qr_label.setText(qr_too_long_text(exc))
+        self.qr_label.setWordWrap(not self._has_qr)
         self.placeholder.hide()
         self.details.show()
-        for button in (
-            self.copy_button,
-            self.enlarge_button,
-            self.save_qr_button,
-            self.copy_qr_button,
-        ):
-            button.setEnabled(True)
+        self.copy_button.setEnabled(True)
+        for button in (self.enlarge_button, self.save_qr_button, self.copy_qr_button):
+            button.setEnabled(self._has_qr)
         self.refresh_countdown()
         self._timer.start()
 
     def clear(self) -> None:
         self._url = ""
+        self._held_back = False
+        self._has_qr = False
+        self.warning_label.clear()
+        self.warning_label.hide()
+        self.copy_button.setText(COPY_TEXT)
         self._expires_at = None
         self._timer.stop()
         self.url_edit.clear()
@@ -391,7 +443,7 @@ class ResultPanel(QGroupBox):
         self.copied.emit(self._url)
 
     def copy_qr_image(self) -> None:
-        if not self._url:
+        if not self._has_qr:
             return
         from inflow_desk.ui.qr import qr_image
 
@@ -399,7 +451,7 @@ class ResultPanel(QGroupBox):
         self.copied_label.setText("QR image copied ✓")
 
     def show_big_qr(self) -> None:
-        if not self._url:
+        if not self._has_qr:
             return
         if self._qr_window is None:
             self._qr_window = QrWindow(self._url, self.window())
@@ -414,7 +466,7 @@ class ResultPanel(QGroupBox):
         self._qr_window = None
 
     def save_qr_dialog(self) -> None:
-        if not self._url:
+        if not self._has_qr:
             return
         path, _ = QFileDialog.getSaveFileName(
             self, "Save QR code", "checkout-qr.png", "PNG image (*.png);;SVG image (*.svg)"
@@ -423,6 +475,8 @@ class ResultPanel(QGroupBox):
             self.save_qr_to(Path(path))
 
     def save_qr_to(self, path: Path) -> None:
+        if not self._has_qr:
+            return
         if path.suffix.lower() not in (".png", ".svg"):
             path = path.with_suffix(".png")
         save_qr(self._url, path)

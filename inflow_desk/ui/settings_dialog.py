@@ -480,7 +480,10 @@ class SettingsDialog(QDialog):
             self._custom_text = self.url_edit.text()
         custom = self._custom_text.strip() or None
         try:
-            return Profile(name, self.environment(), custom)
+            # Checkout hosts have no field here yet: editing keeps the stored ones.
+            selected = None if self._new_profile else self._selected
+            hosts = selected.checkout_hosts if selected is not None else ()
+            return Profile(name, self.environment(), custom, hosts)
         except ValueError as exc:  # already caught above; belt and braces
             _set_message(self.url_error, str(exc))
             return None

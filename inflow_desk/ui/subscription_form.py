@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from inflow_desk.api.errors import OfferListingUnavailable
+from inflow_desk.domain.checkout_url import check_checkout_url
 from inflow_desk.domain.models import (
     CheckoutOptions,
     FieldIssue,
@@ -61,7 +62,7 @@ from inflow_desk.domain.offers import (
     pasted_offer_problem,
 )
 from inflow_desk.domain.validation import check_offer_id
-from inflow_desk.ui.errors import describe_error
+from inflow_desk.ui.errors import describe_error, withheld_link_text
 from inflow_desk.ui.main_window import MainWindow
 from inflow_desk.ui.modes import SUBSCRIPTION_SHORTCUT, PreparedRequest, SessionGateway
 from inflow_desk.ui.offers_model import (
@@ -744,7 +745,10 @@ class SubscriptionForm(QWidget):
                 "<p style='color:gray'>Details of the highlighted offer appear here.</p>"
             )
             return
-        rows = offer_detail_rows(entry.fields, locale_money())
+        rows = [
+            (label, _checked_link(value) if label == SUBSCRIBE_LINK_LABEL else value)
+            for label, value in offer_detail_rows(entry.fields, locale_money())
+        ]
         if len(entry.fields) <= 1:
             rows.insert(0, ("Note", "Not in the loaded list: details are unknown until created."))
         body = "".join(
@@ -908,6 +912,15 @@ def _offer_id(offer: object) -> str:
     if isinstance(offer, dict):
         return str(offer.get("id", ""))
     return str(getattr(offer, "id", ""))
+
+
+SUBSCRIBE_LINK_LABEL = "Subscribe link"  # the row offer_detail_rows gives the permanent link
+
+
+def _checked_link(url: str) -> str:
+    """The subscribe link as shown in the details: only when it may reach a customer."""
+    problem = check_checkout_url(url)
+    return url if problem is None else withheld_link_text(problem)
 
 
 def install_subscription_mode(window: MainWindow, settings: AppSettings) -> SubscriptionForm:

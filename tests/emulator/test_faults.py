@@ -245,6 +245,7 @@ def test_every_kind_is_documented_and_constructible():
         "empty_body",
         "gzip_bomb",
         "drip",
+        "checkout_url",
     }
     for kind in FAULT_KINDS:
         Fault(kind)  # type: ignore[arg-type]
