@@ -36,6 +36,9 @@ from inflow_desk.storage.keystore import (
     KeyStoreLocked,
     KeyStoreUnavailable,
     MemoryKeyStore,
+    StoredKeyUnusable,
+    key_problem,
+    normalize_key,
 )
 from inflow_desk.storage.profiles import Environment, Profile, environment_for_url
 from inflow_desk.ui.first_run import FirstRunScreen
@@ -102,7 +105,9 @@ class LazyInflowClient:
     """
 
     def __init__(self, api_key: str, base_url: str) -> None:
-        self.__api_key = api_key
+        # Checked now, not when the client is built in a worker at the first request: a key
+        # that cannot be sent must be refused here, while the account is being chosen.
+        self.__api_key = normalize_key(api_key)  # ValueError, never quoting the key
         self._base_url = base_url
         self._client: Any = None
         self._lock = threading.Lock()
@@ -160,8 +165,8 @@ class NoApiKeyError(InflowError):
 class MissingKeyGateway:
     """Stands in for the client while the current profile has no key."""
 
-    def __init__(self, profile_name: str) -> None:
-        self._message = (
+    def __init__(self, profile_name: str, reason: str | None = None) -> None:
+        self._message = reason or (
             f"No API key is stored for the profile “{profile_name}”. "
             "Open Settings (Ctrl+,) to enter it, or try the demo."
         )
@@ -195,11 +200,16 @@ class KeyState:
 
 
 def read_key(store: KeyStore, profile: str) -> KeyState:
-    """The key of ``profile``; a key store failure becomes :attr:`KeyState.problem`."""
+    """The key of ``profile``; a key store failure becomes :attr:`KeyState.problem`, and so
+    does a stored value that cannot be an API key (whichever store it came from)."""
     try:
-        return KeyState(store.get(profile))
+        key = store.get(profile)
     except KeyStoreError as exc:
         return KeyState(None, exc)
+    if key is not None and (reason := key_problem(key.strip())) is not None:
+        log.warning("profile %r: the stored key cannot be used (%s)", profile, reason)
+        return KeyState(None, StoredKeyUnusable(reason))
+    return KeyState(key)
 
 
 class DemoServer(Protocol):
@@ -388,9 +398,11 @@ class AccountController(QObject):
             except ValueError as exc:  # the client's messages never contain the key
                 log.warning("profile %r: stored key or address unusable", profile.name)
                 problem = KeyStoreError(f"The stored key cannot be used: {exc}")
-                gateway = MissingKeyGateway(profile.name)
+                gateway = MissingKeyGateway(profile.name, str(problem))
         else:
-            gateway = MissingKeyGateway(profile.name)
+            gateway = MissingKeyGateway(
+                profile.name, str(problem) if isinstance(problem, StoredKeyUnusable) else None
+            )
         self._replace_gateway(gateway)
         self._profile = profile
         self._has_key = has_key
@@ -624,6 +636,7 @@ class AccountController(QObject):
             can_use_memory=isinstance(problem, KeyStoreUnavailable | KeyStoreLocked)
             and not self.uses_memory_store(),
             can_retry=isinstance(problem, KeyStoreLocked),
+            key_unusable=isinstance(problem, StoredKeyUnusable),
         )
         self._stack.setCurrentWidget(self.first_run)
         if window.isVisible():

@@ -30,6 +30,7 @@ from inflow_desk.api.errors import (
     TLSVerificationError,
 )
 from inflow_desk.domain.models import FieldIssue
+from inflow_desk.storage.keystore import KeyStoreError, StoredKeyUnusable
 
 log = logging.getLogger(__name__)
 
@@ -223,6 +224,10 @@ def describe_error(
             may_have_created=creates,
         )
     if isinstance(exc, InflowError):
+        return UserMessage(f"Could not {action}.", str(exc))
+    if isinstance(exc, StoredKeyUnusable):  # its text never quotes the key
+        return UserMessage(f"Could not {action}: the stored API key cannot be used.", str(exc))
+    if isinstance(exc, KeyStoreError):  # sentences for the agent by contract (keystore.py)
         return UserMessage(f"Could not {action}.", str(exc))
     log.error("unexpected error while trying to %s", action, exc_info=exc)
     return UserMessage(

@@ -141,10 +141,18 @@ class FirstRunScreen(QWidget):
         problem: str | None = None,
         can_use_memory: bool = False,
         can_retry: bool = False,
+        key_unusable: bool = False,
     ) -> None:
-        """What to say: which profile lacks a key, and why the keychain failed (if it did)."""
+        """What to say: which profile lacks a key, and why the keychain failed (if it did).
+
+        ``key_unusable``: a value is stored but it cannot be an API key (``problem`` says why).
+        """
+        if key_unusable:
+            first = f"The API key stored for {profile_label} ({base_url}) cannot be used."
+        else:
+            first = f"No API key is stored for {profile_label} ({base_url})."
         self.message_label.setText(
-            f"No API key is stored for {profile_label} ({base_url}).\n"
+            f"{first}\n"
             "Enter the private API key of this merchant account, or try the app with the "
             "built-in demo first."
         )
