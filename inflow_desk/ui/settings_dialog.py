@@ -408,6 +408,11 @@ class SettingsDialog(QDialog):
         self._set_environment(profile.environment)
         self._reset_key_field()
         self._clear_messages()
+        if profile.problem is not None:  # damaged in the settings: the agent fixes it here
+            _set_message(
+                self.url_error,
+                f"Needs attention: {profile.problem}. Choose the environment and save.",
+            )
         self._refresh_key_state()
 
     def _clear_messages(self) -> None:
