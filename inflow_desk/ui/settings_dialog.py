@@ -347,6 +347,8 @@ class SettingsDialog(QDialog):
         target: QListWidgetItem | None = None
         for profile in self._controller.profiles.profiles():
             title = dict(_PRESETS).get(profile.environment, profile.environment.name)
+            if profile.needs_attention:
+                title = "needs attention"
             item = QListWidgetItem(f"{profile.name} · {title.split(' —')[0]}")
             item.setData(Qt.ItemDataRole.UserRole, profile.name)
             self.profile_list.addItem(item)
