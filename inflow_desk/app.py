@@ -566,6 +566,9 @@ def after_first_frame() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from inflow_desk.hardening import disable_core_dumps
+
+    hardening = disable_core_dumps()  # first: the key must never reach a core file
     args = parse_args(sys.argv[1:] if argv is None else argv)
     from inflow_desk.ui.runtime import spare_source_reads, tune_interpreter
 
@@ -580,6 +583,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.profile,
         log_path,
     )
+    log.info("hardening: %s", hardening.describe())
     from inflow_desk.ui.formatting import use_readable_locale
 
     if (fallback := use_readable_locale()) is not None:  # before any widget reads the locale

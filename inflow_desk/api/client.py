@@ -242,12 +242,22 @@ def _is_header_safe(value: str) -> bool:
     return all(0x20 <= ord(ch) <= 0x7E for ch in value)
 
 
+MAX_API_KEY_LENGTH = 1024
+"""A longer key is a paste accident; servers refuse such a header (HTTP 431) anyway."""
+
+
 def _check_api_key(api_key: str) -> str:
+    """The key as the header will carry it; ValueError (never quoting it) if it cannot be."""
     if not isinstance(api_key, str):
         raise TypeError("api_key must be a string")
     key = api_key.strip()
     if not key:
         raise ValueError("The Inflow API key is empty.")
+    if len(key) > MAX_API_KEY_LENGTH:
+        raise ValueError(
+            f"The Inflow API key is longer than {MAX_API_KEY_LENGTH:,} characters, "
+            "so it cannot be an API key."
+        )
     if not _is_header_safe(key) or any(ch.isspace() for ch in key):
         raise ValueError(
             "The Inflow API key contains spaces or characters that cannot be sent over HTTP."

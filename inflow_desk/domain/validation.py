@@ -19,6 +19,25 @@ EMAIL_MESSAGE: Final = "Enter a valid e-mail address, like name@example.com"
 URL_MESSAGE: Final = "Enter a full web address starting with https:// or http://"
 
 _CONTROL_RE: Final = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+#: Bidi embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069): they reorder what
+#: the customer reads on the checkout page ("Trojan Source"); never needed in a product name.
+_BIDI_CONTROL_RE: Final = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+#: A lone UTF-16 surrogate (a broken paste): cannot be encoded, so cannot be sent or saved.
+_SURROGATE_RE: Final = re.compile(r"[\ud800-\udfff]")
+#: Letters that draw nothing, although they are not format characters or spaces.
+_BLANK_LETTERS: Final = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e\u034f\u17b4\u17b5")
+#: Format characters (zero-width space, word joiner, BOM, soft hyphen…), spaces, separators,
+#: controls and marks that cannot stand alone: a name made only of these shows nothing.
+_INVISIBLE_CATEGORIES: Final = frozenset({"Cf", "Cc", "Zs", "Zl", "Zp", "Mn", "Me"})
+INVISIBLE_MESSAGE: Final = "Contains invisible or direction-changing characters"
+SURROGATE_MESSAGE: Final = (
+    "Contains a broken character (probably from a copy-paste): type it again by hand"
+)
+BACKSLASH_URL_MESSAGE: Final = (
+    "Remove the backslash (\\) from the address: browsers read it as '/' and would open "
+    "another site than the one shown"
+)
+CREDENTIALS_URL_MESSAGE: Final = "Remove the user name and password (the part before '@')"
 # Dot-atom local part (RFC 5322 without quoted strings), the pragmatic subset mail forms accept.
 _LOCAL_RE: Final = re.compile(
     r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
@@ -36,8 +55,26 @@ _MAX_LOCAL_LENGTH: Final = 64
 _MAX_DOMAIN_LENGTH: Final = 253
 
 
+def _shows_nothing(text: str) -> bool:
+    """Whether every character of ``text`` is invisible on its own."""
+    if any(ch.isascii() and ch.isprintable() and not ch.isspace() for ch in text):
+        return False  # the usual name: no need to load the Unicode tables at start-up
+    import unicodedata
+
+    return all(
+        ch in _BLANK_LETTERS or unicodedata.category(ch) in _INVISIBLE_CATEGORIES for ch in text
+    )
+
+
 def check_name(name: str) -> str | None:
-    """A product name: not blank, at most 200 characters (after trimming), one line."""
+    """A product name: not blank, at most 200 characters (after trimming), one line.
+
+    Also refused: a name that shows nothing (only zero-width spaces, word joiners, soft
+    hyphens, BOMs…), a name with bidi overrides or isolates (they change the order in which the
+    customer reads it) and a lone surrogate (a broken paste that cannot be encoded).
+    """
+    if _SURROGATE_RE.search(name):
+        return SURROGATE_MESSAGE
     trimmed = name.strip()
     if not trimmed:
         return "Enter a product name"
@@ -45,6 +82,8 @@ def check_name(name: str) -> str | None:
         return f"Name is longer than {limits.MAX_NAME_LENGTH} characters"
     if _CONTROL_RE.search(trimmed):
         return "Name cannot contain line breaks or control characters"
+    if _BIDI_CONTROL_RE.search(trimmed) or _shows_nothing(trimmed):
+        return INVISIBLE_MESSAGE
     return None
 
 
@@ -98,12 +137,24 @@ def _valid_domain(domain: str) -> bool:
 
 
 def check_redirect_url(url: str) -> str | None:
-    """An absolute http(s) address with a host, no spaces, at most 2048 characters."""
+    """An absolute http(s) address with a host, no spaces, at most 2048 characters.
+
+    No user name or password (``https://user:pw@shop.example/`` — a classic way to make an
+    address look like another site) and no backslash (browsers read ``\\`` as ``/``, so in
+    ``https://shop.example\\@evil.example/`` they go to shop.example while a URL parser sees
+    evil.example); no lone surrogate (cannot be encoded) or bidi control.
+    """
+    if _SURROGATE_RE.search(url):
+        return SURROGATE_MESSAGE
     value = url.strip()
     if len(value) > limits.MAX_URL_LENGTH:
         return f"Web address is longer than {limits.MAX_URL_LENGTH:,} characters"
     if not value or any(c.isspace() for c in value) or _CONTROL_RE.search(value):
         return URL_MESSAGE
+    if "\\" in value:
+        return BACKSLASH_URL_MESSAGE
+    if _BIDI_CONTROL_RE.search(value):
+        return INVISIBLE_MESSAGE
     try:
         parts = urlsplit(value)
         port_ok = parts.port is None or parts.port > 0
@@ -113,6 +164,8 @@ def check_redirect_url(url: str) -> str | None:
         return URL_MESSAGE
     if not value.lower().startswith(("http://", "https://")):
         return URL_MESSAGE
+    if "@" in parts.netloc:
+        return CREDENTIALS_URL_MESSAGE
     host = parts.hostname or ""
     if not _valid_host(host):
         return URL_MESSAGE

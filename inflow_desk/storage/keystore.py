@@ -9,6 +9,9 @@ plain sentence for the agent (never the key, never keyring internals):
 * :class:`KeyStoreUnavailable` — there is no usable keychain. Offer "keep in memory for this
   run only" (:class:`MemoryKeyStore`); never fall back to a file.
 * :class:`KeyStoreLocked` — the keychain is locked (or the unlock prompt was dismissed).
+* :class:`StoredKeyUnusable` — the keychain holds something for this profile that cannot be
+  an API key (characters a key cannot have, or far too long: put there by another tool or an
+  older version). The agent pastes the key again in Settings.
 * :class:`KeyStoreError` — anything else (could not save, could not delete, ...).
 
 ``get``/``set``/``delete`` may block (D-Bus round trips, an unlock prompt): call them from a
@@ -28,13 +31,16 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_SERVICE",
     "KEY_PREFIX",
+    "MAX_KEY_LENGTH",
     "KeyStore",
     "KeyStoreError",
     "KeyStoreLocked",
     "KeyStoreUnavailable",
     "KeyringKeyStore",
     "MemoryKeyStore",
+    "StoredKeyUnusable",
     "describe_backend",
+    "key_problem",
     "looks_like_inflow_key",
     "normalize_key",
 ]
@@ -47,7 +53,16 @@ DEFAULT_SERVICE = "inflow-desk"
 KEY_PREFIX = "inflow_"
 """What every documented Inflow key starts with (inflow-api.md §2.2)."""
 
+MAX_KEY_LENGTH = 1024
+"""No API key is longer: a longer value is a paste accident (and would make every request fail
+with HTTP 431, "header too large"). Refused when saving and when loading."""
+
 _T = TypeVar("_T")
+
+#: Why a value cannot be an API key (``key_problem``), for saving and for loading.
+KEY_TOO_LONG = "too long"
+KEY_BAD_CHARACTERS = "characters"
+KEY_CONTROL_CHARACTERS = "control"
 
 _UNAVAILABLE_TEMPLATE = (
     "No system keychain is available on this computer ({reason}). "
@@ -104,6 +119,25 @@ class KeyStoreLocked(KeyStoreError):  # noqa: N818 - name fixed by the contract
     """The system keychain is locked, or the agent dismissed the unlock prompt."""
 
 
+class StoredKeyUnusable(KeyStoreError):  # noqa: N818 - named like its siblings
+    """What the keychain holds for a profile cannot be an API key (:attr:`reason`:
+    ``"characters"`` or ``"too long"``). Never carries the value itself."""
+
+    def __init__(self, reason: str) -> None:
+        if reason == KEY_TOO_LONG:
+            message = (
+                f"The stored key is longer than {MAX_KEY_LENGTH:,} characters, so it cannot be "
+                "an API key — open Settings and paste it again."
+            )
+        else:
+            message = (
+                "The stored key contains characters an API key cannot have — open Settings "
+                "and paste it again."
+            )
+        super().__init__(message)
+        self.reason = reason
+
+
 # ------------------------------------------------------------------ helpers
 
 
@@ -112,24 +146,65 @@ def _require_profile(profile: str) -> None:
         raise ValueError("The profile name is empty.")
 
 
+def key_problem(key: str) -> str | None:
+    """Why ``key`` (already stripped) cannot be an API key, or ``None`` if it can.
+
+    An API key is sent as an HTTP header: printable ASCII without spaces, at most
+    :data:`MAX_KEY_LENGTH` characters. Returns :data:`KEY_TOO_LONG`,
+    :data:`KEY_CONTROL_CHARACTERS` (line breaks, tabs…) or :data:`KEY_BAD_CHARACTERS`
+    (spaces, accents, zero-width or other non-ASCII characters, lone surrogates).
+    """
+    if len(key) > MAX_KEY_LENGTH:
+        return KEY_TOO_LONG
+    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in key):
+        return KEY_CONTROL_CHARACTERS
+    if not all(0x20 < ord(ch) < 0x7F for ch in key):
+        return KEY_BAD_CHARACTERS
+    return None
+
+
 def normalize_key(key: str) -> str:
     """Return ``key`` without surrounding whitespace (pastes often bring a newline).
 
-    Raises :class:`ValueError` (the message never contains the key) if nothing is left, or
-    if the key contains a line break or another control character — such a value cannot be
-    sent in an HTTP header and is always a copy-paste accident.
+    Raises :class:`ValueError` (the message never contains the key) if nothing is left, if
+    the key is longer than :data:`MAX_KEY_LENGTH`, or if it contains a line break, a space or
+    any character outside printable ASCII — such a value cannot be sent in an HTTP header
+    and is always a copy-paste accident.
     """
     if not isinstance(key, str):
         raise ValueError("The API key must be text.")
     cleaned = key.strip()
     if not cleaned:
         raise ValueError("The API key is empty.")
-    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in cleaned):
+    problem = key_problem(cleaned)
+    if problem == KEY_TOO_LONG:
+        raise ValueError(
+            f"The API key is longer than {MAX_KEY_LENGTH:,} characters: that is not an API "
+            "key. Copy it again from the Inflow dashboard."
+        )
+    if problem == KEY_CONTROL_CHARACTERS:
         raise ValueError(
             "The API key contains a line break or another invisible character. "
             "Copy it again from the Inflow dashboard."
         )
+    if problem is not None:
+        raise ValueError(
+            "The API key contains spaces or characters an API key cannot have. "
+            "Copy it again from the Inflow dashboard."
+        )
     return cleaned
+
+
+def _checked_stored_key(profile: str, key: str | None) -> str | None:
+    """``key`` as read from a store; :class:`StoredKeyUnusable` if it cannot be an API key."""
+    cleaned = key.strip() if key is not None else ""
+    if not cleaned:
+        return None  # nothing usable is stored: the same as no key
+    problem = key_problem(cleaned)
+    if problem is None:
+        return cleaned
+    log.warning("Key store: the stored key of profile %r cannot be used (%s)", profile, problem)
+    raise StoredKeyUnusable(problem)
 
 
 def looks_like_inflow_key(key: str) -> bool:
@@ -171,7 +246,10 @@ class KeyStore(Protocol):
         ...
 
     def get(self, profile: str) -> str | None:
-        """The key stored for ``profile``, or ``None`` when there is none."""
+        """The key stored for ``profile``, or ``None`` when there is none.
+
+        Raises :class:`StoredKeyUnusable` when what is stored cannot be an API key.
+        """
         ...
 
     def set(self, profile: str, key: str) -> None:
@@ -205,7 +283,8 @@ class MemoryKeyStore:
         """The key stored for ``profile``, or ``None``."""
         _require_profile(profile)
         with self._lock:
-            return self._keys.get(profile)
+            key = self._keys.get(profile)
+        return _checked_stored_key(profile, key)
 
     def set(self, profile: str, key: str) -> None:
         """Keep ``key`` for ``profile`` until the app quits."""
@@ -261,10 +340,14 @@ class KeyringKeyStore:
             return f"unavailable: {exc.message}"
 
     def get(self, profile: str) -> str | None:
-        """The key stored for ``profile``, or ``None`` when there is none."""
+        """The key stored for ``profile``, or ``None`` when there is none.
+
+        Raises :class:`StoredKeyUnusable` when what is stored cannot be an API key (another
+        tool put it there): refused on loading as on saving.
+        """
         _require_profile(profile)
         result = self._call("read", profile, lambda b: b.get_password(self._service, profile))
-        return result if isinstance(result, str) else None
+        return _checked_stored_key(profile, result if isinstance(result, str) else None)
 
     def set(self, profile: str, key: str) -> None:
         """Store ``key`` (stripped) for ``profile`` in the keychain, replacing any old one."""

@@ -20,16 +20,19 @@ from urllib.parse import urlsplit
 from inflow_desk.domain.checkout_url import parse_hosts
 
 __all__ = [
+    "ATTENTION_KEY",
     "DEFAULT_PROFILE_NAME",
     "MAX_PROFILE_NAME_LENGTH",
     "PRODUCTION_URL",
     "SANDBOX_URL",
     "Environment",
     "Profile",
+    "ProfileNeedsAttention",
     "environment_for_url",
     "is_loopback_host",
     "profile_from_dict",
     "profile_to_dict",
+    "stored_name",
     "validate_custom_url",
     "validate_profile_name",
 ]
@@ -162,6 +165,10 @@ def environment_for_url(url: str) -> Environment:
 # ------------------------------------------------------------------ profile
 
 
+class ProfileNeedsAttention(ValueError):  # noqa: N818 - a state, like KeyStoreLocked
+    """The profile was damaged in the settings: it has no address to send anything to."""
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class Profile:
     """One account + environment. The key is stored separately, under :attr:`name`.
@@ -171,6 +178,13 @@ class Profile:
     settings dialog can remember what was typed — but ignored. It is normalised (whitespace
     and trailing ``/`` removed). Construction raises :class:`ValueError` with the validation
     message when the name or a required URL is invalid.
+
+    ``problem`` is set (by :func:`profile_from_dict`) when the stored profile was damaged —
+    an unknown environment, an unusable address. Such a profile *needs attention*: it has no
+    :attr:`base_url` (that raises :class:`ProfileNeedsAttention`), so nothing can be sent
+    until the agent fixes it in Settings, and it is never written back as it is. Its
+    ``environment`` is only what the settings dialog starts from (CUSTOM when unknown: the
+    agent has to choose; never PRODUCTION by default).
     """
 
     name: str
@@ -180,6 +194,7 @@ class Profile:
     #: (``host`` or ``host:port``, normalised; see ``domain.checkout_url``), e.g. the checkout
     #: page of a custom or sandbox server. A link to any other host is held back or refused.
     checkout_hosts: tuple[str, ...] = ()
+    problem: str | None = None
 
     def __post_init__(self) -> None:
         problem = validate_profile_name(self.name)
@@ -190,6 +205,9 @@ class Profile:
         url = self.custom_url
         if url is not None and not url.strip():
             url = None
+        if self.problem is not None:
+            object.__setattr__(self, "custom_url", url.strip() if url is not None else None)
+            return  # kept as found, for the settings dialog; unusable until fixed
         if environment in (Environment.CUSTOM, Environment.DEMO):
             if url is None:
                 raise ValueError(f"A {environment.name} profile needs an API address")
@@ -211,8 +229,26 @@ class Profile:
         object.__setattr__(self, "checkout_hosts", normalized)
 
     @property
+    def needs_attention(self) -> bool:
+        """The stored profile was damaged: nothing is sent until it is fixed in Settings."""
+        return self.problem is not None
+
+    @property
+    def attention(self) -> str | None:
+        """What the window shows for a damaged profile, e.g. ``"needs attention: environment
+        'prodution' is not known — open Settings"``; None when the profile is fine."""
+        if self.problem is None:
+            return None
+        return f"needs attention: {self.problem} — open Settings"
+
+    @property
     def base_url(self) -> str:
-        """The API base URL requests go to, without a trailing ``/``."""
+        """The API base URL requests go to, without a trailing ``/``.
+
+        Raises :class:`ProfileNeedsAttention` for a damaged profile: it has none.
+        """
+        if self.problem is not None:
+            raise ProfileNeedsAttention(f"The profile “{self.name}” {self.attention}")
         preset = _PRESET_URLS.get(self.environment)
         if preset is not None:
             return preset
@@ -225,6 +261,8 @@ class Profile:
 
         CUSTOM adds the host: ``"Acme — CUSTOM (api.example.test)"``.
         """
+        if self.problem is not None:
+            return f"{self.name} — NEEDS ATTENTION"
         text = f"{self.name} — {self.environment.name}"
         if self.environment is Environment.CUSTOM:
             host = urlsplit(self.base_url).netloc
@@ -234,7 +272,7 @@ class Profile:
     @property
     def is_production(self) -> bool:
         """True when requests create real payments on Inflow's production API."""
-        return self.environment is Environment.PRODUCTION
+        return self.problem is None and self.environment is Environment.PRODUCTION
 
 
 # ------------------------------------------------------------------ settings
@@ -244,8 +282,11 @@ def profile_to_dict(profile: Profile) -> dict[str, str]:
     """What to store in settings: ``name``, ``environment`` (value), ``custom_url`` ("" = none),
     ``checkout_hosts`` (space-separated, only when there are any).
 
-    Never contains the API key.
+    Never contains the API key. A profile that needs attention cannot be stored (ValueError):
+    what was stored for it is kept as it was until the agent fixes it.
     """
+    if profile.problem is not None:
+        raise ValueError(f"The profile “{profile.name}” {profile.attention}")
     data = {
         "name": profile.name,
         "environment": profile.environment.value,
@@ -256,27 +297,53 @@ def profile_to_dict(profile: Profile) -> dict[str, str]:
     return data
 
 
+_MAX_SHOWN_VALUE = 40
+
+ATTENTION_KEY = "needs_attention"
+"""Stored next to a profile the app could not trust (e.g. salvaged from a settings file Qt
+could not parse): it needs attention until the agent saves it in Settings."""
+
+
+def _shown(value: object) -> str:
+    """A stored value as the agent can be shown it: quoted, printable, short."""
+    text = "".join(ch if ch.isprintable() else "?" for ch in str(value))
+    if len(text) > _MAX_SHOWN_VALUE:
+        text = text[: _MAX_SHOWN_VALUE - 1] + "…"
+    return f"'{text}'"
+
+
+def stored_name(data: Mapping[str, object] | object) -> str | None:
+    """The valid profile name in stored ``data``, or None (not a mapping, no or a bad name)."""
+    if not isinstance(data, Mapping):
+        return None
+    name = data.get("name")
+    if isinstance(name, str) and validate_profile_name(name) is None:
+        return name
+    return None
+
+
 def profile_from_dict(
     data: Mapping[str, object] | object, *, fallback_name: str = DEFAULT_PROFILE_NAME
 ) -> Profile:
-    """Rebuild a profile from settings. Never raises.
+    """Rebuild a profile from settings. Never raises, and never guesses an environment.
 
-    Missing or bad values are logged as warnings and replaced: a bad name by
-    ``fallback_name``, an unknown environment — or a CUSTOM/DEMO one without a usable
-    address — by PRODUCTION (so the badge then shows PRODUCTION plainly).
+    Damaged values are logged as warnings (never the address: it could hold a password) and
+    give a profile that *needs attention* (:attr:`Profile.problem`): an unknown or missing
+    environment, or a CUSTOM/DEMO one without a usable address. A bad or missing name is
+    replaced by ``fallback_name`` — and that profile needs attention too. So does one stored
+    with an :data:`ATTENTION_KEY` (the reason), which the app writes for profiles it could not
+    trust.
     """
     if not isinstance(data, Mapping):
-        log.warning("Stored profile is not a mapping (%s); using defaults", type(data).__name__)
+        log.warning("Stored profile is not a mapping (%s)", type(data).__name__)
         data = {}
 
-    name_value = data.get("name")
-    if isinstance(name_value, str) and validate_profile_name(name_value) is None:
-        name = name_value
-    else:
-        log.warning("Stored profile has no valid name; using %r", fallback_name)
-        name = fallback_name
-        if validate_profile_name(name) is not None:
-            name = DEFAULT_PROFILE_NAME
+    problem: str | None = None
+    name = stored_name(data)
+    if name is None:
+        log.warning("Stored profile has no valid name; shown as %r", fallback_name)
+        name = fallback_name if validate_profile_name(fallback_name) is None else "default"
+        problem = "its stored name is missing or not valid"
 
     url_value = data.get("custom_url")
     custom_url = url_value if isinstance(url_value, str) and url_value.strip() else None
@@ -292,17 +359,26 @@ def profile_from_dict(
     try:
         environment = Environment(str(env_value).strip().lower())
     except ValueError:
-        log.warning(
-            "Stored profile %r has an unknown environment; falling back to production", name
-        )
-        return Profile(name, Environment.PRODUCTION, custom_url)
+        log.warning("Stored profile %r has an unknown environment; it needs attention", name)
+        shown = "is missing" if env_value is None else f"{_shown(env_value)} is not known"
+        return Profile(name, Environment.CUSTOM, custom_url, problem=f"environment {shown}")
 
+    marker = data.get(ATTENTION_KEY)
+    if problem is None and isinstance(marker, str) and marker.strip():
+        problem = marker.strip()  # written by the app: still to be checked by the agent
+    if problem is not None:
+        return Profile(name, environment, custom_url, problem=problem)
     try:
         return Profile(name, environment, custom_url, hosts)
     except ValueError:
         log.warning(
-            "Stored profile %r (%s) has no usable API address; falling back to production",
+            "Stored profile %r (%s) has no usable API address; it needs attention",
             name,
             environment.value,
         )
-        return Profile(name, Environment.PRODUCTION, custom_url)
+        return Profile(
+            name,
+            environment,
+            custom_url,
+            problem=f"its {environment.name} API address is missing or not valid",
+        )

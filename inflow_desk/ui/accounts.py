@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QLabel,
     QPushButton,
     QStackedWidget,
     QWidget,
@@ -36,6 +37,9 @@ from inflow_desk.storage.keystore import (
     KeyStoreLocked,
     KeyStoreUnavailable,
     MemoryKeyStore,
+    StoredKeyUnusable,
+    key_problem,
+    normalize_key,
 )
 from inflow_desk.storage.profiles import Environment, Profile, environment_for_url
 from inflow_desk.ui.first_run import FirstRunScreen
@@ -67,6 +71,9 @@ DEMO_SETTINGS_PROFILE = "demo"
 DEMO_COMBO_DATA = "\x00demo"  # not a valid profile name, so it cannot collide
 SETTINGS_SHORTCUT = "Ctrl+,"
 PROFILE_SHORTCUT = "Ctrl+Shift+P"
+
+NEEDS_ATTENTION = "NEEDS ATTENTION"
+"""What the badge and the title say for a profile damaged in the settings."""
 
 ENVIRONMENT_TITLES: dict[Environment, str] = {
     Environment.PRODUCTION: "Production",
@@ -102,7 +109,9 @@ class LazyInflowClient:
     """
 
     def __init__(self, api_key: str, base_url: str) -> None:
-        self.__api_key = api_key
+        # Checked now, not when the client is built in a worker at the first request: a key
+        # that cannot be sent must be refused here, while the account is being chosen.
+        self.__api_key = normalize_key(api_key)  # ValueError, never quoting the key
         self._base_url = base_url
         self._client: Any = None
         self._lock = threading.Lock()
@@ -166,8 +175,8 @@ class NoApiKeyError(InflowError):
 class MissingKeyGateway:
     """Stands in for the client while the current profile has no key."""
 
-    def __init__(self, profile_name: str) -> None:
-        self._message = (
+    def __init__(self, profile_name: str, reason: str | None = None) -> None:
+        self._message = reason or (
             f"No API key is stored for the profile “{profile_name}”. "
             "Open Settings (Ctrl+,) to enter it, or try the demo."
         )
@@ -204,11 +213,16 @@ class KeyState:
 
 
 def read_key(store: KeyStore, profile: str) -> KeyState:
-    """The key of ``profile``; a key store failure becomes :attr:`KeyState.problem`."""
+    """The key of ``profile``; a key store failure becomes :attr:`KeyState.problem`, and so
+    does a stored value that cannot be an API key (whichever store it came from)."""
     try:
-        return KeyState(store.get(profile))
+        key = store.get(profile)
     except KeyStoreError as exc:
         return KeyState(None, exc)
+    if key is not None and (reason := key_problem(key.strip())) is not None:
+        log.warning("profile %r: the stored key cannot be used (%s)", profile, reason)
+        return KeyState(None, StoredKeyUnusable(reason))
+    return KeyState(key)
 
 
 class DemoServer(Protocol):
@@ -270,6 +284,7 @@ class AccountController(QObject):
         self.settings_action: QAction | None = None
         self.demo_action: QAction | None = None
         self.first_run: FirstRunScreen | None = None
+        self.damage_label: QLabel | None = None
         self._stack: QStackedWidget | None = None
         self._main_page: QWidget | None = None
 
@@ -321,7 +336,13 @@ class AccountController(QObject):
 
     # ------------------------------------------------------------------ derived values
     def base_url_for(self, profile: Profile) -> str:
-        """Where requests for ``profile`` go: ``--api-url`` if given, else the profile's URL."""
+        """Where requests for ``profile`` go: ``--api-url`` if given, else the profile's URL.
+
+        Raises :class:`~inflow_desk.storage.profiles.ProfileNeedsAttention` for a profile
+        damaged in the settings, even with ``--api-url``: nothing is sent until it is fixed.
+        """
+        if profile.needs_attention:
+            return profile.base_url  # raises
         return self._override or profile.base_url
 
     def environment_for(self, profile: Profile) -> Environment:
@@ -331,6 +352,8 @@ class AccountController(QObject):
         return profile.environment
 
     def account_for(self, profile: Profile) -> Account:
+        if profile.needs_attention:
+            return Account(profile.name, NEEDS_ATTENTION, "no address: open Settings (Ctrl+,)")
         return Account(
             name=profile.name,
             environment=self.environment_for(profile).name,
@@ -362,6 +385,8 @@ class AccountController(QObject):
         if demo:
             return self._enter_demo()
         profile = self._resolve_profile(profile_name)
+        if profile.needs_attention:  # nothing will be sent: no need to open the keychain
+            return self._connect(profile, KeyState(None))
         state = read_key(self._keystore, profile.name)
         return self._connect(profile, state)
 
@@ -370,6 +395,11 @@ class AccountController(QObject):
             return self._profiles.current()
         profile = self._profiles.get(name)
         if profile is None:
+            placeholder = self._profiles.placeholder(name)  # ValueError for a bad name
+            if placeholder is not None:
+                # The stored list is unreadable: this profile may exist there on another
+                # environment. Never assume Production; the agent decides in Settings.
+                return placeholder
             profile = Profile(name, Environment.PRODUCTION)  # ValueError for a bad name
             self._profiles.add(profile)
         return profile
@@ -391,26 +421,37 @@ class AccountController(QObject):
         problem = state.problem
         gateway: ClosableGateway
         has_key = False
-        if state.key is not None:
+        if profile.needs_attention:
+            # Damaged in the settings: no address, so no client; the key is not even used.
+            problem = None
+            gateway = MissingKeyGateway(
+                profile.name,
+                f"The profile “{profile.name}” {profile.attention} (Ctrl+,) to choose its "
+                "environment. Nothing is sent until then.",
+            )
+        elif state.key is not None:
             try:
                 gateway = self.make_client(state.key, self.base_url_for(profile))
                 has_key = True
             except ValueError as exc:  # the client's messages never contain the key
                 log.warning("profile %r: stored key or address unusable", profile.name)
                 problem = KeyStoreError(f"The stored key cannot be used: {exc}")
-                gateway = MissingKeyGateway(profile.name)
+                gateway = MissingKeyGateway(profile.name, str(problem))
         else:
-            gateway = MissingKeyGateway(profile.name)
+            gateway = MissingKeyGateway(
+                profile.name, str(problem) if isinstance(problem, StoredKeyUnusable) else None
+            )
         self._replace_gateway(gateway)
         self._profile = profile
         self._has_key = has_key
         self._problem = problem
-        self._profiles.set_current(profile.name)
+        if self._profiles.get(profile.name) is not None:  # not a stand-in for an unreadable list
+            self._profiles.set_current(profile.name)
         log.info(
             "account: profile %r, %s, key %s",
             profile.name,
-            self.environment_for(profile).name,
-            "present" if has_key else "missing",
+            NEEDS_ATTENTION if profile.needs_attention else self.environment_for(profile).name,
+            "not used" if profile.needs_attention else ("present" if has_key else "missing"),
         )
         return self.account_for(profile), gateway
 
@@ -481,6 +522,16 @@ class AccountController(QObject):
         self._stack = stack
         self._main_page = main_page
 
+        notice = self._profiles.damage_notice
+        if notice is not None:  # never silently: the agent must know settings were damaged
+            label = QLabel("⚠ Settings damaged — open Settings", window)
+            label.setObjectName("settingsDamagedLabel")
+            label.setStyleSheet("color: #8a0000; font-weight: bold;")
+            label.setToolTip(notice)
+            label.setAccessibleDescription(notice)
+            window.add_top_bar_widget(label)
+            self.damage_label = label
+
         self.refresh_profiles()
         self._show_state()
 
@@ -496,8 +547,16 @@ class AccountController(QObject):
             return
         combo.blockSignals(True)
         combo.clear()
-        for profile in self._profiles.profiles():
-            title = ENVIRONMENT_TITLES[profile.environment]
+        profiles = self._profiles.profiles()
+        current = self._profile
+        if current is not None and current.name not in {p.name for p in profiles}:
+            profiles.append(current)  # a stand-in (--profile while the list is unreadable)
+        for profile in profiles:
+            title = (
+                profile.attention
+                if profile.needs_attention
+                else ENVIRONMENT_TITLES[profile.environment]
+            )
             combo.addItem(f"{profile.name} · {title}", profile.name)
         combo.addItem("Demo · no real payments", DEMO_COMBO_DATA)
         self._select_current_in_combo()
@@ -623,6 +682,16 @@ class AccountController(QObject):
                 if window.isVisible():
                     window.current_mode().focus_first()  # ready to type the first product
             return
+        if profile.needs_attention:
+            self.first_run.show_attention(
+                profile_name=profile.name,
+                attention=profile.attention or "",
+                notice=self._profiles.damage_notice,
+            )
+            self._stack.setCurrentWidget(self.first_run)
+            if window.isVisible():
+                self.first_run.focus_first()
+            return
         problem = self._problem
         self.first_run.show_state(
             profile_label=(
@@ -634,6 +703,7 @@ class AccountController(QObject):
             can_use_memory=isinstance(problem, KeyStoreUnavailable | KeyStoreLocked)
             and not self.uses_memory_store(),
             can_retry=isinstance(problem, KeyStoreLocked),
+            key_unusable=isinstance(problem, StoredKeyUnusable),
         )
         self._stack.setCurrentWidget(self.first_run)
         if window.isVisible():

@@ -38,6 +38,7 @@ from inflow_desk.api.errors import (
 )
 from inflow_desk.domain.checkout_url import UntrustedCheckoutUrlError
 from inflow_desk.domain.models import FieldIssue
+from inflow_desk.storage.keystore import KeyStoreError, StoredKeyUnusable
 from inflow_desk.ui.qr import QrTooLongError
 
 if TYPE_CHECKING:  # not imported at run time: sqlite3 stays out of the first frame
@@ -256,6 +257,10 @@ def describe_error(
             f"This link is too long for a QR code ({exc.length:,} characters).",
             "Copy the link and send it instead.",
         )
+    if isinstance(exc, StoredKeyUnusable):  # its text never quotes the key
+        return UserMessage(f"Could not {action}: the stored API key cannot be used.", str(exc))
+    if isinstance(exc, KeyStoreError):  # sentences for the agent by contract (keystore.py)
+        return UserMessage(f"Could not {action}.", str(exc))
     if not logged:
         log.error("unexpected error while trying to %s", action, exc_info=exc)
     return UserMessage(

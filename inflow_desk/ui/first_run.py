@@ -2,7 +2,8 @@
 
 Two ways on: "Enter API key" (opens the settings dialog) and "Try the demo" (the built-in
 emulator, no key, no real payments). When the system keychain could not be read, it says so
-and offers to keep keys in memory for this run only.
+and offers to keep keys in memory for this run only. The same screen tells the agent when the
+current profile was damaged in the settings (:meth:`FirstRunScreen.show_attention`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 __all__ = ["FirstRunScreen"]
+
+WELCOME_TITLE = "Welcome to Inflow Desk"
+ENTER_KEY_TEXT = "Enter API key…"
 
 PROBLEM_STYLE = (
     "QFrame#keychainProblem { background: #fff4e5; border: 1px solid #f0c36d; border-radius: 4px; }"
@@ -37,7 +41,7 @@ class FirstRunScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("firstRunScreen")
 
-        self.title_label = QLabel("Welcome to Inflow Desk", self)
+        self.title_label = QLabel(WELCOME_TITLE, self)
         self.title_label.setObjectName("firstRunTitle")
         font = self.title_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -51,7 +55,7 @@ class FirstRunScreen(QWidget):
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.enter_key_button = QPushButton("Enter API key…", self)
+        self.enter_key_button = QPushButton(ENTER_KEY_TEXT, self)
         self.enter_key_button.setObjectName("enterKeyButton")
         self.enter_key_button.setDefault(True)
         self.enter_key_button.setAutoDefault(True)
@@ -141,18 +145,46 @@ class FirstRunScreen(QWidget):
         problem: str | None = None,
         can_use_memory: bool = False,
         can_retry: bool = False,
+        key_unusable: bool = False,
     ) -> None:
-        """What to say: which profile lacks a key, and why the keychain failed (if it did)."""
+        """What to say: which profile lacks a key, and why the keychain failed (if it did).
+
+        ``key_unusable``: a value is stored but it cannot be an API key (``problem`` says why).
+        """
+        if key_unusable:
+            first = f"The API key stored for {profile_label} ({base_url}) cannot be used."
+        else:
+            first = f"No API key is stored for {profile_label} ({base_url})."
         self.message_label.setText(
-            f"No API key is stored for {profile_label} ({base_url}).\n"
+            f"{first}\n"
             "Enter the private API key of this merchant account, or try the app with the "
             "built-in demo first."
         )
+        self.title_label.setText(WELCOME_TITLE)
+        self.enter_key_button.setText(ENTER_KEY_TEXT)
         self.problem_frame.setVisible(problem is not None)
         self.hint_label.setVisible(problem is None)
         self.problem_label.setText(problem or "")
         self.memory_button.setVisible(can_use_memory)
         self.retry_button.setVisible(can_retry)
+
+    def show_attention(self, *, profile_name: str, attention: str, notice: str | None) -> None:
+        """The profile was damaged in the settings: say what, and that nothing is sent.
+
+        ``attention`` is :attr:`Profile.attention` ("needs attention: environment 'prodution'
+        is not known — open Settings"); ``notice`` says where the damaged file was kept.
+        """
+        self.title_label.setText("This profile needs attention")
+        self.message_label.setText(
+            f"The profile “{profile_name}” {attention} (Ctrl+,) and choose its environment.\n"
+            "Nothing is sent with this profile until then."
+        )
+        self.enter_key_button.setText("Open Settings…")
+        self.problem_frame.setVisible(notice is not None)
+        self.problem_label.setText(notice or "")
+        self.hint_label.setVisible(notice is None)
+        self.memory_button.setVisible(False)
+        self.retry_button.setVisible(False)
 
     def focus_first(self) -> None:
         self.enter_key_button.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -7,22 +7,37 @@ Layout in QSettings (kept apart from ``AppSettings``' per-profile ``profiles/<na
 * ``accounts/current`` — the name of the profile used last.
 
 The API key is never stored here: it lives in the key store under the profile's name.
-There is always at least one profile: ``default`` on Production.
+There is always at least one profile: ``default`` on Production on a fresh start.
+
+Damage is never repaired silently, and never towards Production. A profile whose environment
+or address cannot be read *needs attention* (:attr:`Profile.problem`): it stays in the list,
+nothing is sent with it, and what was stored for it is written back unchanged until the agent
+fixes it in Settings. A profile list (or a settings file) that cannot be read at all gives one
+profile that needs attention — the one used last, else ``default`` — instead of the first-run
+screen. Either way the settings file is first copied aside, once, as
+``<file>.damaged-YYYYMMDD-HHMM``, before anything can write to it.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import shutil
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
 from inflow_desk.storage.profiles import (
+    ATTENTION_KEY,
     DEFAULT_PROFILE_NAME,
     Environment,
     Profile,
     profile_from_dict,
     profile_to_dict,
+    stored_name,
+    validate_profile_name,
 )
 
 __all__ = ["CURRENT_KEY", "PROFILES_KEY", "ProfilesStore"]
@@ -31,6 +46,11 @@ log = logging.getLogger(__name__)
 
 PROFILES_KEY = "accounts/profiles"
 CURRENT_KEY = "accounts/current"
+DAMAGED_SUFFIX = ".damaged-"
+
+UNREADABLE_FILE = "the settings file could not be read"
+PARTLY_READABLE_FILE = "the settings file could not be read completely"
+UNREADABLE_LIST = "the list of profiles in the settings could not be read"
 
 
 class ProfilesStore:
@@ -40,14 +60,106 @@ class ProfilesStore:
     would only confuse). DEMO profiles are never stored: demo mode is per run.
     """
 
-    def __init__(self, settings: QSettings) -> None:
+    def __init__(
+        self, settings: QSettings, *, clock: Callable[[], datetime] = datetime.now
+    ) -> None:
         self._s = settings
+        self._clock = clock
+        #: What was stored for each profile that needs attention (casefolded name → item).
+        self._raw_damaged: dict[str, object] = {}
+        #: Why the whole list could not be read (None: it could, or there is none yet).
+        self._unreadable: str | None = None
+        self._damage: list[str] = []
+        self._copy_needed = False
+        #: Where the damaged settings file was copied (None: nothing damaged, or no file).
+        self.damaged_copy: Path | None = None
+        # Now, before anything writes to the settings. Qt knows whether it could parse the
+        # file once a value was read; it keeps saying so even after writing a clean one.
+        self._s.value(PROFILES_KEY, "")
+        self._file_unparsed = self._s.status() == QSettings.Status.FormatError
+        self._load()
+        if self._copy_needed:
+            self._keep_damaged_copy()
+        if self._file_unparsed:
+            # Qt rewrites the whole file at its next save (window geometry…) with what it
+            # salvaged: mark that as needing attention in the file itself, so it is not
+            # trusted at the next start either.
+            self._save(self.profiles())
+
+    # ------------------------------------------------------------------ damage
+    @property
+    def unreadable(self) -> str | None:
+        """Why the profile list could not be read at all (None when it could)."""
+        return self._unreadable
+
+    def _found(self) -> str:
+        return "; ".join(self._damage)
+
+    @property
+    def damage_notice(self) -> str | None:
+        """For the window: what was found damaged in the settings, and where the copy is."""
+        if not self._damage:
+            return None
+        found = self._found()
+        if self.damaged_copy is not None:
+            kept = f"A copy of the settings file was kept as {self.damaged_copy}."
+        else:
+            kept = "The settings could not be copied aside (see the log)."
+        return f"Damaged settings: {found}. {kept} Open Settings (Ctrl+,) to check the profiles."
+
+    def _keep_damaged_copy(self) -> None:
+        source = Path(self._s.fileName())
+        if not source.is_file():
+            log.warning("settings damaged (%s); no file to keep a copy of", self._found())
+            return
+        try:
+            content = source.read_bytes()
+            for earlier in source.parent.glob(f"{source.name}{DAMAGED_SUFFIX}*"):
+                if earlier.is_file() and earlier.read_bytes() == content:
+                    self.damaged_copy = earlier  # this very damage was kept already
+                    log.warning("settings damaged (%s); kept as %s", self._found(), earlier)
+                    return
+        except OSError:
+            pass  # then copy (again) below
+        stamp = self._clock().strftime("%Y%m%d-%H%M")
+        target = source.with_name(f"{source.name}{DAMAGED_SUFFIX}{stamp}")
+        counter = 2
+        while target.exists():
+            target = source.with_name(f"{source.name}{DAMAGED_SUFFIX}{stamp}-{counter}")
+            counter += 1
+        try:
+            shutil.copy2(source, target)
+        except OSError as exc:
+            log.error("settings damaged; could not keep a copy (%s)", type(exc).__name__)
+            return
+        self.damaged_copy = target
+        log.warning("settings damaged (%s); copy kept as %s", self._found(), target)
 
     # ------------------------------------------------------------------ reading
     def profiles(self) -> list[Profile]:
-        """Every stored profile, in order; ``default`` on Production when there is none."""
+        """Every stored profile, in order (those that need attention too).
+
+        ``default`` on Production when nothing is stored yet; when the list could not be
+        read, one profile that needs attention (the one used last, else ``default``).
+        """
         stored = self._load()
-        return stored or [Profile(DEFAULT_PROFILE_NAME, Environment.PRODUCTION)]
+        if stored:
+            return stored
+        if self._unreadable is not None:
+            return [self._placeholder()]
+        return [Profile(DEFAULT_PROFILE_NAME, Environment.PRODUCTION)]
+
+    def _placeholder(self) -> Profile:
+        last = self._s.value(CURRENT_KEY, "")
+        name = str(last) if isinstance(last, str) and validate_profile_name(last) is None else ""
+        return Profile(name or DEFAULT_PROFILE_NAME, Environment.CUSTOM, problem=self._unreadable)
+
+    def placeholder(self, name: str) -> Profile | None:
+        """While the list is unreadable: ``name`` as a profile that needs attention (its
+        environment is unknown: never assume Production). None when the list was read."""
+        if self._unreadable is None:
+            return None
+        return Profile(name, Environment.CUSTOM, problem=self._unreadable)
 
     def names(self) -> list[str]:
         return [p.name for p in self.profiles()]
@@ -119,22 +231,39 @@ class ProfilesStore:
     def _check_storable(profile: Profile) -> None:
         if profile.environment is Environment.DEMO:
             raise ValueError("Demo mode is per run and is not stored as a profile")
+        if profile.needs_attention:
+            raise ValueError(f"The profile “{profile.name}” {profile.attention}")
 
     def _load(self) -> list[Profile]:
+        self._raw_damaged = {}
+        self._unreadable = None
         raw = self._s.value(PROFILES_KEY, "")
-        if not raw:
+        format_error = self._file_unparsed
+        if format_error:
+            self._note(UNREADABLE_FILE)
+            if not raw:
+                self._unreadable = UNREADABLE_FILE
+                return []
+        if raw is None or raw == "":
             return []
         try:
-            items = json.loads(str(raw))
+            items = json.loads(raw) if isinstance(raw, str) else None
         except ValueError:
-            log.warning("ignoring unreadable profile list in settings")
-            return []
+            items = None
         if not isinstance(items, list):
-            log.warning("ignoring a profile list that is not a list")
+            log.warning("the stored profile list cannot be read (%s)", type(raw).__name__)
+            self._note(UNREADABLE_LIST)
+            self._unreadable = UNREADABLE_LIST
             return []
         result: list[Profile] = []
         seen: set[str] = set()
+        left_out = False
         for item in items:
+            if stored_name(item) is None:
+                log.warning("leaving out a stored profile without a valid name")
+                self._note("a stored profile without a valid name was left out")
+                left_out = True
+                continue
             profile = profile_from_dict(item)
             if profile.environment is Environment.DEMO:
                 continue
@@ -142,8 +271,46 @@ class ProfilesStore:
                 log.warning("ignoring a second stored profile called %r", profile.name)
                 continue
             seen.add(profile.name.casefold())
+            if format_error and not profile.needs_attention:
+                # Salvaged from a file Qt could not parse: plausible, not trusted. The agent
+                # confirms it in Settings (the file is rewritten cleanly then).
+                profile = Profile(
+                    profile.name,
+                    profile.environment,
+                    profile.custom_url,
+                    problem=PARTLY_READABLE_FILE,
+                )
+            if profile.needs_attention:
+                carried = isinstance(item, dict) and item.get(ATTENTION_KEY) == profile.problem
+                # A reason the app wrote itself is no new damage: no new copy of the file.
+                self._note(f"the profile “{profile.name}”: {profile.problem}", copy=not carried)
+                self._raw_damaged[profile.name.casefold()] = item
             result.append(profile)
+        if not result and (format_error or left_out):  # never a fresh "default" on Production
+            self._unreadable = UNREADABLE_FILE if format_error else UNREADABLE_LIST
         return result
 
+    def _note(self, damage: str, *, copy: bool = True) -> None:
+        if damage not in self._damage:
+            self._damage.append(damage)
+        self._copy_needed = self._copy_needed or copy
+
     def _save(self, profiles: list[Profile]) -> None:
-        self._s.setValue(PROFILES_KEY, json.dumps([profile_to_dict(p) for p in profiles]))
+        items: list[object] = []
+        for profile in profiles:
+            raw = self._raw_damaged.get(profile.name.casefold())
+            if not profile.needs_attention:
+                items.append(profile_to_dict(profile))
+            elif raw is not None and profile.problem != PARTLY_READABLE_FILE:
+                items.append(raw)  # as it was stored, until the agent fixes it
+            else:  # salvaged or a stand-in: stored with the reason, so it stays untrusted
+                items.append(
+                    {
+                        "name": profile.name,
+                        "environment": profile.environment.value,
+                        "custom_url": profile.custom_url or "",
+                        ATTENTION_KEY: profile.problem,
+                    }
+                )
+        self._s.setValue(PROFILES_KEY, json.dumps(items))
+        self._file_unparsed = False  # the list in the file is now ours

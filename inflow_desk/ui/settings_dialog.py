@@ -347,6 +347,8 @@ class SettingsDialog(QDialog):
         target: QListWidgetItem | None = None
         for profile in self._controller.profiles.profiles():
             title = dict(_PRESETS).get(profile.environment, profile.environment.name)
+            if profile.needs_attention:
+                title = "needs attention"
             item = QListWidgetItem(f"{profile.name} · {title.split(' —')[0]}")
             item.setData(Qt.ItemDataRole.UserRole, profile.name)
             self.profile_list.addItem(item)
@@ -408,6 +410,11 @@ class SettingsDialog(QDialog):
         self._set_environment(profile.environment)
         self._reset_key_field()
         self._clear_messages()
+        if profile.problem is not None:  # damaged in the settings: the agent fixes it here
+            _set_message(
+                self.url_error,
+                f"Needs attention: {profile.problem}. Choose the environment and save.",
+            )
         self._refresh_key_state()
 
     def _clear_messages(self) -> None:

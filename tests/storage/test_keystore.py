@@ -465,6 +465,8 @@ def test_keys_without_inflow_prefix_are_still_stored() -> None:
 
 
 def test_normalize_key() -> None:
-    assert normalize_key(" \tinflow_x y \n") == "inflow_x y"
+    assert normalize_key(" \tinflow_xy \n") == "inflow_xy"
+    with pytest.raises(ValueError, match="spaces"):  # it could never be sent as a header
+        normalize_key("inflow_x y")
     with pytest.raises(ValueError, match="empty"):
         normalize_key(" ")

@@ -12,6 +12,7 @@ from inflow_desk.storage.profiles import (
     SANDBOX_URL,
     Environment,
     Profile,
+    ProfileNeedsAttention,
     environment_for_url,
     is_loopback_host,
     profile_from_dict,
@@ -281,40 +282,94 @@ def test_to_dict_values() -> None:
     }
 
 
+C = Environment.CUSTOM
+NO_NAME = "its stored name is missing or not valid"
+
+
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        ({}, Profile("default", Environment.PRODUCTION)),
-        (None, Profile("default", Environment.PRODUCTION)),
-        ("garbage", Profile("default", Environment.PRODUCTION)),
-        (["name", "Acme"], Profile("default", Environment.PRODUCTION)),
-        ({"name": "Acme"}, Profile("Acme", Environment.PRODUCTION)),
-        ({"name": "Acme", "environment": "staging"}, Profile("Acme", Environment.PRODUCTION)),
-        ({"name": "Acme", "environment": 3}, Profile("Acme", Environment.PRODUCTION)),
-        ({"name": "Acme", "environment": "custom"}, Profile("Acme", Environment.PRODUCTION)),
+        ({}, Profile("default", C, problem="environment is missing")),
+        (None, Profile("default", C, problem="environment is missing")),
+        ("garbage", Profile("default", C, problem="environment is missing")),
+        (["name", "Acme"], Profile("default", C, problem="environment is missing")),
+        ({"name": "Acme"}, Profile("Acme", C, problem="environment is missing")),
+        (
+            {"name": "Acme", "environment": "prodution"},
+            Profile("Acme", C, problem="environment 'prodution' is not known"),
+        ),
+        (
+            {"name": "Acme", "environment": 3},
+            Profile("Acme", C, problem="environment '3' is not known"),
+        ),
+        (
+            {"name": "Acme", "environment": "custom"},
+            Profile("Acme", C, problem="its CUSTOM API address is missing or not valid"),
+        ),
         (
             {"name": "Acme", "environment": "custom", "custom_url": "http://evil.example.test"},
-            Profile("Acme", Environment.PRODUCTION, "http://evil.example.test"),
+            Profile(
+                "Acme",
+                C,
+                "http://evil.example.test",
+                problem="its CUSTOM API address is missing or not valid",
+            ),
         ),
         (
             {"name": "Acme", "environment": "demo", "custom_url": "https://api.example.test"},
-            Profile("Acme", Environment.PRODUCTION, "https://api.example.test"),
+            Profile(
+                "Acme",
+                Environment.DEMO,
+                "https://api.example.test",
+                problem="its DEMO API address is missing or not valid",
+            ),
         ),
         (
             {"name": "Acme", "environment": "custom", "custom_url": ["https://x.test"]},
-            Profile("Acme", Environment.PRODUCTION),
+            Profile("Acme", C, problem="its CUSTOM API address is missing or not valid"),
         ),
-        ({"name": "bad/name", "environment": "sandbox"}, Profile("default", Environment.SANDBOX)),
-        ({"name": 42, "environment": "sandbox"}, Profile("default", Environment.SANDBOX)),
-        ({"name": " Acme", "environment": "sandbox"}, Profile("default", Environment.SANDBOX)),
+        (
+            {"name": "bad/name", "environment": "sandbox"},
+            Profile("default", Environment.SANDBOX, problem=NO_NAME),
+        ),
+        (
+            {"name": 42, "environment": "sandbox"},
+            Profile("default", Environment.SANDBOX, problem=NO_NAME),
+        ),
+        (
+            {"name": " Acme", "environment": "sandbox"},
+            Profile("default", Environment.SANDBOX, problem=NO_NAME),
+        ),
     ],
 )
-def test_from_dict_falls_back_with_warning(
+def test_damaged_values_never_fall_back_to_production(
     data: object, expected: Profile, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.WARNING, logger="inflow_desk.storage.profiles"):
-        assert profile_from_dict(data) == expected
+        profile = profile_from_dict(data)
+    assert profile == expected
+    assert profile.needs_attention
+    assert not profile.is_production
     assert any(r.levelno == logging.WARNING for r in caplog.records)
+    with pytest.raises(ProfileNeedsAttention, match="needs attention"):
+        _ = profile.base_url  # nowhere to send anything
+    with pytest.raises(ValueError, match="needs attention"):
+        profile_to_dict(profile)  # never written back as if it were fine
+
+
+def test_what_the_agent_is_shown_for_a_typo() -> None:
+    profile = profile_from_dict({"name": "Acme", "environment": "prodution"})
+    assert (
+        profile.attention == "needs attention: environment 'prodution' is not known — open Settings"
+    )
+    assert profile.label == "Acme — NEEDS ATTENTION"
+
+
+def test_a_long_or_unprintable_stored_environment_is_shown_short_and_printable() -> None:
+    profile = profile_from_dict({"name": "Acme", "environment": "x\n" + "y" * 100})
+    assert profile.problem is not None
+    assert "\n" not in profile.problem
+    assert len(profile.problem) < 80
 
 
 @pytest.mark.parametrize(
@@ -339,6 +394,7 @@ def test_from_dict_accepts_variants_without_warning(
 def test_from_dict_uses_given_fallback_name() -> None:
     assert profile_from_dict({}, fallback_name="Acme").name == "Acme"
     assert profile_from_dict({}, fallback_name="bad/name").name == "default"
+    assert profile_from_dict({}, fallback_name="Acme").needs_attention
 
 
 def test_from_dict_does_not_log_urls(caplog: pytest.LogCaptureFixture) -> None:

@@ -168,15 +168,15 @@ def test_profiles_refuse_demo_and_survive_garbage(qsettings: QSettings) -> None:
         store.add(Profile("d", Environment.DEMO, "http://127.0.0.1:1"))
     qsettings.setValue(PROFILES_KEY, "{not json")
     assert store.names() == ["default"]
+    assert store.current().needs_attention  # never Production by default (issue 13 item 7)
     qsettings.setValue(
         PROFILES_KEY,
         json.dumps([{"name": "A", "environment": "sandbox"}, {"name": "a"}, 7, {"name": "B"}]),
     )
-    # duplicates (by case) dropped, unknown data replaced by the documented fallbacks
-    assert [(p.name, p.environment) for p in store.profiles()] == [
-        ("A", Environment.SANDBOX),
-        ("default", Environment.PRODUCTION),
-        ("B", Environment.PRODUCTION),
+    # duplicates (by case) and nameless entries dropped; no environment: needs attention
+    assert [(p.name, p.environment, p.needs_attention) for p in store.profiles()] == [
+        ("A", Environment.SANDBOX, False),
+        ("B", Environment.CUSTOM, True),
     ]
 
 
