@@ -116,7 +116,7 @@ def qr_render(ctx: Context) -> Measured:
     import segno
 
     from inflow_desk.ui import qr_masks
-    from inflow_desk.ui.qr import ERROR_CORRECTION, qr_pixmap
+    from inflow_desk.ui.checkout.qr import ERROR_CORRECTION, qr_pixmap
 
     _app()
     urls = [CHECKOUT_URL.format(secrets.token_hex(12)) for _ in range(64)]
@@ -325,7 +325,7 @@ class _Bench:
 def _history_parts(path: Path) -> tuple[Any, Any]:
     """The history store and recorder for ``path``, as ``app.build_desk`` makes them."""
     from inflow_desk.storage.history import HistoryStore
-    from inflow_desk.ui.history_recorder import make_recorder
+    from inflow_desk.ui.history.recorder import make_recorder
 
     store = HistoryStore(path)
     return store, make_recorder(store, profile="bench")
@@ -334,8 +334,8 @@ def _history_parts(path: Path) -> tuple[Any, Any]:
 def _dock_history(window: Any, store: Any, recorder: Any) -> Any:
     """The history view docked into ``window`` and fed by ``recorder``, as the app wires it;
     returns once its first rows are loaded."""
-    from inflow_desk.ui.history_dock import reserve_history_dock
-    from inflow_desk.ui.history_view import HistoryView, dock_history
+    from inflow_desk.ui.history.dock import reserve_history_dock
+    from inflow_desk.ui.history.view import HistoryView, dock_history
 
     reserve_history_dock(window)
     view = HistoryView(store, profile="bench")
@@ -356,9 +356,10 @@ def _main_window(offers: int = 0, history: Path | None = None) -> _Bench:
 
     from inflow_desk.api.client import InflowClient
     from inflow_desk.emulator import InflowEmulator, generate_offers
-    from inflow_desk.ui.main_window import Account, MainWindow
-    from inflow_desk.ui.runtime import freeze_startup_heap, tune_interpreter
-    from inflow_desk.ui.settings import AppSettings
+    from inflow_desk.ui.accounts.account import Account
+    from inflow_desk.ui.kit.runtime import freeze_startup_heap, tune_interpreter
+    from inflow_desk.ui.kit.settings import AppSettings
+    from inflow_desk.ui.main_window import MainWindow
 
     _app()
     folder = Path(tempfile.mkdtemp(prefix="inflow-bench-"))
@@ -436,11 +437,13 @@ OFFER_QUERY = "pro yearly"
 
 
 def _subscription_bench() -> tuple[_Bench, Any] | str:
-    missing = _module_missing("inflow_desk.ui.subscription_form", "inflow_desk.ui.offers_model")
+    missing = _module_missing(
+        "inflow_desk.ui.checkout.subscription_form", "inflow_desk.ui.checkout.offers_model"
+    )
     if missing:
         return f"not available: {missing} does not exist yet"
     try:
-        from inflow_desk.ui.subscription_form import install_subscription_mode
+        from inflow_desk.ui.checkout.subscription_form import install_subscription_mode
     except ImportError as exc:
         return f"not available: {exc}"
     bench = _main_window(offers=OFFERS)
@@ -548,15 +551,15 @@ def stall_history_100k(ctx: Context) -> Measured:
     """Open the history dock on 100,000 rows, then type a filter (one key per 60 ms)."""
     from PySide6.QtTest import QTest
 
-    missing = _module_missing("inflow_desk.ui.history_view", "inflow_desk.ui.history_model")
+    missing = _module_missing("inflow_desk.ui.history.view", "inflow_desk.ui.history.model")
     if missing:
         return not_available(f"not available: {missing} does not exist yet")
     try:
-        from inflow_desk.ui.history_view import HistoryView, dock_history
+        from inflow_desk.ui.history.view import HistoryView, dock_history
     except ImportError as exc:
         return not_available(f"not available: {exc}")
     from inflow_desk.storage.history import HistoryStore
-    from inflow_desk.ui.history_dock import reserve_history_dock
+    from inflow_desk.ui.history.dock import reserve_history_dock
 
     path = _history_database()
     measured = Measured()
@@ -864,8 +867,8 @@ def after_first_frame_child() -> None:
 
     from inflow_desk import app as desk_app
     from inflow_desk.storage.keystore import MemoryKeyStore
+    from inflow_desk.ui.kit.runtime import tune_interpreter
     from inflow_desk.ui.main_window import FirstPaintWatcher
-    from inflow_desk.ui.runtime import tune_interpreter
 
     history = Path(sys.argv[1])
     folder = Path(tempfile.mkdtemp(prefix="inflow-bench-start-"))

@@ -27,10 +27,11 @@ if TYPE_CHECKING:
     from inflow_desk.emulator import InflowEmulator
     from inflow_desk.storage.history import HistoryStore
     from inflow_desk.storage.keystore import KeyStore
-    from inflow_desk.ui.accounts import AccountController, ClosableGateway
-    from inflow_desk.ui.history_recorder import HistoryRecorder
-    from inflow_desk.ui.main_window import CreatedSession, MainWindow
-    from inflow_desk.ui.settings import AppSettings
+    from inflow_desk.ui.accounts.controller import AccountController, ClosableGateway
+    from inflow_desk.ui.checkout.session import CreatedSession
+    from inflow_desk.ui.history.recorder import HistoryRecorder
+    from inflow_desk.ui.kit.settings import AppSettings
+    from inflow_desk.ui.main_window import MainWindow
 
 log = logging.getLogger("inflow_desk")
 
@@ -240,10 +241,10 @@ DEFERRED_MODULES: Final = (
     "logging.handlers",
     "inflow_desk.emulator",
     "inflow_desk.storage.history",
-    "inflow_desk.ui.history_recorder",
-    "inflow_desk.ui.history_view",
-    "inflow_desk.ui.drafts",
-    "inflow_desk.ui.subscription_form",
+    "inflow_desk.ui.history.recorder",
+    "inflow_desk.ui.history.view",
+    "inflow_desk.ui.history.drafts",
+    "inflow_desk.ui.checkout.subscription_form",
     "inflow_desk.ui.about_dialog",
 )
 
@@ -373,10 +374,10 @@ def build_desk(
     from PySide6.QtCore import QSettings
 
     from inflow_desk.storage.keystore import KeyringKeyStore
-    from inflow_desk.ui.accounts import AccountController, default_client_factory
+    from inflow_desk.ui.accounts.controller import AccountController, default_client_factory
+    from inflow_desk.ui.accounts.profiles_store import ProfilesStore
+    from inflow_desk.ui.kit.settings import AppSettings
     from inflow_desk.ui.main_window import MainWindow
-    from inflow_desk.ui.profiles_store import ProfilesStore
-    from inflow_desk.ui.settings import AppSettings
 
     if args.api_url:
         from inflow_desk.storage.profiles import validate_custom_url
@@ -437,7 +438,7 @@ def build_desk(
         opened = True
         path = history_file if history_file is not None else history_path()
         desk.history = _open_history(path)
-        from inflow_desk.ui.history_recorder import journal_only_recorder, make_recorder
+        from inflow_desk.ui.history.recorder import journal_only_recorder, make_recorder
 
         if desk.history is None:  # never silently: the agent must know links are not recorded
             recorder = journal_only_recorder(path, profile=controller.settings_profile)
@@ -465,7 +466,7 @@ def build_desk(
     controller.attach(window, settings)
     # The history dock's place is taken now, so the form does not jump when the history
     # arrives a few turns after the first frame; the saved dock layout applies to it at once.
-    from inflow_desk.ui.history_dock import drop_history_dock, reserve_history_dock
+    from inflow_desk.ui.history.dock import drop_history_dock, reserve_history_dock
 
     reserve_history_dock(window)
     state = settings.window_state()
@@ -477,7 +478,7 @@ def build_desk(
         if desk.history is None:
             drop_history_dock(window)  # the top bar says links are not being saved
             return
-        from inflow_desk.ui.history_view import HistoryView
+        from inflow_desk.ui.history.view import HistoryView
 
         view = HistoryView(desk.history, profile=controller.settings_profile)
         desk.extras["history"] = view
@@ -489,7 +490,7 @@ def build_desk(
         view = desk.extras.get("history")
         if view is None:
             return
-        from inflow_desk.ui.history_view import HistoryView, dock_history
+        from inflow_desk.ui.history.view import HistoryView, dock_history
 
         assert isinstance(view, HistoryView)
         dock_history(window, view)  # into the dock reserved above
@@ -497,18 +498,18 @@ def build_desk(
     def keep_drafts() -> None:
         if desk.history is None:
             return
-        from inflow_desk.ui.drafts import DraftKeeper
+        from inflow_desk.ui.history.drafts import DraftKeeper
 
         desk.extras["drafts"] = DraftKeeper(window, desk.history, controller.settings_profile)
 
     def install_subscription() -> None:
         if "subscription" in desk.extras:  # Ctrl+2 before its turn built it already
             return
-        from inflow_desk.ui.subscription_form import install_subscription_mode
+        from inflow_desk.ui.checkout.subscription_form import install_subscription_mode
 
         desk.extras["subscription"] = install_subscription_mode(window, settings)
 
-    from inflow_desk.ui.modes import SUBSCRIPTION_SHORTCUT
+    from inflow_desk.ui.checkout.modes import SUBSCRIPTION_SHORTCUT
 
     window.reserve_mode_key(SUBSCRIPTION_SHORTCUT, install_subscription)  # from the first frame
 
@@ -535,7 +536,7 @@ def build_desk(
 def report_uncaught_errors(desk: Desk) -> Callable[[], None]:
     """Every uncaught exception (a slot, a thread) and every Qt warning goes to the log, and
     the exceptions to the window's error label in the error funnel's words. Returns the undo."""
-    from inflow_desk.ui.errors import install_exception_hooks
+    from inflow_desk.ui.kit.errors import install_exception_hooks
 
     window = desk.window
     return install_exception_hooks(window.show_error, account=lambda: window.account.label)
@@ -554,7 +555,7 @@ def _open_history(path: Path) -> HistoryStore | None:
 def after_first_frame() -> None:
     """What start-up does not need for the first frame: HTTP client imports, version metadata
     (both in a background thread: reading package metadata takes tens of milliseconds)."""
-    from inflow_desk.ui.accounts import warm_up_imports
+    from inflow_desk.ui.accounts.controller import warm_up_imports
 
     rotate_logs_from_now_on()
 
@@ -570,7 +571,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     hardening = disable_core_dumps()  # first: the key must never reach a core file
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    from inflow_desk.ui.runtime import spare_source_reads, tune_interpreter
+    from inflow_desk.ui.kit.runtime import spare_source_reads, tune_interpreter
 
     tune_interpreter()  # before any worker thread starts
     spare_source_reads()  # before PySide6 and the UI modules are imported
@@ -584,7 +585,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         log_path,
     )
     log.info("hardening: %s", hardening.describe())
-    from inflow_desk.ui.formatting import use_readable_locale
+    from inflow_desk.ui.kit.formatting import use_readable_locale
 
     if (fallback := use_readable_locale()) is not None:  # before any widget reads the locale
         log.info("locale: the system locale is C/POSIX; amounts and dates in %s", fallback.name())

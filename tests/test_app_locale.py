@@ -23,8 +23,8 @@ from inflow_desk.app import main
 
 code = main(["--demo", "--smoke"])
 from inflow_desk.domain.money import Currency
-from inflow_desk.ui.formatting import format_money
-from inflow_desk.ui.history_model import created_text
+from inflow_desk.ui.kit.formatting import format_money
+from inflow_desk.ui.history.model import created_text
 
 print(code)
 print(format_money(129950, Currency.EUR))

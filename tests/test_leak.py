@@ -26,8 +26,8 @@ from pytestqt.qtbot import QtBot
 from inflow_desk import app as desk_app
 from inflow_desk.emulator import Fault, InflowEmulator, generate_offers
 from inflow_desk.storage.keystore import KeyringKeyStore
+from inflow_desk.ui.accounts.settings_dialog import SettingsDialog
 from inflow_desk.ui.main_window import MainWindow
-from inflow_desk.ui.settings_dialog import SettingsDialog
 from tests.conftest import SANDBOX_DIR
 from tests.ui.test_settings_dialog import DictBackend
 
@@ -111,9 +111,9 @@ def test_the_key_appears_nowhere(
         )
         window, controller = desk.window, desk.controller
         for module, part in [
-            ("inflow_desk.ui.subscription_form", "subscription"),
-            ("inflow_desk.ui.history_view", "history"),
-            ("inflow_desk.ui.drafts", "drafts"),
+            ("inflow_desk.ui.checkout.subscription_form", "subscription"),
+            ("inflow_desk.ui.history.view", "history"),
+            ("inflow_desk.ui.history.drafts", "drafts"),
         ]:  # the optional parts run whenever they are installed
             assert (part in desk.extras) == (importlib.util.find_spec(module) is not None)
         qtbot.addWidget(window)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from inflow_desk.ui.runtime import SWITCH_INTERVAL_S
+from inflow_desk.ui.kit.runtime import SWITCH_INTERVAL_S
 from tests.processes import sandboxed_env
 
 pytestmark = pytest.mark.slow
@@ -54,7 +54,7 @@ def test_warm_up_freezes_the_start_up_heap_after_its_imports(sandbox_dir: Path) 
         """
         import gc, sys, threading
         print(gc.get_freeze_count())
-        from inflow_desk.ui.accounts import warm_up_imports
+        from inflow_desk.ui.accounts.controller import warm_up_imports
         warm_up_imports()
         [t.join(60) for t in threading.enumerate() if t.name == "warm-up-imports"]
         print(gc.get_freeze_count(), "inflow_desk.api.client" in sys.modules)
@@ -110,7 +110,9 @@ def test_pyside_gets_the_same_answers_without_the_sources_kept_in_memory(
     checked, differ, uses, kept = out.split()
     assert int(checked) > 40  # every module imported once PySide6 was loaded
     assert differ == "-"
-    assert {"inflow_desk.ui.main_window", "inflow_desk.ui.one_time_form"} <= set(uses.split(","))
+    assert {"inflow_desk.ui.main_window", "inflow_desk.ui.checkout.one_time_form"} <= set(
+        uses.split(",")
+    )
     assert "json" not in uses.split(",")
     assert kept == "-"
 
@@ -118,7 +120,7 @@ def test_pyside_gets_the_same_answers_without_the_sources_kept_in_memory(
 def test_without_pyside_support_module_nothing_is_replaced(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import inflow_desk.ui.runtime as runtime
+    import inflow_desk.ui.kit.runtime as runtime
 
     monkeypatch.setitem(sys.modules, "shibokensupport.feature", None)
     assert runtime.spare_source_reads() is False
@@ -130,7 +132,7 @@ def test_the_first_frame_imports_only_what_it_shows(sandbox_dir: Path) -> None:
     later = (
         "httpx", "pydantic", "segno", "sqlite3", "decimal", "socket", "unicodedata",
         "logging.handlers", "inflow_desk.emulator", "inflow_desk.storage.history",
-        "inflow_desk.ui.history_view", "inflow_desk.ui.subscription_form",
+        "inflow_desk.ui.history.view", "inflow_desk.ui.checkout.subscription_form",
     )  # fmt: skip
     out = run_python(
         f"""

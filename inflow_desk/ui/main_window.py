@@ -3,7 +3,7 @@
 The create flow: validate everything first (nothing is sent while a field is invalid, the first
 invalid field gets focus), then run the request on the thread pool with the Create button
 disabled — a double click or key repeat creates exactly one session. Failures go through
-:func:`inflow_desk.ui.errors.describe_error`; the form stays exactly as it was.
+:func:`inflow_desk.ui.kit.errors.describe_error`; the form stays exactly as it was.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -40,28 +40,24 @@ from inflow_desk.domain.checkout_url import (
 )
 from inflow_desk.domain.models import CheckoutOptions, FieldIssue, RequestInvalid
 from inflow_desk.domain.money import Currency
-from inflow_desk.ui.errors import (
+from inflow_desk.ui.accounts.account import Account
+from inflow_desk.ui.checkout.line_items_model import Column
+from inflow_desk.ui.checkout.line_items_view import RecentProductsModel
+from inflow_desk.ui.checkout.modes import CheckoutMode, PreparedRequest, SessionGateway
+from inflow_desk.ui.checkout.one_time_form import OneTimeForm
+from inflow_desk.ui.checkout.options_form import OptionsForm
+from inflow_desk.ui.checkout.result_panel import ChargeSummary, ResultPanel
+from inflow_desk.ui.checkout.session import CreatedSession
+from inflow_desk.ui.kit.errors import (
     HISTORY_NOT_SAVED,
     UserMessage,
     describe_error,
     describe_held_back_link,
 )
-from inflow_desk.ui.formatting import format_money
-from inflow_desk.ui.line_items_model import Column
-from inflow_desk.ui.line_items_view import RecentProductsModel
-from inflow_desk.ui.modes import CheckoutMode, PreparedRequest, SessionGateway
-from inflow_desk.ui.one_time_form import OneTimeForm
-from inflow_desk.ui.options_form import OptionsForm
-from inflow_desk.ui.result_panel import (
-    ChargeSummary,
-    Clock,
-    ResultPanel,
-    bind_shortcut,
-    shortcut_tip,
-    utc_now,
-)
-from inflow_desk.ui.settings import AppSettings
-from inflow_desk.ui.workers import run_in_background
+from inflow_desk.ui.kit.formatting import format_money
+from inflow_desk.ui.kit.settings import AppSettings
+from inflow_desk.ui.kit.widgets import Clock, bind_shortcut, shortcut_tip, utc_now
+from inflow_desk.ui.kit.workers import run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -82,36 +78,6 @@ BADGE_STYLES = {
     "CUSTOM": "background: #5e3c99; color: white;",
     "DEMO": "background: #f6c343; color: #3d2c00; border: 2px dashed #8a6100;",
 }
-
-
-@dataclass(frozen=True)
-class Account:
-    """Who the window talks to: shown in the title and the badge, named in error messages."""
-
-    name: str
-    environment: str  # PRODUCTION / SANDBOX / CUSTOM / DEMO
-    base_url: str
-    #: Checkout hosts this account trusts besides Inflow's own (``domain.checkout_url``).
-    checkout_hosts: tuple[str, ...] = ()
-
-    @property
-    def label(self) -> str:
-        return f"{self.name} — {self.environment}"
-
-
-@dataclass(frozen=True)
-class CreatedSession:
-    """A session as the window shows and records it."""
-
-    session_id: str
-    checkout_url: str
-    created_at: datetime
-    expires_at: datetime
-    expiry_assumed: bool
-    request_json: dict[str, object]
-    kind: str = "one_time"
-    details: dict[str, Any] = field(default_factory=dict)
-    account: Account | None = None
 
 
 @dataclass(frozen=True)

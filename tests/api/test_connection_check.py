@@ -11,7 +11,7 @@ from inflow_desk.api import (
     PermissionDeniedError,
 )
 from inflow_desk.emulator import Fault, InflowEmulator
-from inflow_desk.ui.errors import describe_error
+from inflow_desk.ui.kit.errors import describe_error
 
 from .conftest import one_time_request
 

@@ -22,7 +22,7 @@ from inflow_desk.api import (
     ResponseTooLargeError,
 )
 from inflow_desk.emulator import Fault, InflowEmulator, generate_offers
-from inflow_desk.ui.errors import describe_error
+from inflow_desk.ui.kit.errors import describe_error
 
 from .conftest import SHORT_TIMEOUT, one_time_request
 

@@ -8,7 +8,7 @@ import pytest
 
 from inflow_desk.api import InflowClient, ProxyRefusedError
 from inflow_desk.emulator import InflowEmulator
-from inflow_desk.ui.errors import describe_error
+from inflow_desk.ui.kit.errors import describe_error
 
 from .conftest import one_time_request
 from .proxy import RecordingProxy

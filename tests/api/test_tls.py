@@ -19,7 +19,7 @@ import truststore
 
 from inflow_desk.api import InflowClient, TLSVerificationError
 from inflow_desk.emulator import InflowEmulator
-from inflow_desk.ui.errors import describe_error
+from inflow_desk.ui.kit.errors import describe_error
 
 from .conftest import one_time_request
 

@@ -17,8 +17,9 @@ from pytestqt.qtbot import QtBot
 
 from inflow_desk.api.client import InflowClient
 from inflow_desk.emulator import InflowEmulator
-from inflow_desk.ui.main_window import Account, MainWindow
-from inflow_desk.ui.settings import AppSettings
+from inflow_desk.ui.accounts.account import Account
+from inflow_desk.ui.kit.settings import AppSettings
+from inflow_desk.ui.main_window import MainWindow
 
 FROZEN_NOW = datetime(2026, 11, 25, 14, 42, 0, tzinfo=UTC)
 

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import QApplication
 from inflow_desk.api.client import InflowClient
 from inflow_desk.emulator import InflowEmulator
 from inflow_desk.storage.history import HistoryStore
-from inflow_desk.ui.history_recorder import make_recorder
-from inflow_desk.ui.main_window import Account, CreatedSession, MainWindow
-from inflow_desk.ui.settings import AppSettings
+from inflow_desk.ui.accounts.account import Account
+from inflow_desk.ui.checkout.session import CreatedSession
+from inflow_desk.ui.history.recorder import make_recorder
+from inflow_desk.ui.kit.settings import AppSettings
+from inflow_desk.ui.main_window import MainWindow
 
 API_KEY = "inflow_crash_test_key_0123456789"
 

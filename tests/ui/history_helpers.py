@@ -16,7 +16,7 @@ from inflow_desk.storage.history import (
     NewHistoryRecord,
     SessionKind,
 )
-from inflow_desk.ui.history_view import HistoryView
+from inflow_desk.ui.history.view import HistoryView
 from tests.ui.conftest import FROZEN_NOW, Clock
 
 

@@ -9,9 +9,9 @@ from pytestqt.qtbot import QtBot
 
 from inflow_desk.storage.keystore import MemoryKeyStore
 from inflow_desk.storage.profiles import Environment, Profile
-from inflow_desk.ui.accounts import AccountController, default_client_factory
-from inflow_desk.ui.profiles_store import ProfilesStore
-from inflow_desk.ui.settings_dialog import SettingsDialog
+from inflow_desk.ui.accounts.controller import AccountController, default_client_factory
+from inflow_desk.ui.accounts.profiles_store import ProfilesStore
+from inflow_desk.ui.accounts.settings_dialog import SettingsDialog
 
 
 def test_the_account_trusts_the_hosts_stored_with_its_profile(tmp_path: Path) -> None:

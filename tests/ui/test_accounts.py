@@ -21,10 +21,10 @@ from inflow_desk.storage.keystore import (
     MemoryKeyStore,
 )
 from inflow_desk.storage.profiles import SANDBOX_URL, Environment, Profile
-from inflow_desk.ui.accounts import AccountController, MissingKeyGateway, NoApiKeyError
+from inflow_desk.ui.accounts.controller import AccountController, MissingKeyGateway, NoApiKeyError
+from inflow_desk.ui.accounts.profiles_store import PROFILES_KEY, ProfilesStore
+from inflow_desk.ui.kit.settings import AppSettings
 from inflow_desk.ui.main_window import BADGE_STYLES, MainWindow
-from inflow_desk.ui.profiles_store import PROFILES_KEY, ProfilesStore
-from inflow_desk.ui.settings import AppSettings
 from tests.ui.conftest import find
 
 ONE_TIME_PATH = "/api/checkout/sessions/one-time-payment"

@@ -24,8 +24,8 @@ from inflow_desk import app as desk_app
 from inflow_desk.emulator import InflowEmulator
 from inflow_desk.storage.keystore import MemoryKeyStore
 from inflow_desk.storage.profiles import Environment, Profile
-from inflow_desk.ui.accounts import NoApiKeyError
-from inflow_desk.ui.profiles_store import PROFILES_KEY, ProfilesStore
+from inflow_desk.ui.accounts.controller import NoApiKeyError
+from inflow_desk.ui.accounts.profiles_store import PROFILES_KEY, ProfilesStore
 from tests.ui.conftest import find
 
 KEY = "inflow_damagedsettings_key_0123456789"

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from inflow_desk.storage.history import HistoryStore
-from inflow_desk.ui.drafts import DraftKeeper
+from inflow_desk.ui.history.drafts import DraftKeeper
+from inflow_desk.ui.kit.settings import AppSettings
 from inflow_desk.ui.main_window import MainWindow
-from inflow_desk.ui.settings import AppSettings
 from tests.ui.conftest import FROZEN_NOW, Clock, find, press, type_text
 from tests.ui.history_helpers import open_store
 from tests.ui.test_create_flow import fill_two_items

@@ -15,7 +15,7 @@ from inflow_desk.api.errors import (
     TLSVerificationError,
 )
 from inflow_desk.domain.models import FieldIssue
-from inflow_desk.ui.errors import describe_error, server_field_issues
+from inflow_desk.ui.kit.errors import describe_error, server_field_issues
 
 
 def test_server_messages_naming_fields_become_field_issues() -> None:

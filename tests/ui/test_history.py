@@ -17,17 +17,17 @@ from pytestqt.qtbot import QtBot
 
 from inflow_desk.emulator import InflowEmulator
 from inflow_desk.storage.history import CSV_HEADER, HistoryStore, SortColumn
-from inflow_desk.ui.history_model import (
+from inflow_desk.ui.checkout.subscription_form import install_subscription_mode
+from inflow_desk.ui.history.model import (
     LOADING_TEXT,
     STATUS_REFRESH_MS,
     HistoryColumn,
     HistoryModel,
 )
-from inflow_desk.ui.history_recorder import make_recorder
-from inflow_desk.ui.history_view import HistoryView, install_history, local_day_bounds
+from inflow_desk.ui.history.recorder import make_recorder
+from inflow_desk.ui.history.view import HistoryView, install_history, local_day_bounds
+from inflow_desk.ui.kit.settings import AppSettings
 from inflow_desk.ui.main_window import MainWindow
-from inflow_desk.ui.settings import AppSettings
-from inflow_desk.ui.subscription_form import install_subscription_mode
 from tests.ui.conftest import FROZEN_NOW, Clock, find, press, type_text
 from tests.ui.history_helpers import (
     column_texts,

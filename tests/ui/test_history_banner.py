@@ -15,8 +15,9 @@ from pytestqt.qtbot import QtBot
 from inflow_desk.app import Desk
 from inflow_desk.storage.history import HistoryStore
 from inflow_desk.storage.history_journal import HistoryJournal, HistoryWriter, journal_path_for
-from inflow_desk.ui.history_recorder import HistoryRecorder
-from inflow_desk.ui.main_window import Account, CreatedSession
+from inflow_desk.ui.accounts.account import Account
+from inflow_desk.ui.checkout.session import CreatedSession
+from inflow_desk.ui.history.recorder import HistoryRecorder
 from tests.storage.test_history import one_time
 from tests.test_app import demo_desk
 from tests.ui.conftest import FROZEN_NOW

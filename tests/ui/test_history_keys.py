@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from inflow_desk.storage.history import HistoryStore
-from inflow_desk.ui.history_recorder import make_recorder
-from inflow_desk.ui.history_view import HistoryView, install_history
-from inflow_desk.ui.line_items_model import Column
+from inflow_desk.ui.checkout.line_items_model import Column
+from inflow_desk.ui.history.recorder import make_recorder
+from inflow_desk.ui.history.view import HistoryView, install_history
 from inflow_desk.ui.main_window import MainWindow
 from tests.ui.conftest import FROZEN_NOW, Clock, find, focused, press, type_text
 from tests.ui.history_helpers import one_time_record, open_store, wait_refreshed

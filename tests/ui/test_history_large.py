@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from inflow_desk.storage.history import HistoryStore, NewHistoryRecord
-from inflow_desk.ui.history_model import PAGE_SIZE, HistoryColumn
-from inflow_desk.ui.history_view import HistoryView
+from inflow_desk.ui.history.model import PAGE_SIZE, HistoryColumn
+from inflow_desk.ui.history.view import HistoryView
 from tests.ui.conftest import FROZEN_NOW, Clock, find
 from tests.ui.history_helpers import column_texts, one_time_record, open_store, wait_refreshed
 

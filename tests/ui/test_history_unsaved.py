@@ -17,8 +17,8 @@ from pytestqt.qtbot import QtBot
 
 from inflow_desk.emulator import InflowEmulator
 from inflow_desk.storage.history import HistoryStore
-from inflow_desk.ui.history_recorder import make_recorder
-from inflow_desk.ui.history_view import HistoryView, install_history
+from inflow_desk.ui.history.recorder import make_recorder
+from inflow_desk.ui.history.view import HistoryView, install_history
 from inflow_desk.ui.main_window import MainWindow
 from tests.ui.conftest import Clock
 from tests.ui.history_helpers import one_time_record, wait_refreshed

@@ -6,7 +6,12 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from inflow_desk.domain.money import Currency
-from inflow_desk.ui.line_items_model import PRICE_CENTS_ROLE, Column, DraftLine, LineItemsModel
+from inflow_desk.ui.checkout.line_items_model import (
+    PRICE_CENTS_ROLE,
+    Column,
+    DraftLine,
+    LineItemsModel,
+)
 
 
 def filled() -> LineItemsModel:

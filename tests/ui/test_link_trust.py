@@ -20,8 +20,10 @@ from pytestqt.qtbot import QtBot
 
 from inflow_desk.api.client import InflowClient
 from inflow_desk.emulator import Fault, InflowEmulator
-from inflow_desk.ui.main_window import Account, CreatedSession, MainWindow
-from inflow_desk.ui.result_panel import ResultPanel
+from inflow_desk.ui.accounts.account import Account
+from inflow_desk.ui.checkout.result_panel import ResultPanel
+from inflow_desk.ui.checkout.session import CreatedSession
+from inflow_desk.ui.main_window import MainWindow
 from tests.ui.conftest import FROZEN_NOW, Clock, find
 
 CLIPBOARD_SENTINEL = "clipboard before the create"

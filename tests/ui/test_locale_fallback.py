@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import QLocale
 
 from inflow_desk.domain.money import Currency
-from inflow_desk.ui.formatting import format_money, use_readable_locale
-from inflow_desk.ui.history_model import created_text
-from inflow_desk.ui.offers_model import locale_money
+from inflow_desk.ui.checkout.offers_model import locale_money
+from inflow_desk.ui.history.model import created_text
+from inflow_desk.ui.kit.formatting import format_money, use_readable_locale
 
 MOMENT = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
 

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListView
 from pytestqt.qtbot import QtBot
 
 from inflow_desk.emulator import Fault, InflowEmulator, generate_offers
+from inflow_desk.ui.checkout.offers_model import OfferIdRole
+from inflow_desk.ui.checkout.subscription_form import SubscriptionForm, install_subscription_mode
+from inflow_desk.ui.kit.settings import AppSettings
 from inflow_desk.ui.main_window import MainWindow
-from inflow_desk.ui.offers_model import OfferIdRole
-from inflow_desk.ui.settings import AppSettings
-from inflow_desk.ui.subscription_form import SubscriptionForm, install_subscription_mode
 from tests.ui.conftest import find, focused, press, type_text
 
 SUBSCRIPTION_PATH = "/api/checkout/sessions/subscription/"

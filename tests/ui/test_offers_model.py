@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QLocale, Qt
 
 from inflow_desk.emulator import generate_offers
-from inflow_desk.ui.offers_model import (
+from inflow_desk.ui.checkout.offers_model import (
     EntryRole,
     OfferFilterModel,
     OfferIdRole,

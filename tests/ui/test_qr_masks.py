@@ -11,7 +11,7 @@ from PySide6.QtGui import QImage
 from segno import encoder
 
 from inflow_desk.ui import qr_masks
-from inflow_desk.ui.qr import QUIET_ZONE_MODULES, qr_image
+from inflow_desk.ui.checkout.qr import QUIET_ZONE_MODULES, qr_image
 
 URL = "https://checkout.inflowpay.com/pay/sess_7Hq2Lm90abcdEFGH"
 STOCK = encoder.find_and_apply_best_mask

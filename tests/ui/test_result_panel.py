@@ -12,8 +12,9 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from inflow_desk.ui.qr import qr_image, qr_pixmap
-from inflow_desk.ui.result_panel import QrWindow, ResultPanel, countdown_text
+from inflow_desk.ui.checkout.qr import qr_image, qr_pixmap
+from inflow_desk.ui.checkout.result_panel import QrWindow, ResultPanel
+from inflow_desk.ui.kit.widgets import countdown_text
 from tests.ui.conftest import FROZEN_NOW, Clock
 
 URL = "https://checkout.inflowpay.com/pay/sess_7Hq2Lm90abcdEFGH"

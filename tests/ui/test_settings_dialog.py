@@ -17,9 +17,9 @@ from pytestqt.qtbot import QtBot
 from inflow_desk.emulator import Fault, InflowEmulator
 from inflow_desk.storage.keystore import KeyringKeyStore, KeyStore, MemoryKeyStore
 from inflow_desk.storage.profiles import Environment, Profile
-from inflow_desk.ui.accounts import AccountController
-from inflow_desk.ui.profiles_store import ProfilesStore
-from inflow_desk.ui.settings_dialog import SettingsDialog, check_key_text
+from inflow_desk.ui.accounts.controller import AccountController
+from inflow_desk.ui.accounts.profiles_store import ProfilesStore
+from inflow_desk.ui.accounts.settings_dialog import SettingsDialog, check_key_text
 from tests.keyring_backends import InMemoryBackend
 
 CHECK_PATH = "/api/payment"

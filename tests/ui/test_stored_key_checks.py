@@ -21,8 +21,8 @@ from inflow_desk import app as desk_app
 from inflow_desk.api.client import InflowClient
 from inflow_desk.emulator import InflowEmulator
 from inflow_desk.storage.keystore import KeyringKeyStore, StoredKeyUnusable
-from inflow_desk.ui.accounts import LazyInflowClient, NoApiKeyError
-from inflow_desk.ui.errors import describe_error
+from inflow_desk.ui.accounts.controller import LazyInflowClient, NoApiKeyError
+from inflow_desk.ui.kit.errors import describe_error
 from tests.keyring_backends import InMemoryBackend
 from tests.ui.conftest import find
 

@@ -11,9 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from inflow_desk.api.client import InflowClient
 from inflow_desk.emulator import InflowEmulator, generate_offers
-from inflow_desk.ui.main_window import Account, MainWindow
-from inflow_desk.ui.settings import AppSettings
-from inflow_desk.ui.subscription_form import install_subscription_mode
+from inflow_desk.ui.accounts.account import Account
+from inflow_desk.ui.checkout.subscription_form import install_subscription_mode
+from inflow_desk.ui.kit.settings import AppSettings
+from inflow_desk.ui.main_window import MainWindow
 from tests.ui.conftest import find, press, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -14,14 +14,16 @@ from pytestqt.qtbot import QtBot
 
 from inflow_desk.api.client import InflowClient
 from inflow_desk.emulator import Fault, InflowEmulator, generate_offers
-from inflow_desk.ui.main_window import Account, CreatedSession, MainWindow
-from inflow_desk.ui.offers_model import OfferIdRole
-from inflow_desk.ui.settings import AppSettings
-from inflow_desk.ui.subscription_form import (
+from inflow_desk.ui.accounts.account import Account
+from inflow_desk.ui.checkout.offers_model import OfferIdRole
+from inflow_desk.ui.checkout.session import CreatedSession
+from inflow_desk.ui.checkout.subscription_form import (
     NOTHING_PICKED,
     SubscriptionForm,
     install_subscription_mode,
 )
+from inflow_desk.ui.kit.settings import AppSettings
+from inflow_desk.ui.main_window import MainWindow
 from tests.ui.conftest import find, focused, press, type_text
 from tests.ui.test_create_flow import decode_qr
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import QRect, QSettings, QSize, Qt
 from PySide6.QtWidgets import QDockWidget, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
+from inflow_desk.ui.kit.settings import AppSettings
 from inflow_desk.ui.main_window import MainWindow, default_window_size
-from inflow_desk.ui.settings import AppSettings
 from tests.ui.conftest import press, type_text
 
 LAPTOP = QSize(1366, 768 - 40)  # less a task bar

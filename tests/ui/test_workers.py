@@ -7,7 +7,7 @@ import threading
 from PySide6.QtCore import QObject, QThread, QThreadPool
 from pytestqt.qtbot import QtBot
 
-from inflow_desk.ui.workers import MIN_WORKER_THREADS, run_in_background
+from inflow_desk.ui.kit.workers import MIN_WORKER_THREADS, run_in_background
 
 
 def test_result_is_delivered_in_the_gui_thread(qtbot: QtBot) -> None:

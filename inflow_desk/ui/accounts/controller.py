@@ -42,16 +42,17 @@ from inflow_desk.storage.keystore import (
     normalize_key,
 )
 from inflow_desk.storage.profiles import Environment, Profile, environment_for_url
-from inflow_desk.ui.first_run import FirstRunScreen
-from inflow_desk.ui.main_window import Account, MainWindow
-from inflow_desk.ui.modes import SessionGateway
-from inflow_desk.ui.profiles_store import ProfilesStore
-from inflow_desk.ui.result_panel import bind_shortcut, shortcut_tip
-from inflow_desk.ui.workers import run_in_background
+from inflow_desk.ui.accounts.account import Account
+from inflow_desk.ui.accounts.first_run import FirstRunScreen
+from inflow_desk.ui.accounts.profiles_store import ProfilesStore
+from inflow_desk.ui.checkout.modes import SessionGateway
+from inflow_desk.ui.kit.widgets import bind_shortcut, shortcut_tip
+from inflow_desk.ui.kit.workers import run_in_background
+from inflow_desk.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
-    from inflow_desk.ui.settings import AppSettings
-    from inflow_desk.ui.settings_dialog import SettingsDialog
+    from inflow_desk.ui.accounts.settings_dialog import SettingsDialog
+    from inflow_desk.ui.kit.settings import AppSettings
 
 __all__ = [
     "DEMO_ACCOUNT_NAME",
@@ -159,7 +160,7 @@ def warm_up_imports(before_freeze: Callable[[], None] | None = None) -> None:
     def load() -> None:
         import inflow_desk.api.client
         import inflow_desk.domain.requests  # noqa: F401
-        from inflow_desk.ui.runtime import freeze_startup_heap
+        from inflow_desk.ui.kit.runtime import freeze_startup_heap
 
         if before_freeze is not None:
             before_freeze()
@@ -731,7 +732,7 @@ class AccountController(QObject):
     # ------------------------------------------------------------------ settings dialog
     def open_settings(self, profile_name: str | None = None, *, focus_key: bool = False) -> None:
         """Show the settings dialog (one per window, kept between openings)."""
-        from inflow_desk.ui.settings_dialog import SettingsDialog
+        from inflow_desk.ui.accounts.settings_dialog import SettingsDialog
 
         if self._dialog is None:
             self._dialog = SettingsDialog(self, parent=self._window)

@@ -37,7 +37,7 @@ from inflow_desk.domain.offers import (
     is_archived,
     offer_texts,
 )
-from inflow_desk.ui.formatting import format_money
+from inflow_desk.ui.kit.formatting import format_money
 
 _Index = QModelIndex | QPersistentModelIndex
 RECENT_MARKER = "Recent · "

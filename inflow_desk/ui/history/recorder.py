@@ -39,13 +39,13 @@ from inflow_desk.storage.history_journal import (
     RecordOutcome,
     journal_path_for,
 )
-from inflow_desk.ui.errors import (
+from inflow_desk.ui.checkout.session import CreatedSession
+from inflow_desk.ui.kit.errors import (
     HISTORY_NOT_SAVED,
     describe_history_unavailable,
     describe_record_outcome,
 )
-from inflow_desk.ui.main_window import CreatedSession
-from inflow_desk.ui.workers import run_in_background
+from inflow_desk.ui.kit.workers import run_in_background
 
 log = logging.getLogger(__name__)
 

@@ -62,20 +62,20 @@ from inflow_desk.domain.offers import (
     pasted_offer_problem,
 )
 from inflow_desk.domain.validation import check_offer_id
-from inflow_desk.ui.errors import describe_error, withheld_link_text
-from inflow_desk.ui.main_window import MainWindow
-from inflow_desk.ui.modes import SUBSCRIPTION_SHORTCUT, PreparedRequest, SessionGateway
-from inflow_desk.ui.offers_model import (
+from inflow_desk.ui.checkout.modes import SUBSCRIPTION_SHORTCUT, PreparedRequest, SessionGateway
+from inflow_desk.ui.checkout.offers_model import (
     OfferEntry,
     OfferFilterModel,
     OffersModel,
     locale_money,
     make_entry,
 )
-from inflow_desk.ui.options_form import ERROR_STYLE
-from inflow_desk.ui.result_panel import bind_shortcut, shortcut_tip
-from inflow_desk.ui.settings import AppSettings
-from inflow_desk.ui.workers import run_in_background
+from inflow_desk.ui.checkout.options_form import ERROR_STYLE
+from inflow_desk.ui.kit.errors import describe_error, withheld_link_text
+from inflow_desk.ui.kit.settings import AppSettings
+from inflow_desk.ui.kit.widgets import bind_shortcut, shortcut_tip
+from inflow_desk.ui.kit.workers import run_in_background
+from inflow_desk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +142,7 @@ class _PageBuffer(QObject):
 
 
 class SubscriptionForm(QWidget):
-    """The offer picker (a :class:`~inflow_desk.ui.modes.CheckoutMode`)."""
+    """The offer picker (a :class:`~inflow_desk.ui.checkout.modes.CheckoutMode`)."""
 
     changed = Signal()
     #: A listing finished: ``True`` when it succeeded, ``False`` when it failed.

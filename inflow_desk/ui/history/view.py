@@ -59,17 +59,19 @@ from inflow_desk.storage.history import (
     SessionKind,
     export_csv,
 )
-from inflow_desk.ui.history_dock import reserve_history_dock
-from inflow_desk.ui.history_model import (
+from inflow_desk.ui.checkout.result_panel import QrWindow
+from inflow_desk.ui.checkout.session import CreatedSession
+from inflow_desk.ui.history.dock import reserve_history_dock
+from inflow_desk.ui.history.model import (
     HistoryColumn,
     HistoryModel,
     RecordRole,
     created_text,
     sort_indicator_of,
 )
-from inflow_desk.ui.main_window import CreatedSession, MainWindow
-from inflow_desk.ui.result_panel import Clock, QrWindow, shortcut_tip, utc_now
-from inflow_desk.ui.workers import run_in_background
+from inflow_desk.ui.kit.widgets import Clock, shortcut_tip, utc_now
+from inflow_desk.ui.kit.workers import run_in_background
+from inflow_desk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ The history itself (database, model, view: ``history_view.py``) is built a few e
 after the first frame. If its dock only appeared then, the whole form would jump up by the
 dock's height ~200 ms after the window showed — just as the agent starts reading it. So start-up
 reserves the dock with a placeholder line first, restores the saved dock layout onto it (hidden,
-resized or floated as the agent left it), and :func:`inflow_desk.ui.history_view.dock_history`
+resized or floated as the agent left it), and :func:`inflow_desk.ui.history.view.dock_history`
 later puts the view into that same dock.
 """
 

@@ -46,9 +46,9 @@ from inflow_desk.storage.history import (
     matches_filter,
     status_text,
 )
-from inflow_desk.ui.formatting import format_money
-from inflow_desk.ui.result_panel import Clock, utc_now
-from inflow_desk.ui.workers import run_in_background
+from inflow_desk.ui.kit.formatting import format_money
+from inflow_desk.ui.kit.widgets import Clock, utc_now
+from inflow_desk.ui.kit.workers import run_in_background
 
 log = logging.getLogger(__name__)
 

@@ -24,19 +24,28 @@ from inflow_desk.domain.models import (
 )
 from inflow_desk.domain.money import Currency
 from inflow_desk.domain.validation import check_total
-from inflow_desk.ui.formatting import format_money, format_plain_amount
-from inflow_desk.ui.line_items_model import FIELD_OF_COLUMN, Column, DraftLine, LineItemsModel
-from inflow_desk.ui.line_items_view import LineItemsView, RecentProduct, RecentProductsModel
-from inflow_desk.ui.modes import PreparedRequest
-from inflow_desk.ui.options_form import ERROR_STYLE
-from inflow_desk.ui.result_panel import action_button
+from inflow_desk.ui.checkout.line_items_model import (
+    FIELD_OF_COLUMN,
+    Column,
+    DraftLine,
+    LineItemsModel,
+)
+from inflow_desk.ui.checkout.line_items_view import (
+    LineItemsView,
+    RecentProduct,
+    RecentProductsModel,
+)
+from inflow_desk.ui.checkout.modes import PreparedRequest
+from inflow_desk.ui.checkout.options_form import ERROR_STYLE
+from inflow_desk.ui.kit.formatting import format_money, format_plain_amount
+from inflow_desk.ui.kit.widgets import action_button
 
 _PRODUCT_FIELD = re.compile(r"products\[(\d+)\]\.(name|price|quantity)")
 _COLUMN_OF_FIELD = {v: k for k, v in FIELD_OF_COLUMN.items()}
 
 
 class OneTimeForm(QWidget):
-    """The cart (a :class:`~inflow_desk.ui.modes.CheckoutMode`)."""
+    """The cart (a :class:`~inflow_desk.ui.checkout.modes.CheckoutMode`)."""
 
     changed = Signal()
     kind = "one_time"

@@ -41,14 +41,14 @@ from PySide6.QtWidgets import (
 
 from inflow_desk.domain import limits
 from inflow_desk.domain.money import Currency
-from inflow_desk.ui.formatting import format_money
-from inflow_desk.ui.line_items_model import (
+from inflow_desk.ui.checkout.line_items_model import (
     INVALID_ROLE,
     PREVIEW_ROLE,
     PRICE_CENTS_ROLE,
     Column,
     LineItemsModel,
 )
+from inflow_desk.ui.kit.formatting import format_money
 
 _Index = QModelIndex | QPersistentModelIndex
 _PRODUCT_ROLE = Qt.ItemDataRole.UserRole + 10

@@ -19,8 +19,9 @@ from typing import Any, Final
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from inflow_desk.storage.history import HistoryError, HistoryStore
-from inflow_desk.ui.main_window import CreatedSession, MainWindow
-from inflow_desk.ui.result_panel import Clock, utc_now
+from inflow_desk.ui.checkout.session import CreatedSession
+from inflow_desk.ui.kit.widgets import Clock, utc_now
+from inflow_desk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 

@@ -47,11 +47,11 @@ from inflow_desk.storage.profiles import (
     validate_custom_url,
     validate_profile_name,
 )
-from inflow_desk.ui.errors import describe_error
-from inflow_desk.ui.workers import run_in_background
+from inflow_desk.ui.kit.errors import describe_error
+from inflow_desk.ui.kit.workers import run_in_background
 
 if TYPE_CHECKING:
-    from inflow_desk.ui.accounts import AccountController
+    from inflow_desk.ui.accounts.controller import AccountController
 
 __all__ = ["KEY_REJECTED_TEXT", "SettingsDialog", "check_key_text"]
 

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 from inflow_desk.domain.money import Currency
-from inflow_desk.ui.line_items_view import RecentProduct
+from inflow_desk.ui.checkout.line_items_view import RecentProduct
 
 log = logging.getLogger(__name__)
 MAX_RECENT_PRODUCTS = 200

@@ -39,7 +39,7 @@ from inflow_desk.api.errors import (
 from inflow_desk.domain.checkout_url import UntrustedCheckoutUrlError
 from inflow_desk.domain.models import FieldIssue
 from inflow_desk.storage.keystore import KeyStoreError, StoredKeyUnusable
-from inflow_desk.ui.qr import QrTooLongError
+from inflow_desk.ui.checkout.qr import QrTooLongError
 
 if TYPE_CHECKING:  # not imported at run time: sqlite3 stays out of the first frame
     from inflow_desk.storage.history_journal import HistoryProblem, RecordOutcome

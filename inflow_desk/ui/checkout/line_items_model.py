@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from inflow_desk.domain import limits
 from inflow_desk.domain.money import Currency, MoneyParseError, parse_money
 from inflow_desk.domain.validation import check_name, check_quantity, check_unit_price
-from inflow_desk.ui.formatting import format_money, format_plain_amount
+from inflow_desk.ui.kit.formatting import format_money, format_plain_amount
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -4,19 +4,16 @@ countdown and the QR code (enlarge, save as PNG/SVG, copy image)."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
-    QKeySequence,
     QMouseEvent,
     QResizeEvent,
-    QShortcut,
 )
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,7 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from inflow_desk.domain.checkout_url import readable
-from inflow_desk.ui.qr import QrTooLongError, qr_pixmap, save_qr
+from inflow_desk.ui.checkout.qr import QrTooLongError, qr_pixmap, save_qr
+from inflow_desk.ui.kit.widgets import (
+    Clock,
+    action_button,
+    bind_shortcut,
+    countdown_text,
+    retain_size_when_hidden,
+    shortcut_tip,
+    utc_now,
+)
 
 log = logging.getLogger(__name__)
 
@@ -54,55 +60,13 @@ WARNING_STYLE = (
 COPY_TEXT = "Copy link"
 COPY_ANYWAY_TEXT = "Copy anyway"
 HELD_BACK_QR_TEXT = "No QR code:\nthis link is not trusted."
-Clock = Callable[[], datetime]
 
 
 def qr_too_long_text(exc: QrTooLongError) -> str:
     """What the QR area says instead of a code that cannot exist (the error funnel's words)."""
-    from inflow_desk.ui.errors import describe_error
+    from inflow_desk.ui.kit.errors import describe_error
 
     return describe_error(exc, account="", action="draw the QR code").as_text()
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def countdown_text(expires_at: datetime, now: datetime, *, assumed: bool = False) -> str:
-    """ "expires 15:42 — 58 min left", "… — 2 h 5 min left", then "expired at 15:42"."""
-    local = expires_at.astimezone()
-    clock = local.strftime("%H:%M")
-    if local.date() != now.astimezone().date():
-        clock = local.strftime("%a %d %b %H:%M")
-    remaining = expires_at - now
-    if remaining <= timedelta(0):
-        return f"expired at {clock}"
-    minutes = int(remaining.total_seconds() // 60)
-    if minutes < 1:
-        left = "less than a minute left"
-    elif minutes < 60:
-        left = f"{minutes} min left"
-    else:
-        hours, mins = divmod(minutes, 60)
-        left = f"{hours} h {mins} min left" if mins else f"{hours} h left"
-    note = " (Inflow's default of about 1 hour)" if assumed else ""
-    return f"expires {clock} — {left}{note}"
-
-
-def bind_shortcut(
-    owner: QWidget,
-    keys: str,
-    slot: Callable[[], object],
-    context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
-) -> QShortcut:
-    """A window-wide shortcut (or one for ``owner`` and its children) that calls ``slot`` at
-    once (a button's own shortcut would "animate" a click and fire 100 ms later). Qt ignores a
-    key bound twice where both apply ("ambiguous"); that is logged, never silent."""
-    shortcut = QShortcut(QKeySequence(keys), owner)
-    shortcut.setContext(context)
-    shortcut.activated.connect(slot)
-    shortcut.activatedAmbiguously.connect(lambda: log.error("ambiguous shortcut %s: ignored", keys))
-    return shortcut
 
 
 @dataclass(frozen=True)
@@ -111,32 +75,6 @@ class ChargeSummary:
 
     amount: str
     lines: tuple[str, ...] = ()
-
-
-def action_button(
-    parent: QWidget, text: str, name: str, shortcut: str, slot: Callable[[], object]
-) -> QPushButton:
-    """A named button whose action also has a window-wide shortcut, named in its tooltip."""
-    label = text.rstrip("…")
-    button = QPushButton(text, parent)
-    button.setObjectName(name)
-    button.setToolTip(shortcut_tip(label, shortcut))
-    button.setAccessibleName(label)
-    button.setAutoDefault(False)
-    bind_shortcut(parent, shortcut, slot)
-    button.clicked.connect(slot)
-    return button
-
-
-def shortcut_tip(text: str, shortcut: QKeySequence | str) -> str:
-    seq = shortcut if isinstance(shortcut, QKeySequence) else QKeySequence(shortcut)
-    return f"{text} ({seq.toString(QKeySequence.SequenceFormat.NativeText)})"
-
-
-def _retain_when_hidden(widget: QWidget) -> None:
-    policy = widget.sizePolicy()
-    policy.setRetainSizeWhenHidden(True)
-    widget.setSizePolicy(policy)
 
 
 class QrWindow(QDialog):
@@ -283,7 +221,7 @@ class ResultPanel(QGroupBox):
         notice.addWidget(self.copied_label, 0, 0)
         notice.addWidget(self.stale_label, 0, 0)
         notice.addWidget(self.warning_label, 0, 0)  # a held-back link: never copied
-        _retain_when_hidden(self.stale_label)
+        retain_size_when_hidden(self.stale_label)
         copy_row = QHBoxLayout()
         copy_row.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
         copy_row.addLayout(notice, 1)
@@ -311,7 +249,7 @@ class ResultPanel(QGroupBox):
 
         # The link's place is kept while there is none: the panel does not grow (and push
         # the form aside) when the first link appears.
-        _retain_when_hidden(self.details)
+        retain_size_when_hidden(self.details)
         grid = QGridLayout(self)
         grid.addWidget(self.placeholder, 0, 0)
         grid.addWidget(self.details, 0, 0)
@@ -445,7 +383,7 @@ class ResultPanel(QGroupBox):
     def copy_qr_image(self) -> None:
         if not self._has_qr:
             return
-        from inflow_desk.ui.qr import qr_image
+        from inflow_desk.ui.checkout.qr import qr_image
 
         QGuiApplication.clipboard().setImage(qr_image(self._url, 600))
         self.copied_label.setText("QR image copied ✓")

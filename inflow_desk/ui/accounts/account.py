@@ -1,0 +1,20 @@
+"""Who the window talks to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Account:
+    """Who the window talks to: shown in the title and the badge, named in error messages."""
+
+    name: str
+    environment: str  # PRODUCTION / SANDBOX / CUSTOM / DEMO
+    base_url: str
+    #: Checkout hosts this account trusts besides Inflow's own (``domain.checkout_url``).
+    checkout_hosts: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} — {self.environment}"

@@ -1,0 +1,1 @@
+"""Every link created: the history model, view and dock, the recorder, draft autosave."""
