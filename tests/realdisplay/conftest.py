@@ -17,7 +17,9 @@ and ``xdotool`` types into it like a person, starting the moment the window show
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import secrets
 import select
 import shutil
@@ -25,7 +27,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -215,9 +217,10 @@ def wait_for_creates(
     """The JSON bodies of the first ``count`` POSTs to ``path`` (fails after ``timeout``)."""
     deadline = time.monotonic() + timeout
     while True:
-        found = emulator.requests_to(path, "POST")
+        found = [request.json for request in emulator.requests_to(path, "POST")]
         if len(found) >= count:
-            return [request.json for request in found]
+            assert all(isinstance(body, dict) for body in found), found
+            return [body for body in found if isinstance(body, dict)]
         if time.monotonic() > deadline:
             sent = [(r.method, r.path) for r in emulator.requests]
             raise AssertionError(f"expected {count} POST(s) to {path}; the emulator got {sent}")
@@ -282,8 +285,6 @@ class AppProcess:
         return self.display.run("xdotool", "getactivewindow", "getwindowname").strip()
 
     def wait_until_active(self, title_regex: str, timeout: float = TIMEOUT) -> None:
-        import re
-
         deadline = time.monotonic() + timeout
         title = ""
         while time.monotonic() < deadline:
@@ -356,19 +357,15 @@ class AppProcess:
     def stop(self) -> None:
         """Kill the app and everything it started (its own process group)."""
         if self.process.poll() is None:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.process.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
             try:
                 self.process.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait(timeout=5)
-        try:  # anything the app left behind in its group (none expected)
-            os.killpg(self.process.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.process.pid, signal.SIGKILL)  # anything left in its group
 
 
 Launcher = Callable[..., AppProcess]
@@ -418,16 +415,15 @@ def launch(
 _APPS = pytest.StashKey[list[AppProcess]]()
 
 
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     """On a failure, attach a screenshot of the display and the app's output and log."""
-    outcome = yield
-    report: pytest.TestReport = outcome.get_result()
-    if report.when != "call" or not report.failed:
-        return
+    report = yield
     apps = item.stash.get(_APPS, [])
-    if not apps:
-        return
+    if report.when != "call" or not report.failed or not apps:
+        return report
     tmp = item.funcargs.get("tmp_path") if hasattr(item, "funcargs") else None
     if isinstance(tmp, Path):
         shot = apps[-1].display.screenshot(tmp / "failure.png")
@@ -437,3 +433,4 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     for n, app in enumerate(apps):
         report.sections.append((f"app {n} output", app.output_text() or "(empty)"))
         report.sections.append((f"app {n} log", app.log_text()[-3000:] or "(empty)"))
+    return report

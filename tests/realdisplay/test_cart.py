@@ -6,8 +6,6 @@ checks what the emulator received (the JSON Inflow would get) and what the clipb
 
 from __future__ import annotations
 
-import pytest
-
 from inflow_desk.emulator import InflowEmulator
 from tests.realdisplay.conftest import (
     CTRL_ENTER,
@@ -47,19 +45,21 @@ def test_the_readme_key_path_creates_the_link_for_what_was_typed(
 
 
 @SPEEDS
-@pytest.mark.parametrize(
-    ("typed", "cents"),
-    [("49,99", 4999), ("€49.99", 4999), ("1 299,50", 129950)],
-    ids=["comma", "euro-sign", "thousands"],
-)
 def test_price_formats_of_the_readme(
-    launch: Launcher, emulator: InflowEmulator, delay: int, typed: str, cents: int
+    launch: Launcher, emulator: InflowEmulator, delay: int
 ) -> None:
+    """Row 1's price formats, one per line (Ctrl+N between them)."""
     app = launch(delay=delay)
-    app.send("Widget", TAB, typed, TAB, "1", CTRL_ENTER)
+    app.send("Comma", TAB, "49,99", TAB, "1", Key("ctrl+n"))
+    app.send("Euro sign", TAB, "€49.99", TAB, "1", Key("ctrl+n"))
+    app.send("Thousands", TAB, "1 299,50", TAB, "1", CTRL_ENTER)
 
     [body] = wait_for_creates(emulator, ONE_TIME_PATH)
-    assert body["products"] == [{"name": "Widget", "price": cents, "quantity": 1}]
+    assert body["products"] == [
+        {"name": "Comma", "price": 4999, "quantity": 1},
+        {"name": "Euro sign", "price": 4999, "quantity": 1},
+        {"name": "Thousands", "price": 129950, "quantity": 1},
+    ]
 
 
 @SPEEDS

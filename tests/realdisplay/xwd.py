@@ -34,5 +34,5 @@ def xwd_to_png(data: bytes, path: Path) -> None:
     if len(pixels) < bytes_per_line * height:
         raise ValueError("xwd dump is truncated")
     image = QImage(pixels, width, height, bytes_per_line, formats[bits_per_pixel])
-    if not image.copy().save(str(path), "PNG"):
+    if not image.copy().save(str(path)):  # PNG, from the suffix
         raise ValueError(f"could not write {path}")
