@@ -6,6 +6,8 @@ checks what the emulator received (the JSON Inflow would get) and what the clipb
 
 from __future__ import annotations
 
+import pytest
+
 from inflow_desk.emulator import InflowEmulator
 from tests.realdisplay.conftest import (
     CTRL_ENTER,
@@ -22,6 +24,8 @@ from tests.realdisplay.conftest import (
 
 STARTER_KIT = {"name": "Starter kit", "price": 4999, "quantity": 2}
 CABLE = {"name": "Cable", "price": 500, "quantity": 3}
+
+pytestmark = pytest.mark.realdisplay
 
 
 def _total(products: list[dict[str, int | str]]) -> int:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from inflow_desk.emulator import InflowEmulator
 from tests.realdisplay.conftest import (
     CTRL_ENTER,
@@ -21,6 +23,8 @@ from tests.realdisplay.conftest import (
 )
 
 OFFER_LIST_PATH = "/subscription/offer"
+
+pytestmark = pytest.mark.realdisplay
 
 
 def offer_named(emulator: InflowEmulator, name: str) -> str:

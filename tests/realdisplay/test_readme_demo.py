@@ -6,10 +6,14 @@ from __future__ import annotations
 import re
 import time
 
+import pytest
+
 from inflow_desk.storage.history import HistoryStore
 from tests.realdisplay.conftest import CTRL_ENTER, SPEEDS, TAB, TIMEOUT, Launcher
 
 LINK = re.compile(r"https://checkout\.inflowpay\.com/pay/sess_\w+")
+
+pytestmark = pytest.mark.realdisplay
 
 
 @SPEEDS

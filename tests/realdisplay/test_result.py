@@ -27,6 +27,8 @@ from tests.realdisplay.conftest import (
     wait_for_creates,
 )
 
+pytestmark = pytest.mark.realdisplay
+
 
 def create_link(app: AppProcess, emulator: InflowEmulator) -> str:
     """The README key path; returns the link once it is in the clipboard."""
