@@ -415,6 +415,36 @@ def launch(
 _APPS = pytest.StashKey[list[AppProcess]]()
 
 
+@pytest.fixture
+def put_in_clipboard(x_display: XDisplay) -> Iterator[Callable[[str], None]]:
+    """``put_in_clipboard(text)``: another program (xclip) owns the clipboard with ``text``,
+    as after a copy in the browser; it serves until someone else takes the clipboard."""
+    owners: list[subprocess.Popen[bytes]] = []
+
+    def put(text: str) -> None:
+        owner = subprocess.Popen(
+            ["xclip", "-i", "-selection", "clipboard", "-quiet"],  # -quiet: in the foreground
+            env=x_display.env(),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        assert owner.stdin is not None
+        owner.stdin.write(text.encode())
+        owner.stdin.close()
+        owners.append(owner)
+        deadline = time.monotonic() + TIMEOUT
+        while x_display.run("xclip", "-o", "-selection", "clipboard", check=False) != text:
+            assert time.monotonic() < deadline, "xclip did not take the clipboard"
+            time.sleep(0.02)
+
+    yield put
+    for owner in owners:
+        if owner.poll() is None:
+            owner.kill()
+        owner.wait(timeout=5)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(
     item: pytest.Item, call: pytest.CallInfo[None]

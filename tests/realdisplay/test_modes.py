@@ -4,6 +4,7 @@ typing, reloading the offers (F5) — from a freshly started app, typed at once.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import pytest
 
@@ -48,6 +49,24 @@ def test_ctrl_2_then_typing_picks_the_yearly_offer(
     assert emulator.requests_to(ONE_TIME_PATH) == []
     [url] = checkout_urls(emulator)
     app.wait_for_clipboard(lambda text: text == url, f"the subscription link {url}")
+
+
+@SPEEDS
+def test_a_pasted_subscribe_link_picks_its_offer(
+    launch: Launcher,
+    emulator: InflowEmulator,
+    delay: int,
+    put_in_clipboard: Callable[[str], None],
+) -> None:
+    """Row "Subscription": … or paste a `…/subscribe/offer_…` link (Alt+P: the paste field)."""
+    offer_id = offer_named(emulator, "Pro monthly")
+    put_in_clipboard(f"https://checkout.inflowpay.com/subscribe/{offer_id}")
+    app = launch(delay=delay)
+    app.send(Key("ctrl+2"), Key("alt+p"), Key("ctrl+v"), CTRL_ENTER)
+
+    wait_for_creates(emulator, SUBSCRIPTION_PATH)
+    [request] = emulator.requests_to(SUBSCRIPTION_PATH, "POST")
+    assert request.path == SUBSCRIPTION_PATH + offer_id
 
 
 @SPEEDS

@@ -3,9 +3,8 @@ image — as far as each can be seen from outside the app (clipboard, windows, f
 
 from __future__ import annotations
 
-import subprocess
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,6 @@ from tests.realdisplay.conftest import (
     AppProcess,
     Key,
     Launcher,
-    XDisplay,
     checkout_urls,
     wait_for_creates,
 )
@@ -39,42 +37,16 @@ def create_link(app: AppProcess, emulator: InflowEmulator) -> str:
     return url
 
 
-@pytest.fixture
-def other_clipboard_owner(x_display: XDisplay) -> Iterator[Callable[[], None]]:
-    """Puts other text into the clipboard (as another program would), then goes away."""
-    owners: list[subprocess.Popen[bytes]] = []
-
-    def take() -> None:
-        owner = subprocess.Popen(
-            ["xclip", "-i", "-selection", "clipboard", "-quiet"],
-            env=x_display.env(),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        assert owner.stdin is not None
-        owner.stdin.write(b"something else")
-        owner.stdin.close()
-        owners.append(owner)
-
-    yield take
-    for owner in owners:  # -quiet: it serves in the foreground until another owner takes over
-        if owner.poll() is None:
-            owner.kill()
-        owner.wait(timeout=5)
-
-
 @SPEEDS
 def test_ctrl_shift_c_copies_the_link_again(
     launch: Launcher,
     emulator: InflowEmulator,
     delay: int,
-    other_clipboard_owner: Callable[[], None],
+    put_in_clipboard: Callable[[str], None],
 ) -> None:
     app = launch(delay=delay)
     url = create_link(app, emulator)
-    other_clipboard_owner()
-    app.wait_for_clipboard(lambda text: text == "something else", "the other program's text")
+    put_in_clipboard("something else")  # as another program would
 
     app.send(Key("ctrl+shift+c"))
 
