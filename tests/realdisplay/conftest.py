@@ -48,7 +48,7 @@ START_TIMEOUT = 20.0
 TIMEOUT = 5.0
 
 #: A person's typing speed and a fast typist / paste-like burst (ms between key events).
-PERSON_MS = 70
+PERSON_MS = 60
 FAST_MS = 10
 SPEEDS = pytest.mark.parametrize("delay", [PERSON_MS, FAST_MS], ids=["person", "fast"])
 
@@ -281,8 +281,13 @@ class AppProcess:
             raise AssertionError(f"no window titled {title_regex!r} within {timeout}s") from None
         return out.split()[0]
 
-    def active_window_title(self) -> str:
-        return self.display.run("xdotool", "getactivewindow", "getwindowname").strip()
+    def visible_windows(self, title_regex: str) -> list[str]:
+        """Ids of this app's visible windows whose title matches (now, without waiting)."""
+        out = self.display.run(
+            "xdotool", "search", "--onlyvisible", "--pid", str(self.process.pid),
+            "--name", title_regex, check=False,
+        )  # fmt: skip
+        return out.split()
 
     def wait_until_active(self, title_regex: str, timeout: float = TIMEOUT) -> None:
         deadline = time.monotonic() + timeout
