@@ -268,6 +268,7 @@ class AppProcess:
             out = self.display.run(
                 "xdotool",
                 "search",
+                "--all",  # every condition (xdotool's default is any of them)
                 "--sync",
                 "--onlyvisible",
                 "--pid",
@@ -284,7 +285,7 @@ class AppProcess:
     def visible_windows(self, title_regex: str) -> list[str]:
         """Ids of this app's visible windows whose title matches (now, without waiting)."""
         out = self.display.run(
-            "xdotool", "search", "--onlyvisible", "--pid", str(self.process.pid),
+            "xdotool", "search", "--all", "--onlyvisible", "--pid", str(self.process.pid),
             "--name", title_regex, check=False,
         )  # fmt: skip
         return out.split()

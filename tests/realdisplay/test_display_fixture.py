@@ -8,7 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.processes import REPO_ROOT
+from tests.realdisplay.conftest import MAIN_TITLE, Launcher
 
 ONE_TEST = "tests/realdisplay/test_history_and_dialogs.py::test_f1_opens_about"
 
@@ -41,3 +44,14 @@ def test_missing_tools_fail_the_suite_when_a_display_is_required(tmp_path: Path)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "2 errors" in result.stdout
     assert "INFLOW_DESK_REQUIRE_DISPLAY=1 but the real-display suite needs Xvfb" in result.stdout
+
+
+@pytest.mark.realdisplay
+def test_windows_are_found_by_title_and_process(launch: Launcher) -> None:
+    """The harness itself: a window is found by its title *and* the app's process (xdotool
+    matches any one condition unless told otherwise), and waiting for a missing one fails."""
+    app = launch()
+    assert app.visible_windows(MAIN_TITLE) == [app.window]
+    assert app.visible_windows("^No such window$") == []
+    with pytest.raises(AssertionError, match="no window titled"):
+        app.wait_for_window("^No such window$", timeout=0.5)

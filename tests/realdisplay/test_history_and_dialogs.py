@@ -87,6 +87,7 @@ def test_history_space_shows_the_qr_ctrl_e_exports_ctrl_r_creates_again(
 @SPEEDS
 def test_ctrl_comma_opens_the_accounts_settings(launch: Launcher, delay: int) -> None:
     app = launch(delay=delay)
+    assert app.visible_windows("^Settings — ") == []
     app.send(Key("ctrl+comma"))
     app.wait_for_window("^Settings — Accounts and API keys$")
 
@@ -94,5 +95,6 @@ def test_ctrl_comma_opens_the_accounts_settings(launch: Launcher, delay: int) ->
 @SPEEDS
 def test_f1_opens_about(launch: Launcher, delay: int) -> None:
     app = launch(delay=delay)
+    assert app.visible_windows("^About ") == []
     app.send(Key("F1"))
     app.wait_for_window("^About Inflow Desk$")
