@@ -51,6 +51,7 @@ def test_windows_are_found_by_title_and_process(launch: Launcher) -> None:
     """The harness itself: a window is found by its title *and* the app's process (xdotool
     matches any one condition unless told otherwise), and waiting for a missing one fails."""
     app = launch()
+    assert "CUSTOM, key present" in app.log_text()  # the emulator's key, via EnvKeyBackend
     assert app.visible_windows(MAIN_TITLE) == [app.window]
     assert app.visible_windows("^No such window$") == []
     with pytest.raises(AssertionError, match="no window titled"):
