@@ -105,15 +105,26 @@ def _missing_tools() -> list[str]:
     return [tool for tool in TOOLS if shutil.which(tool) is None]
 
 
-def _start_xvfb() -> tuple[str, subprocess.Popen[bytes]]:
+def _tail(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")[-500:]
+    except OSError:
+        return ""
+
+
+def _start_xvfb(log: Path) -> tuple[str, subprocess.Popen[bytes]]:
+    """Xvfb on the first free display number (it writes the number to ``-displayfd``). Its
+    messages go to ``log``, not a pipe: a pipe nobody reads would fill up (xkbcomp warns at
+    every keymap change xdotool makes) and stall the X server."""
     read_fd, write_fd = os.pipe()
     try:
-        xvfb = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", SCREEN, "-nolisten", "tcp"],
-            pass_fds=(write_fd,),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
+        with log.open("ab") as sink:
+            xvfb = subprocess.Popen(
+                ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", SCREEN, "-nolisten", "tcp"],
+                pass_fds=(write_fd,),
+                stdout=subprocess.DEVNULL,
+                stderr=sink,
+            )
     finally:
         os.close(write_fd)
     number = b""
@@ -124,8 +135,8 @@ def _start_xvfb() -> tuple[str, subprocess.Popen[bytes]]:
             chunk = os.read(read_fd, 16) if ready else b""
             if not chunk:
                 xvfb.kill()
-                _, err = xvfb.communicate(timeout=5)
-                raise RuntimeError(f"Xvfb did not report its display: {err.decode()[-500:]}")
+                xvfb.wait(timeout=5)
+                raise RuntimeError(f"Xvfb did not report its display: {_tail(log)}")
             number += chunk
     finally:
         os.close(read_fd)
@@ -137,17 +148,17 @@ def _wm_running(display: XDisplay) -> bool:
     return "window id" in out
 
 
-def _start_openbox(display: XDisplay, attempts: int = 5) -> subprocess.Popen[bytes]:
+def _start_openbox(display: XDisplay, log: Path, attempts: int = 5) -> subprocess.Popen[bytes]:
     """openbox, retried: started the instant Xvfb is up it may exit at once."""
-    last_error = ""
     for _ in range(attempts):
-        openbox = subprocess.Popen(
-            ["openbox", "--sm-disable"],
-            env=display.env(),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            start_new_session=True,
-        )
+        with log.open("ab") as sink:
+            openbox = subprocess.Popen(
+                ["openbox", "--sm-disable"],
+                env=display.env(),
+                stdout=subprocess.DEVNULL,
+                stderr=sink,
+                start_new_session=True,
+            )
         deadline = time.monotonic() + 5
         while time.monotonic() < deadline and openbox.poll() is None:
             if _wm_running(display):
@@ -155,10 +166,9 @@ def _start_openbox(display: XDisplay, attempts: int = 5) -> subprocess.Popen[byt
             time.sleep(0.05)
         if openbox.poll() is None:
             openbox.kill()
-        _, err = openbox.communicate(timeout=5)
-        last_error = err.decode(errors="replace")[-500:]
+        openbox.wait(timeout=5)
         time.sleep(0.2)
-    raise RuntimeError(f"openbox did not start after {attempts} attempts: {last_error}")
+    raise RuntimeError(f"openbox did not start after {attempts} attempts: {_tail(log)}")
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
@@ -175,7 +185,7 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 @pytest.fixture(scope="session")
-def x_display() -> Iterator[XDisplay]:
+def x_display(tmp_path_factory: pytest.TempPathFactory) -> Iterator[XDisplay]:
     missing = _missing_tools()
     if missing:
         reason = (
@@ -185,10 +195,11 @@ def x_display() -> Iterator[XDisplay]:
         if os.environ.get(REQUIRE_ENV) == "1":
             pytest.fail(f"{REQUIRE_ENV}=1 but {reason}", pytrace=False)
         pytest.skip(reason)
-    name, xvfb = _start_xvfb()
+    logs = tmp_path_factory.mktemp("x-display")
+    name, xvfb = _start_xvfb(logs / "xvfb.log")
     display = XDisplay(name, [xvfb])
     try:
-        display.processes.append(_start_openbox(display))
+        display.processes.append(_start_openbox(display, logs / "openbox.log"))
     except BaseException:
         _stop(xvfb)
         raise
