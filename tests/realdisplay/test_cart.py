@@ -1,0 +1,141 @@
+"""README "Using it", the cart rows, typed into a freshly started app the moment it shows.
+
+Every test starts its own app process, types at a person's speed and at 10 ms per key, and
+checks what the emulator received (the JSON Inflow would get) and what the clipboard holds.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from inflow_desk.emulator import InflowEmulator
+from tests.realdisplay.conftest import (
+    CTRL_ENTER,
+    DOWN,
+    ENTER,
+    ONE_TIME_PATH,
+    SPEEDS,
+    TAB,
+    Key,
+    Launcher,
+    checkout_urls,
+    wait_for_creates,
+)
+
+STARTER_KIT = {"name": "Starter kit", "price": 4999, "quantity": 2}
+CABLE = {"name": "Cable", "price": 500, "quantity": 3}
+
+pytestmark = pytest.mark.realdisplay
+
+
+def _total(products: list[dict[str, int | str]]) -> int:
+    return sum(int(p["price"]) * int(p["quantity"]) for p in products)
+
+
+@SPEEDS
+def test_the_readme_key_path_creates_the_link_for_what_was_typed(
+    launch: Launcher, emulator: InflowEmulator, delay: int
+) -> None:
+    """Row 1 + Create: the key path of the README, from the first key after the window shows."""
+    app = launch(delay=delay)
+    app.send("Starter kit", TAB, "49.99", TAB, "2", CTRL_ENTER)
+
+    [body] = wait_for_creates(emulator, ONE_TIME_PATH)
+    assert body["currency"] == "EUR"
+    assert body["products"] == [STARTER_KIT]
+    assert _total(body["products"]) == 9998  # 2 × €49.99
+    [url] = checkout_urls(emulator)
+    app.wait_for_clipboard(lambda text: text == url, f"the link {url}")
+
+
+@SPEEDS
+def test_price_formats_of_the_readme(
+    launch: Launcher, emulator: InflowEmulator, delay: int
+) -> None:
+    """Row 1's price formats, one per line (Ctrl+N between them)."""
+    app = launch(delay=delay)
+    app.send("Comma", TAB, "49,99", TAB, "1", Key("ctrl+n"))
+    app.send("Euro sign", TAB, "€49.99", TAB, "1", Key("ctrl+n"))
+    app.send("Thousands", TAB, "1 299,50", TAB, "1", CTRL_ENTER)
+
+    [body] = wait_for_creates(emulator, ONE_TIME_PATH)
+    assert body["products"] == [
+        {"name": "Comma", "price": 4999, "quantity": 1},
+        {"name": "Euro sign", "price": 4999, "quantity": 1},
+        {"name": "Thousands", "price": 129950, "quantity": 1},
+    ]
+
+
+@SPEEDS
+def test_ctrl_n_adds_a_line_and_the_next_product_goes_into_it(
+    launch: Launcher, emulator: InflowEmulator, delay: int
+) -> None:
+    app = launch(delay=delay)
+    app.send("Starter kit", TAB, "49.99", TAB, "2", Key("ctrl+n"))
+    app.send("Cable", TAB, "5", TAB, "3", CTRL_ENTER)
+
+    [body] = wait_for_creates(emulator, ONE_TIME_PATH)
+    assert body["products"] == [STARTER_KIT, CABLE]
+
+
+@SPEEDS
+def test_enter_on_the_last_row_adds_a_line(
+    launch: Launcher, emulator: InflowEmulator, delay: int
+) -> None:
+    app = launch(delay=delay)
+    app.send("Starter kit", TAB, "49.99", TAB, "2", ENTER)
+    app.send("Cable", TAB, "5", TAB, "3", CTRL_ENTER)
+
+    [body] = wait_for_creates(emulator, ONE_TIME_PATH)
+    assert body["products"] == [STARTER_KIT, CABLE]
+
+
+@SPEEDS
+def test_ctrl_d_duplicates_the_line(launch: Launcher, emulator: InflowEmulator, delay: int) -> None:
+    app = launch(delay=delay)
+    app.send("Starter kit", TAB, "49.99", TAB, "2", Key("ctrl+d"), CTRL_ENTER)
+
+    [body] = wait_for_creates(emulator, ONE_TIME_PATH)
+    assert body["products"] == [STARTER_KIT, STARTER_KIT]
+
+
+@SPEEDS
+def test_ctrl_del_removes_the_line(launch: Launcher, emulator: InflowEmulator, delay: int) -> None:
+    app = launch(delay=delay)
+    app.send("Starter kit", TAB, "49.99", TAB, "2", Key("ctrl+n"))
+    app.send("Typo", TAB, "1", Key("ctrl+Delete"), CTRL_ENTER)
+
+    [body] = wait_for_creates(emulator, ONE_TIME_PATH)
+    assert body["products"] == [STARTER_KIT]
+
+
+@SPEEDS
+def test_next_caller_clears_the_form_and_takes_the_first_product_at_once(
+    launch: Launcher, emulator: InflowEmulator, delay: int
+) -> None:
+    """Ctrl+Shift+N, then the next caller's product typed straight away."""
+    app = launch(delay=delay)
+    app.send("Starter kit", TAB, "49.99", TAB, "2", CTRL_ENTER)
+    wait_for_creates(emulator, ONE_TIME_PATH)
+    app.send(Key("ctrl+shift+n"), "Cable", TAB, "5", TAB, "3", CTRL_ENTER)
+
+    first, second = wait_for_creates(emulator, ONE_TIME_PATH, count=2)
+    assert first["products"] == [STARTER_KIT]
+    assert second["products"] == [CABLE]  # the form was cleared: no Starter kit left
+    second_url = checkout_urls(emulator)[1]
+    app.wait_for_clipboard(lambda text: text == second_url, f"the second link {second_url}")
+
+
+@SPEEDS
+def test_a_recent_product_completes_with_its_price(
+    launch: Launcher, emulator: InflowEmulator, delay: int
+) -> None:
+    """Row 1: "recent products complete with their price" — pick it from the completion
+    list (Down, Enter); the price comes with it, Tab Tab reaches the quantity."""
+    app = launch(delay=delay)
+    app.send("Starter kit", TAB, "49.99", TAB, "2", CTRL_ENTER)
+    wait_for_creates(emulator, ONE_TIME_PATH)
+    app.send(Key("ctrl+shift+n"), "Star", DOWN, ENTER, TAB, TAB, "3", CTRL_ENTER)
+
+    _, second = wait_for_creates(emulator, ONE_TIME_PATH, count=2)
+    assert second["products"] == [{"name": "Starter kit", "price": 4999, "quantity": 3}]
