@@ -67,6 +67,7 @@ ERROR_LABEL_STYLE = (
 )
 CREATE_TEXT = "Create link   Ctrl+Enter"
 BUSY_TEXT = "Creating…"
+WAITING_TEXT = "Waiting for the offers — the link is created when they arrive (Esc cancels)"
 MAX_SUMMARY_ITEMS = 2
 DEFAULT_SIZE = QSize(1280, 860)
 TITLE_BAR_ALLOWANCE = 32
@@ -180,6 +181,7 @@ class MainWindow(QMainWindow):
         self._busy = False
         self._last_link: _LastLink | None = None
         self._duplicate_armed = False
+        self._create_when_settled = False
         self._focused_at_first_show = False
 
         self.recent_products = RecentProductsModel(self)
@@ -416,6 +418,9 @@ class MainWindow(QMainWindow):
             shortcut.activated.disconnect()
             shortcut.activated.connect(lambda: self.switch_mode(index))
         self._modes.append(mode)
+        settled = getattr(mode, "choiceSettled", None)
+        if settled is not None:
+            settled.connect(self._on_choice_settled)
         changed = getattr(mode, "changed", None)
         if changed is not None:
             changed.connect(self._on_form_changed)
@@ -446,6 +451,7 @@ class MainWindow(QMainWindow):
         return self._modes[max(0, self.mode_switch.currentIndex())]
 
     def _on_mode_changed(self, index: int) -> None:
+        self._create_when_settled = False  # it was asked of the other mode
         self._clear_error()
         if 0 <= index < len(self._modes):
             self._modes[index].focus_first()
@@ -457,6 +463,12 @@ class MainWindow(QMainWindow):
             return
         mode = self.current_mode()
         mode.settle()  # what is still in a cell editor counts, exactly as typed
+        if mode.pending_choice():  # typed ahead of the offers: create once they are there
+            self._create_when_settled = True
+            self._cancel_shortcut.setEnabled(True)
+            self.status_label.setText(WAITING_TEXT)
+            return
+        self._create_when_settled = False
         options = self.options_form.options()
         issues = mode.issues() + self.options_form.issues()
         prepared: PreparedRequest | None = None
@@ -614,8 +626,20 @@ class MainWindow(QMainWindow):
         self._show_error(message)
         self.requestFinished.emit()
 
+    def _on_choice_settled(self) -> None:
+        if self._create_when_settled and not self._busy:
+            self._create_when_settled = False
+            self._cancel_shortcut.setEnabled(False)
+            self.status_label.clear()
+            self.create_session()
+
     def cancel_create(self) -> None:
         """Stop waiting for the create in flight; the message says whether a link may exist."""
+        if self._create_when_settled:  # nothing was sent yet
+            self._create_when_settled = False
+            self._cancel_shortcut.setEnabled(False)
+            self.status_label.setText("Not created: cancelled while the offers loaded")
+            return
         if not self._busy:
             return
         log.info("create cancelled by the agent")
@@ -731,6 +755,7 @@ class MainWindow(QMainWindow):
         self.result_panel.clear()
         self._last_link = None
         self._duplicate_armed = False
+        self._create_when_settled = False
         self._clear_error()
         self.status_label.clear()
         self.current_mode().focus_first()

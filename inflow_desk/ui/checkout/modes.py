@@ -56,6 +56,11 @@ class CheckoutMode(Protocol):
         every way to create calls this first, so what is on screen is what is sent."""
         ...
 
+    def pending_choice(self) -> bool:
+        """True while a choice the agent made waits for data to arrive (an offer picked by
+        Enter while the list loads): a create asked for meanwhile waits for it."""
+        ...
+
     def issues(self) -> list[FieldIssue]:
         """Problems the mode can see without the shared options, in visual order."""
         ...

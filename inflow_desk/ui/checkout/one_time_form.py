@@ -204,6 +204,10 @@ class OneTimeForm(QWidget):
         return self.model.lines()
 
     # ------------------------------------------------------------------ CheckoutMode
+    def pending_choice(self) -> bool:
+        """Nothing in the cart waits for data."""
+        return False
+
     def settle(self) -> None:
         self.table.finish_editing()
         self.model.drop_blank_lines()

@@ -147,6 +147,9 @@ class SubscriptionForm(QWidget):
     changed = Signal()
     #: A listing finished: ``True`` when it succeeded, ``False`` when it failed.
     offersLoaded = Signal(bool)
+    #: An Enter that waited for the offers has been applied (or dropped): a create the agent
+    #: asked for meanwhile can go ahead (after the pick, in a later event-loop turn).
+    choiceSettled = Signal()
     kind = "subscription"
     title = "Subscription"
     shortcut = SUBSCRIPTION_SHORTCUT
@@ -168,7 +171,7 @@ class SubscriptionForm(QWidget):
         self._picked: OfferEntry | None = None
         self._pasted_id: str | None = None
         #: Enter was pressed while the offers loaded: apply it once they have arrived.
-        self._pending_enter = False
+        self._waiting_enter = False
         #: What the status line shows: "loading", "loaded", or "" (a message, left alone).
         self._status_kind = ""
 
@@ -317,6 +320,21 @@ class SubscriptionForm(QWidget):
         self._reload_recent()
         self._show_selected()
         self._show_details(None)
+
+    @property
+    def _pending_enter(self) -> bool:
+        return self._waiting_enter
+
+    @_pending_enter.setter
+    def _pending_enter(self, waiting: bool) -> None:
+        settled = self._waiting_enter and not waiting
+        self._waiting_enter = waiting
+        if settled:
+            QTimer.singleShot(0, self.choiceSettled.emit)
+
+    def pending_choice(self) -> bool:
+        """True while an Enter typed before the offers arrived waits to pick one."""
+        return self._waiting_enter
 
     # ------------------------------------------------------------------ loading
     @property
