@@ -6,16 +6,20 @@ checks what the emulator received (the JSON Inflow would get) and what the clipb
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
-from inflow_desk.emulator import InflowEmulator
+from inflow_desk.emulator import Fault, InflowEmulator
 from tests.realdisplay.conftest import (
     CTRL_ENTER,
     DOWN,
     ENTER,
+    ESC,
     ONE_TIME_PATH,
     SPEEDS,
     TAB,
+    TIMEOUT,
     Key,
     Launcher,
     checkout_urls,
@@ -139,3 +143,56 @@ def test_a_recent_product_completes_with_its_price(
 
     _, second = wait_for_creates(emulator, ONE_TIME_PATH, count=2)
     assert second["products"] == [{"name": "Starter kit", "price": 4999, "quantity": 3}]
+
+
+@SPEEDS
+def test_enter_takes_the_first_suggestion_without_down(
+    launch: Launcher, emulator: InflowEmulator, delay: int
+) -> None:
+    """Row 1: one key accepts the suggestion ("Sta" shows "Starter kit — €49.99"; Enter)."""
+    app = launch(delay=delay)
+    app.send("Starter kit", TAB, "49.99", TAB, "2", CTRL_ENTER)
+    wait_for_creates(emulator, ONE_TIME_PATH)
+    app.send(Key("ctrl+shift+n"), "Sta")
+    time.sleep(0.3)  # the completion list opens as a person sees it, then Enter
+    app.send(ENTER, TAB, TAB, "3", CTRL_ENTER)
+
+    _, second = wait_for_creates(emulator, ONE_TIME_PATH, count=2)
+    assert second["products"] == [{"name": "Starter kit", "price": 4999, "quantity": 3}]
+
+
+@SPEEDS
+def test_the_same_cart_again_asks_before_a_second_link(
+    launch: Launcher, emulator: InflowEmulator, delay: int
+) -> None:
+    """Row "Create the link": Ctrl+Enter on an unchanged cart asks; a second one confirms."""
+    app = launch(delay=delay)
+    app.send("Starter kit", TAB, "49.99", TAB, "2", CTRL_ENTER)
+    wait_for_creates(emulator, ONE_TIME_PATH)
+    [url] = checkout_urls(emulator)
+    app.wait_for_clipboard(lambda text: text == url, f"the link {url}")
+
+    app.send(CTRL_ENTER)
+    time.sleep(1.0)
+    assert len(emulator.requests_to(ONE_TIME_PATH, "POST")) == 1  # asked, nothing sent
+    app.send(CTRL_ENTER)
+    wait_for_creates(emulator, ONE_TIME_PATH, count=2)
+
+
+@SPEEDS
+def test_esc_cancels_a_slow_create_and_the_form_is_ready_again(
+    launch: Launcher, emulator: InflowEmulator, delay: int
+) -> None:
+    """Row "Cancel a create that takes too long": Esc; the cart is kept for Ctrl+Enter."""
+    emulator.inject(Fault("latency", delay=8.0))
+    app = launch(delay=delay)
+    app.send("Starter kit", TAB, "49.99", TAB, "2", CTRL_ENTER)
+    emulator.wait_for_requests(1, timeout=TIMEOUT)
+    started = time.monotonic()
+    app.send(ESC, CTRL_ENTER)  # cancelled at once; the same cart goes out again
+
+    _, second = wait_for_creates(emulator, ONE_TIME_PATH, count=2)
+    assert time.monotonic() - started < 4.0  # well before the slow answer would have come
+    assert second["products"] == [STARTER_KIT]
+    url = checkout_urls(emulator)[-1]
+    app.wait_for_clipboard(lambda text: text == url, f"the second link {url}")
