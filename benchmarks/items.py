@@ -897,7 +897,7 @@ def after_first_frame_child() -> None:
     desk.window.show()
     while not finished:
         spin(10)
-    view: Any = desk.extras.get("history")
+    view: Any = desk.history_view
     if view is None or not (view.model.rowCount() or _wait_for(view.model.refreshed, 30_000)):
         raise AssertionError("the history did not load")
     for thread in threading.enumerate():

@@ -22,6 +22,7 @@ from inflow_desk import version
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QApplication, QLabel
 
     from inflow_desk.emulator import InflowEmulator
@@ -29,7 +30,10 @@ if TYPE_CHECKING:
     from inflow_desk.storage.keystore import KeyStore
     from inflow_desk.ui.accounts.controller import AccountController, ClosableGateway
     from inflow_desk.ui.checkout.session import CreatedSession
+    from inflow_desk.ui.checkout.subscription_form import SubscriptionForm
+    from inflow_desk.ui.history.drafts import DraftKeeper
     from inflow_desk.ui.history.recorder import HistoryRecorder
+    from inflow_desk.ui.history.view import HistoryView
     from inflow_desk.ui.kit.settings import AppSettings
     from inflow_desk.ui.main_window import MainWindow
 
@@ -346,7 +350,11 @@ class Desk:
     settings: AppSettings
     history: HistoryStore | None = None
     stages: StagedStart = field(default_factory=lambda: StagedStart())
-    extras: dict[str, object] = field(default_factory=dict)
+    #: Built after the first frame (``stages``); None until then, or when not available.
+    history_view: HistoryView | None = None
+    drafts: DraftKeeper | None = None
+    subscription: SubscriptionForm | None = None
+    about: QAction | None = None
 
     def close(self) -> None:
         self.controller.shutdown()
@@ -481,18 +489,17 @@ def build_desk(
         from inflow_desk.ui.history.view import HistoryView
 
         view = HistoryView(desk.history, profile=controller.settings_profile)
-        desk.extras["history"] = view
+        desk.history_view = view
         if recorder is not None:  # a new link is inserted as a row; waiting ones reload
             recorder.recorded.connect(view.add_record)
             recorder.replayed.connect(lambda _added: view.refresh())
 
     def dock_history_view() -> None:
-        view = desk.extras.get("history")
+        view = desk.history_view
         if view is None:
             return
-        from inflow_desk.ui.history.view import HistoryView, dock_history
+        from inflow_desk.ui.history.view import dock_history
 
-        assert isinstance(view, HistoryView)
         dock_history(window, view)  # into the dock reserved above
 
     def keep_drafts() -> None:
@@ -500,14 +507,14 @@ def build_desk(
             return
         from inflow_desk.ui.history.drafts import DraftKeeper
 
-        desk.extras["drafts"] = DraftKeeper(window, desk.history, controller.settings_profile)
+        desk.drafts = DraftKeeper(window, desk.history, controller.settings_profile)
 
     def install_subscription() -> None:
-        if "subscription" in desk.extras:  # Ctrl+2 before its turn built it already
+        if desk.subscription is not None:  # Ctrl+2 before its turn built it already
             return
         from inflow_desk.ui.checkout.subscription_form import install_subscription_mode
 
-        desk.extras["subscription"] = install_subscription_mode(window, settings)
+        desk.subscription = install_subscription_mode(window, settings)
 
     from inflow_desk.ui.checkout.modes import SUBSCRIPTION_SHORTCUT
 
@@ -519,7 +526,7 @@ def build_desk(
         from inflow_desk.ui.about_dialog import app_icon, install_about
 
         QApplication.setWindowIcon(app_icon())
-        desk.extras["about"] = install_about(window, lambda: controller.keystore.backend_name)
+        desk.about = install_about(window, lambda: controller.keystore.backend_name)
 
     # Each of these imports a DEFERRED_MODULES entry.
     stages.later(open_history, after_imports=True)

@@ -171,10 +171,10 @@ def test_staged_start_builds_the_first_frame_first_then_the_rest(qtbot, tmp_path
         qtbot.waitUntil(serving, timeout=10_000)  # started in a background thread
         assert window.findChildren(QDockWidget) == [dock]  # the same dock, now filled
         assert dock.isVisible()
-        assert dock.widget() is desk.extras["history"]
+        assert dock.widget() is desk.history_view
         assert window.findChild(QLabel, "historyPlaceholderLabel") is None
         assert window.mode_switch.count() == 2
-        assert {"history", "drafts", "subscription", "about"} <= set(desk.extras)
+        assert None not in (desk.history_view, desk.drafts, desk.subscription, desk.about)
         assert not QApplication.windowIcon().isNull()
         # Entering the demo again after start-up serves at once (no first frame to wait for).
         again = desk_app.DemoEmulator(1)

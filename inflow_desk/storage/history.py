@@ -52,6 +52,8 @@ from types import TracebackType
 from typing import Any, Final, Self, TextIO
 from urllib.parse import urlsplit
 
+from inflow_desk.domain.kinds import SessionKind
+
 __all__ = [
     "DEFAULT_EXPIRY",
     "MIGRATIONS",
@@ -137,13 +139,6 @@ class CredentialRejectedError(HistoryError, ValueError):
 
 
 # ---------------------------------------------------------------------------------- records
-
-
-class SessionKind(StrEnum):
-    """What kind of checkout session a row records (stored as the value)."""
-
-    ONE_TIME = "one_time"
-    SUBSCRIPTION = "subscription"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -38,6 +38,7 @@ from inflow_desk.domain.checkout_url import (
     check_checkout_url,
     history_text,
 )
+from inflow_desk.domain.kinds import SessionKind
 from inflow_desk.domain.models import CheckoutOptions, FieldIssue, RequestInvalid
 from inflow_desk.domain.money import Currency
 from inflow_desk.ui.accounts.account import Account
@@ -105,7 +106,7 @@ class _ShownLink:
 def _signature(prepared: PreparedRequest) -> tuple[str, str, str]:
     """Two requests with the same signature create the same link (same JSON, same offer)."""
     body = json.dumps(prepared.body, sort_keys=True, separators=(",", ":"))
-    return prepared.kind, str(prepared.details.get("offer_id") or ""), body
+    return prepared.kind, prepared.details.offer_id or "", body
 
 
 def _duplicate_question(created_at: datetime) -> UserMessage:
@@ -119,24 +120,23 @@ def _duplicate_question(created_at: datetime) -> UserMessage:
 def charge_summary(created: CreatedSession) -> ChargeSummary:
     """What the link charges, for the result panel: amount first, then items or offer, e-mail."""
     details = created.details
-    currency = details.get("currency")
-    total = details.get("total_cents")
+    currency, total = details.currency, details.total_cents
     amount = (
         format_money(total, Currency(currency))
-        if isinstance(total, int) and isinstance(currency, str) and currency in Currency.__members__
+        if total is not None and currency is not None and currency in Currency.__members__
         else ""
     )
     lines: list[str] = []
-    if created.kind == "subscription":
-        name = details.get("offer_name") or details.get("offer_id") or "subscription offer"
+    if created.kind is SessionKind.SUBSCRIPTION:
+        name = details.offer_name or details.offer_id or "subscription offer"
         lines.append(f"Subscription: {name}")
     else:
-        items = details.get("line_items") or []
-        shown = [f"{item['quantity']} × {item['name']}" for item in items[:MAX_SUMMARY_ITEMS]]
+        items = details.line_items
+        shown = [f"{item.quantity} × {item.name}" for item in items[:MAX_SUMMARY_ITEMS]]
         if len(items) > MAX_SUMMARY_ITEMS:
             shown.append(f"+ {len(items) - MAX_SUMMARY_ITEMS} more")
         lines.append(", ".join(shown))
-    email = details.get("customer_email")
+    email = details.customer_email
     lines.append(f"Customer: {email}" if email else "No customer e-mail")
     return ChargeSummary(amount=amount, lines=tuple(lines))
 
@@ -538,7 +538,7 @@ class MainWindow(QMainWindow):
             expiry_assumed=assumed,
             request_json=prepared.body,
             kind=prepared.kind,
-            details=dict(prepared.details, customer_email=options.customer_email),
+            details=replace(prepared.details, customer_email=options.customer_email),
             account=self._account,
         )
         shown = _ShownLink(url, untrusted, refused, prepared, mode)

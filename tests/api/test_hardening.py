@@ -107,7 +107,7 @@ def test_a_dripping_server_is_cut_off_at_the_deadline(api_key, emulator, reused)
         with pytest.raises(APITimeoutError) as info:
             client.create_one_time_session(one_time_request())
         elapsed = time.monotonic() - started
-    assert 0.5 < elapsed < 1.5
+    assert 0.5 < elapsed < 4.0  # the whole drip takes ~10 s; generous for a busy CI
     assert info.value.request_sent is True
     assert "0.6 s" in str(info.value)
     assert describe_error(info.value, account="A", creating="one_time").may_have_created
@@ -120,7 +120,7 @@ def test_the_deadline_also_bounds_a_silent_server(api_key, emulator):
         started = time.monotonic()
         with pytest.raises(APITimeoutError):
             client.check_connection()
-    assert time.monotonic() - started < 1.2
+    assert time.monotonic() - started < 3.0  # the server answers after 5 s
 
 
 # ------------------------------------------------------------------ cancel
@@ -148,7 +148,7 @@ def test_cancel_from_another_thread_ends_a_call_in_flight(client, emulator, how)
     started = time.monotonic()
     getattr(client, how)()
     thread.join(timeout=3)
-    assert time.monotonic() - started < 1.0
+    assert time.monotonic() - started < 3.0  # the answer was seconds away
     (error,) = outcome
     assert isinstance(error, RequestCancelled)
     assert error.request_sent is True  # the server had the request: a link may exist
@@ -176,5 +176,5 @@ def test_cancel_ends_a_dripping_answer_and_a_rate_limit_wait(client, emulator):
     started = time.monotonic()
     client.cancel()
     thread.join(timeout=3)
-    assert time.monotonic() - started < 1.0
+    assert time.monotonic() - started < 3.0  # the answer was seconds away
     assert isinstance(outcome[0], RequestCancelled)

@@ -42,7 +42,7 @@ def test_default_gzip_bomb_is_tiny_on_the_wire_and_cheap_to_abandon(emulator, cl
     assert len(decoded) > 100 * len(raw)  # ~1,000:1
     assert set(decoded) == {ord(" ")}
     emulator.stop()
-    assert time.monotonic() - started < 2.0
+    assert time.monotonic() - started < 10.0  # not the whole GiB; generous for a busy CI
 
 
 def _first_raw_bytes(chunks: Iterator[bytes], limit: int) -> Iterator[bytes]:
@@ -83,7 +83,7 @@ def test_stop_interrupts_a_drip(emulator):
     started = time.monotonic()
     emulator.stop()
     worker.join(timeout=5)
-    assert time.monotonic() - started < 1.5
+    assert time.monotonic() - started < 4.0  # the next drip byte was 5 s away
     assert isinstance(outcome[0], httpx.HTTPError)
 
 

@@ -16,7 +16,7 @@ from inflow_desk.app import Desk
 from inflow_desk.storage.history import HistoryStore
 from inflow_desk.storage.history_journal import HistoryJournal, HistoryWriter, journal_path_for
 from inflow_desk.ui.accounts.account import Account
-from inflow_desk.ui.checkout.session import CreatedSession
+from inflow_desk.ui.checkout.session import ChargeDetails, CreatedSession, LineDetail
 from inflow_desk.ui.history.recorder import HistoryRecorder
 from tests.storage.test_history import one_time
 from tests.test_app import demo_desk
@@ -125,11 +125,9 @@ def test_the_banner_goes_when_the_history_works_again(qtbot: QtBot, tmp_path: Pa
             expires_at=FROZEN_NOW + timedelta(hours=1),
             expiry_assumed=True,
             request_json={"currency": "EUR", "products": []},
-            details={
-                "currency": "EUR",
-                "total_cents": 4999,
-                "line_items": [{"name": "Kit", "unit_price_cents": 4999, "quantity": 1}],
-            },
+            details=ChargeDetails(
+                currency="EUR", total_cents=4999, line_items=(LineDetail("Kit", 4999, 1),)
+            ),
             account=Account("Test shop", "DEMO", "http://127.0.0.1:1"),
         )
 

@@ -122,10 +122,10 @@ def test_subscription_by_keyboard_only(
     assert find(window, QLabel, "errorLabel").isHidden()
     assert session.kind == "subscription"
     assert session.request_json == {"customerEmail": "client@example.org", "expiresIn": 1}
-    assert session.details["offer_id"] == PRO_YEARLY["id"]
-    assert session.details["offer_name"] == "Pro yearly"
-    assert session.details["currency"] == "EUR"
-    assert session.details["total_cents"] == 29900
+    assert session.details.offer_id == PRO_YEARLY["id"]
+    assert session.details.offer_name == "Pro yearly"
+    assert session.details.currency == "EUR"
+    assert session.details.total_cents == 29900
 
     # remembered for this profile, and shown first as "Recent"
     assert app_settings.recent_offers()[0]["id"] == PRO_YEARLY["id"]
@@ -189,8 +189,8 @@ def test_listing_unavailable_paste_a_subscribe_link(
     [request] = emulator.requests_to(SUBSCRIPTION_PATH, "POST")
     assert request.path == SUBSCRIPTION_PATH + target["id"]
     assert json.loads(request.body) == {"expiresIn": 1}
-    assert session.details["offer_id"] == target["id"]
-    assert session.details["total_cents"] is None  # unknown: the offer was not listed
+    assert session.details.offer_id == target["id"]
+    assert session.details.total_cents is None  # unknown: the offer was not listed
 
 
 def test_listing_fails_with_500_then_retry_works(

@@ -9,9 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
+from inflow_desk.domain.kinds import SessionKind
 from inflow_desk.domain.models import CheckoutOptions, FieldIssue
+from inflow_desk.ui.checkout.session import ChargeDetails
+
+if TYPE_CHECKING:  # httpx and pydantic load after the first frame
+    from inflow_desk.api.models import CheckoutSession, SubscriptionOffer
+    from inflow_desk.domain.requests import OneTimeSessionRequest, SubscriptionSessionRequest
 
 #: The Subscription tab's key: bound from the first frame, before the tab is built.
 SUBSCRIPTION_SHORTCUT = "Ctrl+2"
@@ -20,11 +26,15 @@ SUBSCRIPTION_SHORTCUT = "Ctrl+2"
 class SessionGateway(Protocol):
     """What the UI needs from the API client (``inflow_desk.api.InflowClient``)."""
 
-    def create_one_time_session(self, req: Any) -> Any: ...
+    def create_one_time_session(self, req: OneTimeSessionRequest) -> CheckoutSession: ...
 
-    def create_subscription_session(self, offer_id: str, req: Any) -> Any: ...
+    def create_subscription_session(
+        self, offer_id: str, req: SubscriptionSessionRequest
+    ) -> CheckoutSession: ...
 
-    def list_subscription_offers(self, *, on_page: Any = None) -> Any: ...
+    def list_subscription_offers(
+        self, *, on_page: Callable[[list[SubscriptionOffer]], None] | None = None
+    ) -> list[SubscriptionOffer]: ...
 
     def cancel(self) -> None:
         """End the calls in flight now (from any thread); they raise ``RequestCancelled``."""
@@ -35,19 +45,18 @@ class SessionGateway(Protocol):
 class PreparedRequest:
     """A validated request, ready to be sent from a worker thread."""
 
-    kind: str  # "one_time" | "subscription"
+    kind: SessionKind
     body: dict[str, object]  # exactly the JSON that goes out
-    send: Callable[[SessionGateway], Any]  # runs in the worker; returns a CheckoutSession
+    send: Callable[[SessionGateway], CheckoutSession]  # runs in the worker
     action: str  # for messages: "create the link", "create the subscription link"
-    #: What the history records besides the body: currency, total_cents, line_items,
-    #: offer_id, offer_name, customer_email.
-    details: dict[str, Any] = field(default_factory=dict)
+    #: What the result panel shows and the history records besides the body.
+    details: ChargeDetails = field(default_factory=ChargeDetails)
 
 
 class CheckoutMode(Protocol):
     """Implemented by each tab of the mode switch."""
 
-    kind: str  # "one_time" | "subscription": matches PreparedRequest.kind and the history
+    kind: SessionKind  # matches PreparedRequest.kind and the history
     title: str  # tab text, e.g. "One-time payment"
     shortcut: str  # e.g. "Ctrl+1"
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inflow_desk.domain.kinds import SessionKind
 from inflow_desk.domain.models import (
     Cart,
     CheckoutOptions,
@@ -37,6 +38,7 @@ from inflow_desk.ui.checkout.line_items_view import (
 )
 from inflow_desk.ui.checkout.modes import PreparedRequest
 from inflow_desk.ui.checkout.options_form import ERROR_STYLE
+from inflow_desk.ui.checkout.session import ChargeDetails, LineDetail
 from inflow_desk.ui.kit.formatting import format_money, format_plain_amount
 from inflow_desk.ui.kit.widgets import action_button
 
@@ -48,7 +50,7 @@ class OneTimeForm(QWidget):
     """The cart (a :class:`~inflow_desk.ui.checkout.modes.CheckoutMode`)."""
 
     changed = Signal()
-    kind = "one_time"
+    kind = SessionKind.ONE_TIME
     title = "One-time payment"
     shortcut = "Ctrl+1"
 
@@ -221,18 +223,15 @@ class OneTimeForm(QWidget):
         request = build_one_time_request(self.cart(), options)
         body = request.to_json()
         return PreparedRequest(
-            kind="one_time",
+            kind=SessionKind.ONE_TIME,
             body=body,
             send=lambda gateway: gateway.create_one_time_session(request),
             action="create the link",
-            details={
-                "currency": request.currency,
-                "total_cents": sum(p.price * p.quantity for p in request.products),
-                "line_items": [
-                    {"name": p.name, "unit_price_cents": p.price, "quantity": p.quantity}
-                    for p in request.products
-                ],
-            },
+            details=ChargeDetails(
+                currency=request.currency,
+                total_cents=sum(p.price * p.quantity for p in request.products),
+                line_items=tuple(LineDetail(p.name, p.price, p.quantity) for p in request.products),
+            ),
         )
 
     def focus_first(self) -> None:

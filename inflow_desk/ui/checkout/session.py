@@ -4,9 +4,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
+from inflow_desk.domain.kinds import SessionKind
 from inflow_desk.ui.accounts.account import Account
+
+
+@dataclass(frozen=True)
+class LineDetail:
+    """One cart line as sent: the name, the unit price in cents, the quantity."""
+
+    name: str
+    unit_price_cents: int
+    quantity: int
+
+
+@dataclass(frozen=True)
+class ChargeDetails:
+    """What a link charges, besides the request body: shown in the result panel and kept in
+    the history (a one-time link has lines, a subscription link an offer)."""
+
+    currency: str | None = None
+    total_cents: int | None = None
+    line_items: tuple[LineDetail, ...] = ()
+    offer_id: str | None = None
+    offer_name: str | None = None
+    customer_email: str | None = None
 
 
 @dataclass(frozen=True)
@@ -19,6 +41,6 @@ class CreatedSession:
     expires_at: datetime
     expiry_assumed: bool
     request_json: dict[str, object]
-    kind: str = "one_time"
-    details: dict[str, Any] = field(default_factory=dict)
+    kind: SessionKind = SessionKind.ONE_TIME
+    details: ChargeDetails = field(default_factory=ChargeDetails)
     account: Account | None = None

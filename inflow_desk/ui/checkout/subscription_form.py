@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 
 from inflow_desk.api.errors import OfferListingUnavailable
 from inflow_desk.domain.checkout_url import check_checkout_url
+from inflow_desk.domain.kinds import SessionKind
 from inflow_desk.domain.models import (
     CheckoutOptions,
     FieldIssue,
@@ -71,6 +72,7 @@ from inflow_desk.ui.checkout.offers_model import (
     make_entry,
 )
 from inflow_desk.ui.checkout.options_form import ERROR_STYLE
+from inflow_desk.ui.checkout.session import ChargeDetails
 from inflow_desk.ui.kit.errors import describe_error, withheld_link_text
 from inflow_desk.ui.kit.settings import AppSettings
 from inflow_desk.ui.kit.widgets import bind_shortcut, shortcut_tip
@@ -150,7 +152,7 @@ class SubscriptionForm(QWidget):
     #: An Enter that waited for the offers has been applied (or dropped): a create the agent
     #: asked for meanwhile can go ahead (after the pick, in a later event-loop turn).
     choiceSettled = Signal()
-    kind = "subscription"
+    kind = SessionKind.SUBSCRIPTION
     title = "Subscription"
     shortcut = SUBSCRIPTION_SHORTCUT
 
@@ -810,18 +812,18 @@ class SubscriptionForm(QWidget):
         currency = entry.fields.get("currency")
         name = entry.fields.get("name")
         return PreparedRequest(
-            kind="subscription",
+            kind=SessionKind.SUBSCRIPTION,
             body=request.to_json(),
             send=lambda gateway: gateway.create_subscription_session(offer_id, request),
             action=CREATE_ACTION,
-            details={
-                "offer_id": offer_id,
-                "offer_name": name if isinstance(name, str) else None,
-                "currency": currency if isinstance(currency, str) else None,
-                "total_cents": amount
+            details=ChargeDetails(
+                offer_id=offer_id,
+                offer_name=name if isinstance(name, str) else None,
+                currency=currency if isinstance(currency, str) else None,
+                total_cents=amount
                 if isinstance(amount, int) and not isinstance(amount, bool)
                 else None,
-            },
+            ),
         )
 
     def show_issues(self, issues: list[FieldIssue]) -> None:

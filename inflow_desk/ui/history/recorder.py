@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -58,23 +57,20 @@ def history_record(
     session: CreatedSession, *, profile: str, agent: str | None = None
 ) -> NewHistoryRecord:
     """The history row of ``session`` (raises ``ValueError`` for an incomplete session)."""
-    details: Mapping[str, Any] = session.details
+    details = session.details
     body = dict(session.request_json)
     account = session.account
     kind = SessionKind(session.kind)
     line_items = tuple(
         HistoryLineItem(
-            name=str(item["name"]),
-            unit_price_cents=int(item["unit_price_cents"]),
-            quantity=int(item["quantity"]),
+            name=item.name, unit_price_cents=item.unit_price_cents, quantity=item.quantity
         )
-        for item in details.get("line_items") or ()
+        for item in details.line_items
     )
     hours = body.get("expiresIn")
     expires_in_hours = (
         float(hours) if isinstance(hours, int | float) and not isinstance(hours, bool) else None
     )
-    total = details.get("total_cents")
     return NewHistoryRecord(
         created_at=session.created_at,
         profile=profile,
@@ -85,12 +81,12 @@ def history_record(
         checkout_url=session.checkout_url,
         expires_at=session.expires_at,
         expires_at_is_default=session.expiry_assumed,
-        currency=_text(details.get("currency")),
-        total_cents=int(total) if isinstance(total, int) and not isinstance(total, bool) else None,
+        currency=details.currency,
+        total_cents=details.total_cents,
         line_items=line_items,
-        offer_id=_text(details.get("offer_id")),
-        offer_name=_text(details.get("offer_name")),
-        customer_email=_text(details.get("customer_email")),
+        offer_id=details.offer_id,
+        offer_name=details.offer_name,
+        customer_email=details.customer_email,
         agent=agent if agent is not None else current_agent(),
         # Exactly the body that was POSTed, key order kept: "create again" sends it back.
         request_json=json.dumps(body, ensure_ascii=False),
