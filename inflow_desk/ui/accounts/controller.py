@@ -317,10 +317,6 @@ class AccountController(QObject):
         return self._has_key
 
     @property
-    def keystore_problem(self) -> KeyStoreError | None:
-        return self._problem
-
-    @property
     def gateway(self) -> ClosableGateway | None:
         return self._gateway
 

@@ -127,7 +127,6 @@ class ResultPanel(QGroupBox):
         self._expires_at: datetime | None = None
         self._expiry_assumed = False
         self._qr_window: QrWindow | None = None
-        self._held_back = False
         self._has_qr = False
 
         self.placeholder = QLabel(
@@ -270,11 +269,6 @@ class ResultPanel(QGroupBox):
     def stale(self) -> bool:
         return self._stale
 
-    @property
-    def held_back(self) -> bool:
-        """The link on screen is not trusted (shown with a warning, never copied on its own)."""
-        return self._held_back
-
     def show_session(
         self,
         *,
@@ -288,7 +282,6 @@ class ResultPanel(QGroupBox):
         """Show a link. With ``warning`` (why it is not trusted) it is held back: shown with
         its hidden characters written out, no QR code, copied only by an explicit Copy."""
         self._url = url
-        self._held_back = warning is not None
         self.amount_label.setText(charge.amount if charge is not None else "")
         self.charge_label.setText("\n".join(charge.lines) if charge is not None else "")
         self.set_stale(False)
@@ -322,7 +315,6 @@ class ResultPanel(QGroupBox):
 
     def clear(self) -> None:
         self._url = ""
-        self._held_back = False
         self._has_qr = False
         self.warning_label.clear()
         self.warning_label.hide()

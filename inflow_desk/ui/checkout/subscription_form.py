@@ -579,11 +579,6 @@ class SubscriptionForm(QWidget):
         self._show_hint("")
         self._set_picked(entry, details_now=details_now)
 
-    def pick_highlighted(self) -> bool:
-        """Enter in the filter: see :meth:`_on_enter`. True when an offer is chosen."""
-        self._on_enter()
-        return self._picked is not None
-
     def _on_enter(self) -> None:
         highlighted = self._highlighted()
         if highlighted is not None:
