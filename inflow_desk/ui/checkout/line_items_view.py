@@ -11,7 +11,6 @@ Tab moves Product → Unit price → Qty → next row's Product (the computed to
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -40,7 +39,6 @@ from PySide6.QtWidgets import (
 )
 
 from inflow_desk.domain import limits
-from inflow_desk.domain.money import Currency
 from inflow_desk.ui.checkout.line_items_model import (
     INVALID_ROLE,
     PREVIEW_ROLE,
@@ -49,19 +47,13 @@ from inflow_desk.ui.checkout.line_items_model import (
     LineItemsModel,
 )
 from inflow_desk.ui.kit.formatting import format_money
+from inflow_desk.ui.kit.settings import RecentProduct
 
 _Index = QModelIndex | QPersistentModelIndex
 _PRODUCT_ROLE = Qt.ItemDataRole.UserRole + 10
 _INVALID_SELECTED = QColor(160, 20, 20)
 #: An editor's property: what its cell held when editing began (Esc puts it back).
 ORIGINAL_VALUE = "originalValue"
-
-
-@dataclass(frozen=True)
-class RecentProduct:
-    name: str
-    price_cents: int
-    currency: Currency
 
 
 class RecentProductsModel(QStandardItemModel):

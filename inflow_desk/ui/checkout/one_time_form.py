@@ -30,14 +30,11 @@ from inflow_desk.ui.checkout.line_items_model import (
     DraftLine,
     LineItemsModel,
 )
-from inflow_desk.ui.checkout.line_items_view import (
-    LineItemsView,
-    RecentProduct,
-    RecentProductsModel,
-)
+from inflow_desk.ui.checkout.line_items_view import LineItemsView, RecentProductsModel
 from inflow_desk.ui.checkout.modes import PreparedRequest
 from inflow_desk.ui.checkout.options_form import ERROR_STYLE
 from inflow_desk.ui.kit.formatting import format_money, format_plain_amount
+from inflow_desk.ui.kit.settings import RecentProduct
 from inflow_desk.ui.kit.widgets import action_button
 
 _PRODUCT_FIELD = re.compile(r"products\[(\d+)\]\.(name|price|quantity)")

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from inflow_desk.domain.checkout_url import readable
-from inflow_desk.ui.checkout.qr import QrTooLongError, qr_pixmap, save_qr
+from inflow_desk.ui.checkout.qr import qr_pixmap, save_qr
+from inflow_desk.ui.kit.errors import QrTooLongError
 from inflow_desk.ui.kit.widgets import (
     Clock,
     action_button,

@@ -39,13 +39,24 @@ from inflow_desk.api.errors import (
 from inflow_desk.domain.checkout_url import UntrustedCheckoutUrlError
 from inflow_desk.domain.models import FieldIssue
 from inflow_desk.storage.keystore import KeyStoreError, StoredKeyUnusable
-from inflow_desk.ui.checkout.qr import QrTooLongError
 
 if TYPE_CHECKING:  # not imported at run time: sqlite3 stays out of the first frame
     from inflow_desk.storage.history_journal import HistoryProblem, RecordOutcome
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("inflow_desk.qt")
+
+
+class QrTooLongError(ValueError):
+    """``text`` does not fit in any QR code (about 2,300 bytes at our error correction).
+
+    Raised by :func:`inflow_desk.ui.checkout.qr.make_qr`; defined here, with the funnel that
+    words it, so ``kit`` needs nothing from the feature folders.
+    """
+
+    def __init__(self, length: int) -> None:
+        super().__init__(f"{length} characters do not fit in a QR code")
+        self.length = length
 
 
 @dataclass(frozen=True)
