@@ -46,12 +46,14 @@ from inflow_desk.ui.checkout.line_items_model import (
     Column,
     LineItemsModel,
 )
+from inflow_desk.ui.kit import palette
 from inflow_desk.ui.kit.formatting import format_money
 from inflow_desk.ui.kit.settings import RecentProduct
 
 _Index = QModelIndex | QPersistentModelIndex
 _PRODUCT_ROLE = Qt.ItemDataRole.UserRole + 10
-_INVALID_SELECTED = QColor(160, 20, 20)
+_INVALID_SELECTED = QColor(palette.INVALID_CELL_SELECTED)
+_ON_INVALID_SELECTED = QColor(palette.ON_ACCENT)
 #: An editor's property: what its cell held when editing began (Esc puts it back).
 ORIGINAL_VALUE = "originalValue"
 
@@ -104,7 +106,7 @@ class _CellDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         if index.data(INVALID_ROLE):
             option.palette.setColor(QPalette.ColorRole.Highlight, _INVALID_SELECTED)
-            option.palette.setColor(QPalette.ColorRole.HighlightedText, Qt.GlobalColor.white)
+            option.palette.setColor(QPalette.ColorRole.HighlightedText, _ON_INVALID_SELECTED)
 
 
 class _FirstSuggestionOnEnter(QObject):

@@ -69,6 +69,7 @@ from inflow_desk.ui.history.model import (
     created_text,
     sort_indicator_of,
 )
+from inflow_desk.ui.kit import palette
 from inflow_desk.ui.kit.widgets import Clock, shortcut_tip, utc_now
 from inflow_desk.ui.kit.workers import run_in_background
 from inflow_desk.ui.main_window import MainWindow
@@ -227,7 +228,7 @@ class HistoryView(QWidget):
         self.count_label.setObjectName("historyCountLabel")
         self.message_label = QLabel(self)
         self.message_label.setObjectName("historyMessageLabel")
-        self.message_label.setStyleSheet("color: #1b7f3b;")
+        self.message_label.setStyleSheet(f"color: {palette.SUCCESS};")
 
         self.table = QTableView(self)
         self.table.setObjectName("historyTable")
@@ -391,7 +392,9 @@ class HistoryView(QWidget):
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.message_label.setStyleSheet(
-            "color: #a40000; font-weight: bold;" if error else "color: #1b7f3b;"
+            f"color: {palette.DANGER}; font-weight: bold;"
+            if error
+            else f"color: {palette.SUCCESS};"
         )
         self.message_label.setText(text)
         self.message_label.setVisible(bool(text))
