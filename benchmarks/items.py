@@ -150,8 +150,9 @@ def create_session(ctx: Context) -> Measured:
 
     from inflow_desk.api._constants import API_KEY_HEADER, ONE_TIME_SESSION_PATH
     from inflow_desk.api.client import InflowClient
-    from inflow_desk.domain.models import Cart, CheckoutOptions, LineItem, build_one_time_request
+    from inflow_desk.domain.models import Cart, CheckoutOptions, LineItem
     from inflow_desk.domain.money import Currency
+    from inflow_desk.domain.requests import build_one_time_request
     from inflow_desk.emulator import InflowEmulator
 
     cart = Cart(

@@ -424,12 +424,14 @@ def build_desk(
         """The top-bar warning shown while links are not reaching the history."""
         from PySide6.QtWidgets import QLabel
 
+        from inflow_desk.ui.kit import palette
+
         found = window.findChild(QLabel, "historyUnavailableLabel")
         if isinstance(found, QLabel):
             return found
         warning = QLabel(window)
         warning.setObjectName("historyUnavailableLabel")
-        warning.setStyleSheet("color: #8a0000; font-weight: bold;")
+        warning.setStyleSheet(f"color: {palette.DANGER_STRONG}; font-weight: bold;")
         warning.setWordWrap(True)
         window.add_top_bar_widget(warning)
         return warning

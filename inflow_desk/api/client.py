@@ -93,7 +93,7 @@ from inflow_desk.api.errors import (
 from inflow_desk.api.models import CheckoutSession, SubscriptionOffer
 
 if TYPE_CHECKING:
-    from inflow_desk.domain.models import OneTimeSessionRequest, SubscriptionSessionRequest
+    from inflow_desk.domain.requests import OneTimeSessionRequest, SubscriptionSessionRequest
 
 __all__ = ["DEFAULT_TIMEOUT", "InflowClient", "OfferPageCallback"]
 

@@ -1,68 +1,28 @@
 """Cart, checkout options, field issues — what the agent entered, valid or not.
 
 The request bodies sent to Inflow (pydantic models) and the functions that build them live in
-:mod:`inflow_desk.domain.requests`; they are re-exported here lazily, so the first frame of
-the window does not pay for importing pydantic.
+:mod:`inflow_desk.domain.requests`, which imports this module (never the other way round);
+import them from there, where pydantic is needed, so the first frame does not pay for it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final
+from typing import Final
 from urllib.parse import unquote, urlsplit
 
 from inflow_desk.domain.money import Currency
 from inflow_desk.domain.validation import OFFER_ID_PATTERN
-
-if TYPE_CHECKING:
-    from inflow_desk.domain.requests import (
-        OneTimeSessionRequest,
-        Product,
-        SubscriptionSessionRequest,
-        build_one_time_request,
-        build_subscription_request,
-        validate_one_time,
-        validate_subscription,
-    )
-
-_REQUEST_NAMES: Final = frozenset(
-    {
-        "OneTimeSessionRequest",
-        "Product",
-        "SubscriptionSessionRequest",
-        "build_one_time_request",
-        "build_subscription_request",
-        "validate_one_time",
-        "validate_subscription",
-    }
-)
-
-
-def __getattr__(name: str) -> Any:
-    """The request models and builders, imported on first use (pydantic is not cheap)."""
-    if name in _REQUEST_NAMES:
-        import importlib
-
-        return getattr(importlib.import_module("inflow_desk.domain.requests"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
 
 __all__ = [
     "Cart",
     "CheckoutOptions",
     "FieldIssue",
     "LineItem",
-    "OneTimeSessionRequest",
-    "Product",
     "RequestInvalid",
-    "SubscriptionSessionRequest",
-    "build_one_time_request",
-    "build_subscription_request",
     "extract_offer_id",
     "field_label",
-    "validate_one_time",
-    "validate_subscription",
 ]
 
 

@@ -928,23 +928,6 @@ class HistoryStore:
             found = row.fetchone()
         return None if found is None else _row_to_record(found)
 
-    def get_many(self, record_ids: Iterable[int]) -> list[HistoryRecord]:
-        """The rows with these ids, in the order given (unknown ids are skipped).
-
-        For "export selected rows" when the view no longer holds every selected record.
-        """
-        wanted = list(dict.fromkeys(record_ids))
-        found: dict[int, HistoryRecord] = {}
-        with self._conn() as conn:
-            for start in range(0, len(wanted), 500):
-                chunk = wanted[start : start + 500]
-                marks = ", ".join("?" for _ in chunk)
-                for row in conn.execute(
-                    f"SELECT {_COLUMNS} FROM sessions WHERE id IN ({marks})", chunk
-                ):
-                    found[row[0]] = _row_to_record(row)
-        return [found[i] for i in wanted if i in found]
-
     def count(self, filter_text: str = "") -> int:
         """Number of rows matching ``filter_text`` (all rows when blank).
 
@@ -1013,21 +996,6 @@ class HistoryStore:
                 (_to_ms(start), _to_ms(end)),
             ).fetchall()
         return [_row_to_record(row) for row in rows]
-
-    def iter_all(self) -> Iterator[HistoryRecord]:
-        """Every row, oldest first (fetched in blocks; for full exports)."""
-        last_id = 0
-        while True:
-            with self._conn() as conn:
-                rows = conn.execute(
-                    f"SELECT {_COLUMNS} FROM sessions WHERE id > ? ORDER BY id LIMIT 1000",
-                    (last_id,),
-                ).fetchall()
-            if not rows:
-                return
-            for row in rows:
-                yield _row_to_record(row)
-            last_id = rows[-1][0]
 
     # -- drafts ------------------------------------------------------------------------
 

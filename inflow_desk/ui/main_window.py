@@ -49,6 +49,7 @@ from inflow_desk.ui.checkout.one_time_form import OneTimeForm
 from inflow_desk.ui.checkout.options_form import OptionsForm
 from inflow_desk.ui.checkout.result_panel import ChargeSummary, ResultPanel
 from inflow_desk.ui.checkout.session import CreatedSession
+from inflow_desk.ui.kit import palette
 from inflow_desk.ui.kit.errors import (
     HISTORY_NOT_SAVED,
     UserMessage,
@@ -63,8 +64,8 @@ from inflow_desk.ui.kit.workers import run_in_background
 log = logging.getLogger(__name__)
 
 ERROR_LABEL_STYLE = (
-    "QLabel { color: #8a0000; background: #fdecea; border: 1px solid #f5c2c0; "
-    "border-radius: 4px; padding: 6px; }"
+    f"QLabel {{ color: {palette.DANGER_STRONG}; background: {palette.DANGER_SURFACE}; "
+    f"border: 1px solid {palette.DANGER_OUTLINE}; border-radius: 4px; padding: 6px; }}"
 )
 CREATE_TEXT = "Create link   Ctrl+Enter"
 BUSY_TEXT = "Creating…"
@@ -74,12 +75,7 @@ DEFAULT_SIZE = QSize(1280, 860)
 TITLE_BAR_ALLOWANCE = 32
 MESSAGE_LINES = 2
 MESSAGE_PADDING = 16
-BADGE_STYLES = {
-    "PRODUCTION": "background: #b3261e; color: white;",
-    "SANDBOX": "background: #1a5fb4; color: white;",
-    "CUSTOM": "background: #5e3c99; color: white;",
-    "DEMO": "background: #f6c343; color: #3d2c00; border: 2px dashed #8a6100;",
-}
+BADGE_STYLES = {environment: badge.style() for environment, badge in palette.BADGES.items()}
 
 
 @dataclass(frozen=True)
@@ -198,8 +194,9 @@ class MainWindow(QMainWindow):
         self.demo_banner.setObjectName("demoBanner")
         self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.demo_banner.setStyleSheet(
-            "background: #f6c343; color: #3d2c00; font-weight: bold; font-size: 11pt; "
-            "padding: 2px 8px; border: 2px dashed #8a6100; border-radius: 4px;"
+            f"background: {palette.DEMO_SURFACE}; color: {palette.DEMO_TEXT}; font-weight: bold; "
+            f"font-size: 11pt; padding: 2px 8px; border: 2px dashed {palette.DEMO_OUTLINE}; "
+            "border-radius: 4px;"
         )
         self.demo_banner.hide()
 

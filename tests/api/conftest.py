@@ -10,8 +10,8 @@ import httpx
 import pytest
 
 from inflow_desk.api import InflowClient
-from inflow_desk.domain.models import OneTimeSessionRequest, Product, SubscriptionSessionRequest
 from inflow_desk.domain.money import Currency
+from inflow_desk.domain.requests import OneTimeSessionRequest, Product, SubscriptionSessionRequest
 from inflow_desk.emulator import InflowEmulator
 
 SHORT_TIMEOUT = httpx.Timeout(connect=2.0, read=0.3, write=2.0, pool=2.0)

@@ -27,8 +27,8 @@ from inflow_desk.api import (
     ProxyRefusedError,
     RateLimitError,
 )
-from inflow_desk.domain.models import OneTimeSessionRequest, SubscriptionSessionRequest
 from inflow_desk.domain.money import Currency
+from inflow_desk.domain.requests import OneTimeSessionRequest, SubscriptionSessionRequest
 from inflow_desk.emulator import Fault, InflowEmulator
 
 from .conftest import SHORT_TIMEOUT, CountingTransport, one_time_request, subscription_request

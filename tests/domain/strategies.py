@@ -9,7 +9,9 @@ from __future__ import annotations
 from hypothesis import strategies as st
 from hypothesis.provisional import urls
 
-from inflow_desk.domain import Cart, CheckoutOptions, Currency, LineItem, check_name
+from inflow_desk.domain.models import Cart, CheckoutOptions, LineItem
+from inflow_desk.domain.money import Currency
+from inflow_desk.domain.validation import check_name
 
 GOOD_NAMES = ["Support top-up", "Express handling", "Gift card", "Überweisung €", "x" * 200]
 BAD_NAMES = ["", "   ", "\t", "x" * 201, "two\nlines", " " * 3 + "y" * 201]

@@ -16,13 +16,8 @@ import httpx
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from inflow_desk.domain import (
-    Cart,
-    CheckoutOptions,
-    RequestInvalid,
-    build_one_time_request,
-    build_subscription_request,
-)
+from inflow_desk.domain.models import Cart, CheckoutOptions, RequestInvalid
+from inflow_desk.domain.requests import build_one_time_request, build_subscription_request
 from inflow_desk.emulator.server import InflowEmulator
 from tests.domain.strategies import carts, options
 

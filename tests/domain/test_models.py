@@ -8,20 +8,22 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from inflow_desk.domain import (
+from inflow_desk.domain.models import (
     Cart,
     CheckoutOptions,
-    Currency,
     FieldIssue,
     LineItem,
+    RequestInvalid,
+    extract_offer_id,
+    field_label,
+)
+from inflow_desk.domain.money import Currency
+from inflow_desk.domain.requests import (
     OneTimeSessionRequest,
     Product,
-    RequestInvalid,
     SubscriptionSessionRequest,
     build_one_time_request,
     build_subscription_request,
-    extract_offer_id,
-    field_label,
     validate_one_time,
     validate_subscription,
 )

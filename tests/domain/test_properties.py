@@ -8,19 +8,13 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from inflow_desk.domain import (
-    Cart,
-    CheckoutOptions,
-    Currency,
-    MoneyParseError,
+from inflow_desk.domain.models import Cart, CheckoutOptions, RequestInvalid, extract_offer_id
+from inflow_desk.domain.money import Currency, MoneyParseError, format_cents, parse_money
+from inflow_desk.domain.requests import (
     OneTimeSessionRequest,
-    RequestInvalid,
     SubscriptionSessionRequest,
     build_one_time_request,
     build_subscription_request,
-    extract_offer_id,
-    format_cents,
-    parse_money,
     validate_one_time,
 )
 from tests.domain.strategies import carts, options

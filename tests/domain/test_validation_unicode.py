@@ -8,14 +8,9 @@ import json
 
 import pytest
 
-from inflow_desk.domain.models import (
-    Cart,
-    CheckoutOptions,
-    LineItem,
-    build_one_time_request,
-    validate_one_time,
-)
+from inflow_desk.domain.models import Cart, CheckoutOptions, LineItem
 from inflow_desk.domain.money import Currency
+from inflow_desk.domain.requests import build_one_time_request, validate_one_time
 from inflow_desk.domain.validation import (
     BACKSLASH_URL_MESSAGE,
     CREDENTIALS_URL_MESSAGE,

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from inflow_desk.app import DEMO_API_KEY, DemoEmulator
-from inflow_desk.domain.models import CheckoutOptions, OneTimeSessionRequest
+from inflow_desk.domain.models import CheckoutOptions
+from inflow_desk.domain.requests import OneTimeSessionRequest
 from inflow_desk.emulator import InflowEmulator
 from inflow_desk.storage.keystore import (
     KeyStoreLocked,
@@ -406,8 +407,9 @@ def _left() -> Any:
 
 
 def _request() -> OneTimeSessionRequest:
-    from inflow_desk.domain.models import Cart, LineItem, build_one_time_request
+    from inflow_desk.domain.models import Cart, LineItem
     from inflow_desk.domain.money import Currency
+    from inflow_desk.domain.requests import build_one_time_request
 
     cart = Cart(Currency.EUR, (LineItem("Kit", 4999, 1),))
     return build_one_time_request(cart, CheckoutOptions(None, None, None, None))

@@ -25,7 +25,7 @@ from inflow_desk.ui.history.model import (
     HistoryModel,
 )
 from inflow_desk.ui.history.recorder import make_recorder
-from inflow_desk.ui.history.view import HistoryView, install_history, local_day_bounds
+from inflow_desk.ui.history.view import HistoryView, dock_history, local_day_bounds
 from inflow_desk.ui.kit.settings import AppSettings
 from inflow_desk.ui.main_window import MainWindow
 from tests.ui.conftest import FROZEN_NOW, Clock, find, press, type_text
@@ -63,7 +63,8 @@ def history_window(
     make_window: Callable[..., MainWindow], store: HistoryStore, clock: Clock
 ) -> tuple[MainWindow, HistoryView]:
     window = make_window(record_session=make_recorder(store, profile="test"))
-    view = install_history(window, store, profile="test", clock=clock)
+    view = HistoryView(store, clock=clock, profile="test")
+    dock_history(window, view)  # as app.py docks it
     return window, view
 
 

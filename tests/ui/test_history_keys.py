@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from inflow_desk.storage.history import HistoryStore
 from inflow_desk.ui.checkout.line_items_model import Column
 from inflow_desk.ui.history.recorder import make_recorder
-from inflow_desk.ui.history.view import HistoryView, install_history
+from inflow_desk.ui.history.view import HistoryView, dock_history
 from inflow_desk.ui.main_window import MainWindow
 from tests.ui.conftest import FROZEN_NOW, Clock, find, focused, press, type_text
 from tests.ui.history_helpers import one_time_record, open_store, wait_refreshed
@@ -42,7 +42,8 @@ def desk(
     later = FROZEN_NOW + timedelta(minutes=1)
     store.add(one_time_record(2, email="bob@example.org", name="Gift card", created_at=later))
     window = make_window(record_session=make_recorder(store, profile="test"))
-    view = install_history(window, store, profile="test", clock=clock)
+    view = HistoryView(store, clock=clock, profile="test")
+    dock_history(window, view)  # as app.py docks it
     wait_refreshed(qtbot, view)
     assert view.model.rowCount() == 2
     window.current_mode().focus_first()

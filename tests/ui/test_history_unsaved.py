@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from inflow_desk.emulator import InflowEmulator
 from inflow_desk.storage.history import HistoryStore
 from inflow_desk.ui.history.recorder import make_recorder
-from inflow_desk.ui.history.view import HistoryView, install_history
+from inflow_desk.ui.history.view import HistoryView, dock_history
 from inflow_desk.ui.main_window import MainWindow
 from tests.ui.conftest import Clock
 from tests.ui.history_helpers import one_time_record, wait_refreshed
@@ -139,7 +139,8 @@ def test_the_new_row_is_inserted_into_the_history_not_rebuilt(
     store.add_many(one_time_record(n, session_id=f"sess_old_{n:04d}") for n in range(450))
     recorder = make_recorder(store, profile="test")
     window = make_window(record_session=recorder)
-    view: HistoryView = install_history(window, store, profile="test", clock=clock)
+    view = HistoryView(store, clock=clock, profile="test")
+    dock_history(window, view)
     recorder.recorded.connect(view.add_record)  # as app.py wires them
     wait_refreshed(qtbot, view)
     assert view.model.rowCount() == 450

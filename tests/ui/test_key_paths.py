@@ -29,7 +29,8 @@ from pytestqt.qtbot import QtBot
 from inflow_desk.domain.money import Currency
 from inflow_desk.emulator import InflowEmulator
 from inflow_desk.ui.checkout.line_items_model import Column
-from inflow_desk.ui.checkout.line_items_view import LineItemsView, RecentProduct
+from inflow_desk.ui.checkout.line_items_view import LineItemsView
+from inflow_desk.ui.kit.settings import RecentProduct
 from inflow_desk.ui.kit.widgets import bind_shortcut
 from inflow_desk.ui.main_window import MainWindow
 from tests.ui.conftest import focused, press, type_text

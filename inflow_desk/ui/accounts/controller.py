@@ -46,6 +46,7 @@ from inflow_desk.ui.accounts.account import Account
 from inflow_desk.ui.accounts.first_run import FirstRunScreen
 from inflow_desk.ui.accounts.profiles_store import ProfilesStore
 from inflow_desk.ui.checkout.modes import SessionGateway
+from inflow_desk.ui.kit import palette
 from inflow_desk.ui.kit.widgets import bind_shortcut, shortcut_tip
 from inflow_desk.ui.kit.workers import run_in_background
 from inflow_desk.ui.main_window import MainWindow
@@ -317,10 +318,6 @@ class AccountController(QObject):
         return self._has_key
 
     @property
-    def keystore_problem(self) -> KeyStoreError | None:
-        return self._problem
-
-    @property
     def gateway(self) -> ClosableGateway | None:
         return self._gateway
 
@@ -527,7 +524,7 @@ class AccountController(QObject):
         if notice is not None:  # never silently: the agent must know settings were damaged
             label = QLabel("⚠ Settings damaged — open Settings", window)
             label.setObjectName("settingsDamagedLabel")
-            label.setStyleSheet("color: #8a0000; font-weight: bold;")
+            label.setStyleSheet(f"color: {palette.DANGER_STRONG}; font-weight: bold;")
             label.setToolTip(notice)
             label.setAccessibleDescription(notice)
             window.add_top_bar_widget(label)

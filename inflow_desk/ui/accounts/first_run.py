@@ -19,13 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inflow_desk.ui.kit import palette
+
 __all__ = ["FirstRunScreen"]
 
 WELCOME_TITLE = "Welcome to Inflow Desk"
 ENTER_KEY_TEXT = "Enter API key…"
 
 PROBLEM_STYLE = (
-    "QFrame#keychainProblem { background: #fff4e5; border: 1px solid #f0c36d; border-radius: 4px; }"
+    f"QFrame#keychainProblem {{ background: {palette.NOTICE_SURFACE}; "
+    f"border: 1px solid {palette.NOTICE_OUTLINE}; border-radius: 4px; }}"
 )
 
 

@@ -47,6 +47,7 @@ from inflow_desk.storage.profiles import (
     validate_custom_url,
     validate_profile_name,
 )
+from inflow_desk.ui.kit import palette
 from inflow_desk.ui.kit.errors import describe_error
 from inflow_desk.ui.kit.workers import run_in_background
 
@@ -59,11 +60,12 @@ log = logging.getLogger(__name__)
 
 KEY_REJECTED_TEXT = "✗ key rejected — wrong key or wrong environment"
 CONNECTED_TEXT = "Connected ✓"
-ERROR_STYLE = "color: #8a0000;"
-WARNING_STYLE = "color: #7a4d00;"
-OK_STYLE = "color: #1b6e20; font-weight: bold;"
+ERROR_STYLE = f"color: {palette.DANGER_STRONG};"
+WARNING_STYLE = f"color: {palette.WARNING};"
+OK_STYLE = f"color: {palette.SUCCESS_STRONG}; font-weight: bold;"
 PROBLEM_STYLE = (
-    "QFrame#keyringProblem { background: #fff4e5; border: 1px solid #f0c36d; border-radius: 4px; }"
+    f"QFrame#keyringProblem {{ background: {palette.NOTICE_SURFACE}; "
+    f"border: 1px solid {palette.NOTICE_OUTLINE}; border-radius: 4px; }}"
 )
 _PRESETS: list[tuple[Environment, str]] = [
     (Environment.PRODUCTION, "Production — real payments"),

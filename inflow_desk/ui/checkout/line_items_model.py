@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from inflow_desk.domain import limits
 from inflow_desk.domain.money import Currency, MoneyParseError, parse_money
 from inflow_desk.domain.validation import check_name, check_quantity, check_unit_price
+from inflow_desk.ui.kit import palette
 from inflow_desk.ui.kit.formatting import format_money, format_plain_amount
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -27,8 +28,8 @@ PRICE_CENTS_ROLE = Qt.ItemDataRole.UserRole + 1
 PREVIEW_ROLE = Qt.ItemDataRole.UserRole + 2
 #: Custom role (read only): True when the cell's error is shown (painted red even when selected).
 INVALID_ROLE = Qt.ItemDataRole.UserRole + 3
-_INVALID_BACKGROUND = QBrush(QColor(255, 220, 220))
-_INVALID_FOREGROUND = QBrush(QColor(140, 0, 0))
+_INVALID_BACKGROUND = QBrush(QColor(palette.INVALID_CELL_SURFACE))
+_INVALID_FOREGROUND = QBrush(QColor(palette.INVALID_CELL_TEXT))
 
 
 class Column(IntEnum):

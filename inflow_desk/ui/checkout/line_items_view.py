@@ -11,7 +11,6 @@ Tab moves Product → Unit price → Qty → next row's Product (the computed to
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -40,7 +39,6 @@ from PySide6.QtWidgets import (
 )
 
 from inflow_desk.domain import limits
-from inflow_desk.domain.money import Currency
 from inflow_desk.ui.checkout.line_items_model import (
     INVALID_ROLE,
     PREVIEW_ROLE,
@@ -48,20 +46,16 @@ from inflow_desk.ui.checkout.line_items_model import (
     Column,
     LineItemsModel,
 )
+from inflow_desk.ui.kit import palette
 from inflow_desk.ui.kit.formatting import format_money
+from inflow_desk.ui.kit.settings import RecentProduct
 
 _Index = QModelIndex | QPersistentModelIndex
 _PRODUCT_ROLE = Qt.ItemDataRole.UserRole + 10
-_INVALID_SELECTED = QColor(160, 20, 20)
+_INVALID_SELECTED = QColor(palette.INVALID_CELL_SELECTED)
+_ON_INVALID_SELECTED = QColor(palette.ON_ACCENT)
 #: An editor's property: what its cell held when editing began (Esc puts it back).
 ORIGINAL_VALUE = "originalValue"
-
-
-@dataclass(frozen=True)
-class RecentProduct:
-    name: str
-    price_cents: int
-    currency: Currency
 
 
 class RecentProductsModel(QStandardItemModel):
@@ -112,7 +106,7 @@ class _CellDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         if index.data(INVALID_ROLE):
             option.palette.setColor(QPalette.ColorRole.Highlight, _INVALID_SELECTED)
-            option.palette.setColor(QPalette.ColorRole.HighlightedText, Qt.GlobalColor.white)
+            option.palette.setColor(QPalette.ColorRole.HighlightedText, _ON_INVALID_SELECTED)
 
 
 class _FirstSuggestionOnEnter(QObject):

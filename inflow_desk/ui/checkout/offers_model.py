@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     QStringListModel,
     Qt,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 
 from inflow_desk.domain.money import Currency
 from inflow_desk.domain.offers import (
@@ -37,11 +37,13 @@ from inflow_desk.domain.offers import (
     is_archived,
     offer_texts,
 )
+from inflow_desk.ui.kit import palette
 from inflow_desk.ui.kit.formatting import format_money
 
 _Index = QModelIndex | QPersistentModelIndex
 RECENT_MARKER = "Recent · "
 MONEY_CACHE_SIZE = 4096
+_ARCHIVED_COLOUR = QColor(palette.MUTED_ITEM)
 
 OfferIdRole = Qt.ItemDataRole.UserRole + 1
 SearchRole = Qt.ItemDataRole.UserRole + 2
@@ -169,7 +171,7 @@ class OffersModel(QAbstractListModel):
         if role == Qt.ItemDataRole.FontRole and entry.recent:
             return self._bold
         if role == Qt.ItemDataRole.ForegroundRole and entry.archived:
-            return Qt.GlobalColor.gray
+            return _ARCHIVED_COLOUR
         if role == OfferIdRole:
             return entry.id
         if role == SearchRole:

@@ -31,15 +31,13 @@ from inflow_desk.ui.checkout.line_items_model import (
     DraftLine,
     LineItemsModel,
 )
-from inflow_desk.ui.checkout.line_items_view import (
-    LineItemsView,
-    RecentProduct,
-    RecentProductsModel,
-)
+from inflow_desk.ui.checkout.line_items_view import LineItemsView, RecentProductsModel
 from inflow_desk.ui.checkout.modes import PreparedRequest
 from inflow_desk.ui.checkout.options_form import ERROR_STYLE
 from inflow_desk.ui.checkout.session import ChargeDetails, LineDetail
+from inflow_desk.ui.kit import palette
 from inflow_desk.ui.kit.formatting import format_money, format_plain_amount
+from inflow_desk.ui.kit.settings import RecentProduct
 from inflow_desk.ui.kit.widgets import action_button
 
 _PRODUCT_FIELD = re.compile(r"products\[(\d+)\]\.(name|price|quantity)")
@@ -297,13 +295,13 @@ class OneTimeForm(QWidget):
         currency = self.currency()
         amount = format_money(total or 0, currency)
         note = (
-            " <span style='color:gray'>(lines without a valid price not counted)</span>"
+            f" <span style='color:{palette.MUTED}'>(lines without a valid price not counted)</span>"
             if (self.model.has_unpriced_lines() and not self.model.is_empty())
             else ""
         )
         self.total_label.setText(
             f"Total <b style='font-size:15pt'>{amount}</b> "
-            f"<span style='color:gray'>excl. tax</span>{note}"
+            f"<span style='color:{palette.MUTED}'>excl. tax</span>{note}"
         )
         self.total_label.setAccessibleDescription(f"Total {amount} excluding tax")
 

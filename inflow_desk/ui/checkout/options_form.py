@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from inflow_desk.domain import limits
 from inflow_desk.domain.models import CheckoutOptions, FieldIssue
 from inflow_desk.domain.validation import check_email, check_expires_in, check_redirect_url
+from inflow_desk.ui.kit import palette
 
 #: (label, hours) presets of the expiry combo; the last entry is "Custom".
 EXPIRY_PRESETS: tuple[tuple[str, float], ...] = (
@@ -29,8 +30,10 @@ EXPIRY_PRESETS: tuple[tuple[str, float], ...] = (
 )
 CUSTOM_LABEL = "Custom…"
 
-ERROR_STYLE = "color: #a40000;"
-INVALID_EDIT_STYLE = "border: 1px solid #c00000; background: #fff0f0;"
+ERROR_STYLE = f"color: {palette.DANGER};"
+INVALID_EDIT_STYLE = (
+    f"border: 1px solid {palette.INVALID_OUTLINE}; background: {palette.INVALID_SURFACE};"
+)
 
 
 class FieldError(QLabel):

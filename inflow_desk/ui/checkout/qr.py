@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 
+from inflow_desk.ui.kit.errors import QrTooLongError
+
 if TYPE_CHECKING:
     import segno
 
@@ -21,14 +23,6 @@ QUIET_ZONE_MODULES = 4  # ISO/IEC 18004 asks for a 4-module quiet zone
 ERROR_CORRECTION = "m"  # 15 % recovery: survives a glare on a phone screen, stays small
 _LIGHT = b"\xff"
 _GRAY = bytes.maketrans(b"\x00\x01", b"\xff\x00")  # module (0 light, 1 dark) -> gray level
-
-
-class QrTooLongError(ValueError):
-    """``text`` does not fit in any QR code (about 2,300 bytes at our error correction)."""
-
-    def __init__(self, length: int) -> None:
-        super().__init__(f"{length} characters do not fit in a QR code")
-        self.length = length
 
 
 def make_qr(text: str) -> segno.QRCode:

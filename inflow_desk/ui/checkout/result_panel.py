@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from inflow_desk.domain.checkout_url import readable
-from inflow_desk.ui.checkout.qr import QrTooLongError, qr_pixmap, save_qr
+from inflow_desk.ui.checkout.qr import qr_pixmap, save_qr
+from inflow_desk.ui.kit import palette
+from inflow_desk.ui.kit.errors import QrTooLongError
 from inflow_desk.ui.kit.widgets import (
     Clock,
     action_button,
@@ -50,12 +52,13 @@ STALE_TEXT = (
     "Press Ctrl+Enter for a link for the form as it is now."
 )
 STALE_STYLE = (
-    "QLabel { color: #6b4a00; background: #fff4ce; border: 1px solid #e0c060; "
-    "border-radius: 4px; padding: 4px; }"
+    f"QLabel {{ color: {palette.WARNING_STRONG}; background: {palette.WARNING_SURFACE}; "
+    f"border: 1px solid {palette.WARNING_OUTLINE}; border-radius: 4px; padding: 4px; }}"
 )
 WARNING_STYLE = (
-    "QLabel { color: #8a0000; background: #fdecea; border: 2px solid #b3261e; "
-    "border-radius: 4px; padding: 6px; font-weight: bold; }"
+    f"QLabel {{ color: {palette.DANGER_STRONG}; background: {palette.DANGER_SURFACE}; "
+    f"border: 2px solid {palette.DANGER_EMPHASIS}; border-radius: 4px; padding: 6px; "
+    "font-weight: bold; }"
 )
 COPY_TEXT = "Copy link"
 COPY_ANYWAY_TEXT = "Copy anyway"
@@ -89,16 +92,19 @@ class QrWindow(QDialog):
         self._label = QLabel(self)
         self._label.setObjectName("bigQrCodeLabel")
         self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._label.setStyleSheet("background: white;")
+        self._label.setStyleSheet(f"background: {palette.QR_PAPER};")
         caption = QLabel(url, self)
         caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        caption.setStyleSheet("background: white; color: black; font-size: 16px; padding: 8px;")
+        caption.setStyleSheet(
+            f"background: {palette.QR_PAPER}; color: {palette.QR_INK}; "
+            "font-size: 16px; padding: 8px;"
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._label, 1)
         layout.addWidget(caption)
-        self.setStyleSheet("QDialog { background: white; }")
+        self.setStyleSheet(f"QDialog {{ background: {palette.QR_PAPER}; }}")
         self.resize(720, 760)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -127,7 +133,6 @@ class ResultPanel(QGroupBox):
         self._expires_at: datetime | None = None
         self._expiry_assumed = False
         self._qr_window: QrWindow | None = None
-        self._held_back = False
         self._has_qr = False
 
         self.placeholder = QLabel(
@@ -185,7 +190,7 @@ class ResultPanel(QGroupBox):
         self.copied_label = QLabel("", self)
         self.copied_label.setObjectName("copiedLabel")
         self.copied_label.setWordWrap(True)
-        self.copied_label.setStyleSheet("color: #1b7f3b; font-weight: bold;")
+        self.copied_label.setStyleSheet(f"color: {palette.SUCCESS}; font-weight: bold;")
 
         self.session_label = QLabel(self)
         self.session_label.setObjectName("sessionIdLabel")
@@ -270,11 +275,6 @@ class ResultPanel(QGroupBox):
     def stale(self) -> bool:
         return self._stale
 
-    @property
-    def held_back(self) -> bool:
-        """The link on screen is not trusted (shown with a warning, never copied on its own)."""
-        return self._held_back
-
     def show_session(
         self,
         *,
@@ -288,7 +288,6 @@ class ResultPanel(QGroupBox):
         """Show a link. With ``warning`` (why it is not trusted) it is held back: shown with
         its hidden characters written out, no QR code, copied only by an explicit Copy."""
         self._url = url
-        self._held_back = warning is not None
         self.amount_label.setText(charge.amount if charge is not None else "")
         self.charge_label.setText("\n".join(charge.lines) if charge is not None else "")
         self.set_stale(False)
@@ -322,7 +321,6 @@ class ResultPanel(QGroupBox):
 
     def clear(self) -> None:
         self._url = ""
-        self._held_back = False
         self._has_qr = False
         self.warning_label.clear()
         self.warning_label.hide()
@@ -357,7 +355,9 @@ class ResultPanel(QGroupBox):
             countdown_text(self._expires_at, now, assumed=self._expiry_assumed)
         )
         expired = now >= self._expires_at
-        self.expiry_label.setStyleSheet("color: #a40000; font-weight: bold;" if expired else "")
+        self.expiry_label.setStyleSheet(
+            f"color: {palette.DANGER}; font-weight: bold;" if expired else ""
+        )
         if expired:
             self._timer.stop()
 

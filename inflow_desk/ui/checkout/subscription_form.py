@@ -73,6 +73,7 @@ from inflow_desk.ui.checkout.offers_model import (
 )
 from inflow_desk.ui.checkout.options_form import ERROR_STYLE
 from inflow_desk.ui.checkout.session import ChargeDetails
+from inflow_desk.ui.kit import palette
 from inflow_desk.ui.kit.errors import describe_error, withheld_link_text
 from inflow_desk.ui.kit.settings import AppSettings
 from inflow_desk.ui.kit.widgets import bind_shortcut, shortcut_tip
@@ -98,12 +99,16 @@ STILL_LOADING = (
     "The offers are still loading: the offer matching “{text}” is picked when they arrive "
     "— then press Ctrl+Enter"
 )
-PASTE_HIGHLIGHT = "QLineEdit#offerPasteEdit { border: 2px solid #1a5fb4; border-radius: 3px; }"
-PASTE_ERROR = "QLineEdit#offerPasteEdit { border: 2px solid #a40000; border-radius: 3px; }"
-HINT_STYLE = "QLabel { color: #7a4d00; }"
+PASTE_HIGHLIGHT = (
+    f"QLineEdit#offerPasteEdit {{ border: 2px solid {palette.PRIMARY}; border-radius: 3px; }}"
+)
+PASTE_ERROR = (
+    f"QLineEdit#offerPasteEdit {{ border: 2px solid {palette.DANGER}; border-radius: 3px; }}"
+)
+HINT_STYLE = f"QLabel {{ color: {palette.WARNING}; }}"
 STATUS_ERROR = (
-    "QLabel { color: #8a0000; background: #fdecea; border: 1px solid #f5c2c0; "
-    "border-radius: 4px; padding: 4px; }"
+    f"QLabel {{ color: {palette.DANGER_STRONG}; background: {palette.DANGER_SURFACE}; "
+    f"border: 1px solid {palette.DANGER_OUTLINE}; border-radius: 4px; padding: 4px; }}"
 )
 _PAGE_KEYS = {
     Qt.Key.Key_Down: 1,
@@ -599,11 +604,6 @@ class SubscriptionForm(QWidget):
         self._show_hint("")
         self._set_picked(entry, details_now=details_now)
 
-    def pick_highlighted(self) -> bool:
-        """Enter in the filter: see :meth:`_on_enter`. True when an offer is chosen."""
-        self._on_enter()
-        return self._picked is not None
-
     def _on_enter(self) -> None:
         highlighted = self._highlighted()
         if highlighted is not None:
@@ -746,12 +746,13 @@ class SubscriptionForm(QWidget):
         entry = self._picked
         if entry is None:
             self.selected_label.setText(
-                "<span style='color:gray'>No offer selected — type to search, Enter to pick, "
+                f"<span style='color:{palette.MUTED}'>No offer selected — type to search, "
+                "Enter to pick, "
                 "or paste an ID below.</span>"
             )
             return
         archived = (
-            " <b style='color:#a40000'>(archived — accepts no new subscribers)</b>"
+            f" <b style='color:{palette.DANGER}'>(archived — accepts no new subscribers)</b>"
             if entry.archived
             else ""
         )
@@ -762,7 +763,8 @@ class SubscriptionForm(QWidget):
         self._details_timer.stop()
         if entry is None:
             self.details.setHtml(
-                "<p style='color:gray'>Details of the highlighted offer appear here.</p>"
+                f"<p style='color:{palette.MUTED}'>"
+                "Details of the highlighted offer appear here.</p>"
             )
             return
         rows = [
@@ -772,7 +774,7 @@ class SubscriptionForm(QWidget):
         if len(entry.fields) <= 1:
             rows.insert(0, ("Note", "Not in the loaded list: details are unknown until created."))
         body = "".join(
-            f"<tr><td style='color:gray; padding-right:12px; white-space:nowrap'>"
+            f"<tr><td style='color:{palette.MUTED}; padding-right:12px; white-space:nowrap'>"
             f"{html.escape(label)}</td><td>{html.escape(value)}</td></tr>"
             for label, value in rows
         )
@@ -780,7 +782,7 @@ class SubscriptionForm(QWidget):
         heading = html.escape(entry.title)
         self.details.setHtml(
             f"<p><b style='font-size:12pt'>{heading}</b> "
-            f"<span style='color:#1a7f37'>{marker}</span></p><table>{body}</table>"
+            f"<span style='color:{palette.SUCCESS_MARK}'>{marker}</span></p><table>{body}</table>"
         )
 
     # ------------------------------------------------------------------ CheckoutMode

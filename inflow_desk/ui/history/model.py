@@ -46,6 +46,7 @@ from inflow_desk.storage.history import (
     matches_filter,
     status_text,
 )
+from inflow_desk.ui.kit import palette
 from inflow_desk.ui.kit.formatting import format_money
 from inflow_desk.ui.kit.widgets import Clock, utc_now
 from inflow_desk.ui.kit.workers import run_in_background
@@ -103,8 +104,8 @@ SORT_KEYS: Final = {
 
 KIND_TEXT: Final = {SessionKind.ONE_TIME: "One-time", SessionKind.SUBSCRIPTION: "Subscription"}
 
-_OPEN_BRUSH: Final = QBrush(QColor("#1b7f3b"))
-_EXPIRED_BRUSH: Final = QBrush(QColor("#80868b"))
+_OPEN_BRUSH: Final = QBrush(QColor(palette.SUCCESS))
+_EXPIRED_BRUSH: Final = QBrush(QColor(palette.MUTED_ROW))
 _DISPLAY: Final = int(Qt.ItemDataRole.DisplayRole.value)
 _TOOLTIP: Final = int(Qt.ItemDataRole.ToolTipRole.value)
 _ALIGNMENT: Final = int(Qt.ItemDataRole.TextAlignmentRole.value)

@@ -1,5 +1,5 @@
 """The history view: every link the agent created, filterable, with copy / QR / create again /
-CSV export, docked into the main window by :func:`install_history`.
+CSV export, docked into the main window by :func:`dock_history`.
 
 Keyboard: Ctrl+H (window-wide) goes to the filter, showing the history if it was hidden (hiding
 it is View ▸ History or the dock's close button); Ctrl+F does the same inside the view. In the
@@ -69,6 +69,7 @@ from inflow_desk.ui.history.model import (
     created_text,
     sort_indicator_of,
 )
+from inflow_desk.ui.kit import palette
 from inflow_desk.ui.kit.widgets import Clock, shortcut_tip, utc_now
 from inflow_desk.ui.kit.workers import run_in_background
 from inflow_desk.ui.main_window import MainWindow
@@ -227,7 +228,7 @@ class HistoryView(QWidget):
         self.count_label.setObjectName("historyCountLabel")
         self.message_label = QLabel(self)
         self.message_label.setObjectName("historyMessageLabel")
-        self.message_label.setStyleSheet("color: #1b7f3b;")
+        self.message_label.setStyleSheet(f"color: {palette.SUCCESS};")
 
         self.table = QTableView(self)
         self.table.setObjectName("historyTable")
@@ -391,7 +392,9 @@ class HistoryView(QWidget):
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.message_label.setStyleSheet(
-            "color: #a40000; font-weight: bold;" if error else "color: #1b7f3b;"
+            f"color: {palette.DANGER}; font-weight: bold;"
+            if error
+            else f"color: {palette.SUCCESS};"
         )
         self.message_label.setText(text)
         self.message_label.setVisible(bool(text))
@@ -696,26 +699,10 @@ class HistoryView(QWidget):
 # ---------------------------------------------------------------------- installation
 
 
-def install_history(
-    window: MainWindow,
-    store: HistoryStore,
-    *,
-    profile: str | Callable[[], str],
-    clock: Clock = utc_now,
-) -> HistoryView:
-    """Dock a :class:`HistoryView` at the bottom of ``window`` (View ▸ History; Ctrl+H).
-
-    New sessions appear (and are selected) as soon as the window reports them; "create again"
-    fills the window's form through :meth:`MainWindow.load_request`.
-    """
-    view = HistoryView(store, clock=clock, profile=profile)
-    dock_history(window, view)
-    return view
-
-
 def dock_history(window: MainWindow, view: HistoryView) -> QDockWidget:
-    """The second half of :func:`install_history`: dock ``view`` into ``window`` and wire it
-    (start-up runs the two halves in separate event-loop turns). The dock start-up reserved
+    """Dock ``view`` at the bottom of ``window`` (View ▸ History; Ctrl+H) and wire it: new
+    sessions appear (and are selected) as soon as the window reports them; "create again" fills
+    the window's form through :meth:`MainWindow.load_request`. The dock start-up reserved
     (:func:`reserve_history_dock`) is used as it is — its saved size and visibility kept."""
     dock = reserve_history_dock(window)
     placeholder = dock.widget()

@@ -39,13 +39,24 @@ from inflow_desk.api.errors import (
 from inflow_desk.domain.checkout_url import UntrustedCheckoutUrlError
 from inflow_desk.domain.models import FieldIssue
 from inflow_desk.storage.keystore import KeyStoreError, StoredKeyUnusable
-from inflow_desk.ui.checkout.qr import QrTooLongError
 
 if TYPE_CHECKING:  # not imported at run time: sqlite3 stays out of the first frame
     from inflow_desk.storage.history_journal import HistoryProblem, RecordOutcome
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("inflow_desk.qt")
+
+
+class QrTooLongError(ValueError):
+    """``text`` does not fit in any QR code (about 2,300 bytes at our error correction).
+
+    Raised by :func:`inflow_desk.ui.checkout.qr.make_qr`; defined here, with the funnel that
+    words it, so ``kit`` needs nothing from the feature folders.
+    """
+
+    def __init__(self, length: int) -> None:
+        super().__init__(f"{length} characters do not fit in a QR code")
+        self.length = length
 
 
 @dataclass(frozen=True)
@@ -55,8 +66,6 @@ class UserMessage:
     headline: str
     hint: str = ""
     details: tuple[str, ...] = field(default_factory=tuple)
-    #: True when the request may have created a session although we got no usable answer.
-    may_have_created: bool = False
     #: Server messages that name a field of the form ("customerEmail must be an email"),
     #: so the window can mark that field too.
     field_issues: tuple[FieldIssue, ...] = ()
@@ -122,7 +131,6 @@ def describe_error(
                 "so a link may have been created there.",
                 "It is not in the History (no answer came back): look in Inflow's dashboard "
                 "before sending the customer a second link.",
-                may_have_created=True,
             )
         return UserMessage(
             "Cancelled." if exc.request_sent else "Cancelled; nothing was sent to Inflow."
@@ -147,7 +155,6 @@ def describe_error(
             return UserMessage(
                 f"Inflow did not answer in time, so we could not {action}.",
                 _MAYBE_CREATED if creates else "Try again.",
-                may_have_created=creates,
             )
         return UserMessage(
             "Couldn't reach Inflow (the connection timed out).",
@@ -158,7 +165,6 @@ def describe_error(
             return UserMessage(
                 "The connection to Inflow broke before the answer arrived.",
                 _MAYBE_CREATED if creates else "Try again.",
-                may_have_created=creates,
             )
         return UserMessage(
             "Couldn't reach Inflow (connection refused or no network).",
@@ -222,7 +228,6 @@ def describe_error(
             f"Inflow had a problem on its side (HTTP {exc.status_code}).",
             "Nothing to fix on your side; try again in a moment."
             + (" " + _MAYBE_CREATED if creates else ""),
-            may_have_created=creates,
         )
     if isinstance(exc, APIStatusError):
         return UserMessage(
@@ -234,13 +239,11 @@ def describe_error(
         return UserMessage(
             "Inflow's answer was far larger than any real answer, so it was not read.",
             _MAYBE_CREATED if creates else "Try again; if it keeps happening, tell support.",
-            may_have_created=creates,
         )
     if isinstance(exc, APIResponseValidationError):
         return UserMessage(
             "Inflow answered, but the answer could not be understood.",
             _MAYBE_CREATED if creates else "Try again; if it keeps happening, tell support.",
-            may_have_created=creates,
         )
     if isinstance(exc, InflowError):
         return UserMessage(f"Could not {action}.", str(exc))

@@ -6,16 +6,25 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from inflow_desk.domain.money import Currency
-from inflow_desk.ui.checkout.line_items_view import RecentProduct
 
 log = logging.getLogger(__name__)
 MAX_RECENT_PRODUCTS = 200
 MAX_RECENT_OFFERS = 20
+
+
+@dataclass(frozen=True)
+class RecentProduct:
+    """A product the agent used before: the line-item name completer offers it."""
+
+    name: str
+    price_cents: int
+    currency: Currency
 
 
 class AppSettings:
