@@ -340,7 +340,7 @@ def _dock_history(window: Any, store: Any, recorder: Any) -> Any:
 
     reserve_history_dock(window)
     view = HistoryView(store, profile="bench")
-    dock_history(window, view)
+    dock_history(window, window, view)
     recorder.recorded.connect(view.add_record)
     recorder.replayed.connect(lambda _added: view.refresh())
     loaded = view.model.rowCount() or _wait_for(view.model.refreshed, 60_000)
@@ -577,7 +577,7 @@ def stall_history_100k(ctx: Context) -> Measured:
                 # As the app's start-up steps do it: the view, then (next turn) into its dock.
                 view = HistoryView(store, profile="default")
                 spin(1)
-                dock_history(bench.window, view)
+                dock_history(bench.window, bench.window, view)
                 opened = _wait_for(view.model.refreshed, 30_000) or view.model.rowCount() > 0
                 spin(200)
                 view.focus_search()

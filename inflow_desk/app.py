@@ -502,7 +502,7 @@ def build_desk(
             return
         from inflow_desk.ui.history.view import dock_history
 
-        dock_history(window, view)  # into the dock reserved above
+        dock_history(window, window, view)  # into the dock reserved above
 
     def keep_drafts() -> None:
         if desk.history is None:

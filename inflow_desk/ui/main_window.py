@@ -444,6 +444,10 @@ class MainWindow(QMainWindow):
         else:
             self.mode_switch.setCurrentIndex(index)  # _on_mode_changed focuses it
 
+    def focus_form(self) -> None:
+        """Where typing goes back to: the current mode's first field."""
+        self.current_mode().focus_first()
+
     def current_mode(self) -> CheckoutMode:
         return self._modes[max(0, self.mode_switch.currentIndex())]
 

@@ -64,7 +64,7 @@ def history_window(
 ) -> tuple[MainWindow, HistoryView]:
     window = make_window(record_session=make_recorder(store, profile="test"))
     view = HistoryView(store, clock=clock, profile="test")
-    dock_history(window, view)  # as app.py docks it
+    dock_history(window, window, view)  # as app.py docks it
     return window, view
 
 

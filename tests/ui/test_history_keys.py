@@ -43,7 +43,7 @@ def desk(
     store.add(one_time_record(2, email="bob@example.org", name="Gift card", created_at=later))
     window = make_window(record_session=make_recorder(store, profile="test"))
     view = HistoryView(store, clock=clock, profile="test")
-    dock_history(window, view)  # as app.py docks it
+    dock_history(window, window, view)  # as app.py docks it
     wait_refreshed(qtbot, view)
     assert view.model.rowCount() == 2
     window.current_mode().focus_first()

@@ -140,7 +140,7 @@ def test_the_new_row_is_inserted_into_the_history_not_rebuilt(
     recorder = make_recorder(store, profile="test")
     window = make_window(record_session=recorder)
     view = HistoryView(store, clock=clock, profile="test")
-    dock_history(window, view)
+    dock_history(window, window, view)
     recorder.recorded.connect(view.add_record)  # as app.py wires them
     wait_refreshed(qtbot, view)
     assert view.model.rowCount() == 450

@@ -20,7 +20,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QEvent,
@@ -30,6 +30,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     Signal,
+    SignalInstance,
     Slot,
 )
 from PySide6.QtGui import QKeyEvent, QShowEvent
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -63,7 +65,12 @@ from inflow_desk.domain.offers import (
     pasted_offer_problem,
 )
 from inflow_desk.domain.validation import check_offer_id
-from inflow_desk.ui.checkout.modes import SUBSCRIPTION_SHORTCUT, PreparedRequest, SessionGateway
+from inflow_desk.ui.checkout.modes import (
+    SUBSCRIPTION_SHORTCUT,
+    CheckoutMode,
+    PreparedRequest,
+    SessionGateway,
+)
 from inflow_desk.ui.checkout.offers_model import (
     OfferEntry,
     OfferFilterModel,
@@ -71,14 +78,13 @@ from inflow_desk.ui.checkout.offers_model import (
     locale_money,
     make_entry,
 )
-from inflow_desk.ui.checkout.options_form import ERROR_STYLE
+from inflow_desk.ui.checkout.options_form import ERROR_STYLE, OptionsForm
 from inflow_desk.ui.checkout.session import ChargeDetails
 from inflow_desk.ui.kit import palette
 from inflow_desk.ui.kit.errors import describe_error, withheld_link_text
 from inflow_desk.ui.kit.settings import AppSettings
 from inflow_desk.ui.kit.widgets import bind_shortcut, shortcut_tip
 from inflow_desk.ui.kit.workers import run_in_background
-from inflow_desk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -945,9 +951,23 @@ def _checked_link(url: str) -> str:
     return url if problem is None else withheld_link_text(problem)
 
 
-def install_subscription_mode(window: MainWindow, settings: AppSettings) -> SubscriptionForm:
-    """Add the Subscription tab (Ctrl+2) to ``window`` (a ``MainWindow``); its offers follow
-    ``window.gateway`` and reload when the window switches accounts."""
+class SubscriptionHost(Protocol):
+    """What the Subscription tab needs of the window (``MainWindow`` is one)."""
+
+    @property
+    def gateway(self) -> SessionGateway: ...
+    @property
+    def mode_switch(self) -> QTabWidget: ...
+    @property
+    def options_form(self) -> OptionsForm: ...
+    @property
+    def accountChanged(self) -> SignalInstance: ...
+    def add_mode(self, mode: CheckoutMode) -> None: ...
+
+
+def install_subscription_mode(window: SubscriptionHost, settings: AppSettings) -> SubscriptionForm:
+    """Add the Subscription tab (Ctrl+2) to ``window``; its offers follow ``window.gateway``
+    and reload when the window switches accounts."""
     form = SubscriptionForm(lambda: window.gateway, settings, window.mode_switch)
     window.add_mode(form)
     window.accountChanged.connect(form.on_account_changed)

@@ -14,14 +14,14 @@ import json
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
+from PySide6.QtWidgets import QLabel, QWidget
 
 from inflow_desk.storage.history import HistoryError, HistoryStore
 from inflow_desk.ui.checkout.session import CreatedSession
 from inflow_desk.ui.kit.widgets import Clock, utc_now
-from inflow_desk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +50,29 @@ def _canonical(data: object) -> str:
     return json.dumps(data, sort_keys=True, ensure_ascii=False)
 
 
+class _NewLinkSource(Protocol):
+    @property
+    def newLinkRequested(self) -> SignalInstance: ...
+
+
+class DraftHost(Protocol):
+    """What the draft keeper needs of the window (``MainWindow`` is one)."""
+
+    @property
+    def formChanged(self) -> SignalInstance: ...
+    @property
+    def accountChanged(self) -> SignalInstance: ...
+    @property
+    def sessionCreated(self) -> SignalInstance: ...
+    @property
+    def result_panel(self) -> _NewLinkSource: ...
+    @property
+    def status_label(self) -> QLabel: ...
+    def form_snapshot(self) -> dict[str, Any]: ...
+    def restore_form(self, data: dict[str, Any]) -> None: ...
+    def window(self) -> QWidget: ...
+
+
 class DraftKeeper(QObject):
     """Autosaves and restores the form of ``window`` for ``profile`` (a name, or a callable
     giving the current one: after an account switch the draft moves to the new profile).
@@ -62,7 +85,7 @@ class DraftKeeper(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
+        window: DraftHost,
         store: HistoryStore,
         profile: str | Callable[[], str],
         *,
@@ -70,7 +93,7 @@ class DraftKeeper(QObject):
         clock: Clock = utc_now,
         restore: bool = True,
     ) -> None:
-        super().__init__(window)
+        super().__init__(window.window())  # lives as long as the window
         self.setObjectName("draftKeeper")
         self._window = window
         self._store = store

@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
 from PySide6.QtCore import (
     QDate,
@@ -31,6 +31,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     Signal,
+    SignalInstance,
 )
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -45,6 +46,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QTableView,
     QToolBar,
@@ -72,7 +74,6 @@ from inflow_desk.ui.history.model import (
 from inflow_desk.ui.kit import palette
 from inflow_desk.ui.kit.widgets import Clock, shortcut_tip, utc_now
 from inflow_desk.ui.kit.workers import run_in_background
-from inflow_desk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -699,10 +700,21 @@ class HistoryView(QWidget):
 # ---------------------------------------------------------------------- installation
 
 
-def dock_history(window: MainWindow, view: HistoryView) -> QDockWidget:
-    """Dock ``view`` at the bottom of ``window`` (View ▸ History; Ctrl+H) and wire it: new
-    sessions appear (and are selected) as soon as the window reports them; "create again" fills
-    the window's form through :meth:`MainWindow.load_request`. The dock start-up reserved
+class HistoryHost(Protocol):
+    """What the history needs of the window it docks into (``MainWindow`` is one)."""
+
+    @property
+    def sessionCreated(self) -> SignalInstance: ...
+    def menu(self, title: str) -> QMenu: ...
+    def load_request(self, kind: str, body: dict[str, Any]) -> bool: ...
+    def focus_form(self) -> None: ...
+
+
+def dock_history(window: QMainWindow, host: HistoryHost, view: HistoryView) -> QDockWidget:
+    """Dock ``view`` at the bottom of ``window`` (View ▸ History; Ctrl+H) and wire it to
+    ``host`` (the same window, seen as what the history talks to): new sessions appear (and
+    are selected) as soon as it reports them; "create again" fills its form through
+    ``host.load_request``; Esc goes back to it. The dock start-up reserved
     (:func:`reserve_history_dock`) is used as it is — its saved size and visibility kept."""
     dock = reserve_history_dock(window)
     placeholder = dock.widget()
@@ -716,7 +728,7 @@ def dock_history(window: MainWindow, view: HistoryView) -> QDockWidget:
     toggle.setText("&History")
     toggle.setToolTip("Show or hide the history")
     toggle.triggered.connect(lambda checked: view.focus_search() if checked else None)
-    window.menu("&View").addAction(toggle)
+    host.menu("&View").addAction(toggle)
 
     # Ctrl+H goes to the filter — it shows a hidden history, it never hides it.
     go_to = QAction("&Go to the history filter", window)
@@ -725,11 +737,11 @@ def dock_history(window: MainWindow, view: HistoryView) -> QDockWidget:
     go_to.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     go_to.setToolTip(shortcut_tip("Go to the history filter", GO_TO_HISTORY_SHORTCUT))
     go_to.triggered.connect(lambda: go_to_history(dock, view))
-    window.menu("&View").addAction(go_to)
+    host.menu("&View").addAction(go_to)
 
-    window.sessionCreated.connect(view.on_session_created)
-    view.createAgainRequested.connect(window.load_request)
-    view.leaveRequested.connect(lambda: window.current_mode().focus_first())
+    host.sessionCreated.connect(view.on_session_created)
+    view.createAgainRequested.connect(host.load_request)
+    view.leaveRequested.connect(host.focus_form)
     return dock
 
 
