@@ -73,8 +73,8 @@ WAITING_TEXT = "Waiting for the offers — the link is created when they arrive 
 MAX_SUMMARY_ITEMS = 2
 DEFAULT_SIZE = QSize(1280, 860)
 TITLE_BAR_ALLOWANCE = 32
-MESSAGE_LINES = 2
-MESSAGE_PADDING = 16
+MESSAGE_LINES = 3
+MESSAGE_PADDING = 20
 BADGE_STYLES = {environment: badge.style() for environment, badge in palette.BADGES.items()}
 
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -106,23 +106,18 @@ class OptionsForm(QGroupBox):
         expiry_row.addWidget(self.expires_spin)
         expiry_row.addStretch(1)
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow(
-            self._label("Customer &e-mail", self.email_edit),
-            _stack(self.email_edit, self.email_error),
-        )
-        form.addRow(
-            self._label("E&xpires after", self.expiry_combo), _stack(expiry_row, self.expires_error)
-        )
-        form.addRow(
-            self._label("&Success URL", self.success_edit),
-            _stack(self.success_edit, self.success_error),
-        )
-        form.addRow(
-            self._label("Cance&l URL", self.cancel_edit),
-            _stack(self.cancel_edit, self.cancel_error),
-        )
+        # E-mail and expiry share the first row (a 1366×768 screen has no height to spare).
+        form = QGridLayout()
+        top = Qt.AlignmentFlag.AlignTop
+        form.addWidget(self._label("Customer &e-mail", self.email_edit), 0, 0, top)
+        form.addWidget(_stack(self.email_edit, self.email_error), 0, 1)
+        form.addWidget(self._label("E&xpires after", self.expiry_combo), 0, 2, top)
+        form.addWidget(_stack(expiry_row, self.expires_error), 0, 3)
+        form.addWidget(self._label("&Success URL", self.success_edit), 1, 0, top)
+        form.addWidget(_stack(self.success_edit, self.success_error), 1, 1, 1, 3)
+        form.addWidget(self._label("Cance&l URL", self.cancel_edit), 2, 0, top)
+        form.addWidget(_stack(self.cancel_edit, self.cancel_error), 2, 1, 1, 3)
+        form.setColumnStretch(1, 1)
         self.setLayout(form)
 
         self._edits = {

@@ -171,6 +171,8 @@ class ResultPanel(QGroupBox):
         self.charge_label.setObjectName("linkChargeLabel")
         self.charge_label.setAccessibleName("What this link charges")
         self.charge_label.setWordWrap(True)
+        # items (or offer) and customer: two lines, kept while there is no link
+        self.charge_label.setMinimumHeight(self.charge_label.fontMetrics().lineSpacing() * 2)
         self.stale_label = QLabel(STALE_TEXT, self)
         self.stale_label.setObjectName("staleLinkLabel")
         self.stale_label.setWordWrap(True)
