@@ -47,7 +47,7 @@ from inflow_desk.ui.accounts.first_run import FirstRunScreen
 from inflow_desk.ui.accounts.profiles_store import ProfilesStore
 from inflow_desk.ui.checkout.modes import SessionGateway
 from inflow_desk.ui.kit.widgets import bind_shortcut, shortcut_tip
-from inflow_desk.ui.kit.workers import run_in_background
+from inflow_desk.ui.kit.workers import LatestOnly, run_in_background
 from inflow_desk.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -276,7 +276,7 @@ class AccountController(QObject):
         self._profile: Profile | None = None  # None in demo mode
         self._has_key = False
         self._problem: KeyStoreError | None = None
-        self._switch_seq = 0
+        self._switches = LatestOnly()  # a later switch supersedes a key still being read
         self._dialog: SettingsDialog | None = None
         self._pending_close: ClosableGateway | None = None
         # Widgets, once attached.
@@ -597,25 +597,21 @@ class AccountController(QObject):
         profile = self._profiles.get(name)
         if profile is None or not self._can_switch():
             return False
-        self._switch_seq += 1
-        seq = self._switch_seq
         store = self._keystore
         if self.profile_combo is not None:
             self.profile_combo.setEnabled(False)
 
         def done(state: Any) -> None:
-            if seq != self._switch_seq:
-                return  # a later switch superseded this one
             assert isinstance(state, KeyState)
             self._apply_profile(profile, state)
 
         def failed(exc: BaseException) -> None:
-            if seq != self._switch_seq:
-                return
             log.error("reading the key failed unexpectedly: %s", type(exc).__name__)
             self._apply_profile(profile, KeyState(None, KeyStoreError(str(exc))))
 
-        run_in_background(lambda: read_key(store, profile.name), done, failed, owner=self)
+        run_in_background(
+            lambda: read_key(store, profile.name), done, failed, owner=self, latest=self._switches
+        )
         return True
 
     def _apply_profile(self, profile: Profile, state: KeyState) -> None:
@@ -632,7 +628,7 @@ class AccountController(QObject):
         """Talk to the built-in emulator (started on first use): no key, no real payments."""
         if not self._can_switch():
             return False
-        self._switch_seq += 1
+        self._switches.supersede()
         account, gateway = self._enter_demo()
         log.info("account: demo mode on %s", account.base_url)
         self._install(account, gateway)
@@ -770,7 +766,7 @@ class AccountController(QObject):
     # ------------------------------------------------------------------ shutdown
     def shutdown(self) -> None:
         """Close the client and stop the demo emulator."""
-        self._switch_seq += 1
+        self._switches.supersede()
         if self._gateway is not None:
             self._gateway.close()
             self._gateway = None

@@ -48,7 +48,7 @@ from inflow_desk.storage.profiles import (
     validate_profile_name,
 )
 from inflow_desk.ui.kit.errors import describe_error
-from inflow_desk.ui.kit.workers import run_in_background
+from inflow_desk.ui.kit.workers import LatestOnly, run_in_background
 
 if TYPE_CHECKING:
     from inflow_desk.ui.accounts.controller import AccountController
@@ -135,9 +135,10 @@ class SettingsDialog(QDialog):
         self._custom_text = ""
         self._key_from_store = False
         self._busy = False
-        # Bumps when another profile is picked or a key is saved or deleted: answers of key
-        # checks and reveals started before are then ignored.
-        self._seq = 0
+        # Key checks and reveals: only the latest of each counts, and none started before
+        # another profile was picked or a key was saved or deleted (_forget_key_reads).
+        self._key_checks = LatestOnly()
+        self._reveals = LatestOnly()
         self.key_stored: bool | None = None  # None = unknown
         #: Asks before a destructive action; tests replace it.
         self.confirm: Callable[[str, str], bool] = lambda title, text: _ask(self, title, text)
@@ -383,7 +384,7 @@ class SettingsDialog(QDialog):
         """An empty form for another merchant account (Production unless changed)."""
         self._new_profile = True
         self._selected = None
-        self._seq += 1
+        self._forget_key_reads()
         self.profile_list.blockSignals(True)
         self.profile_list.clearSelection()
         self.profile_list.setCurrentRow(-1)
@@ -402,7 +403,7 @@ class SettingsDialog(QDialog):
 
     def _load(self, profile: Profile) -> None:
         self._selected = profile
-        self._seq += 1
+        self._forget_key_reads()
         self.name_edit.setText(profile.name)
         self.name_edit.setReadOnly(True)
         self.name_edit.setToolTip("To rename, add a new profile and remove this one")
@@ -533,10 +534,9 @@ class SettingsDialog(QDialog):
             return
         name = self._selected.name
         store = self._controller.keystore
-        seq = self._seq
 
         def revealed(key: Any) -> None:
-            if seq != self._seq or not self.show_key_button.isChecked():
+            if not self.show_key_button.isChecked():
                 return
             if key is None:
                 self.key_stored = False
@@ -547,7 +547,7 @@ class SettingsDialog(QDialog):
             self._update_buttons()
 
         log.info("revealing the stored key of profile %r on request", name)
-        self._run("reveal", lambda: store.get(name), revealed)
+        self._run("reveal", lambda: store.get(name), revealed, latest=self._reveals)
 
     def focus_key(self) -> None:
         self.key_edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -560,11 +560,8 @@ class SettingsDialog(QDialog):
         self.key_status.setText("Checking the keychain…")
         name = profile.name
         store = self._controller.keystore
-        seq = self._seq
 
         def checked(present: Any) -> None:
-            if seq != self._seq:
-                return
             self.key_stored = bool(present)
             self.key_status.setText(
                 f"A key is stored for this profile ({store.backend_name})."
@@ -573,7 +570,13 @@ class SettingsDialog(QDialog):
             )
             self._update_buttons()
 
-        self._run("check", lambda: store.get(name) is not None, checked, quiet=True)
+        self._run(
+            "check",
+            lambda: store.get(name) is not None,
+            checked,
+            quiet=True,
+            latest=self._key_checks,
+        )
 
     # ------------------------------------------------------------------ actions
     def save(self) -> None:
@@ -610,7 +613,7 @@ class SettingsDialog(QDialog):
         name = profile.name
 
         def saved(_result: Any) -> None:
-            self._seq += 1  # a key check or reveal still under way predates the save
+            self._forget_key_reads()  # a key check or reveal still under way predates the save
             self._reset_key_field()
             self.key_stored = True
             self.key_status.setText(f"A key is stored for this profile ({store.backend_name}).")
@@ -644,7 +647,7 @@ class SettingsDialog(QDialog):
         name = profile.name
 
         def deleted(_result: Any) -> None:
-            self._seq += 1  # a key check or reveal still under way predates the delete
+            self._forget_key_reads()  # a check or reveal still under way predates the delete
             self._reset_key_field()
             self.key_stored = False
             self.key_status.setText("No key stored for this profile.")
@@ -767,20 +770,30 @@ class SettingsDialog(QDialog):
         on_failure: Callable[[BaseException], None] | None = None,
         *,
         quiet: bool = False,
+        latest: LatestOnly | None = None,
     ) -> None:
+        """Run ``work`` in a worker, the dialog busy meanwhile unless ``quiet``. With ``latest``
+        the callbacks run only for the newest task of that key (the busy state always ends)."""
         if not quiet:
             self._set_busy(True)
+        ticket = latest.next() if latest is not None else None
+
+        def current() -> bool:
+            return ticket is None or ticket.is_latest()
 
         def success(result: Any) -> None:
             if not quiet:
                 self._set_busy(False)
-            on_success(result)
+            if current():
+                on_success(result)
             self.operationFinished.emit(what)
 
         def failure(exc: BaseException) -> None:
             if not quiet:
                 self._set_busy(False)
-            if on_failure is not None:
+            if not current():
+                pass
+            elif on_failure is not None:
                 on_failure(exc)
             else:
                 self._show_failure(exc, what)
@@ -802,6 +815,11 @@ class SettingsDialog(QDialog):
         else:
             message = describe_error(exc, account=self.name_edit.text(), action=action)
             _set_message(self.key_error, message.as_text())
+
+    def _forget_key_reads(self) -> None:
+        """Answers of key checks and reveals still under way no longer count."""
+        self._key_checks.supersede()
+        self._reveals.supersede()
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

@@ -6,8 +6,9 @@ Every database query — the count, the first page, any page the view scrolls to
 thread pool (:func:`run_in_background`), so the GUI thread only copies finished results in. A
 row whose page is still loading shows "…" for a moment.
 
-Results of an outdated query (the filter or sort changed meanwhile) are dropped: each refresh
-bumps a generation number that the callbacks compare against.
+Results of an outdated query (a refresh or an inserted row moved every row meanwhile) are
+dropped: every query is started with one :class:`~inflow_desk.ui.kit.workers.LatestOnly` key,
+so only the newest query's answer is delivered.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ from inflow_desk.storage.history import (
 )
 from inflow_desk.ui.kit.formatting import format_money
 from inflow_desk.ui.kit.widgets import Clock, utc_now
-from inflow_desk.ui.kit.workers import run_in_background
+from inflow_desk.ui.kit.workers import LatestOnly, run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -141,9 +142,8 @@ def display_texts(record: HistoryRecord) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class _Snapshot:
-    """What a query was asked with; results for an older snapshot are dropped."""
+    """What a query was asked with."""
 
-    generation: int
     filter_text: str
     order: SortOrder
 
@@ -196,7 +196,9 @@ class HistoryModel(QAbstractTableModel):
         self._clock = clock
         self._page_size = max(1, page_size)
         self._max_pages = max(2, max_cached_pages)
-        self._snapshot = _Snapshot(0, "", NEWEST_FIRST)
+        self._snapshot = _Snapshot("", NEWEST_FIRST)
+        #: Every store query; a new query or an inserted row drops the answers still out.
+        self._queries = LatestOnly()
         self._count = 0
         self._pages: OrderedDict[int, list[_Row]] = OrderedDict()
         self._loading_page: int | None = None  # at most one page query in flight
@@ -287,13 +289,13 @@ class HistoryModel(QAbstractTableModel):
         """Filter as the store does (words, "phrases", amounts as typed); refreshes async."""
         if text == self._snapshot.filter_text:
             return
-        self._snapshot = _Snapshot(self._snapshot.generation, text, self._snapshot.order)
+        self._snapshot = _Snapshot(text, self._snapshot.order)
         self.refresh()
 
     def set_order(self, order: SortOrder) -> None:
         if order == self._snapshot.order:
             return
-        self._snapshot = _Snapshot(self._snapshot.generation, self._snapshot.filter_text, order)
+        self._snapshot = _Snapshot(self._snapshot.filter_text, order)
         self.refresh()
 
     def refresh(self) -> None:
@@ -304,10 +306,7 @@ class HistoryModel(QAbstractTableModel):
             return
         self._refreshing = True
         self._refresh_again = False
-        snapshot = _Snapshot(
-            self._snapshot.generation + 1, self._snapshot.filter_text, self._snapshot.order
-        )
-        self._snapshot = snapshot
+        snapshot = self._snapshot
         store, size = self._store, self._page_size
 
         def query() -> tuple[int, list[_Row]]:
@@ -320,6 +319,7 @@ class HistoryModel(QAbstractTableModel):
             lambda result: self._on_refreshed(snapshot, result),
             self._on_refresh_failed,
             owner=self,
+            latest=self._queries,
         )
 
     def insert_record(self, record: HistoryRecord) -> bool:
@@ -344,8 +344,8 @@ class HistoryModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), 0, 0)
         # Every row moves down by one: page 0 is shifted here; the other cached pages would
         # be off by one, so they are dropped (and re-read when shown). Queries in flight
-        # belong to the old offsets: a new generation makes their answers be ignored.
-        self._snapshot = _Snapshot(snapshot.generation + 1, snapshot.filter_text, snapshot.order)
+        # belong to the old offsets: their answers are dropped.
+        self._queries.supersede()
         self._pages.clear()
         self._pages[0] = [_Row(record, display_texts(record)), *first][: self._page_size]
         self._last_page = -1
@@ -392,14 +392,13 @@ class HistoryModel(QAbstractTableModel):
         store, size = self._store, self._page_size
         run_in_background(
             lambda: _make_rows(store.page(page * size, size, snapshot.filter_text, snapshot.order)),
-            lambda rows: self._on_page_loaded(snapshot, page, rows),
-            lambda exc: self._on_page_failed(snapshot, page, exc),
+            lambda rows: self._on_page_loaded(page, rows),
+            self._on_page_failed,
             owner=self,
+            latest=self._queries,  # a refresh or an insert meanwhile drops this answer
         )
 
-    def _on_page_loaded(self, snapshot: _Snapshot, page: int, rows: list[_Row]) -> None:
-        if snapshot != self._snapshot:
-            return  # a refresh replaced everything meanwhile (and forgot this query)
+    def _on_page_loaded(self, page: int, rows: list[_Row]) -> None:
         self._loading_page = None
         self._pages[page] = rows
         self._pages.move_to_end(page)
@@ -413,9 +412,7 @@ class HistoryModel(QAbstractTableModel):
         self.pageLoaded.emit(page)
         self._next_wanted()
 
-    def _on_page_failed(self, snapshot: _Snapshot, page: int, exc: BaseException) -> None:
-        if snapshot != self._snapshot:
-            return
+    def _on_page_failed(self, exc: BaseException) -> None:
         self._loading_page = None
         log.warning("history page failed: %s", exc)
         self.loadFailed.emit(f"The history could not be read: {exc}")
