@@ -23,6 +23,7 @@ from inflow_desk.storage.keystore import (
 from inflow_desk.storage.profiles import SANDBOX_URL, Environment, Profile
 from inflow_desk.ui.accounts.controller import AccountController, MissingKeyGateway, NoApiKeyError
 from inflow_desk.ui.accounts.profiles_store import PROFILES_KEY, ProfilesStore
+from inflow_desk.ui.accounts.settings_dialog import SettingsDialog
 from inflow_desk.ui.kit.settings import AppSettings
 from inflow_desk.ui.main_window import BADGE_STYLES, MainWindow
 from tests.ui.conftest import find
@@ -89,6 +90,7 @@ class Desk:
             demo_starter=serving_demo,
             demo_key=DEMO_API_KEY,
             client_factory=self.factory,
+            settings_dialog=SettingsDialog,
         )
         account, gateway = self.controller.initial_connection(profile, demo=demo)
         self.settings = AppSettings(qsettings, profile=self.controller.settings_profile())
@@ -215,7 +217,7 @@ def test_no_key_shows_the_first_run_screen_with_both_ways_on(
 
     qtbot.mouseClick(enter, _left())
     dialog = controller.settings_dialog
-    assert dialog is not None and dialog.isVisible()
+    assert isinstance(dialog, SettingsDialog) and dialog.isVisible()
     assert dialog.name_edit.text() == "default"
     assert dialog.key_edit.text() == ""
     dialog.close()
@@ -262,6 +264,7 @@ def test_saving_a_key_for_the_current_profile_leaves_the_first_run_screen(
     assert desk.badge.text() == "CUSTOM"  # --api-url to loopback is no preset
     desk.controller.open_settings(focus_key=True)
     dialog = desk.controller.settings_dialog
+    assert isinstance(dialog, SettingsDialog)
     assert dialog is not None
     dialog.key_edit.setText(api_key)
     with qtbot.waitSignal(desk.controller.stateChanged, timeout=5000):
@@ -446,6 +449,6 @@ def test_ctrl_comma_opens_settings(qtbot: QtBot, make_desk: Callable[..., Desk])
     qtbot.waitUntil(desk.window.isActiveWindow)
     qtbot.keyClick(desk.window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
     dialog = desk.controller.settings_dialog
-    assert dialog is not None and dialog.isVisible()
+    assert isinstance(dialog, SettingsDialog) and dialog.isVisible()
     assert find(desk.window, QPushButton, "settingsButton").toolTip().endswith("(Ctrl+,)")
     dialog.close()

@@ -10,6 +10,13 @@ current profile has no key.
 Keys are read from the key store in a worker (a keychain may block on an unlock prompt), except
 once at start-up, before the window exists. A key only ever lives in the key store, in the client
 (for the request header) and — while the agent asks to see it — in the settings dialog.
+
+The controller is the one owner of every account change: the settings dialog reads through it
+and changes profiles and keys only by calling its operations (:meth:`~AccountController.
+add_profile`, :meth:`~AccountController.update_profile`, :meth:`~AccountController.
+remove_profile`, :meth:`~AccountController.store_key`, :meth:`~AccountController.delete_key`,
+:meth:`~AccountController.use_memory_store`). The controller does not import the dialog: it is
+built by the ``settings_dialog`` factory the application passes in (``app.build_desk``).
 """
 
 from __future__ import annotations
@@ -51,7 +58,6 @@ from inflow_desk.ui.kit.workers import LatestOnly, run_in_background
 from inflow_desk.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
-    from inflow_desk.ui.accounts.settings_dialog import SettingsDialog
     from inflow_desk.ui.kit.settings import AppSettings
 
 __all__ = [
@@ -59,6 +65,8 @@ __all__ = [
     "DEMO_SETTINGS_PROFILE",
     "ENVIRONMENT_TITLES",
     "AccountController",
+    "AccountsDialog",
+    "AccountsDialogFactory",
     "ClosableGateway",
     "KeyState",
     "MissingKeyGateway",
@@ -236,12 +244,31 @@ class DemoServer(Protocol):
     def stop(self) -> None: ...
 
 
+class AccountsDialog(Protocol):
+    """What the controller needs of the settings dialog (``settings_dialog.SettingsDialog``)."""
+
+    def select_profile(self, name: str | None) -> None: ...
+
+    def focus_key(self) -> None: ...
+
+    def show(self) -> None: ...
+
+    def raise_(self) -> None: ...
+
+    def activateWindow(self) -> None: ...
+
+
+AccountsDialogFactory = Callable[["AccountController", QWidget | None], AccountsDialog]
+"""``(controller, parent) -> dialog``: builds Settings › Accounts the first time it is opened."""
+
+
 class AccountController(QObject):
     """Owns the key store, the profiles and the window's client; switches accounts.
 
     ``demo_starter`` starts the in-process emulator for demo mode (``app.DemoEmulator``);
     ``demo_key`` is the emulator's key (not a secret). ``api_url_override`` (``--api-url``)
-    replaces every profile's base URL.
+    replaces every profile's base URL. ``settings_dialog`` builds the settings dialog on
+    first use (None: there is no settings dialog, and opening it is an error).
     """
 
     #: After every switch (profile, demo, key saved or deleted): the window shows the new state.
@@ -260,6 +287,7 @@ class AccountController(QObject):
         demo_starter: Callable[[], DemoServer] | None = None,
         demo_key: str = "demo-key",
         client_factory: ClientFactory = default_client_factory,
+        settings_dialog: AccountsDialogFactory | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -277,7 +305,8 @@ class AccountController(QObject):
         self._has_key = False
         self._problem: KeyStoreError | None = None
         self._switches = LatestOnly()  # a later switch supersedes a key still being read
-        self._dialog: SettingsDialog | None = None
+        self._dialog_factory = settings_dialog
+        self._dialog: AccountsDialog | None = None
         self._pending_close: ClosableGateway | None = None
         # Widgets, once attached.
         self.profile_combo: QComboBox | None = None
@@ -292,11 +321,31 @@ class AccountController(QObject):
     # ------------------------------------------------------------------ state
     @property
     def keystore(self) -> KeyStore:
+        """The key store (read-only use: change keys with :meth:`store_key`/:meth:`delete_key`)."""
         return self._keystore
 
     @property
     def profiles(self) -> ProfilesStore:
+        """The profiles (read-only use: change them with the operations below)."""
         return self._profiles
+
+    def profile_list(self) -> list[Profile]:
+        """Every stored profile, in the stored order."""
+        return self._profiles.profiles()
+
+    def find_profile(self, name: str) -> Profile | None:
+        """The stored profile called ``name`` (case-insensitive), or None."""
+        return self._profiles.get(name)
+
+    @property
+    def current_profile_name(self) -> str:
+        """The profile in use, or used last (in demo mode)."""
+        return self._profiles.current_name
+
+    @property
+    def key_store_name(self) -> str:
+        """Where keys are kept, for people (never raises)."""
+        return self._keystore.backend_name
 
     @property
     def api_url_override(self) -> str | None:
@@ -728,10 +777,10 @@ class AccountController(QObject):
     # ------------------------------------------------------------------ settings dialog
     def open_settings(self, profile_name: str | None = None, *, focus_key: bool = False) -> None:
         """Show the settings dialog (one per window, kept between openings)."""
-        from inflow_desk.ui.accounts.settings_dialog import SettingsDialog
-
         if self._dialog is None:
-            self._dialog = SettingsDialog(self, parent=self._window)
+            if self._dialog_factory is None:
+                raise RuntimeError("this account controller has no settings dialog")
+            self._dialog = self._dialog_factory(self, self._window)
         dialog = self._dialog
         name = profile_name or (self._profile.name if self._profile else None)
         dialog.select_profile(name)
@@ -742,26 +791,55 @@ class AccountController(QObject):
             dialog.focus_key()
 
     @property
-    def settings_dialog(self) -> SettingsDialog | None:
+    def settings_dialog(self) -> AccountsDialog | None:
         return self._dialog
 
-    def profile_saved(self, profile: Profile) -> None:
-        """The dialog stored ``profile`` (new or edited): refresh, reconnect if it is current."""
+    # ------------------------------------------------------------------ account changes
+    # Profiles change on the GUI thread. Key operations block (a keychain may show an unlock
+    # prompt): call them in a worker, then :meth:`key_changed` on the GUI thread.
+    def add_profile(self, profile: Profile, *, reconnect: bool = True) -> None:
+        """Store a new profile (ValueError if the name is taken or the profile unstorable)."""
+        self._profiles.add(profile)
+        self._profiles_changed(profile.name, reconnect=reconnect)
+
+    def update_profile(self, profile: Profile, *, reconnect: bool = True) -> None:
+        """Store an edited profile — its environment, address or checkout hosts — under its
+        name; the window talks to the new address at once if it is the current profile
+        (``reconnect=False``: a key is being saved too, :meth:`key_changed` follows)."""
+        self._profiles.update(profile)
+        self._profiles_changed(profile.name, reconnect=reconnect)
+
+    def remove_profile(self, name: str) -> None:
+        """Forget the profile ``name`` (its key deleted first with :meth:`delete_key`); the
+        window moves to the profile the store makes current if it was using this one."""
+        self._profiles.delete(name)
         self.refresh_profiles()
         self.profilesChanged.emit()
-        if self._profile is not None and self._profile.name == profile.name:
-            self.switch_to_profile(profile.name)
+        if self._profile is not None and self._profile.name.casefold() == name.casefold():
+            self.switch_to_profile(self._profiles.current_name)
+
+    def _profiles_changed(self, name: str, *, reconnect: bool) -> None:
+        self.refresh_profiles()
+        self.profilesChanged.emit()
+        if reconnect:
+            self.key_changed(name)
+
+    def stored_key(self, name: str) -> str | None:
+        """The key stored for ``name`` (blocking: call in a worker). KeyStoreError on failure."""
+        return self._keystore.get(name)
+
+    def store_key(self, name: str, key: str) -> None:
+        """Save ``key`` for ``name`` (blocking: call in a worker; then :meth:`key_changed`)."""
+        self._keystore.set(name, key)
+
+    def delete_key(self, name: str) -> None:
+        """Delete the key of ``name`` (blocking: call in a worker; then :meth:`key_changed`)."""
+        self._keystore.delete(name)
 
     def key_changed(self, profile_name: str) -> None:
-        """The dialog saved or deleted the key of ``profile_name``."""
+        """The key (or the profile) of ``profile_name`` changed: reconnect if it is current."""
         if self._profile is not None and self._profile.name == profile_name:
             self.switch_to_profile(profile_name)
-
-    def profile_deleted(self, profile_name: str) -> None:
-        self.refresh_profiles()
-        self.profilesChanged.emit()
-        if self._profile is not None and self._profile.name.casefold() == profile_name.casefold():
-            self.switch_to_profile(self._profiles.current_name)
 
     # ------------------------------------------------------------------ shutdown
     def shutdown(self) -> None:

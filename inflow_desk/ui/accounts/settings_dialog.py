@@ -4,6 +4,9 @@ The key field is never filled with the stored key unless the agent presses Show 
 read from the key store); it is emptied after saving, when another profile is picked and when the
 dialog closes. Key store calls and the connection test run in workers. A key that does not start
 with ``inflow_`` gets a soft warning only: Inflow's docs disagree about prefixes.
+
+The dialog changes nothing itself: profiles and keys change through the
+:class:`~inflow_desk.ui.accounts.controller.AccountController`'s operations, their one owner.
 """
 
 from __future__ import annotations
@@ -346,7 +349,7 @@ class SettingsDialog(QDialog):
         self.profile_list.blockSignals(True)
         self.profile_list.clear()
         target: QListWidgetItem | None = None
-        for profile in self._controller.profiles.profiles():
+        for profile in self._controller.profile_list():
             title = dict(_PRESETS).get(profile.environment, profile.environment.name)
             if profile.needs_attention:
                 title = "needs attention"
@@ -367,7 +370,7 @@ class SettingsDialog(QDialog):
     def select_profile(self, name: str | None) -> None:
         """Show profile ``name`` (the current one when None)."""
         self._new_profile = False
-        self.refresh_list(select=name or self._controller.profiles.current_name)
+        self.refresh_list(select=name or self._controller.current_profile_name)
 
     def _on_list_changed(
         self, current: QListWidgetItem | None, previous: QListWidgetItem | None
@@ -375,7 +378,7 @@ class SettingsDialog(QDialog):
         if current is None:
             return
         name = current.data(Qt.ItemDataRole.UserRole)
-        profile = self._controller.profiles.get(str(name))
+        profile = self._controller.find_profile(str(name))
         if profile is not None:
             self._new_profile = False
             self._load(profile)
@@ -476,7 +479,7 @@ class SettingsDialog(QDialog):
         name = self.name_edit.text()
         if self._new_profile:
             problem = validate_profile_name(name)
-            if problem is None and self._controller.profiles.get(name) is not None:
+            if problem is None and self._controller.find_profile(name) is not None:
                 problem = "A profile with this name already exists"
             if problem is not None:
                 _set_message(self.name_error, problem)
@@ -533,7 +536,7 @@ class SettingsDialog(QDialog):
         if self.key_edit.text() or self._selected is None:
             return
         name = self._selected.name
-        store = self._controller.keystore
+        controller = self._controller
 
         def revealed(key: Any) -> None:
             if not self.show_key_button.isChecked():
@@ -547,7 +550,7 @@ class SettingsDialog(QDialog):
             self._update_buttons()
 
         log.info("revealing the stored key of profile %r on request", name)
-        self._run("reveal", lambda: store.get(name), revealed, latest=self._reveals)
+        self._run("reveal", lambda: controller.stored_key(name), revealed, latest=self._reveals)
 
     def focus_key(self) -> None:
         self.key_edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -559,12 +562,12 @@ class SettingsDialog(QDialog):
         self.key_stored = None
         self.key_status.setText("Checking the keychain…")
         name = profile.name
-        store = self._controller.keystore
+        controller = self._controller
 
         def checked(present: Any) -> None:
             self.key_stored = bool(present)
             self.key_status.setText(
-                f"A key is stored for this profile ({store.backend_name})."
+                f"A key is stored for this profile ({controller.key_store_name})."
                 if present
                 else "No key stored for this profile."
             )
@@ -572,7 +575,7 @@ class SettingsDialog(QDialog):
 
         self._run(
             "check",
-            lambda: store.get(name) is not None,
+            lambda: controller.stored_key(name) is not None,
             checked,
             quiet=True,
             latest=self._key_checks,
@@ -593,44 +596,43 @@ class SettingsDialog(QDialog):
                 _set_message(self.key_error, problem)
                 self.key_edit.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
-        profiles = self._controller.profiles
+        # With a key, the window reconnects once the key is saved (key_changed), not before.
         if self._new_profile:
-            profiles.add(profile)
+            self._controller.add_profile(profile, reconnect=key is None)
             self._new_profile = False
         else:
-            profiles.update(profile)
+            self._controller.update_profile(profile, reconnect=key is None)
         self._selected = profile
         self.refresh_list(select=profile.name)  # reloads the form: the key field empties
         if key is None:
             self.connection_status.setText("Profile saved.")
-            self._controller.profile_saved(profile)
             self.operationFinished.emit("save")
             return
         self._save_key(profile, key)
 
     def _save_key(self, profile: Profile, key: str) -> None:
-        store = self._controller.keystore
+        controller = self._controller
         name = profile.name
 
         def saved(_result: Any) -> None:
             self._forget_key_reads()  # a key check or reveal still under way predates the save
             self._reset_key_field()
             self.key_stored = True
-            self.key_status.setText(f"A key is stored for this profile ({store.backend_name}).")
-            self.connection_status.setText(f"Key saved ({store.backend_name}).")
+            where = controller.key_store_name
+            self.key_status.setText(f"A key is stored for this profile ({where}).")
+            self.connection_status.setText(f"Key saved ({where}).")
             self.problem_frame.hide()
             self._update_buttons()
-            self._controller.profile_saved(profile)
-            self._controller.key_changed(name)
+            controller.key_changed(name)
 
         def not_saved(exc: BaseException) -> None:
             # Put the key back so "keep in memory" can save it without pasting again.
             if not self.key_edit.text():
                 self.key_edit.setText(key)
             self._show_failure(exc, "save the key")
-            self._controller.profile_saved(profile)
+            controller.key_changed(name)  # the profile itself was saved
 
-        self._run("save", lambda: store.set(name, key), saved, not_saved)
+        self._run("save", lambda: controller.store_key(name, key), saved, not_saved)
 
     def delete_key(self) -> None:
         """Remove the selected profile's key from the key store (after asking)."""
@@ -643,7 +645,7 @@ class SettingsDialog(QDialog):
             "from the Inflow dashboard to use this profile.",
         ):
             return
-        store = self._controller.keystore
+        controller = self._controller
         name = profile.name
 
         def deleted(_result: Any) -> None:
@@ -653,9 +655,9 @@ class SettingsDialog(QDialog):
             self.key_status.setText("No key stored for this profile.")
             self.connection_status.setText("Key deleted.")
             self._update_buttons()
-            self._controller.key_changed(name)
+            controller.key_changed(name)
 
-        self._run("delete", lambda: store.delete(name), deleted)
+        self._run("delete", lambda: controller.delete_key(name), deleted)
 
     def remove_profile(self) -> None:
         """Remove the selected profile and its key (after asking)."""
@@ -667,17 +669,16 @@ class SettingsDialog(QDialog):
             f"Remove the profile “{profile.name}” and delete its API key from the keychain?",
         ):
             return
-        store = self._controller.keystore
+        controller = self._controller
         name = profile.name
 
         def removed(_result: Any) -> None:
-            self._controller.profiles.delete(name)
             self._selected = None
+            controller.remove_profile(name)
             self.refresh_list()
             self.connection_status.setText(f"Profile “{name}” removed.")
-            self._controller.profile_deleted(name)
 
-        self._run("remove", lambda: store.delete(name), removed)
+        self._run("remove", lambda: controller.delete_key(name), removed)
 
     def test_connection(self) -> None:
         """A cheap authenticated GET with the typed key (or the stored one)."""
@@ -699,11 +700,10 @@ class SettingsDialog(QDialog):
         base_url = self._controller.api_url_override or base
         environment = self.environment().name
         label = f"{self.name_edit.text() or 'this profile'} — {environment}"
-        store = self._controller.keystore
         controller = self._controller
 
         def check() -> bool:
-            key = typed if typed is not None else store.get(profile_name)
+            key = typed if typed is not None else controller.stored_key(profile_name)
             if key is None:
                 return False
             client = controller.make_client(key, base_url)
@@ -836,7 +836,7 @@ class SettingsDialog(QDialog):
         self.show_key_button.setEnabled(idle)
 
     def _update_backend_label(self) -> None:
-        name = self._controller.keystore.backend_name
+        name = self._controller.key_store_name
         if name.startswith("unavailable:"):  # the reason is in the problem box when it matters
             name = "no usable system keychain was found"
         self.backend_label.setText(f"Keys are kept in: {name}")
