@@ -34,7 +34,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from inflow_desk.domain.money import Currency
 from inflow_desk.storage.history import (
     NEWEST_FIRST,
     HistoryRecord,
@@ -42,12 +41,11 @@ from inflow_desk.storage.history import (
     SessionKind,
     SortColumn,
     SortOrder,
-    format_decimal,
     is_open,
     matches_filter,
     status_text,
 )
-from inflow_desk.ui.kit.formatting import format_money
+from inflow_desk.ui.kit.formatting import format_money_in
 from inflow_desk.ui.kit.widgets import Clock, utc_now
 from inflow_desk.ui.kit.workers import LatestOnly, run_in_background
 
@@ -152,9 +150,7 @@ def amount_text(record: HistoryRecord, locale: QLocale | None = None) -> str:
     """``€109.88`` in the agent's locale; ``—`` when unknown (a subscription without price)."""
     if record.total_cents is None:
         return "—"
-    if record.currency is not None and record.currency in Currency.__members__:
-        return format_money(record.total_cents, Currency(record.currency), locale)
-    return f"{format_decimal(record.total_cents)} {record.currency or ''}".strip()
+    return format_money_in(record.total_cents, record.currency, locale)
 
 
 def products_text(record: HistoryRecord) -> str:
