@@ -16,6 +16,8 @@ from inflow_desk.app import DEMO_API_KEY, DemoEmulator
 from inflow_desk.domain.models import CheckoutOptions, OneTimeSessionRequest
 from inflow_desk.emulator import InflowEmulator
 from inflow_desk.storage.keystore import (
+    NO_BACKEND,
+    KeyStoreError,
     KeyStoreLocked,
     KeyStoreUnavailable,
     MemoryKeyStore,
@@ -24,6 +26,7 @@ from inflow_desk.storage.profiles import SANDBOX_URL, Environment, Profile
 from inflow_desk.ui.accounts.controller import AccountController, MissingKeyGateway, NoApiKeyError
 from inflow_desk.ui.accounts.profiles_store import PROFILES_KEY, ProfilesStore
 from inflow_desk.ui.accounts.settings_dialog import SettingsDialog
+from inflow_desk.ui.kit.errors import key_store_problem_text
 from inflow_desk.ui.kit.settings import AppSettings
 from inflow_desk.ui.main_window import BADGE_STYLES, MainWindow
 from tests.ui.conftest import find
@@ -380,17 +383,18 @@ class ExplodingStore:
 @pytest.mark.parametrize(
     ("error", "retry"),
     [
-        (KeyStoreUnavailable("No system keychain is available on this computer."), False),
-        (KeyStoreLocked("The system keychain is locked."), True),
+        (KeyStoreUnavailable(NO_BACKEND, "read"), False),
+        (KeyStoreLocked("read"), True),
     ],
 )
 def test_keychain_trouble_at_start_offers_memory_for_this_run(
-    qtbot: QtBot, make_desk: Callable[..., Desk], error: Exception, retry: bool
+    qtbot: QtBot, make_desk: Callable[..., Desk], error: KeyStoreError, retry: bool
 ) -> None:
     desk = make_desk(ExplodingStore(error))
     assert desk.controller.showing_first_run()
     problem = find(desk.window, QLabel, "firstRunProblemLabel")
-    assert problem.isVisible() and problem.text() == str(error)
+    assert problem.isVisible() and problem.text() == key_store_problem_text(error)
+    assert problem.text().startswith(("No system keychain is available", "The system keychain"))
     memory = find(desk.window, QPushButton, "firstRunMemoryButton")
     assert memory.isVisible()
     assert find(desk.window, QPushButton, "firstRunRetryButton").isVisible() == retry

@@ -45,6 +45,7 @@ from inflow_desk.storage.keystore import (
     KeyStoreUnavailable,
     MemoryKeyStore,
     StoredKeyUnusable,
+    UnusableKeyError,
     key_problem,
     normalize_key,
 )
@@ -53,6 +54,7 @@ from inflow_desk.ui.accounts.account import Account
 from inflow_desk.ui.accounts.first_run import FirstRunScreen
 from inflow_desk.ui.accounts.profiles_store import ProfilesStore
 from inflow_desk.ui.checkout.modes import SessionGateway
+from inflow_desk.ui.kit.errors import key_store_problem_text
 from inflow_desk.ui.kit.widgets import bind_shortcut, shortcut_tip
 from inflow_desk.ui.kit.workers import LatestOnly, run_in_background
 from inflow_desk.ui.main_window import MainWindow
@@ -483,13 +485,18 @@ class AccountController(QObject):
             try:
                 gateway = self.make_client(state.key, self.base_url_for(profile))
                 has_key = True
-            except ValueError as exc:  # the client's messages never contain the key
-                log.warning("profile %r: stored key or address unusable", profile.name)
-                problem = KeyStoreError(f"The stored key cannot be used: {exc}")
-                gateway = MissingKeyGateway(profile.name, str(problem))
+            except UnusableKeyError as exc:
+                log.warning("profile %r: stored key unusable (%s)", profile.name, exc.reason)
+                problem = StoredKeyUnusable(exc.reason)
+                gateway = MissingKeyGateway(profile.name, key_store_problem_text(problem))
+            except ValueError as exc:  # the client refused the address
+                log.warning("profile %r: address unusable (%s)", profile.name, exc)
+                problem = KeyStoreError("use", cause=type(exc).__name__)
+                gateway = MissingKeyGateway(profile.name, key_store_problem_text(problem))
         else:
             gateway = MissingKeyGateway(
-                profile.name, str(problem) if isinstance(problem, StoredKeyUnusable) else None
+                profile.name,
+                key_store_problem_text(problem) if isinstance(problem, StoredKeyUnusable) else None,
             )
         self._replace_gateway(gateway)
         self._profile = profile
@@ -656,7 +663,8 @@ class AccountController(QObject):
 
         def failed(exc: BaseException) -> None:
             log.error("reading the key failed unexpectedly: %s", type(exc).__name__)
-            self._apply_profile(profile, KeyState(None, KeyStoreError(str(exc))))
+            problem = KeyStoreError("read", cause=type(exc).__name__)
+            self._apply_profile(profile, KeyState(None, problem))
 
         run_in_background(
             lambda: read_key(store, profile.name), done, failed, owner=self, latest=self._switches
@@ -745,7 +753,7 @@ class AccountController(QObject):
                 f"{ENVIRONMENT_TITLES[self.environment_for(profile)]}"
             ),
             base_url=self.base_url_for(profile),
-            problem=str(problem) if problem is not None else None,
+            problem=key_store_problem_text(problem) if problem is not None else None,
             can_use_memory=isinstance(problem, KeyStoreUnavailable | KeyStoreLocked)
             and not self.uses_memory_store(),
             can_retry=isinstance(problem, KeyStoreLocked),

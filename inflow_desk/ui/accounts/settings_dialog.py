@@ -34,11 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inflow_desk.api.errors import AuthenticationError, ConnectionCheckUnavailable
 from inflow_desk.storage.keystore import (
     KeyStoreError,
     KeyStoreLocked,
     KeyStoreUnavailable,
+    UnusableKeyError,
     looks_like_inflow_key,
     normalize_key,
 )
@@ -50,17 +50,21 @@ from inflow_desk.storage.profiles import (
     validate_custom_url,
     validate_profile_name,
 )
-from inflow_desk.ui.kit.errors import describe_error
+from inflow_desk.ui.kit.errors import (
+    TEST_CONNECTION_ACTION,
+    describe_error,
+    key_store_problem_text,
+    unusable_key_text,
+)
 from inflow_desk.ui.kit.workers import LatestOnly, run_in_background
 
 if TYPE_CHECKING:
     from inflow_desk.ui.accounts.controller import AccountController
 
-__all__ = ["KEY_REJECTED_TEXT", "SettingsDialog", "check_key_text"]
+__all__ = ["SettingsDialog", "check_key_text"]
 
 log = logging.getLogger(__name__)
 
-KEY_REJECTED_TEXT = "✗ key rejected — wrong key or wrong environment"
 CONNECTED_TEXT = "Connected ✓"
 ERROR_STYLE = "color: #8a0000;"
 WARNING_STYLE = "color: #7a4d00;"
@@ -79,18 +83,13 @@ _PRESET_URLS = {Environment.PRODUCTION: PRODUCTION_URL, Environment.SANDBOX: SAN
 def check_key_text(text: str) -> tuple[str | None, str | None]:
     """``(key, None)`` if ``text`` can be sent as the key header, else ``(None, why not)``.
 
-    The message never contains the key. The prefix is not checked (soft warning only).
+    The message (the error funnel's) never contains the key. The prefix is not checked (soft
+    warning only).
     """
     try:
-        key = normalize_key(text)
-    except ValueError as exc:
-        return None, str(exc)
-    if any(ch.isspace() or not 0x20 < ord(ch) < 0x7F for ch in key):
-        return None, (
-            "The key contains spaces or characters that cannot be sent over HTTP. "
-            "Copy it again from the Inflow dashboard."
-        )
-    return key, None
+        return normalize_key(text), None
+    except UnusableKeyError as exc:
+        return None, unusable_key_text(exc)
 
 
 def _ask(parent: QWidget, title: str, text: str) -> bool:
@@ -496,7 +495,8 @@ class SettingsDialog(QDialog):
             hosts = selected.checkout_hosts if selected is not None else ()
             return Profile(name, self.environment(), custom, hosts)
         except ValueError as exc:  # already caught above; belt and braces
-            _set_message(self.url_error, str(exc))
+            action = "save the profile"
+            _set_message(self.url_error, describe_error(exc, account=name, action=action).as_text())
             return None
 
     # ------------------------------------------------------------------ key field
@@ -723,20 +723,16 @@ class SettingsDialog(QDialog):
             self.connection_status.show()
 
         def failed(exc: BaseException) -> None:
-            self.connection_status.setStyleSheet(ERROR_STYLE)
-            if isinstance(exc, AuthenticationError):
-                self.connection_status.setText(KEY_REJECTED_TEXT)
-            elif isinstance(exc, KeyStoreError):
+            if isinstance(exc, KeyStoreError):  # the key could not be read: the keychain box
+                self.connection_status.setStyleSheet(ERROR_STYLE)
                 self._show_failure(exc, "read the key")
-            elif isinstance(exc, ValueError):  # the client's messages never contain the key
-                self.connection_status.setText(f"✗ {exc}")
-            elif isinstance(exc, ConnectionCheckUnavailable):  # inconclusive: no alarm
-                self.connection_status.setStyleSheet("")
-                message = describe_error(exc, account=label, action="test the connection")
-                self.connection_status.setText(message.as_text())
-            else:
-                message = describe_error(exc, account=label, action="test the connection")
-                self.connection_status.setText("✗ " + message.as_text())
+                self.connection_status.show()
+                return
+            message = describe_error(exc, account=label, action=TEST_CONNECTION_ACTION)
+            # An inconclusive check (no such check on this server) is no alarm.
+            self.connection_status.setStyleSheet(ERROR_STYLE if message.alarming else "")
+            prefix = "✗ " if message.alarming else ""
+            self.connection_status.setText(prefix + message.as_text())
             self.connection_status.show()
 
         self.connection_status.setStyleSheet("")
@@ -804,15 +800,13 @@ class SettingsDialog(QDialog):
     def _show_failure(self, exc: BaseException, action: str) -> None:
         if isinstance(exc, KeyStoreError):
             log.warning("key store: could not %s: %s", action, type(exc).__name__)
-            self.problem_label.setText(str(exc))
+            self.problem_label.setText(key_store_problem_text(exc))
             offer = isinstance(exc, KeyStoreUnavailable | KeyStoreLocked)
             self.memory_button.setVisible(offer and not self._controller.uses_memory_store())
             self.problem_frame.show()
             if self.key_stored is None:
                 self.key_status.setText("Could not read the keychain.")
-        elif isinstance(exc, ValueError):
-            _set_message(self.key_error, str(exc))
-        else:
+        else:  # an unusable key (the funnel says why, never quoting it), or anything else
             message = describe_error(exc, account=self.name_edit.text(), action=action)
             _set_message(self.key_error, message.as_text())
 

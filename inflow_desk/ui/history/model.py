@@ -45,6 +45,7 @@ from inflow_desk.storage.history import (
     matches_filter,
     status_text,
 )
+from inflow_desk.ui.kit.errors import history_read_failed
 from inflow_desk.ui.kit.formatting import format_money_in
 from inflow_desk.ui.kit.widgets import Clock, utc_now
 from inflow_desk.ui.kit.workers import LatestOnly, run_in_background
@@ -371,7 +372,7 @@ class HistoryModel(QAbstractTableModel):
     def _on_refresh_failed(self, exc: BaseException) -> None:
         self._refreshing = False
         log.warning("history refresh failed: %s", exc)
-        self.loadFailed.emit(f"The history could not be read: {exc}")
+        self.loadFailed.emit(history_read_failed(exc).as_text())
         if self._refresh_again:
             self.refresh()
 
@@ -411,7 +412,7 @@ class HistoryModel(QAbstractTableModel):
     def _on_page_failed(self, exc: BaseException) -> None:
         self._loading_page = None
         log.warning("history page failed: %s", exc)
-        self.loadFailed.emit(f"The history could not be read: {exc}")
+        self.loadFailed.emit(history_read_failed(exc).as_text())
 
     def _next_wanted(self) -> None:
         while self._wanted:
