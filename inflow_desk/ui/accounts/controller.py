@@ -54,7 +54,7 @@ from inflow_desk.ui.accounts.account import Account
 from inflow_desk.ui.accounts.first_run import FirstRunScreen
 from inflow_desk.ui.accounts.profiles_store import ProfilesStore
 from inflow_desk.ui.checkout.modes import SessionGateway
-from inflow_desk.ui.kit.errors import key_store_problem_text
+from inflow_desk.ui.kit.errors import key_store_problem_text, missing_key_text
 from inflow_desk.ui.kit.widgets import bind_shortcut, shortcut_tip
 from inflow_desk.ui.kit.workers import LatestOnly, run_in_background
 from inflow_desk.ui.main_window import MainWindow
@@ -187,10 +187,7 @@ class MissingKeyGateway:
     """Stands in for the client while the current profile has no key."""
 
     def __init__(self, profile_name: str, reason: str | None = None) -> None:
-        self._message = reason or (
-            f"No API key is stored for the profile “{profile_name}”. "
-            "Open Settings (Ctrl+,) to enter it, or try the demo."
-        )
+        self._message = reason or missing_key_text(profile_name)
 
     def create_one_time_session(self, req: Any) -> Any:
         raise NoApiKeyError(self._message)

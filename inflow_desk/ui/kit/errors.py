@@ -149,6 +149,14 @@ def key_store_problem_text(exc: KeyStoreError) -> str:
     )
 
 
+def missing_key_text(profile_name: str) -> str:
+    """Why nothing can be sent for a profile without a key, and what to do."""
+    return (
+        f"No API key is stored for the profile “{profile_name}”. "
+        "Open Settings (Ctrl+,) to enter it, or try the demo."
+    )
+
+
 def unusable_key_text(exc: UnusableKeyError) -> str:
     """Why a typed or pasted value cannot be an API key, and what to do (never the value)."""
     if exc.reason == KEY_TOO_LONG:
