@@ -4,6 +4,7 @@ one's answer is delivered, even when an older task answers last."""
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
@@ -99,3 +100,42 @@ def test_without_a_key_every_answer_is_delivered(qtbot: QtBot) -> None:
     run_in_background(lambda: "a", seen.append, seen.append, owner=owner)
     run_in_background(lambda: "b", seen.append, seen.append, owner=owner)
     qtbot.waitUntil(lambda: sorted(map(str, seen)) == ["a", "b"])
+
+
+# ---------------------------------------------------------------------- the users of the option
+def test_offers_of_the_previous_merchant_never_show_up(qtbot: QtBot, app_settings: object) -> None:
+    """A listing still running when the account changes: its pages and its answer are dropped."""
+    from inflow_desk.emulator import generate_offers
+    from inflow_desk.ui.checkout.subscription_form import SubscriptionForm
+    from inflow_desk.ui.kit.settings import AppSettings
+
+    assert isinstance(app_settings, AppSettings)
+    old_offer, new_offer = generate_offers(2)
+    release, old_done = threading.Event(), threading.Event()
+
+    class OldMerchant:
+        def list_subscription_offers(self, *, on_page: Any = None) -> list[Any]:
+            release.wait(5)
+            on_page([old_offer])  # a page that arrives after the switch
+            old_done.set()
+            return [old_offer]
+
+    class NewMerchant:
+        def list_subscription_offers(self, *, on_page: Any = None) -> list[Any]:
+            on_page([new_offer])
+            return [new_offer]
+
+    gateways: list[Any] = [OldMerchant()]
+    form = SubscriptionForm(lambda: gateways[0], app_settings)
+    qtbot.addWidget(form)
+    form.load_offers()
+    gateways[0] = NewMerchant()
+    form.on_account_changed()
+    with qtbot.waitSignal(form.offersLoaded, timeout=5000):
+        form.load_offers()
+    release.set()
+    qtbot.waitUntil(old_done.is_set)
+    qtbot.wait(100)  # the old answer (and its page) would be delivered now
+    assert form.model.entry_by_id(str(new_offer["id"])) is not None
+    assert form.model.entry_by_id(str(old_offer["id"])) is None
+    assert form.model.listed_count() == 1
