@@ -23,12 +23,13 @@ from inflow_desk import version
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QApplication, QLabel
+    from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
     from inflow_desk.emulator import InflowEmulator
     from inflow_desk.storage.history import HistoryStore
     from inflow_desk.storage.keystore import KeyStore
     from inflow_desk.ui.accounts.controller import AccountController, ClosableGateway
+    from inflow_desk.ui.accounts.settings_dialog import SettingsDialog
     from inflow_desk.ui.checkout.session import CreatedSession
     from inflow_desk.ui.checkout.subscription_form import SubscriptionForm
     from inflow_desk.ui.history.drafts import DraftKeeper
@@ -362,6 +363,13 @@ class Desk:
             self.history.close()
 
 
+def settings_dialog(controller: AccountController, parent: QWidget | None) -> SettingsDialog:
+    """Settings › Accounts, for the controller to open (imported then: not in the first frame)."""
+    from inflow_desk.ui.accounts.settings_dialog import SettingsDialog
+
+    return SettingsDialog(controller, parent)
+
+
 def build_desk(
     args: argparse.Namespace,
     *,
@@ -412,6 +420,7 @@ def build_desk(
         demo_starter=start_demo,
         demo_key=DEMO_API_KEY,
         client_factory=client_factory or default_client_factory,
+        settings_dialog=settings_dialog,
     )
     account, gateway = controller.initial_connection(args.profile, demo=args.demo)
     settings = AppSettings(qsettings, profile=controller.settings_profile())

@@ -202,11 +202,32 @@ def _valid_groups(groups: list[str]) -> bool:
     return all(len(g) == 3 and all(c in _DIGITS for c in g) for g in rest)
 
 
+# The one place integer cents become text without a locale. With the agent's locale (QLocale):
+# ``ui.kit.formatting.format_money`` / ``format_amount``.
+
+
+def plain_amount(cents: int, *, grouped: bool = False) -> str:
+    """``4999 → "49.99"``, ``-150 → "-1.50"``: what an edit field shows and ``parse_money``
+    reads back, and what files (CSV) hold. ``grouped``: ``123456 → "1,234.56"`` (messages)."""
+    sign = "-" if cents < 0 else ""
+    whole, part = divmod(abs(cents), 100)
+    return f"{sign}{whole:,}.{part:02d}" if grouped else f"{sign}{whole}.{part:02d}"
+
+
 def format_cents(cents: int, currency: Currency) -> str:
     """``"€1,299.50"``, ``"$0.05"``, ``"-€1.00"`` — locale-neutral (the UI formats with QLocale)."""
     sign = "-" if cents < 0 else ""
-    whole, part = divmod(abs(cents), 100)
-    return f"{sign}{currency.symbol}{whole:,}.{part:02d}"
+    return f"{sign}{currency.symbol}{plain_amount(abs(cents), grouped=True)}"
+
+
+def format_amount(cents: int, currency: str | None) -> str:
+    """An amount in a currency code from outside (an offer, a history row): ``(2999, "EUR") →
+    "€29.99"``; a code we do not know is kept raw, ``"29.99 GBP"``; none: ``"29.99"``."""
+    code = (currency or "").strip()
+    if code.upper() in Currency.__members__:
+        return format_cents(cents, Currency(code.upper()))
+    amount = plain_amount(cents, grouped=True)
+    return f"{amount} {code}" if code else amount
 
 
 def cents_to_decimal(cents: int) -> Decimal:

@@ -19,7 +19,7 @@ from typing import Any, Final
 from urllib.parse import unquote, urlsplit
 
 from inflow_desk.domain import limits
-from inflow_desk.domain.money import Currency, format_cents
+from inflow_desk.domain.money import format_amount
 from inflow_desk.domain.validation import OFFER_ID_PATTERN
 
 __all__ = [
@@ -97,14 +97,9 @@ def _text(value: object) -> str:
 
 
 def format_offer_amount(cents: int, currency: str) -> str:
-    """``(2999, "EUR") → "€29.99"``; an unknown currency is kept raw: ``"29.99 GBP"``."""
-    code = currency.strip().upper()
-    if code in Currency.__members__:
-        return format_cents(cents, Currency(code))
-    sign = "-" if cents < 0 else ""
-    whole, part = divmod(abs(cents), 100)
-    amount = f"{sign}{whole:,}.{part:02d}"
-    return f"{amount} {currency.strip()}" if currency.strip() else amount
+    """``(2999, "EUR") → "€29.99"``; an unknown currency is kept raw: ``"29.99 GBP"``
+    (:func:`~inflow_desk.domain.money.format_amount`)."""
+    return format_amount(cents, currency)
 
 
 def _amount(offer: Mapping[str, Any], key: str, money: MoneyFormatter) -> str | None:

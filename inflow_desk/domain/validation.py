@@ -13,7 +13,7 @@ from typing import Final
 from urllib.parse import urlsplit
 
 from inflow_desk.domain import limits
-from inflow_desk.domain.money import Currency, format_cents
+from inflow_desk.domain.money import Currency, format_cents, plain_amount
 
 EMAIL_MESSAGE: Final = "Enter a valid e-mail address, like name@example.com"
 URL_MESSAGE: Final = "Enter a full web address starting with https:// or http://"
@@ -218,5 +218,4 @@ def check_offer_id(offer_id: str) -> str | None:
 
 
 def _plain_amount(cents: int) -> str:
-    whole, part = divmod(cents, 100)
-    return f"{whole:,}.{part:02d}"
+    return plain_amount(cents, grouped=True)

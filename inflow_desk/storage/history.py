@@ -38,7 +38,6 @@ import csv
 import getpass
 import json
 import logging
-import math
 import re
 import sqlite3
 import threading
@@ -53,6 +52,8 @@ from typing import Any, Final, Self, TextIO
 from urllib.parse import urlsplit
 
 from inflow_desk.domain.kinds import SessionKind
+from inflow_desk.domain.money import plain_amount
+from inflow_desk.domain.time_left import time_left_text
 
 __all__ = [
     "DEFAULT_EXPIRY",
@@ -434,9 +435,7 @@ def expiry_for(created_at: datetime, expires_in_hours: float | None) -> tuple[da
 
 def format_decimal(cents: int) -> str:
     """Integer cents as a plain decimal string: ``4999 → "49.99"``, ``990 → "9.90"``."""
-    sign = "-" if cents < 0 else ""
-    whole, frac = divmod(abs(cents), 100)
-    return f"{sign}{whole}.{frac:02d}"
+    return plain_amount(cents)  # the one implementation
 
 
 def is_open(record: NewHistoryRecord, now: datetime) -> bool:
@@ -449,20 +448,14 @@ def is_open(record: NewHistoryRecord, now: datetime) -> bool:
 def status_text(record: NewHistoryRecord, now: datetime) -> str:
     """The status column: ``"open — 23 min left"``, ``"open — 2 h 5 min left"``, ``"expired"``.
 
-    Pure: ``now`` is injected (tz-aware). Minutes are rounded *up*, so an open link never shows
-    "0 min"; at the exact expiry instant the link is ``"expired"``. Lifetimes of a day or more
-    read ``"open — 3 d 4 h left"``.
+    Pure: ``now`` is injected (tz-aware). The time left is worded by
+    :func:`~inflow_desk.domain.time_left.time_left_text` (rounded down, as the result panel's
+    countdown; the last minute reads "less than a minute left"); at the exact expiry instant
+    the link is ``"expired"``. Lifetimes of a day or more read ``"open — 3 d 4 h left"``.
     """
     if not is_open(record, now):
         return "expired"
-    minutes = math.ceil((record.expires_at - now) / timedelta(minutes=1))
-    if minutes < 60:
-        return f"open — {minutes} min left"
-    hours, minutes = divmod(minutes, 60)
-    if hours < 24:
-        return f"open — {hours} h left" if minutes == 0 else f"open — {hours} h {minutes} min left"
-    days, hours = divmod(hours, 24)
-    return f"open — {days} d left" if hours == 0 else f"open — {days} d {hours} h left"
+    return f"open — {time_left_text(record.expires_at - now)}"
 
 
 def _to_ms(value: datetime) -> int:

@@ -3,8 +3,10 @@
 A key is stored per *profile name*: keyring service ``inflow-desk``, username = profile name.
 Keys are never written to a file or a log; only profile and backend names are logged.
 
-Every failure of the keychain reaches callers as a :class:`KeyStoreError` whose text is a
-plain sentence for the agent (never the key, never keyring internals):
+Every failure of the keychain reaches callers as a typed :class:`KeyStoreError` carrying data
+(what was attempted, why), never the key and never keyring internals. Its ``str()`` is a short
+technical description for the log; the agent's sentences are written by the UI's error funnel
+(``ui.kit.errors.describe_error``):
 
 * :class:`KeyStoreUnavailable` — there is no usable keychain. Offer "keep in memory for this
   run only" (:class:`MemoryKeyStore`); never fall back to a file.
@@ -14,8 +16,11 @@ plain sentence for the agent (never the key, never keyring internals):
   older version). The agent pastes the key again in Settings.
 * :class:`KeyStoreError` — anything else (could not save, could not delete, ...).
 
+A value that cannot be sent as an API key raises :class:`UnusableKeyError` (a ValueError with
+the :attr:`~UnusableKeyError.reason`) from :func:`normalize_key` and ``set``.
+
 ``get``/``set``/``delete`` may block (D-Bus round trips, an unlock prompt): call them from a
-worker, not the GUI thread. Blank profile names or keys raise :class:`ValueError`.
+worker, not the GUI thread. Blank profile names raise :class:`ValueError`.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ __all__ = [
     "KeyringKeyStore",
     "MemoryKeyStore",
     "StoredKeyUnusable",
+    "UnusableKeyError",
     "describe_backend",
     "key_problem",
     "looks_like_inflow_key",
@@ -63,15 +69,16 @@ _T = TypeVar("_T")
 KEY_TOO_LONG = "too long"
 KEY_BAD_CHARACTERS = "characters"
 KEY_CONTROL_CHARACTERS = "control"
+#: ... and, for a typed key only (:class:`UnusableKeyError`): nothing is left, or not text.
+KEY_EMPTY = "empty"
+KEY_NOT_TEXT = "not text"
 
-_UNAVAILABLE_TEMPLATE = (
-    "No system keychain is available on this computer ({reason}). "
-    "You can keep the key in memory for this run only."
-)
-_LOCKED_MESSAGE = (
-    "The system keychain is locked. Unlock it and try again, "
-    "or keep the key in memory for this run only."
-)
+#: Why there is no usable keychain (:attr:`KeyStoreUnavailable.reason`).
+NO_BACKEND = "no supported keychain service was found"
+TURNED_OFF = "the keychain is turned off in the settings"
+CANNOT_OPEN = "the keychain could not be opened"
+BACKEND_MISSING = "the configured keychain backend does not exist"
+SERVICE_NOT_RUNNING = "the configured keychain service is not running"
 
 # Friendly names for the backends people actually meet; anything else shows its class name.
 _FRIENDLY_BACKEND_NAMES = {
@@ -89,8 +96,8 @@ _FRIENDLY_BACKEND_NAMES = {
 # Backends that look like they work but cannot keep a key: treat them as "no keychain".
 # ``fail`` raises on every call; ``null`` silently drops what is saved.
 _UNUSABLE_BACKENDS = {
-    "keyring.backends.fail.Keyring": "no supported keychain service was found",
-    "keyring.backends.null.Keyring": "the keychain is turned off in the settings",
+    "keyring.backends.fail.Keyring": NO_BACKEND,
+    "keyring.backends.null.Keyring": TURNED_OFF,
 }
 
 
@@ -98,44 +105,72 @@ _UNUSABLE_BACKENDS = {
 
 
 class KeyStoreError(Exception):
-    """The key store could not do what was asked. ``str(err)`` is a sentence for the agent."""
+    """The key store could not do what was asked: :attr:`action` (``"read"``, ``"save"``,
+    ``"delete"``, ``"use"``) the key; :attr:`cause` names the exception type a backend raised,
+    when it raised one we do not know. ``str(err)`` is for the log, not for the agent."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, action: str = "use", *, cause: str | None = None) -> None:
+        super().__init__(action, cause)
+        self.action = action
+        self.cause = cause
 
     def __str__(self) -> str:
-        return self.message
+        cause = f" ({self.cause})" if self.cause else ""
+        return f"key store: could not {self.action} the key{cause}"
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.message!r})"
+        return f"{type(self).__name__}(action={self.action!r}, cause={self.cause!r})"
 
 
 class KeyStoreUnavailable(KeyStoreError):  # noqa: N818 - name fixed by the contract
-    """There is no usable system keychain; offer to keep the key in memory for this run."""
+    """There is no usable system keychain (:attr:`reason`, e.g. :data:`NO_BACKEND`); offer to
+    keep the key in memory for this run."""
+
+    def __init__(self, reason: str, action: str = "use") -> None:
+        super().__init__(action)
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"key store unavailable: {self.reason}"
+
+    def __repr__(self) -> str:
+        return f"KeyStoreUnavailable(reason={self.reason!r}, action={self.action!r})"
 
 
 class KeyStoreLocked(KeyStoreError):  # noqa: N818 - name fixed by the contract
     """The system keychain is locked, or the agent dismissed the unlock prompt."""
 
+    def __str__(self) -> str:
+        return "key store locked"
+
 
 class StoredKeyUnusable(KeyStoreError):  # noqa: N818 - named like its siblings
     """What the keychain holds for a profile cannot be an API key (:attr:`reason`:
-    ``"characters"`` or ``"too long"``). Never carries the value itself."""
+    :data:`KEY_BAD_CHARACTERS`, :data:`KEY_CONTROL_CHARACTERS` or :data:`KEY_TOO_LONG`).
+    Never carries the value itself."""
 
     def __init__(self, reason: str) -> None:
-        if reason == KEY_TOO_LONG:
-            message = (
-                f"The stored key is longer than {MAX_KEY_LENGTH:,} characters, so it cannot be "
-                "an API key — open Settings and paste it again."
-            )
-        else:
-            message = (
-                "The stored key contains characters an API key cannot have — open Settings "
-                "and paste it again."
-            )
-        super().__init__(message)
+        super().__init__("read")
         self.reason = reason
+
+    def __str__(self) -> str:
+        return f"stored key unusable: {self.reason}"
+
+    def __repr__(self) -> str:
+        return f"StoredKeyUnusable(reason={self.reason!r})"
+
+
+class UnusableKeyError(ValueError):
+    """A value given as an API key cannot be one (:attr:`reason`: :data:`KEY_EMPTY`,
+    :data:`KEY_NOT_TEXT`, :data:`KEY_TOO_LONG`, :data:`KEY_CONTROL_CHARACTERS`,
+    :data:`KEY_BAD_CHARACTERS`). Never carries the value; ``str()`` is for the log."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"unusable API key: {self.reason}"
 
 
 # ------------------------------------------------------------------ helpers
@@ -166,32 +201,19 @@ def key_problem(key: str) -> str | None:
 def normalize_key(key: str) -> str:
     """Return ``key`` without surrounding whitespace (pastes often bring a newline).
 
-    Raises :class:`ValueError` (the message never contains the key) if nothing is left, if
-    the key is longer than :data:`MAX_KEY_LENGTH`, or if it contains a line break, a space or
-    any character outside printable ASCII — such a value cannot be sent in an HTTP header
-    and is always a copy-paste accident.
+    Raises :class:`UnusableKeyError` (a ValueError that never contains the key) if nothing is
+    left, if the key is longer than :data:`MAX_KEY_LENGTH`, or if it contains a line break, a
+    space or any character outside printable ASCII — such a value cannot be sent in an HTTP
+    header and is always a copy-paste accident.
     """
     if not isinstance(key, str):
-        raise ValueError("The API key must be text.")
+        raise UnusableKeyError(KEY_NOT_TEXT)
     cleaned = key.strip()
     if not cleaned:
-        raise ValueError("The API key is empty.")
+        raise UnusableKeyError(KEY_EMPTY)
     problem = key_problem(cleaned)
-    if problem == KEY_TOO_LONG:
-        raise ValueError(
-            f"The API key is longer than {MAX_KEY_LENGTH:,} characters: that is not an API "
-            "key. Copy it again from the Inflow dashboard."
-        )
-    if problem == KEY_CONTROL_CHARACTERS:
-        raise ValueError(
-            "The API key contains a line break or another invisible character. "
-            "Copy it again from the Inflow dashboard."
-        )
     if problem is not None:
-        raise ValueError(
-            "The API key contains spaces or characters an API key cannot have. "
-            "Copy it again from the Inflow dashboard."
-        )
+        raise UnusableKeyError(problem)
     return cleaned
 
 
@@ -336,8 +358,10 @@ class KeyringKeyStore:
         """Name of the keyring backend, or why there is none. Never raises."""
         try:
             return describe_backend(self._resolve_backend())
+        except KeyStoreUnavailable as exc:
+            return f"unavailable: {exc.reason}"
         except KeyStoreError as exc:
-            return f"unavailable: {exc.message}"
+            return f"unavailable: {exc}"
 
     def get(self, profile: str) -> str | None:
         """The key stored for ``profile``, or ``None`` when there is none.
@@ -374,10 +398,7 @@ class KeyringKeyStore:
             if self.get(profile) is None:
                 return
             log.warning("Could not delete the key for profile %r", profile)
-            raise KeyStoreError(
-                "The key could not be removed from the system keychain. "
-                "Try again, or remove it with your system's password manager."
-            ) from None
+            raise KeyStoreError("delete") from None
         log.info("Key for profile %r deleted", profile)
 
     def __repr__(self) -> str:
@@ -393,7 +414,7 @@ class KeyringKeyStore:
             backend = _load_default_backend()
         reason = _UNUSABLE_BACKENDS.get(_qualified_name(backend))
         if reason is not None:
-            raise KeyStoreUnavailable(_UNAVAILABLE_TEMPLATE.format(reason=reason))
+            raise KeyStoreUnavailable(reason)
         return backend
 
     def _call(
@@ -420,10 +441,7 @@ class KeyringKeyStore:
                 raise
             error = _translate_keyring_error(exc, action)
         except Exception as exc:  # noqa: BLE001 - backends raise D-Bus/OS errors of their own
-            error = KeyStoreError(
-                f"The system keychain reported an error while trying to {action} the key "
-                f"({type(exc).__name__}). Try again, or keep the key in memory for this run only."
-            )
+            error = KeyStoreError(action, cause=type(exc).__name__)
         log.warning(
             "Key store: could not %s key for profile %r with %s: %s",
             action,
@@ -438,29 +456,16 @@ def _translate_keyring_error(exc: Exception, action: str) -> KeyStoreError:
     import keyring.errors as kerr
 
     if isinstance(exc, kerr.KeyringLocked):
-        return KeyStoreLocked(_LOCKED_MESSAGE)
+        return KeyStoreLocked(action)
     if isinstance(exc, kerr.NoKeyringError):
-        return KeyStoreUnavailable(
-            _UNAVAILABLE_TEMPLATE.format(reason="no supported keychain service was found")
-        )
+        return KeyStoreUnavailable(NO_BACKEND, action)
     if isinstance(exc, kerr.InitError):
-        return KeyStoreUnavailable(
-            _UNAVAILABLE_TEMPLATE.format(reason="the keychain could not be opened")
-        )
+        return KeyStoreUnavailable(CANNOT_OPEN, action)
     if isinstance(exc, kerr.PasswordSetError):
-        return KeyStoreError(
-            "The key could not be saved in the system keychain. "
-            "Try again, or keep the key in memory for this run only."
-        )
+        return KeyStoreError("save")
     if isinstance(exc, kerr.PasswordDeleteError):
-        return KeyStoreError(
-            "The key could not be removed from the system keychain. "
-            "Try again, or remove it with your system's password manager."
-        )
-    return KeyStoreError(
-        f"The system keychain reported an error while trying to {action} the key. "
-        "Try again, or keep the key in memory for this run only."
-    )
+        return KeyStoreError("delete")
+    return KeyStoreError(action)
 
 
 def _load_default_backend() -> KeyringBackend:
@@ -474,8 +479,8 @@ def _load_default_backend() -> KeyringBackend:
         # check; a misspelt backend name raises ImportError/AttributeError.
         log.warning("Key store: no keyring backend could be loaded (%s)", type(exc).__name__)
         if isinstance(exc, ImportError | AttributeError | ValueError):
-            reason = "the configured keychain backend does not exist"
+            reason = BACKEND_MISSING
         else:
-            reason = "the configured keychain service is not running"
-        raise KeyStoreUnavailable(_UNAVAILABLE_TEMPLATE.format(reason=reason)) from None
+            reason = SERVICE_NOT_RUNNING
+        raise KeyStoreUnavailable(reason) from None
     return backend

@@ -985,16 +985,18 @@ def test_format_decimal() -> None:
     ("left", "text"),
     [
         (timedelta(minutes=23), "open — 23 min left"),
-        (timedelta(minutes=22, seconds=1), "open — 23 min left"),  # minutes round up
-        (timedelta(seconds=1), "open — 1 min left"),
-        (timedelta(milliseconds=1), "open — 1 min left"),
+        (timedelta(minutes=23, seconds=59), "open — 23 min left"),  # minutes round down
+        (timedelta(minutes=1), "open — 1 min left"),
+        (timedelta(seconds=59), "open — less than a minute left"),  # never "0 min"
+        (timedelta(milliseconds=1), "open — less than a minute left"),
         (timedelta(0), "expired"),
         (timedelta(milliseconds=-1), "expired"),
         (timedelta(days=-3), "expired"),
         (timedelta(minutes=59), "open — 59 min left"),
-        (timedelta(minutes=59, seconds=1), "open — 1 h left"),
+        (timedelta(minutes=59, seconds=59), "open — 59 min left"),
         (timedelta(hours=1), "open — 1 h left"),
-        (timedelta(hours=1, seconds=1), "open — 1 h 1 min left"),
+        (timedelta(hours=1, seconds=59), "open — 1 h left"),
+        (timedelta(hours=1, minutes=1), "open — 1 h 1 min left"),
         (timedelta(hours=2, minutes=5), "open — 2 h 5 min left"),
         (timedelta(hours=23, minutes=59), "open — 23 h 59 min left"),
         (timedelta(hours=24), "open — 1 d left"),

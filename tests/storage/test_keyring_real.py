@@ -75,6 +75,7 @@ def test_secret_service_round_trip() -> None:
 _TRY_LOCKED_STORE = """
 import json, sys
 from inflow_desk.storage.keystore import KeyringKeyStore, KeyStoreError
+from inflow_desk.ui.kit.errors import key_store_problem_text
 store = KeyringKeyStore()
 outcome = {}
 for op, call in (("get", lambda: store.get(sys.argv[1])),
@@ -83,7 +84,7 @@ for op, call in (("get", lambda: store.get(sys.argv[1])),
         call()
         outcome[op] = ["no error", ""]
     except KeyStoreError as exc:
-        outcome[op] = [type(exc).__name__, str(exc)]
+        outcome[op] = [type(exc).__name__, key_store_problem_text(exc)]
 print(json.dumps(outcome))
 """
 

@@ -23,16 +23,23 @@ from keyring.backend import KeyringBackend
 from keyring.compat import properties
 
 from inflow_desk.storage.keystore import (
+    CANNOT_OPEN,
+    KEY_BAD_CHARACTERS,
+    KEY_EMPTY,
+    NO_BACKEND,
+    TURNED_OFF,
     KeyringKeyStore,
     KeyStore,
     KeyStoreError,
     KeyStoreLocked,
     KeyStoreUnavailable,
     MemoryKeyStore,
+    UnusableKeyError,
     describe_backend,
     looks_like_inflow_key,
     normalize_key,
 )
+from inflow_desk.ui.kit.errors import key_store_problem_text
 from tests.keyring_backends import InMemoryBackend
 
 SECRET = "inflow_prod_TOPSECRET_4f9a1c"
@@ -163,8 +170,9 @@ def test_blank_profile_is_rejected(store: KeyStore, profile: str) -> None:
 
 @pytest.mark.parametrize("key", ["", "  ", "\n", " \t\r\n "])
 def test_blank_key_is_rejected(store: KeyStore, key: str) -> None:
-    with pytest.raises(ValueError, match="API key is empty"):
+    with pytest.raises(UnusableKeyError, match="empty") as info:
         store.set("acme", key)
+    assert info.value.reason == KEY_EMPTY
     assert store.get("acme") is None
 
 
@@ -300,11 +308,12 @@ def test_conftest_fail_backend_is_unavailable(
     store = KeyringKeyStore()
     with pytest.raises(KeyStoreUnavailable) as info:
         _run(store, op)
-    message = str(info.value)
+    assert info.value.reason == NO_BACKEND
+    message = key_store_problem_text(info.value)  # what the agent reads (the error funnel)
     assert message.startswith(UNAVAILABLE_PREFIX)
     assert message.endswith(UNAVAILABLE_SUFFIX)
     _assert_clean(info.value)
-    assert store.backend_name.startswith("unavailable: No system keychain")
+    assert store.backend_name == f"unavailable: {NO_BACKEND}"
 
 
 @pytest.mark.parametrize(
@@ -319,7 +328,8 @@ def test_fail_and_null_backends_are_unavailable(op: str, backend: KeyringBackend
     # null.Keyring silently drops what is saved: reporting it as "no keychain" is the honest answer.
     with pytest.raises(KeyStoreUnavailable) as info:
         _run(KeyringKeyStore(backend=backend), op)
-    assert str(info.value).startswith(UNAVAILABLE_PREFIX)
+    assert info.value.reason in {NO_BACKEND, TURNED_OFF}
+    assert key_store_problem_text(info.value).startswith(UNAVAILABLE_PREFIX)
     _assert_clean(info.value)
 
 
@@ -371,30 +381,37 @@ def test_keyring_errors_are_translated(
     _assert_clean(info.value)
     assert SECRET not in caplog.text
     assert "'acme'" in caplog.text  # the profile is logged, the key is not
-    message = str(info.value)
-    if expected is KeyStoreUnavailable:
+    message = key_store_problem_text(info.value)  # what the agent reads (the error funnel)
+    _assert_clean(RuntimeError(message))
+    if isinstance(info.value, KeyStoreUnavailable):
+        assert info.value.reason in {NO_BACKEND, CANNOT_OPEN}
         assert message.startswith(UNAVAILABLE_PREFIX)
         assert message.endswith(UNAVAILABLE_SUFFIX)
     elif expected is KeyStoreLocked:
         assert message == LOCKED_MESSAGE
     else:
+        assert info.value.action in {"read", "save", "delete"}
         assert "system keychain" in message
         assert "Try again" in message
 
 
 def test_password_set_error_message_says_not_saved() -> None:
     store = KeyringKeyStore(backend=RaisingBackend(keyring.errors.PasswordSetError, {"set"}))
-    with pytest.raises(KeyStoreError, match="could not be saved"):
+    with pytest.raises(KeyStoreError) as info:
         store.set("acme", SECRET)
+    assert info.value.action == "save"
+    assert "could not be saved" in key_store_problem_text(info.value)
 
 
 def test_password_delete_error_while_key_still_present_is_an_error() -> None:
     backend = RaisingBackend(keyring.errors.PasswordDeleteError, {"delete"})
     store = KeyringKeyStore(backend=backend)
     store.set("acme", SECRET)
-    with pytest.raises(KeyStoreError, match="could not be removed") as info:
+    with pytest.raises(KeyStoreError) as info:
         store.delete("acme")
     assert type(info.value) is KeyStoreError
+    assert info.value.action == "delete"
+    assert "could not be removed" in key_store_problem_text(info.value)
     _assert_clean(info.value)
     assert store.get("acme") == SECRET
 
@@ -407,9 +424,14 @@ def test_password_delete_error_for_absent_key_is_ignored() -> None:
 
 
 def test_error_repr_and_str() -> None:
-    error = KeyStoreLocked(LOCKED_MESSAGE)
-    assert str(error) == LOCKED_MESSAGE
-    assert repr(error) == f"KeyStoreLocked({LOCKED_MESSAGE!r})"
+    # str() and repr() are for the log: data, no sentence for the agent, never a key.
+    error = KeyStoreLocked("save")
+    assert str(error) == "key store locked"
+    assert repr(error) == "KeyStoreLocked(action='save', cause=None)"
+    assert str(KeyStoreError("read", cause="OSError")) == (
+        "key store: could not read the key (OSError)"
+    )
+    assert str(KeyStoreUnavailable(NO_BACKEND)) == f"key store unavailable: {NO_BACKEND}"
     assert isinstance(error, KeyStoreError)
     assert issubclass(KeyStoreUnavailable, KeyStoreError)
 
@@ -466,7 +488,9 @@ def test_keys_without_inflow_prefix_are_still_stored() -> None:
 
 def test_normalize_key() -> None:
     assert normalize_key(" \tinflow_xy \n") == "inflow_xy"
-    with pytest.raises(ValueError, match="spaces"):  # it could never be sent as a header
+    with pytest.raises(ValueError) as info:  # it could never be sent as a header
         normalize_key("inflow_x y")
-    with pytest.raises(ValueError, match="empty"):
+    assert isinstance(info.value, UnusableKeyError) and info.value.reason == KEY_BAD_CHARACTERS
+    with pytest.raises(UnusableKeyError) as info:
         normalize_key(" ")
+    assert info.value.reason == KEY_EMPTY

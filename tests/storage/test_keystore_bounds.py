@@ -17,9 +17,20 @@ from inflow_desk.storage.keystore import (
     KeyStoreError,
     MemoryKeyStore,
     StoredKeyUnusable,
+    UnusableKeyError,
     normalize_key,
 )
+from inflow_desk.ui.kit.errors import key_store_problem_text, unusable_key_text
 from tests.keyring_backends import InMemoryBackend
+
+
+def agent_text(error: BaseException) -> str:
+    """What the agent reads for ``error`` (the error funnel's words)."""
+    if isinstance(error, KeyStoreError):
+        return key_store_problem_text(error)
+    assert isinstance(error, UnusableKeyError)
+    return unusable_key_text(error)
+
 
 SERVICE = "inflow-desk"
 
@@ -51,7 +62,7 @@ def test_a_stored_key_with_characters_a_key_cannot_have_is_refused_on_loading(
     with pytest.raises(StoredKeyUnusable) as raised:
         store.get("Acme")
     assert raised.value.reason == "characters"
-    assert str(raised.value) == (
+    assert agent_text(raised.value) == (
         "The stored key contains characters an API key cannot have — open Settings and "
         "paste it again."
     )
@@ -66,8 +77,8 @@ def test_a_100_kb_stored_key_is_refused_on_loading(caplog: pytest.LogCaptureFixt
     with pytest.raises(StoredKeyUnusable) as raised:
         keyring_store_holding(LONG_KEY).get("Acme")
     assert raised.value.reason == "too long"
-    assert "longer than 1,024 characters" in str(raised.value)
-    assert "open Settings and paste it again" in str(raised.value)
+    assert "longer than 1,024 characters" in agent_text(raised.value)
+    assert "open Settings and paste it again" in agent_text(raised.value)
     assert "SECRETPART" not in caplog.text
 
 
@@ -78,8 +89,9 @@ def test_the_bound_is_exactly_1024_characters() -> None:
     assert normalize_key(exact) == exact
     with pytest.raises(StoredKeyUnusable):
         keyring_store_holding(exact + "k").get("Acme")
-    with pytest.raises(ValueError, match="longer than 1,024"):
+    with pytest.raises(ValueError) as too_long:
         normalize_key(exact + "k")
+    assert "longer than 1,024" in agent_text(too_long.value)
 
 
 def test_a_usable_stored_key_is_returned_without_surrounding_whitespace() -> None:
@@ -95,16 +107,19 @@ def test_saving_refuses_a_100_kb_key_and_non_ascii_keys(store_kind: str) -> None
         if store_kind == "keyring"
         else MemoryKeyStore()
     )
-    with pytest.raises(ValueError, match="longer than 1,024 characters") as too_long:
+    with pytest.raises(ValueError) as too_long:
         store.set("Acme", LONG_KEY)
-    assert "SECRETPART" not in str(too_long.value)
+    assert "longer than 1,024 characters" in agent_text(too_long.value)
+    assert "SECRETPART" not in str(too_long.value) + agent_text(too_long.value)
     for key in NON_ASCII_KEYS.values():
-        with pytest.raises(ValueError, match="characters an API key cannot have") as bad:
+        with pytest.raises(ValueError) as bad:
             store.set("Acme", key)
-        assert "SECRETPART" not in str(bad.value)
+        assert "characters an API key cannot have" in agent_text(bad.value)
+        assert "SECRETPART" not in str(bad.value) + agent_text(bad.value)
     assert store.get("Acme") is None  # nothing was stored
 
 
 def test_line_breaks_keep_their_own_message() -> None:
-    with pytest.raises(ValueError, match="line break"):
+    with pytest.raises(ValueError) as broken:
         normalize_key("inflow_a\nb")
+    assert "line break" in agent_text(broken.value)

@@ -17,6 +17,8 @@ from inflow_desk.domain.models import CheckoutOptions
 from inflow_desk.domain.requests import OneTimeSessionRequest
 from inflow_desk.emulator import InflowEmulator
 from inflow_desk.storage.keystore import (
+    NO_BACKEND,
+    KeyStoreError,
     KeyStoreLocked,
     KeyStoreUnavailable,
     MemoryKeyStore,
@@ -24,6 +26,8 @@ from inflow_desk.storage.keystore import (
 from inflow_desk.storage.profiles import SANDBOX_URL, Environment, Profile
 from inflow_desk.ui.accounts.controller import AccountController, MissingKeyGateway, NoApiKeyError
 from inflow_desk.ui.accounts.profiles_store import PROFILES_KEY, ProfilesStore
+from inflow_desk.ui.accounts.settings_dialog import SettingsDialog
+from inflow_desk.ui.kit.errors import key_store_problem_text
 from inflow_desk.ui.kit.settings import AppSettings
 from inflow_desk.ui.main_window import BADGE_STYLES, MainWindow
 from tests.ui.conftest import find
@@ -90,6 +94,7 @@ class Desk:
             demo_starter=serving_demo,
             demo_key=DEMO_API_KEY,
             client_factory=self.factory,
+            settings_dialog=SettingsDialog,
         )
         account, gateway = self.controller.initial_connection(profile, demo=demo)
         self.settings = AppSettings(qsettings, profile=self.controller.settings_profile())
@@ -216,7 +221,7 @@ def test_no_key_shows_the_first_run_screen_with_both_ways_on(
 
     qtbot.mouseClick(enter, _left())
     dialog = controller.settings_dialog
-    assert dialog is not None and dialog.isVisible()
+    assert isinstance(dialog, SettingsDialog) and dialog.isVisible()
     assert dialog.name_edit.text() == "default"
     assert dialog.key_edit.text() == ""
     dialog.close()
@@ -263,6 +268,7 @@ def test_saving_a_key_for_the_current_profile_leaves_the_first_run_screen(
     assert desk.badge.text() == "CUSTOM"  # --api-url to loopback is no preset
     desk.controller.open_settings(focus_key=True)
     dialog = desk.controller.settings_dialog
+    assert isinstance(dialog, SettingsDialog)
     assert dialog is not None
     dialog.key_edit.setText(api_key)
     with qtbot.waitSignal(desk.controller.stateChanged, timeout=5000):
@@ -378,17 +384,18 @@ class ExplodingStore:
 @pytest.mark.parametrize(
     ("error", "retry"),
     [
-        (KeyStoreUnavailable("No system keychain is available on this computer."), False),
-        (KeyStoreLocked("The system keychain is locked."), True),
+        (KeyStoreUnavailable(NO_BACKEND, "read"), False),
+        (KeyStoreLocked("read"), True),
     ],
 )
 def test_keychain_trouble_at_start_offers_memory_for_this_run(
-    qtbot: QtBot, make_desk: Callable[..., Desk], error: Exception, retry: bool
+    qtbot: QtBot, make_desk: Callable[..., Desk], error: KeyStoreError, retry: bool
 ) -> None:
     desk = make_desk(ExplodingStore(error))
     assert desk.controller.showing_first_run()
     problem = find(desk.window, QLabel, "firstRunProblemLabel")
-    assert problem.isVisible() and problem.text() == str(error)
+    assert problem.isVisible() and problem.text() == key_store_problem_text(error)
+    assert problem.text().startswith(("No system keychain is available", "The system keychain"))
     memory = find(desk.window, QPushButton, "firstRunMemoryButton")
     assert memory.isVisible()
     assert find(desk.window, QPushButton, "firstRunRetryButton").isVisible() == retry
@@ -448,6 +455,6 @@ def test_ctrl_comma_opens_settings(qtbot: QtBot, make_desk: Callable[..., Desk])
     qtbot.waitUntil(desk.window.isActiveWindow)
     qtbot.keyClick(desk.window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
     dialog = desk.controller.settings_dialog
-    assert dialog is not None and dialog.isVisible()
+    assert isinstance(dialog, SettingsDialog) and dialog.isVisible()
     assert find(desk.window, QPushButton, "settingsButton").toolTip().endswith("(Ctrl+,)")
     dialog.close()

@@ -85,7 +85,7 @@ def test_whole_flow_by_keyboard(qtbot: QtBot, window: MainWindow, emulator: Infl
     assert decode_qr(find(window, QLabel, "qrCodeLabel")) == url
     expiry = find(window, QLabel, "expiryLabel").text()
     local = (FROZEN_NOW + timedelta(hours=24)).astimezone().strftime("%H:%M")
-    assert local in expiry and "24 h left" in expiry
+    assert local in expiry and "1 d left" in expiry
     assert find(window, QLabel, "errorLabel").isHidden()
 
 

@@ -26,6 +26,7 @@ from inflow_desk.storage.keystore import MemoryKeyStore
 from inflow_desk.storage.profiles import Environment, Profile
 from inflow_desk.ui.accounts.controller import NoApiKeyError
 from inflow_desk.ui.accounts.profiles_store import PROFILES_KEY, ProfilesStore
+from inflow_desk.ui.accounts.settings_dialog import SettingsDialog
 from tests.ui.conftest import find
 
 KEY = "inflow_damagedsettings_key_0123456789"
@@ -149,7 +150,7 @@ def test_a_typo_in_the_environment_is_shown_and_nothing_is_sent_until_fixed(
         # "Open Settings…" — the agent picks the environment (here the emulator) and saves.
         qtbot.mouseClick(find(desk.window, QPushButton, "enterKeyButton"), _left())
         dialog = controller.settings_dialog
-        assert dialog is not None and dialog.isVisible()
+        assert isinstance(dialog, SettingsDialog) and dialog.isVisible()
         assert "Needs attention: environment 'prodution' is not known" in dialog.url_error.text()
         assert dialog.environment() is not Environment.PRODUCTION  # never preselected
         dialog.environment_combo.setCurrentIndex(dialog.environment_combo.findData("custom"))

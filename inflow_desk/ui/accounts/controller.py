@@ -10,6 +10,13 @@ current profile has no key.
 Keys are read from the key store in a worker (a keychain may block on an unlock prompt), except
 once at start-up, before the window exists. A key only ever lives in the key store, in the client
 (for the request header) and — while the agent asks to see it — in the settings dialog.
+
+The controller is the one owner of every account change: the settings dialog reads through it
+and changes profiles and keys only by calling its operations (:meth:`~AccountController.
+add_profile`, :meth:`~AccountController.update_profile`, :meth:`~AccountController.
+remove_profile`, :meth:`~AccountController.store_key`, :meth:`~AccountController.delete_key`,
+:meth:`~AccountController.use_memory_store`). The controller does not import the dialog: it is
+built by the ``settings_dialog`` factory the application passes in (``app.build_desk``).
 """
 
 from __future__ import annotations
@@ -20,11 +27,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QWidget,
@@ -38,6 +46,7 @@ from inflow_desk.storage.keystore import (
     KeyStoreUnavailable,
     MemoryKeyStore,
     StoredKeyUnusable,
+    UnusableKeyError,
     key_problem,
     normalize_key,
 )
@@ -47,12 +56,12 @@ from inflow_desk.ui.accounts.first_run import FirstRunScreen
 from inflow_desk.ui.accounts.profiles_store import ProfilesStore
 from inflow_desk.ui.checkout.modes import SessionGateway
 from inflow_desk.ui.kit import palette
+from inflow_desk.ui.kit.errors import key_store_problem_text, missing_key_text
+from inflow_desk.ui.kit.settings import RecentProduct
 from inflow_desk.ui.kit.widgets import bind_shortcut, shortcut_tip
-from inflow_desk.ui.kit.workers import run_in_background
-from inflow_desk.ui.main_window import MainWindow
+from inflow_desk.ui.kit.workers import LatestOnly, run_in_background
 
 if TYPE_CHECKING:
-    from inflow_desk.ui.accounts.settings_dialog import SettingsDialog
     from inflow_desk.ui.kit.settings import AppSettings
 
 __all__ = [
@@ -60,6 +69,8 @@ __all__ = [
     "DEMO_SETTINGS_PROFILE",
     "ENVIRONMENT_TITLES",
     "AccountController",
+    "AccountsDialog",
+    "AccountsDialogFactory",
     "ClosableGateway",
     "KeyState",
     "MissingKeyGateway",
@@ -178,10 +189,7 @@ class MissingKeyGateway:
     """Stands in for the client while the current profile has no key."""
 
     def __init__(self, profile_name: str, reason: str | None = None) -> None:
-        self._message = reason or (
-            f"No API key is stored for the profile “{profile_name}”. "
-            "Open Settings (Ctrl+,) to enter it, or try the demo."
-        )
+        self._message = reason or missing_key_text(profile_name)
 
     def create_one_time_session(self, req: Any) -> Any:
         raise NoApiKeyError(self._message)
@@ -237,12 +245,66 @@ class DemoServer(Protocol):
     def stop(self) -> None: ...
 
 
+class AccountsDialog(Protocol):
+    """What the controller needs of the settings dialog (``settings_dialog.SettingsDialog``)."""
+
+    def select_profile(self, name: str | None) -> None: ...
+
+    def focus_key(self) -> None: ...
+
+    def show(self) -> None: ...
+
+    def raise_(self) -> None: ...
+
+    def activateWindow(self) -> None: ...
+
+
+AccountsDialogFactory = Callable[["AccountController", QWidget | None], AccountsDialog]
+"""``(controller, parent) -> dialog``: builds Settings › Accounts the first time it is opened."""
+
+
+class _ProductList(Protocol):
+    def set_products(self, products: list[RecentProduct]) -> None: ...
+
+
+class _Redirects(Protocol):
+    def set_redirects(self, success: str, cancel: str) -> None: ...
+
+
+class AccountsHost(Protocol):
+    """What the account controller needs of the window (``MainWindow`` is one): its top bar,
+    menus and work area, its busy state, and where a new account's settings go."""
+
+    @property
+    def busy(self) -> bool: ...
+    @property
+    def status_label(self) -> QLabel: ...
+    @property
+    def create_button(self) -> QPushButton: ...
+    @property
+    def requestFinished(self) -> SignalInstance: ...
+    @property
+    def recent_products(self) -> _ProductList: ...
+    @property
+    def options_form(self) -> _Redirects: ...
+    def set_account(self, account: Account, gateway: SessionGateway) -> None: ...
+    def add_top_bar_widget(self, widget: QWidget) -> None: ...
+    def replace_work_area(self, widget: QWidget) -> QWidget: ...
+    def menu(self, title: str) -> QMenu: ...
+    def focus_form(self) -> None: ...
+    def isVisible(self) -> bool: ...
+    def window(self) -> QWidget: ...
+    def centralWidget(self) -> QWidget | None: ...
+    def addAction(self, action: QAction) -> None: ...
+
+
 class AccountController(QObject):
     """Owns the key store, the profiles and the window's client; switches accounts.
 
     ``demo_starter`` starts the in-process emulator for demo mode (``app.DemoEmulator``);
     ``demo_key`` is the emulator's key (not a secret). ``api_url_override`` (``--api-url``)
-    replaces every profile's base URL.
+    replaces every profile's base URL. ``settings_dialog`` builds the settings dialog on
+    first use (None: there is no settings dialog, and opening it is an error).
     """
 
     #: After every switch (profile, demo, key saved or deleted): the window shows the new state.
@@ -261,6 +323,7 @@ class AccountController(QObject):
         demo_starter: Callable[[], DemoServer] | None = None,
         demo_key: str = "demo-key",
         client_factory: ClientFactory = default_client_factory,
+        settings_dialog: AccountsDialogFactory | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -271,14 +334,15 @@ class AccountController(QObject):
         self._demo_key = demo_key
         self._client_factory = client_factory
         self._emulator: DemoServer | None = None
-        self._window: MainWindow | None = None
+        self._window: AccountsHost | None = None
         self._settings: AppSettings | None = None
         self._gateway: ClosableGateway | None = None
         self._profile: Profile | None = None  # None in demo mode
         self._has_key = False
         self._problem: KeyStoreError | None = None
-        self._switch_seq = 0
-        self._dialog: SettingsDialog | None = None
+        self._switches = LatestOnly()  # a later switch supersedes a key still being read
+        self._dialog_factory = settings_dialog
+        self._dialog: AccountsDialog | None = None
         self._pending_close: ClosableGateway | None = None
         # Widgets, once attached.
         self.profile_combo: QComboBox | None = None
@@ -293,11 +357,31 @@ class AccountController(QObject):
     # ------------------------------------------------------------------ state
     @property
     def keystore(self) -> KeyStore:
+        """The key store (read-only use: change keys with :meth:`store_key`/:meth:`delete_key`)."""
         return self._keystore
 
     @property
     def profiles(self) -> ProfilesStore:
+        """The profiles (read-only use: change them with the operations below)."""
         return self._profiles
+
+    def profile_list(self) -> list[Profile]:
+        """Every stored profile, in the stored order."""
+        return self._profiles.profiles()
+
+    def find_profile(self, name: str) -> Profile | None:
+        """The stored profile called ``name`` (case-insensitive), or None."""
+        return self._profiles.get(name)
+
+    @property
+    def current_profile_name(self) -> str:
+        """The profile in use, or used last (in demo mode)."""
+        return self._profiles.current_name
+
+    @property
+    def key_store_name(self) -> str:
+        """Where keys are kept, for people (never raises)."""
+        return self._keystore.backend_name
 
     @property
     def api_url_override(self) -> str | None:
@@ -326,7 +410,7 @@ class AccountController(QObject):
         return self._emulator
 
     @property
-    def window(self) -> MainWindow | None:
+    def window(self) -> AccountsHost | None:
         return self._window
 
     def uses_memory_store(self) -> bool:
@@ -431,13 +515,18 @@ class AccountController(QObject):
             try:
                 gateway = self.make_client(state.key, self.base_url_for(profile))
                 has_key = True
-            except ValueError as exc:  # the client's messages never contain the key
-                log.warning("profile %r: stored key or address unusable", profile.name)
-                problem = KeyStoreError(f"The stored key cannot be used: {exc}")
-                gateway = MissingKeyGateway(profile.name, str(problem))
+            except UnusableKeyError as exc:
+                log.warning("profile %r: stored key unusable (%s)", profile.name, exc.reason)
+                problem = StoredKeyUnusable(exc.reason)
+                gateway = MissingKeyGateway(profile.name, key_store_problem_text(problem))
+            except ValueError as exc:  # the client refused the address
+                log.warning("profile %r: address unusable (%s)", profile.name, exc)
+                problem = KeyStoreError("use", cause=type(exc).__name__)
+                gateway = MissingKeyGateway(profile.name, key_store_problem_text(problem))
         else:
             gateway = MissingKeyGateway(
-                profile.name, str(problem) if isinstance(problem, StoredKeyUnusable) else None
+                profile.name,
+                key_store_problem_text(problem) if isinstance(problem, StoredKeyUnusable) else None,
             )
         self._replace_gateway(gateway)
         self._profile = profile
@@ -467,12 +556,13 @@ class AccountController(QObject):
         self._pending_close = old
 
     # ------------------------------------------------------------------ the window
-    def attach(self, window: MainWindow, settings: AppSettings) -> None:
+    def attach(self, window: AccountsHost, settings: AppSettings) -> None:
         """Add the profile picker, Settings, the demo notice and the first-run screen."""
         self._window = window
         self._settings = settings
+        top = window.window()  # the widget itself: what new widgets and shortcuts belong to
 
-        combo = QComboBox(window)
+        combo = QComboBox(top)
         combo.setObjectName("profileCombo")
         combo.setAccessibleName("Merchant profile")
         combo.setToolTip(shortcut_tip("Switch merchant account", PROFILE_SHORTCUT))
@@ -480,9 +570,9 @@ class AccountController(QObject):
         combo.activated.connect(self._on_combo_activated)
         self.profile_combo = combo
         window.add_top_bar_widget(combo)
-        bind_shortcut(window, PROFILE_SHORTCUT, self._focus_profile_combo)
+        bind_shortcut(top, PROFILE_SHORTCUT, self._focus_profile_combo)
 
-        button = QPushButton("⚙ Settings", window)
+        button = QPushButton("⚙ Settings", top)
         button.setObjectName("settingsButton")
         button.setAccessibleName("Settings: accounts and API keys")
         button.setToolTip(shortcut_tip("Accounts and API keys", SETTINGS_SHORTCUT))
@@ -522,7 +612,7 @@ class AccountController(QObject):
 
         notice = self._profiles.damage_notice
         if notice is not None:  # never silently: the agent must know settings were damaged
-            label = QLabel("⚠ Settings damaged — open Settings", window)
+            label = QLabel("⚠ Settings damaged — open Settings", top)
             label.setObjectName("settingsDamagedLabel")
             label.setStyleSheet(f"color: {palette.DANGER_STRONG}; font-weight: bold;")
             label.setToolTip(notice)
@@ -594,25 +684,22 @@ class AccountController(QObject):
         profile = self._profiles.get(name)
         if profile is None or not self._can_switch():
             return False
-        self._switch_seq += 1
-        seq = self._switch_seq
         store = self._keystore
         if self.profile_combo is not None:
             self.profile_combo.setEnabled(False)
 
         def done(state: Any) -> None:
-            if seq != self._switch_seq:
-                return  # a later switch superseded this one
             assert isinstance(state, KeyState)
             self._apply_profile(profile, state)
 
         def failed(exc: BaseException) -> None:
-            if seq != self._switch_seq:
-                return
             log.error("reading the key failed unexpectedly: %s", type(exc).__name__)
-            self._apply_profile(profile, KeyState(None, KeyStoreError(str(exc))))
+            problem = KeyStoreError("read", cause=type(exc).__name__)
+            self._apply_profile(profile, KeyState(None, problem))
 
-        run_in_background(lambda: read_key(store, profile.name), done, failed, owner=self)
+        run_in_background(
+            lambda: read_key(store, profile.name), done, failed, owner=self, latest=self._switches
+        )
         return True
 
     def _apply_profile(self, profile: Profile, state: KeyState) -> None:
@@ -629,7 +716,7 @@ class AccountController(QObject):
         """Talk to the built-in emulator (started on first use): no key, no real payments."""
         if not self._can_switch():
             return False
-        self._switch_seq += 1
+        self._switches.supersede()
         account, gateway = self._enter_demo()
         log.info("account: demo mode on %s", account.base_url)
         self._install(account, gateway)
@@ -678,7 +765,7 @@ class AccountController(QObject):
             if self._main_page is not None and self._stack.currentWidget() is not self._main_page:
                 self._stack.setCurrentWidget(self._main_page)
                 if window.isVisible():
-                    window.current_mode().focus_first()  # ready to type the first product
+                    window.focus_form()  # ready to type the first product
             return
         if profile.needs_attention:
             self.first_run.show_attention(
@@ -697,7 +784,7 @@ class AccountController(QObject):
                 f"{ENVIRONMENT_TITLES[self.environment_for(profile)]}"
             ),
             base_url=self.base_url_for(profile),
-            problem=str(problem) if problem is not None else None,
+            problem=key_store_problem_text(problem) if problem is not None else None,
             can_use_memory=isinstance(problem, KeyStoreUnavailable | KeyStoreLocked)
             and not self.uses_memory_store(),
             can_retry=isinstance(problem, KeyStoreLocked),
@@ -729,10 +816,11 @@ class AccountController(QObject):
     # ------------------------------------------------------------------ settings dialog
     def open_settings(self, profile_name: str | None = None, *, focus_key: bool = False) -> None:
         """Show the settings dialog (one per window, kept between openings)."""
-        from inflow_desk.ui.accounts.settings_dialog import SettingsDialog
-
         if self._dialog is None:
-            self._dialog = SettingsDialog(self, parent=self._window)
+            if self._dialog_factory is None:
+                raise RuntimeError("this account controller has no settings dialog")
+            parent = self._window.window() if self._window is not None else None
+            self._dialog = self._dialog_factory(self, parent)
         dialog = self._dialog
         name = profile_name or (self._profile.name if self._profile else None)
         dialog.select_profile(name)
@@ -743,31 +831,60 @@ class AccountController(QObject):
             dialog.focus_key()
 
     @property
-    def settings_dialog(self) -> SettingsDialog | None:
+    def settings_dialog(self) -> AccountsDialog | None:
         return self._dialog
 
-    def profile_saved(self, profile: Profile) -> None:
-        """The dialog stored ``profile`` (new or edited): refresh, reconnect if it is current."""
+    # ------------------------------------------------------------------ account changes
+    # Profiles change on the GUI thread. Key operations block (a keychain may show an unlock
+    # prompt): call them in a worker, then :meth:`key_changed` on the GUI thread.
+    def add_profile(self, profile: Profile, *, reconnect: bool = True) -> None:
+        """Store a new profile (ValueError if the name is taken or the profile unstorable)."""
+        self._profiles.add(profile)
+        self._profiles_changed(profile.name, reconnect=reconnect)
+
+    def update_profile(self, profile: Profile, *, reconnect: bool = True) -> None:
+        """Store an edited profile — its environment, address or checkout hosts — under its
+        name; the window talks to the new address at once if it is the current profile
+        (``reconnect=False``: a key is being saved too, :meth:`key_changed` follows)."""
+        self._profiles.update(profile)
+        self._profiles_changed(profile.name, reconnect=reconnect)
+
+    def remove_profile(self, name: str) -> None:
+        """Forget the profile ``name`` (its key deleted first with :meth:`delete_key`); the
+        window moves to the profile the store makes current if it was using this one."""
+        self._profiles.delete(name)
         self.refresh_profiles()
         self.profilesChanged.emit()
-        if self._profile is not None and self._profile.name == profile.name:
-            self.switch_to_profile(profile.name)
+        if self._profile is not None and self._profile.name.casefold() == name.casefold():
+            self.switch_to_profile(self._profiles.current_name)
+
+    def _profiles_changed(self, name: str, *, reconnect: bool) -> None:
+        self.refresh_profiles()
+        self.profilesChanged.emit()
+        if reconnect:
+            self.key_changed(name)
+
+    def stored_key(self, name: str) -> str | None:
+        """The key stored for ``name`` (blocking: call in a worker). KeyStoreError on failure."""
+        return self._keystore.get(name)
+
+    def store_key(self, name: str, key: str) -> None:
+        """Save ``key`` for ``name`` (blocking: call in a worker; then :meth:`key_changed`)."""
+        self._keystore.set(name, key)
+
+    def delete_key(self, name: str) -> None:
+        """Delete the key of ``name`` (blocking: call in a worker; then :meth:`key_changed`)."""
+        self._keystore.delete(name)
 
     def key_changed(self, profile_name: str) -> None:
-        """The dialog saved or deleted the key of ``profile_name``."""
+        """The key (or the profile) of ``profile_name`` changed: reconnect if it is current."""
         if self._profile is not None and self._profile.name == profile_name:
             self.switch_to_profile(profile_name)
-
-    def profile_deleted(self, profile_name: str) -> None:
-        self.refresh_profiles()
-        self.profilesChanged.emit()
-        if self._profile is not None and self._profile.name.casefold() == profile_name.casefold():
-            self.switch_to_profile(self._profiles.current_name)
 
     # ------------------------------------------------------------------ shutdown
     def shutdown(self) -> None:
         """Close the client and stop the demo emulator."""
-        self._switch_seq += 1
+        self._switches.supersede()
         if self._gateway is not None:
             self._gateway.close()
             self._gateway = None

@@ -4,6 +4,9 @@ The key field is never filled with the stored key unless the agent presses Show 
 read from the key store); it is emptied after saving, when another profile is picked and when the
 dialog closes. Key store calls and the connection test run in workers. A key that does not start
 with ``inflow_`` gets a soft warning only: Inflow's docs disagree about prefixes.
+
+The dialog changes nothing itself: profiles and keys change through the
+:class:`~inflow_desk.ui.accounts.controller.AccountController`'s operations, their one owner.
 """
 
 from __future__ import annotations
@@ -31,11 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inflow_desk.api.errors import AuthenticationError, ConnectionCheckUnavailable
 from inflow_desk.storage.keystore import (
     KeyStoreError,
     KeyStoreLocked,
     KeyStoreUnavailable,
+    UnusableKeyError,
     looks_like_inflow_key,
     normalize_key,
 )
@@ -48,17 +51,21 @@ from inflow_desk.storage.profiles import (
     validate_profile_name,
 )
 from inflow_desk.ui.kit import palette
-from inflow_desk.ui.kit.errors import describe_error
-from inflow_desk.ui.kit.workers import run_in_background
+from inflow_desk.ui.kit.errors import (
+    TEST_CONNECTION_ACTION,
+    describe_error,
+    key_store_problem_text,
+    unusable_key_text,
+)
+from inflow_desk.ui.kit.workers import LatestOnly, run_in_background
 
 if TYPE_CHECKING:
     from inflow_desk.ui.accounts.controller import AccountController
 
-__all__ = ["KEY_REJECTED_TEXT", "SettingsDialog", "check_key_text"]
+__all__ = ["SettingsDialog", "check_key_text"]
 
 log = logging.getLogger(__name__)
 
-KEY_REJECTED_TEXT = "✗ key rejected — wrong key or wrong environment"
 CONNECTED_TEXT = "Connected ✓"
 ERROR_STYLE = f"color: {palette.DANGER_STRONG};"
 WARNING_STYLE = f"color: {palette.WARNING};"
@@ -78,18 +85,13 @@ _PRESET_URLS = {Environment.PRODUCTION: PRODUCTION_URL, Environment.SANDBOX: SAN
 def check_key_text(text: str) -> tuple[str | None, str | None]:
     """``(key, None)`` if ``text`` can be sent as the key header, else ``(None, why not)``.
 
-    The message never contains the key. The prefix is not checked (soft warning only).
+    The message (the error funnel's) never contains the key. The prefix is not checked (soft
+    warning only).
     """
     try:
-        key = normalize_key(text)
-    except ValueError as exc:
-        return None, str(exc)
-    if any(ch.isspace() or not 0x20 < ord(ch) < 0x7F for ch in key):
-        return None, (
-            "The key contains spaces or characters that cannot be sent over HTTP. "
-            "Copy it again from the Inflow dashboard."
-        )
-    return key, None
+        return normalize_key(text), None
+    except UnusableKeyError as exc:
+        return None, unusable_key_text(exc)
 
 
 def _ask(parent: QWidget, title: str, text: str) -> bool:
@@ -137,9 +139,10 @@ class SettingsDialog(QDialog):
         self._custom_text = ""
         self._key_from_store = False
         self._busy = False
-        # Bumps when another profile is picked or a key is saved or deleted: answers of key
-        # checks and reveals started before are then ignored.
-        self._seq = 0
+        # Key checks and reveals: only the latest of each counts, and none started before
+        # another profile was picked or a key was saved or deleted (_forget_key_reads).
+        self._key_checks = LatestOnly()
+        self._reveals = LatestOnly()
         self.key_stored: bool | None = None  # None = unknown
         #: Asks before a destructive action; tests replace it.
         self.confirm: Callable[[str, str], bool] = lambda title, text: _ask(self, title, text)
@@ -347,7 +350,7 @@ class SettingsDialog(QDialog):
         self.profile_list.blockSignals(True)
         self.profile_list.clear()
         target: QListWidgetItem | None = None
-        for profile in self._controller.profiles.profiles():
+        for profile in self._controller.profile_list():
             title = dict(_PRESETS).get(profile.environment, profile.environment.name)
             if profile.needs_attention:
                 title = "needs attention"
@@ -368,7 +371,7 @@ class SettingsDialog(QDialog):
     def select_profile(self, name: str | None) -> None:
         """Show profile ``name`` (the current one when None)."""
         self._new_profile = False
-        self.refresh_list(select=name or self._controller.profiles.current_name)
+        self.refresh_list(select=name or self._controller.current_profile_name)
 
     def _on_list_changed(
         self, current: QListWidgetItem | None, previous: QListWidgetItem | None
@@ -376,7 +379,7 @@ class SettingsDialog(QDialog):
         if current is None:
             return
         name = current.data(Qt.ItemDataRole.UserRole)
-        profile = self._controller.profiles.get(str(name))
+        profile = self._controller.find_profile(str(name))
         if profile is not None:
             self._new_profile = False
             self._load(profile)
@@ -385,7 +388,7 @@ class SettingsDialog(QDialog):
         """An empty form for another merchant account (Production unless changed)."""
         self._new_profile = True
         self._selected = None
-        self._seq += 1
+        self._forget_key_reads()
         self.profile_list.blockSignals(True)
         self.profile_list.clearSelection()
         self.profile_list.setCurrentRow(-1)
@@ -404,7 +407,7 @@ class SettingsDialog(QDialog):
 
     def _load(self, profile: Profile) -> None:
         self._selected = profile
-        self._seq += 1
+        self._forget_key_reads()
         self.name_edit.setText(profile.name)
         self.name_edit.setReadOnly(True)
         self.name_edit.setToolTip("To rename, add a new profile and remove this one")
@@ -477,7 +480,7 @@ class SettingsDialog(QDialog):
         name = self.name_edit.text()
         if self._new_profile:
             problem = validate_profile_name(name)
-            if problem is None and self._controller.profiles.get(name) is not None:
+            if problem is None and self._controller.find_profile(name) is not None:
                 problem = "A profile with this name already exists"
             if problem is not None:
                 _set_message(self.name_error, problem)
@@ -494,7 +497,8 @@ class SettingsDialog(QDialog):
             hosts = selected.checkout_hosts if selected is not None else ()
             return Profile(name, self.environment(), custom, hosts)
         except ValueError as exc:  # already caught above; belt and braces
-            _set_message(self.url_error, str(exc))
+            action = "save the profile"
+            _set_message(self.url_error, describe_error(exc, account=name, action=action).as_text())
             return None
 
     # ------------------------------------------------------------------ key field
@@ -534,11 +538,10 @@ class SettingsDialog(QDialog):
         if self.key_edit.text() or self._selected is None:
             return
         name = self._selected.name
-        store = self._controller.keystore
-        seq = self._seq
+        controller = self._controller
 
         def revealed(key: Any) -> None:
-            if seq != self._seq or not self.show_key_button.isChecked():
+            if not self.show_key_button.isChecked():
                 return
             if key is None:
                 self.key_stored = False
@@ -549,7 +552,7 @@ class SettingsDialog(QDialog):
             self._update_buttons()
 
         log.info("revealing the stored key of profile %r on request", name)
-        self._run("reveal", lambda: store.get(name), revealed)
+        self._run("reveal", lambda: controller.stored_key(name), revealed, latest=self._reveals)
 
     def focus_key(self) -> None:
         self.key_edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -561,21 +564,24 @@ class SettingsDialog(QDialog):
         self.key_stored = None
         self.key_status.setText("Checking the keychain…")
         name = profile.name
-        store = self._controller.keystore
-        seq = self._seq
+        controller = self._controller
 
         def checked(present: Any) -> None:
-            if seq != self._seq:
-                return
             self.key_stored = bool(present)
             self.key_status.setText(
-                f"A key is stored for this profile ({store.backend_name})."
+                f"A key is stored for this profile ({controller.key_store_name})."
                 if present
                 else "No key stored for this profile."
             )
             self._update_buttons()
 
-        self._run("check", lambda: store.get(name) is not None, checked, quiet=True)
+        self._run(
+            "check",
+            lambda: controller.stored_key(name) is not None,
+            checked,
+            quiet=True,
+            latest=self._key_checks,
+        )
 
     # ------------------------------------------------------------------ actions
     def save(self) -> None:
@@ -592,44 +598,43 @@ class SettingsDialog(QDialog):
                 _set_message(self.key_error, problem)
                 self.key_edit.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
-        profiles = self._controller.profiles
+        # With a key, the window reconnects once the key is saved (key_changed), not before.
         if self._new_profile:
-            profiles.add(profile)
+            self._controller.add_profile(profile, reconnect=key is None)
             self._new_profile = False
         else:
-            profiles.update(profile)
+            self._controller.update_profile(profile, reconnect=key is None)
         self._selected = profile
         self.refresh_list(select=profile.name)  # reloads the form: the key field empties
         if key is None:
             self.connection_status.setText("Profile saved.")
-            self._controller.profile_saved(profile)
             self.operationFinished.emit("save")
             return
         self._save_key(profile, key)
 
     def _save_key(self, profile: Profile, key: str) -> None:
-        store = self._controller.keystore
+        controller = self._controller
         name = profile.name
 
         def saved(_result: Any) -> None:
-            self._seq += 1  # a key check or reveal still under way predates the save
+            self._forget_key_reads()  # a key check or reveal still under way predates the save
             self._reset_key_field()
             self.key_stored = True
-            self.key_status.setText(f"A key is stored for this profile ({store.backend_name}).")
-            self.connection_status.setText(f"Key saved ({store.backend_name}).")
+            where = controller.key_store_name
+            self.key_status.setText(f"A key is stored for this profile ({where}).")
+            self.connection_status.setText(f"Key saved ({where}).")
             self.problem_frame.hide()
             self._update_buttons()
-            self._controller.profile_saved(profile)
-            self._controller.key_changed(name)
+            controller.key_changed(name)
 
         def not_saved(exc: BaseException) -> None:
             # Put the key back so "keep in memory" can save it without pasting again.
             if not self.key_edit.text():
                 self.key_edit.setText(key)
             self._show_failure(exc, "save the key")
-            self._controller.profile_saved(profile)
+            controller.key_changed(name)  # the profile itself was saved
 
-        self._run("save", lambda: store.set(name, key), saved, not_saved)
+        self._run("save", lambda: controller.store_key(name, key), saved, not_saved)
 
     def delete_key(self) -> None:
         """Remove the selected profile's key from the key store (after asking)."""
@@ -642,19 +647,19 @@ class SettingsDialog(QDialog):
             "from the Inflow dashboard to use this profile.",
         ):
             return
-        store = self._controller.keystore
+        controller = self._controller
         name = profile.name
 
         def deleted(_result: Any) -> None:
-            self._seq += 1  # a key check or reveal still under way predates the delete
+            self._forget_key_reads()  # a check or reveal still under way predates the delete
             self._reset_key_field()
             self.key_stored = False
             self.key_status.setText("No key stored for this profile.")
             self.connection_status.setText("Key deleted.")
             self._update_buttons()
-            self._controller.key_changed(name)
+            controller.key_changed(name)
 
-        self._run("delete", lambda: store.delete(name), deleted)
+        self._run("delete", lambda: controller.delete_key(name), deleted)
 
     def remove_profile(self) -> None:
         """Remove the selected profile and its key (after asking)."""
@@ -666,17 +671,16 @@ class SettingsDialog(QDialog):
             f"Remove the profile “{profile.name}” and delete its API key from the keychain?",
         ):
             return
-        store = self._controller.keystore
+        controller = self._controller
         name = profile.name
 
         def removed(_result: Any) -> None:
-            self._controller.profiles.delete(name)
             self._selected = None
+            controller.remove_profile(name)
             self.refresh_list()
             self.connection_status.setText(f"Profile “{name}” removed.")
-            self._controller.profile_deleted(name)
 
-        self._run("remove", lambda: store.delete(name), removed)
+        self._run("remove", lambda: controller.delete_key(name), removed)
 
     def test_connection(self) -> None:
         """A cheap authenticated GET with the typed key (or the stored one)."""
@@ -698,11 +702,10 @@ class SettingsDialog(QDialog):
         base_url = self._controller.api_url_override or base
         environment = self.environment().name
         label = f"{self.name_edit.text() or 'this profile'} — {environment}"
-        store = self._controller.keystore
         controller = self._controller
 
         def check() -> bool:
-            key = typed if typed is not None else store.get(profile_name)
+            key = typed if typed is not None else controller.stored_key(profile_name)
             if key is None:
                 return False
             client = controller.make_client(key, base_url)
@@ -722,20 +725,16 @@ class SettingsDialog(QDialog):
             self.connection_status.show()
 
         def failed(exc: BaseException) -> None:
-            self.connection_status.setStyleSheet(ERROR_STYLE)
-            if isinstance(exc, AuthenticationError):
-                self.connection_status.setText(KEY_REJECTED_TEXT)
-            elif isinstance(exc, KeyStoreError):
+            if isinstance(exc, KeyStoreError):  # the key could not be read: the keychain box
+                self.connection_status.setStyleSheet(ERROR_STYLE)
                 self._show_failure(exc, "read the key")
-            elif isinstance(exc, ValueError):  # the client's messages never contain the key
-                self.connection_status.setText(f"✗ {exc}")
-            elif isinstance(exc, ConnectionCheckUnavailable):  # inconclusive: no alarm
-                self.connection_status.setStyleSheet("")
-                message = describe_error(exc, account=label, action="test the connection")
-                self.connection_status.setText(message.as_text())
-            else:
-                message = describe_error(exc, account=label, action="test the connection")
-                self.connection_status.setText("✗ " + message.as_text())
+                self.connection_status.show()
+                return
+            message = describe_error(exc, account=label, action=TEST_CONNECTION_ACTION)
+            # An inconclusive check (no such check on this server) is no alarm.
+            self.connection_status.setStyleSheet(ERROR_STYLE if message.alarming else "")
+            prefix = "✗ " if message.alarming else ""
+            self.connection_status.setText(prefix + message.as_text())
             self.connection_status.show()
 
         self.connection_status.setStyleSheet("")
@@ -769,20 +768,30 @@ class SettingsDialog(QDialog):
         on_failure: Callable[[BaseException], None] | None = None,
         *,
         quiet: bool = False,
+        latest: LatestOnly | None = None,
     ) -> None:
+        """Run ``work`` in a worker, the dialog busy meanwhile unless ``quiet``. With ``latest``
+        the callbacks run only for the newest task of that key (the busy state always ends)."""
         if not quiet:
             self._set_busy(True)
+        ticket = latest.next() if latest is not None else None
+
+        def current() -> bool:
+            return ticket is None or ticket.is_latest()
 
         def success(result: Any) -> None:
             if not quiet:
                 self._set_busy(False)
-            on_success(result)
+            if current():
+                on_success(result)
             self.operationFinished.emit(what)
 
         def failure(exc: BaseException) -> None:
             if not quiet:
                 self._set_busy(False)
-            if on_failure is not None:
+            if not current():
+                pass
+            elif on_failure is not None:
                 on_failure(exc)
             else:
                 self._show_failure(exc, what)
@@ -793,17 +802,20 @@ class SettingsDialog(QDialog):
     def _show_failure(self, exc: BaseException, action: str) -> None:
         if isinstance(exc, KeyStoreError):
             log.warning("key store: could not %s: %s", action, type(exc).__name__)
-            self.problem_label.setText(str(exc))
+            self.problem_label.setText(key_store_problem_text(exc))
             offer = isinstance(exc, KeyStoreUnavailable | KeyStoreLocked)
             self.memory_button.setVisible(offer and not self._controller.uses_memory_store())
             self.problem_frame.show()
             if self.key_stored is None:
                 self.key_status.setText("Could not read the keychain.")
-        elif isinstance(exc, ValueError):
-            _set_message(self.key_error, str(exc))
-        else:
+        else:  # an unusable key (the funnel says why, never quoting it), or anything else
             message = describe_error(exc, account=self.name_edit.text(), action=action)
             _set_message(self.key_error, message.as_text())
+
+    def _forget_key_reads(self) -> None:
+        """Answers of key checks and reveals still under way no longer count."""
+        self._key_checks.supersede()
+        self._reveals.supersede()
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -820,7 +832,7 @@ class SettingsDialog(QDialog):
         self.show_key_button.setEnabled(idle)
 
     def _update_backend_label(self) -> None:
-        name = self._controller.keystore.backend_name
+        name = self._controller.key_store_name
         if name.startswith("unavailable:"):  # the reason is in the problem box when it matters
             name = "no usable system keychain was found"
         self.backend_label.setText(f"Keys are kept in: {name}")

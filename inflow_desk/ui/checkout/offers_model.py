@@ -30,7 +30,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from inflow_desk.domain.money import Currency
 from inflow_desk.domain.offers import (
     MoneyFormatter,
     format_offer_amount,
@@ -38,7 +37,7 @@ from inflow_desk.domain.offers import (
     offer_texts,
 )
 from inflow_desk.ui.kit import palette
-from inflow_desk.ui.kit.formatting import format_money
+from inflow_desk.ui.kit.formatting import format_money_in
 
 _Index = QModelIndex | QPersistentModelIndex
 RECENT_MARKER = "Recent · "
@@ -65,11 +64,7 @@ def locale_money(locale: QLocale | None = None) -> MoneyFormatter:
         key = (cents, currency)
         text = cache.get(key)
         if text is None:
-            code = currency.strip().upper()
-            if code in Currency.__members__:
-                text = format_money(cents, Currency(code), loc)
-            else:
-                text = format_offer_amount(cents, currency)
+            text = format_money_in(cents, currency, loc)
             if len(cache) < MONEY_CACHE_SIZE:
                 cache[key] = text
         return text

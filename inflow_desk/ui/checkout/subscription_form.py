@@ -84,7 +84,7 @@ from inflow_desk.ui.kit import palette
 from inflow_desk.ui.kit.errors import describe_error, withheld_link_text
 from inflow_desk.ui.kit.settings import AppSettings
 from inflow_desk.ui.kit.widgets import bind_shortcut, shortcut_tip
-from inflow_desk.ui.kit.workers import run_in_background
+from inflow_desk.ui.kit.workers import LatestOnly, Ticket, run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -137,21 +137,21 @@ class _PageBuffer(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lock = threading.Lock()
-        self._pending: list[tuple[int, list[OfferEntry]]] = []
+        self._pending: list[tuple[Ticket, list[OfferEntry]]] = []
 
-    def put(self, generation: int, entries: list[OfferEntry]) -> None:
+    def put(self, load: Ticket, entries: list[OfferEntry]) -> None:
         """Called in the worker thread."""
         with self._lock:
             was_empty = not self._pending
-            self._pending.append((generation, entries))
+            self._pending.append((load, entries))
         if was_empty:
             self.ready.emit()
 
-    def take(self, generation: int) -> list[OfferEntry]:
-        """Everything buffered for ``generation`` (older loads are dropped)."""
+    def take(self) -> list[OfferEntry]:
+        """Everything buffered by the latest load (pages of superseded loads are dropped)."""
         with self._lock:
             pending, self._pending = self._pending, []
-        return [e for g, page in pending if g == generation for e in page]
+        return [e for load, page in pending if load.is_latest() for e in page]
 
 
 class SubscriptionForm(QWidget):
@@ -177,7 +177,7 @@ class SubscriptionForm(QWidget):
         self.setObjectName("subscriptionForm")
         self._gateway_provider = gateway_provider
         self._settings = settings
-        self._generation = 0
+        self._loads = LatestOnly()  # answers and pages of a superseded load are dropped
         self._loading = False
         self._needs_load = True
         self._listing_unavailable = False
@@ -360,8 +360,7 @@ class SubscriptionForm(QWidget):
 
     def load_offers(self) -> None:
         """(Re)load the offers in the background; pages show up as they arrive."""
-        self._generation += 1
-        generation = self._generation
+        load = self._loads.next()
         self._loading = True
         self._needs_load = False
         self.model.clear_listed()
@@ -375,20 +374,21 @@ class SubscriptionForm(QWidget):
         buffer = self._buffer
 
         def on_page(offers: list[Any]) -> None:  # runs in the worker thread: no widgets here
-            buffer.put(generation, [make_entry(o, money) for o in offers])
+            buffer.put(load, [make_entry(o, money) for o in offers])
 
         run_in_background(
             lambda: gateway.list_subscription_offers(on_page=on_page),
-            lambda result: self._on_loaded(generation, result, money),
-            lambda exc: self._on_load_failed(generation, exc),
+            lambda result: self._on_loaded(result, money),
+            self._on_load_failed,
             owner=self,
+            latest=load,
         )
 
     def on_account_changed(self, account: object = None) -> None:
         """Another merchant: its offers, not the previous one's."""
         if self._picked is not None and self._pasted_id is None and not self._picked.recent:
             self._set_picked(None)
-        self._generation += 1  # answers of a load still running are ignored
+        self._loads.supersede()  # answers of a load still running are ignored
         self._loading = False
         self._pending_enter = False  # typed for the other merchant's list
         self._show_hint("")
@@ -424,7 +424,7 @@ class SubscriptionForm(QWidget):
     def _flush_pages(self) -> None:
         self._flush_timer.stop()
         self._last_flush = time.monotonic()
-        entries = self._buffer.take(self._generation)
+        entries = self._buffer.take()
         if not entries:
             return
         self.model.add_listed(entries)
@@ -432,9 +432,7 @@ class SubscriptionForm(QWidget):
         if self._loading:
             self._show_count()
 
-    def _on_loaded(self, generation: int, result: Any, money: MoneyFormatter) -> None:
-        if generation != self._generation:
-            return
+    def _on_loaded(self, result: Any, money: MoneyFormatter) -> None:
         self._flush_pages()  # pages still buffered arrived before this answer
         # A gateway that ignores on_page still returns everything: add what did not arrive yet.
         # (When every page arrived through on_page, skip the walk over all offers.)
@@ -461,9 +459,7 @@ class SubscriptionForm(QWidget):
         self._apply_pending_enter()
         self.offersLoaded.emit(True)
 
-    def _on_load_failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
-            return
+    def _on_load_failed(self, exc: BaseException) -> None:
         self._flush_pages()
         self._finish_loading()
         message = describe_error(exc, account=self._account_label(), action=LOAD_ACTION)

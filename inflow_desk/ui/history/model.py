@@ -6,8 +6,9 @@ Every database query — the count, the first page, any page the view scrolls to
 thread pool (:func:`run_in_background`), so the GUI thread only copies finished results in. A
 row whose page is still loading shows "…" for a moment.
 
-Results of an outdated query (the filter or sort changed meanwhile) are dropped: each refresh
-bumps a generation number that the callbacks compare against.
+Results of an outdated query (a refresh or an inserted row moved every row meanwhile) are
+dropped: every query is started with one :class:`~inflow_desk.ui.kit.workers.LatestOnly` key,
+so only the newest query's answer is delivered.
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from inflow_desk.domain.money import Currency
 from inflow_desk.storage.history import (
     NEWEST_FIRST,
     HistoryRecord,
@@ -41,15 +41,15 @@ from inflow_desk.storage.history import (
     SessionKind,
     SortColumn,
     SortOrder,
-    format_decimal,
     is_open,
     matches_filter,
     status_text,
 )
 from inflow_desk.ui.kit import palette
-from inflow_desk.ui.kit.formatting import format_money
+from inflow_desk.ui.kit.errors import history_read_failed
+from inflow_desk.ui.kit.formatting import format_money_in
 from inflow_desk.ui.kit.widgets import Clock, utc_now
-from inflow_desk.ui.kit.workers import run_in_background
+from inflow_desk.ui.kit.workers import LatestOnly, run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -142,9 +142,8 @@ def display_texts(record: HistoryRecord) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class _Snapshot:
-    """What a query was asked with; results for an older snapshot are dropped."""
+    """What a query was asked with."""
 
-    generation: int
     filter_text: str
     order: SortOrder
 
@@ -153,9 +152,7 @@ def amount_text(record: HistoryRecord, locale: QLocale | None = None) -> str:
     """``€109.88`` in the agent's locale; ``—`` when unknown (a subscription without price)."""
     if record.total_cents is None:
         return "—"
-    if record.currency is not None and record.currency in Currency.__members__:
-        return format_money(record.total_cents, Currency(record.currency), locale)
-    return f"{format_decimal(record.total_cents)} {record.currency or ''}".strip()
+    return format_money_in(record.total_cents, record.currency, locale)
 
 
 def products_text(record: HistoryRecord) -> str:
@@ -197,7 +194,9 @@ class HistoryModel(QAbstractTableModel):
         self._clock = clock
         self._page_size = max(1, page_size)
         self._max_pages = max(2, max_cached_pages)
-        self._snapshot = _Snapshot(0, "", NEWEST_FIRST)
+        self._snapshot = _Snapshot("", NEWEST_FIRST)
+        #: Every store query; a new query or an inserted row drops the answers still out.
+        self._queries = LatestOnly()
         self._count = 0
         self._pages: OrderedDict[int, list[_Row]] = OrderedDict()
         self._loading_page: int | None = None  # at most one page query in flight
@@ -288,13 +287,13 @@ class HistoryModel(QAbstractTableModel):
         """Filter as the store does (words, "phrases", amounts as typed); refreshes async."""
         if text == self._snapshot.filter_text:
             return
-        self._snapshot = _Snapshot(self._snapshot.generation, text, self._snapshot.order)
+        self._snapshot = _Snapshot(text, self._snapshot.order)
         self.refresh()
 
     def set_order(self, order: SortOrder) -> None:
         if order == self._snapshot.order:
             return
-        self._snapshot = _Snapshot(self._snapshot.generation, self._snapshot.filter_text, order)
+        self._snapshot = _Snapshot(self._snapshot.filter_text, order)
         self.refresh()
 
     def refresh(self) -> None:
@@ -305,10 +304,7 @@ class HistoryModel(QAbstractTableModel):
             return
         self._refreshing = True
         self._refresh_again = False
-        snapshot = _Snapshot(
-            self._snapshot.generation + 1, self._snapshot.filter_text, self._snapshot.order
-        )
-        self._snapshot = snapshot
+        snapshot = self._snapshot
         store, size = self._store, self._page_size
 
         def query() -> tuple[int, list[_Row]]:
@@ -321,6 +317,7 @@ class HistoryModel(QAbstractTableModel):
             lambda result: self._on_refreshed(snapshot, result),
             self._on_refresh_failed,
             owner=self,
+            latest=self._queries,
         )
 
     def insert_record(self, record: HistoryRecord) -> bool:
@@ -345,8 +342,8 @@ class HistoryModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), 0, 0)
         # Every row moves down by one: page 0 is shifted here; the other cached pages would
         # be off by one, so they are dropped (and re-read when shown). Queries in flight
-        # belong to the old offsets: a new generation makes their answers be ignored.
-        self._snapshot = _Snapshot(snapshot.generation + 1, snapshot.filter_text, snapshot.order)
+        # belong to the old offsets: their answers are dropped.
+        self._queries.supersede()
         self._pages.clear()
         self._pages[0] = [_Row(record, display_texts(record)), *first][: self._page_size]
         self._last_page = -1
@@ -376,7 +373,7 @@ class HistoryModel(QAbstractTableModel):
     def _on_refresh_failed(self, exc: BaseException) -> None:
         self._refreshing = False
         log.warning("history refresh failed: %s", exc)
-        self.loadFailed.emit(f"The history could not be read: {exc}")
+        self.loadFailed.emit(history_read_failed(exc).as_text())
         if self._refresh_again:
             self.refresh()
 
@@ -393,14 +390,13 @@ class HistoryModel(QAbstractTableModel):
         store, size = self._store, self._page_size
         run_in_background(
             lambda: _make_rows(store.page(page * size, size, snapshot.filter_text, snapshot.order)),
-            lambda rows: self._on_page_loaded(snapshot, page, rows),
-            lambda exc: self._on_page_failed(snapshot, page, exc),
+            lambda rows: self._on_page_loaded(page, rows),
+            self._on_page_failed,
             owner=self,
+            latest=self._queries,  # a refresh or an insert meanwhile drops this answer
         )
 
-    def _on_page_loaded(self, snapshot: _Snapshot, page: int, rows: list[_Row]) -> None:
-        if snapshot != self._snapshot:
-            return  # a refresh replaced everything meanwhile (and forgot this query)
+    def _on_page_loaded(self, page: int, rows: list[_Row]) -> None:
         self._loading_page = None
         self._pages[page] = rows
         self._pages.move_to_end(page)
@@ -414,12 +410,10 @@ class HistoryModel(QAbstractTableModel):
         self.pageLoaded.emit(page)
         self._next_wanted()
 
-    def _on_page_failed(self, snapshot: _Snapshot, page: int, exc: BaseException) -> None:
-        if snapshot != self._snapshot:
-            return
+    def _on_page_failed(self, exc: BaseException) -> None:
         self._loading_page = None
         log.warning("history page failed: %s", exc)
-        self.loadFailed.emit(f"The history could not be read: {exc}")
+        self.loadFailed.emit(history_read_failed(exc).as_text())
 
     def _next_wanted(self) -> None:
         while self._wanted:

@@ -72,6 +72,7 @@ from inflow_desk.ui.history.model import (
     sort_indicator_of,
 )
 from inflow_desk.ui.kit import palette
+from inflow_desk.ui.kit.errors import export_failed
 from inflow_desk.ui.kit.widgets import Clock, shortcut_tip, utc_now
 from inflow_desk.ui.kit.workers import run_in_background
 
@@ -692,7 +693,7 @@ class HistoryView(QWidget):
 
     def _on_export_failed(self, path: Path, exc: BaseException) -> None:
         log.warning("history export failed: %s", exc)
-        message = f"Could not write {path}: {exc}"
+        message = export_failed(exc, str(path)).as_text()
         self.show_message(message, error=True)
         self.exportFailed.emit(message)
 

@@ -6,6 +6,7 @@ text of their own. Messages say what happened and what to do, and never contain 
 
 from __future__ import annotations
 
+import errno
 import logging
 import re
 import sys
@@ -38,7 +39,16 @@ from inflow_desk.api.errors import (
 )
 from inflow_desk.domain.checkout_url import UntrustedCheckoutUrlError
 from inflow_desk.domain.models import FieldIssue
-from inflow_desk.storage.keystore import KeyStoreError, StoredKeyUnusable
+from inflow_desk.storage.keystore import (
+    KEY_CONTROL_CHARACTERS,
+    KEY_TOO_LONG,
+    MAX_KEY_LENGTH,
+    KeyStoreError,
+    KeyStoreLocked,
+    KeyStoreUnavailable,
+    StoredKeyUnusable,
+    UnusableKeyError,
+)
 
 if TYPE_CHECKING:  # not imported at run time: sqlite3 stays out of the first frame
     from inflow_desk.storage.history_journal import HistoryProblem, RecordOutcome
@@ -69,6 +79,8 @@ class UserMessage:
     #: Server messages that name a field of the form ("customerEmail must be an email"),
     #: so the window can mark that field too.
     field_issues: tuple[FieldIssue, ...] = ()
+    #: False when the failure says nothing bad (a check that cannot run here): no alarm colour.
+    alarming: bool = True
 
     def as_text(self) -> str:
         parts = [self.headline]
@@ -99,6 +111,107 @@ def server_field_issues(messages: list[str] | tuple[str, ...]) -> tuple[FieldIss
             field = match["option"]
         issues.append(FieldIssue(field=field, message=f"Inflow: {message}"))
     return tuple(issues)
+
+
+#: What Settings › Test connection is doing, in the agent's words (``action``).
+TEST_CONNECTION_ACTION = "test the connection"
+#: What Test connection says when Inflow rejects the key.
+KEY_REJECTED_TEXT = "key rejected — wrong key or wrong environment"
+
+_COPY_AGAIN = "Copy it again from the Inflow dashboard."
+_KEEP_IN_MEMORY = "You can keep the key in memory for this run only."
+
+
+def key_store_problem_text(exc: KeyStoreError) -> str:
+    """What a key store failure means and what to do, in one or two sentences (never the key)."""
+    if isinstance(exc, StoredKeyUnusable):
+        if exc.reason == KEY_TOO_LONG:
+            return (
+                f"The stored key is longer than {MAX_KEY_LENGTH:,} characters, so it cannot be "
+                "an API key — open Settings and paste it again."
+            )
+        return (
+            "The stored key contains characters an API key cannot have — open Settings "
+            "and paste it again."
+        )
+    if isinstance(exc, KeyStoreUnavailable):
+        return f"No system keychain is available on this computer ({exc.reason}). {_KEEP_IN_MEMORY}"
+    if isinstance(exc, KeyStoreLocked):
+        return (
+            "The system keychain is locked. Unlock it and try again, "
+            "or keep the key in memory for this run only."
+        )
+    if exc.action == "save":
+        return (
+            "The key could not be saved in the system keychain. "
+            "Try again, or keep the key in memory for this run only."
+        )
+    if exc.action == "delete":
+        return (
+            "The key could not be removed from the system keychain. "
+            "Try again, or remove it with your system's password manager."
+        )
+    cause = f" ({exc.cause})" if exc.cause else ""
+    return (
+        f"The system keychain reported an error while trying to {exc.action} the key{cause}. "
+        "Try again, or keep the key in memory for this run only."
+    )
+
+
+def missing_key_text(profile_name: str) -> str:
+    """Why nothing can be sent for a profile without a key, and what to do."""
+    return (
+        f"No API key is stored for the profile “{profile_name}”. "
+        "Open Settings (Ctrl+,) to enter it, or try the demo."
+    )
+
+
+def unusable_key_text(exc: UnusableKeyError) -> str:
+    """Why a typed or pasted value cannot be an API key, and what to do (never the value)."""
+    if exc.reason == KEY_TOO_LONG:
+        return (
+            f"The API key is longer than {MAX_KEY_LENGTH:,} characters: that is not an API "
+            f"key. {_COPY_AGAIN}"
+        )
+    if exc.reason == KEY_CONTROL_CHARACTERS:
+        return f"The API key contains a line break or another invisible character. {_COPY_AGAIN}"
+    if exc.reason in ("empty", "not text"):
+        return "The API key is empty: paste it from the Inflow dashboard."
+    return f"The API key contains spaces or characters an API key cannot have. {_COPY_AGAIN}"
+
+
+def history_read_failed(exc: BaseException) -> UserMessage:
+    """The history could not be read (a query of the history table failed)."""
+    return UserMessage(
+        "The history could not be read.",
+        f"{_history_cause(exc)} Try again; the links already created are not affected.",
+    )
+
+
+def export_failed(exc: BaseException, path: str) -> UserMessage:
+    """Exporting the history to ``path`` failed."""
+    return UserMessage(f"Could not write {path}.", f"{_os_cause(exc)} Choose another place.")
+
+
+def _history_cause(exc: BaseException) -> str:
+    from inflow_desk.storage.history_journal import problem_of
+
+    why = history_problem_text(problem_of(exc))
+    return why[0].upper() + why[1:] + "."
+
+
+def _os_cause(exc: BaseException) -> str:
+    if isinstance(exc, PermissionError):
+        return "This place cannot be written (no permission)."
+    if isinstance(exc, FileNotFoundError | NotADirectoryError):
+        return "The folder does not exist."
+    if isinstance(exc, IsADirectoryError):
+        return "That is a folder, not a file."
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return "The disk is full."
+    if isinstance(exc, OSError):
+        return "The disk reported an error."
+    return f"Something unexpected went wrong ({type(exc).__name__}); details are in the log file."
 
 
 _MAYBE_CREATED = (
@@ -171,6 +284,11 @@ def describe_error(
             "Check the internet connection and try again.",
         )
     if isinstance(exc, AuthenticationError):
+        if action == TEST_CONNECTION_ACTION:  # Settings: the agent is checking the key itself
+            return UserMessage(
+                f"Inflow rejected the API key for {account}: {KEY_REJECTED_TEXT}.",
+                "A sandbox key does not work on production, and the other way round.",
+            )
         return UserMessage(
             f"Inflow rejected the API key for {account}.",
             "Open Settings › Accounts to check the key or the environment "
@@ -193,6 +311,7 @@ def describe_error(
             f"(HTTP {exc.status_code}).",
             "This says nothing against the key: creating a link shows whether it works. "
             "With a custom server address, check that the address is right.",
+            alarming=False,
         )
     if isinstance(exc, NotFoundError):
         if creating == "subscription":
@@ -260,10 +379,14 @@ def describe_error(
             f"This link is too long for a QR code ({exc.length:,} characters).",
             "Copy the link and send it instead.",
         )
-    if isinstance(exc, StoredKeyUnusable):  # its text never quotes the key
-        return UserMessage(f"Could not {action}: the stored API key cannot be used.", str(exc))
-    if isinstance(exc, KeyStoreError):  # sentences for the agent by contract (keystore.py)
-        return UserMessage(f"Could not {action}.", str(exc))
+    if isinstance(exc, StoredKeyUnusable):  # it never carries the key
+        return UserMessage(
+            f"Could not {action}: the stored API key cannot be used.", key_store_problem_text(exc)
+        )
+    if isinstance(exc, KeyStoreError):
+        return UserMessage(f"Could not {action}.", key_store_problem_text(exc))
+    if isinstance(exc, UnusableKeyError):  # it never carries the key
+        return UserMessage(unusable_key_text(exc))
     if not logged:
         log.error("unexpected error while trying to %s", action, exc_info=exc)
     return UserMessage(

@@ -1,4 +1,8 @@
-"""Amounts for people: integer cents → the agent's locale currency format (QLocale)."""
+"""Amounts for people: integer cents → the agent's locale currency format (QLocale).
+
+Locale-neutral texts (edit fields, files, messages) come from :mod:`inflow_desk.domain.money`
+(``plain_amount``, ``format_cents``, ``format_amount``): together, the only cents formatters.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from typing import Final
 
 from PySide6.QtCore import QLocale
 
-from inflow_desk.domain.money import Currency
+from inflow_desk.domain.money import Currency, format_amount, plain_amount
 
 
 def format_money(cents: int, currency: Currency, locale: QLocale | None = None) -> str:
@@ -19,11 +23,18 @@ def format_money(cents: int, currency: Currency, locale: QLocale | None = None) 
     return loc.toCurrencyString(cents / 100, currency.symbol, 2)
 
 
+def format_money_in(cents: int, currency: str | None, locale: QLocale | None = None) -> str:
+    """Like :func:`format_money` for a currency code from outside (an offer, a history row):
+    a code we do not know is kept raw, locale-neutral (``"29.99 GBP"``)."""
+    code = (currency or "").strip().upper()
+    if code in Currency.__members__:
+        return format_money(cents, Currency(code), locale)
+    return format_amount(cents, currency)
+
+
 def format_plain_amount(cents: int) -> str:
     """``4999`` → ``49.99``: what an edit field shows, accepted back by ``parse_money``."""
-    sign = "-" if cents < 0 else ""
-    whole, frac = divmod(abs(cents), 100)
-    return f"{sign}{whole}.{frac:02d}"
+    return plain_amount(cents)
 
 
 #: What amounts and dates follow when the system locale is C/POSIX. English (the app's

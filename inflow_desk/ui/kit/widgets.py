@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QWidget
+
+from inflow_desk.domain.time_left import time_left_text
 
 log = logging.getLogger(__name__)
 
@@ -22,22 +24,18 @@ def utc_now() -> datetime:
 
 
 def countdown_text(expires_at: datetime, now: datetime, *, assumed: bool = False) -> str:
-    """ "expires 15:42 — 58 min left", "… — 2 h 5 min left", then "expired at 15:42"."""
+    """ "expires 15:42 — 58 min left", "… — 2 h 5 min left", then "expired at 15:42".
+
+    The time left is worded by :func:`~inflow_desk.domain.time_left.time_left_text`, as in the
+    history's status column: the same link reads the same in both at the same moment.
+    """
     local = expires_at.astimezone()
     clock = local.strftime("%H:%M")
     if local.date() != now.astimezone().date():
         clock = local.strftime("%a %d %b %H:%M")
-    remaining = expires_at - now
-    if remaining <= timedelta(0):
+    left = time_left_text(expires_at - now)
+    if not left:
         return f"expired at {clock}"
-    minutes = int(remaining.total_seconds() // 60)
-    if minutes < 1:
-        left = "less than a minute left"
-    elif minutes < 60:
-        left = f"{minutes} min left"
-    else:
-        hours, mins = divmod(minutes, 60)
-        left = f"{hours} h {mins} min left" if mins else f"{hours} h left"
     note = " (Inflow's default of about 1 hour)" if assumed else ""
     return f"expires {clock} — {left}{note}"
 

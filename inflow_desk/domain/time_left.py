@@ -1,0 +1,28 @@
+"""How long a checkout link stays valid, in words: the one "time left" wording, shown alike in
+the result panel ("expires 15:42 — 58 min left") and the history ("open — 58 min left")."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+__all__ = ["time_left_text"]
+
+
+def time_left_text(remaining: timedelta) -> str:
+    """``"58 min left"``, ``"2 h 5 min left"``, ``"3 d 4 h left"``; ``""`` once nothing is left.
+
+    Rounded *down*: the text never promises more time than the link has (58 min 30 s reads
+    "58 min left"), and the last minute reads ``"less than a minute left"``, never "0 min".
+    """
+    if remaining <= timedelta(0):
+        return ""
+    minutes = remaining // timedelta(minutes=1)
+    if minutes < 1:
+        return "less than a minute left"
+    if minutes < 60:
+        return f"{minutes} min left"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 24:
+        return f"{hours} h left" if minutes == 0 else f"{hours} h {minutes} min left"
+    days, hours = divmod(hours, 24)
+    return f"{days} d left" if hours == 0 else f"{days} d {hours} h left"
