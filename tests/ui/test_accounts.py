@@ -217,7 +217,7 @@ def test_no_key_shows_the_first_run_screen_with_both_ways_on(
     # nothing can be sent without a key, and the message says what to do
     assert isinstance(controller.gateway, MissingKeyGateway)
     with pytest.raises(NoApiKeyError, match="Settings"):
-        controller.gateway.create_one_time_session(None)
+        controller.gateway.create_one_time_session(None)  # type: ignore[arg-type]  # unread
 
     qtbot.mouseClick(enter, _left())
     dialog = controller.settings_dialog

@@ -25,7 +25,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
@@ -61,7 +61,10 @@ from inflow_desk.ui.kit.settings import RecentProduct
 from inflow_desk.ui.kit.widgets import bind_shortcut, shortcut_tip
 from inflow_desk.ui.kit.workers import LatestOnly, run_in_background
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # httpx and pydantic load after the first frame
+    from inflow_desk.api.client import InflowClient, OfferPageCallback
+    from inflow_desk.api.models import CheckoutSession, SubscriptionOffer
+    from inflow_desk.domain.requests import OneTimeSessionRequest, SubscriptionSessionRequest
     from inflow_desk.ui.kit.settings import AppSettings
 
 __all__ = [
@@ -126,10 +129,10 @@ class LazyInflowClient:
         # that cannot be sent must be refused here, while the account is being chosen.
         self.__api_key = normalize_key(api_key)  # ValueError, never quoting the key
         self._base_url = base_url
-        self._client: Any = None
+        self._client: InflowClient | None = None
         self._lock = threading.Lock()
 
-    def _get(self) -> Any:
+    def _get(self) -> InflowClient:
         with self._lock:
             if self._client is None:
                 from inflow_desk.api.client import InflowClient
@@ -137,13 +140,17 @@ class LazyInflowClient:
                 self._client = InflowClient(self.__api_key, base_url=self._base_url)
             return self._client
 
-    def create_one_time_session(self, req: Any) -> Any:
+    def create_one_time_session(self, req: OneTimeSessionRequest) -> CheckoutSession:
         return self._get().create_one_time_session(req)
 
-    def create_subscription_session(self, offer_id: str, req: Any) -> Any:
+    def create_subscription_session(
+        self, offer_id: str, req: SubscriptionSessionRequest
+    ) -> CheckoutSession:
         return self._get().create_subscription_session(offer_id, req)
 
-    def list_subscription_offers(self, *, on_page: Any = None) -> Any:
+    def list_subscription_offers(
+        self, *, on_page: OfferPageCallback | None = None
+    ) -> list[SubscriptionOffer]:
         return self._get().list_subscription_offers(on_page=on_page)
 
     def check_connection(self) -> None:
@@ -191,13 +198,17 @@ class MissingKeyGateway:
     def __init__(self, profile_name: str, reason: str | None = None) -> None:
         self._message = reason or missing_key_text(profile_name)
 
-    def create_one_time_session(self, req: Any) -> Any:
+    def create_one_time_session(self, req: OneTimeSessionRequest) -> CheckoutSession:
         raise NoApiKeyError(self._message)
 
-    def create_subscription_session(self, offer_id: str, req: Any) -> Any:
+    def create_subscription_session(
+        self, offer_id: str, req: SubscriptionSessionRequest
+    ) -> CheckoutSession:
         raise NoApiKeyError(self._message)
 
-    def list_subscription_offers(self, *, on_page: Any = None) -> Any:
+    def list_subscription_offers(
+        self, *, on_page: OfferPageCallback | None = None
+    ) -> list[SubscriptionOffer]:
         raise NoApiKeyError(self._message)
 
     def check_connection(self) -> None:
@@ -688,8 +699,7 @@ class AccountController(QObject):
         if self.profile_combo is not None:
             self.profile_combo.setEnabled(False)
 
-        def done(state: Any) -> None:
-            assert isinstance(state, KeyState)
+        def done(state: KeyState) -> None:
             self._apply_profile(profile, state)
 
         def failed(exc: BaseException) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from shiboken6 import isValid
@@ -146,9 +146,12 @@ class Task(QRunnable):
             self._relay.finished.emit()
 
 
+_T = TypeVar("_T")
+
+
 def run_in_background(
-    fn: Callable[[], Any],
-    on_success: Callable[[Any], None],
+    fn: Callable[[], _T],
+    on_success: Callable[[_T], None],
     on_failure: Callable[[BaseException], None],
     *,
     owner: QObject,
