@@ -571,10 +571,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     hardening = disable_core_dumps()  # first: the key must never reach a core file
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    from inflow_desk.ui.kit.runtime import spare_source_reads, tune_interpreter
+    from inflow_desk.ui.kit.runtime import tune_interpreter
 
     tune_interpreter()  # before any worker thread starts
-    spare_source_reads()  # before PySide6 and the UI modules are imported
     _prepare_platform(args.smoke)
     app = make_application([sys.argv[0]])
     log_path = setup_logging(args.verbose)
