@@ -386,7 +386,10 @@ def _tidy(text: str) -> str:
 
 def pstats_text(path: Path, limit: int = 25) -> str:
     out = io.StringIO()
-    stats = pstats.Stats(str(path), stream=out)
+    try:
+        stats = pstats.Stats(str(path), stream=out)
+    except TypeError:  # pstats refuses a profile that recorded no call
+        return "(no calls profiled: the measured section ran in child processes)"
     stats.sort_stats("cumulative").print_stats(limit)
     lines = out.getvalue().splitlines()
     start = next((i for i, line in enumerate(lines) if "ncalls" in line), 0)

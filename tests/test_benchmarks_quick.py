@@ -5,6 +5,7 @@ Timings are never asserted: benchmarks are not tests. Only the structure of the 
 
 from __future__ import annotations
 
+import cProfile
 import json
 import os
 import subprocess
@@ -14,7 +15,14 @@ from pathlib import Path
 import pytest
 
 import benchmarks.run as bench_run
-from benchmarks.run import ITEMS_BY_ID, ChildRun, measure_startup, summarise, text_table
+from benchmarks.run import (
+    ITEMS_BY_ID,
+    ChildRun,
+    measure_startup,
+    pstats_text,
+    summarise,
+    text_table,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -120,6 +128,14 @@ def test_start_up_is_judged_against_the_qt_only_form(monkeypatch: pytest.MonkeyP
     assert entries["startup_time_vs_bare"]["verdict"] == "info"
     assert entries["startup_rss_vs_bare"]["verdict"] == "info"
     assert "form_window.py" in entries["startup_time"]["note"]
+
+
+def test_an_empty_profile_is_said_so_not_a_crash(tmp_path: Path) -> None:
+    """A missed item whose measured section runs in child processes (stall_after_first_frame)
+    leaves an empty profile: the run must still finish and exit 0."""
+    empty = tmp_path / "empty.prof"
+    cProfile.Profile().dump_stats(str(empty))
+    assert "no calls profiled" in pstats_text(empty)
 
 
 def test_unavailable_items_say_why() -> None:
