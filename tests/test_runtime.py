@@ -71,7 +71,7 @@ def test_warm_up_freezes_the_start_up_heap_after_its_imports(sandbox_dir: Path) 
 
 def test_the_client_does_not_pull_in_httpx_command_line_tool(sandbox_dir: Path) -> None:
     """click and rich are installed here (import-linter needs them), so httpx would import its
-    CLI with them — ~150 ms and ~20 MiB the app never uses."""
+    CLI with them: start-up time and memory the app never uses (figures: benchmarks/README.md)."""
     out = run_python(
         """
         import importlib.util, sys
