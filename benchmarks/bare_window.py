@@ -1,4 +1,4 @@
-"""Baseline of the start-up benchmark: a bare ``QMainWindow``, quit at its first paint.
+"""Information baseline of the start-up benchmark: a bare ``QMainWindow``, quit at its first paint.
 
 It does exactly what ``inflow-desk --demo --smoke`` does around the window, and nothing else:
 the same interpreter, the same Qt imports (QtCore, QtGui, QtWidgets), a ``QApplication``, a

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import cProfile
 import gc
+import hashlib
 import importlib.util
 import json
 import os
 import secrets
+import socket
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
@@ -115,7 +118,6 @@ def qr_render(ctx: Context) -> Measured:
     """``qr_pixmap`` of a checkout URL (220 px at device pixel ratio 2) vs stock segno.make."""
     import segno
 
-    from inflow_desk.ui import qr_masks
     from inflow_desk.ui.checkout.qr import ERROR_CORRECTION, qr_pixmap
 
     _app()
@@ -132,20 +134,126 @@ def qr_render(ctx: Context) -> Measured:
         return pixmap
 
     def baseline() -> object:
-        qr_masks.uninstall()  # segno's own mask choice; qr_pixmap installs ours again
         return segno.make(next_url(), error=ERROR_CORRECTION, micro=False)
 
     measured = _paired(ctx, subject, baseline)
     measured.note = (
         "220 logical px at device pixel ratio 2.0 (440 device px); "
-        "baseline: stock segno.make (its own mask choice, without inflow_desk.ui.qr_masks)"
+        "baseline: stock segno.make of the same URL alone (the matrix without drawing it)"
     )
     return measured
 
 
 # ------------------------------------------------------------------------------ client
+class CannedServer:
+    """An HTTP/1.1 server on 127.0.0.1 that answers every request with the same prepared bytes.
+
+    The server's own time is one ``recv`` and one ``sendall`` per request, the same for both
+    sides of ``create_session``; the emulator, by contrast, validates and builds each answer in
+    Python (in this process), and that dominated both sides. Keep-alive, one thread per
+    connection; the bodies of the POSTs it received are kept for the byte-identity check.
+    """
+
+    def __init__(self, response: bytes) -> None:
+        self._response = response
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.base_url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
+        self.bodies: set[bytes] = set()
+        threading.Thread(target=self._accept, name="canned-server", daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn, _ = self._listener.accept()
+            except OSError:  # closed
+                return
+            conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+
+    def _serve(self, conn: socket.socket) -> None:
+        buffer = b""
+        with conn:
+            while True:
+                while b"\r\n\r\n" not in buffer:
+                    chunk = conn.recv(65536)
+                    if not chunk:
+                        return
+                    buffer += chunk
+                head, _, buffer = buffer.partition(b"\r\n\r\n")
+                length = 0
+                for line in head.split(b"\r\n")[1:]:
+                    name, _, value = line.partition(b":")
+                    if name.strip().lower() == b"content-length":
+                        length = int(value)
+                while len(buffer) < length:
+                    chunk = conn.recv(65536)
+                    if not chunk:
+                        return
+                    buffer += chunk
+                body, buffer = buffer[:length], buffer[length:]
+                if head.startswith(b"POST "):
+                    self.bodies.add(body)
+                conn.sendall(self._response)
+
+    def close(self) -> None:
+        self._listener.close()
+
+
+_SERVER_PROCESS = """
+import hashlib, sys
+sys.path.insert(0, sys.argv[2])
+from benchmarks.items import CannedServer
+server = CannedServer(sys.stdin.buffer.read(int(sys.argv[1])))
+print(server.base_url, flush=True)
+sys.stdin.buffer.read()  # until the benchmark closes our stdin
+print(" ".join(sorted(hashlib.sha256(body).hexdigest() for body in server.bodies)), flush=True)
+"""
+
+
+@contextmanager
+def canned_server_process(answer: bytes) -> Iterator[tuple[str, list[str]]]:
+    """A :class:`CannedServer` in a child process (it takes no GIL from the client measured):
+    yields its base URL and a list that, on exit, holds the SHA-256 of each body it received."""
+    import subprocess
+
+    root = str(Path(__file__).resolve().parent.parent)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _SERVER_PROCESS, str(len(answer)), root],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    received: list[str] = []
+    try:
+        proc.stdin.write(answer)
+        proc.stdin.flush()
+        base_url = proc.stdout.readline().decode().strip()
+        if not base_url.startswith("http://127.0.0.1:"):
+            raise AssertionError(f"the canned server did not start: {base_url!r}")
+        yield base_url, received
+    finally:
+        proc.stdin.close()
+        received += proc.stdout.readline().decode().split()
+        proc.wait(30)
+
+
+def _canned_answer(base_url: str, path: str, headers: dict[str, str], content: bytes) -> bytes:
+    """The emulator's real answer to this request, as raw HTTP/1.1 bytes to serve again."""
+    import httpx
+
+    with httpx.Client(base_url=base_url, headers=headers) as client:
+        response = client.post(path, content=content)
+    assert response.status_code == 201, response.status_code
+    skip = {"content-length", "connection", "transfer-encoding", "content-encoding", "date"}
+    lines = [f"HTTP/1.1 {response.status_code} {response.reason_phrase}"]
+    lines += [f"{k}: {v}" for k, v in response.headers.multi_items() if k.lower() not in skip]
+    lines.append(f"Content-Length: {len(response.content)}")
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + response.content
+
+
 def create_session(ctx: Context) -> Measured:
-    """Validate + serialise + POST + parse with our client vs a raw httpx POST of the same bytes."""
+    """Validate + serialise + POST + parse with our client vs a raw httpx POST of the same bytes,
+    both against a server that answers at once with the emulator's prepared answer."""
     import httpx
 
     from inflow_desk.api._constants import API_KEY_HEADER, ONE_TIME_SESSION_PATH
@@ -170,17 +278,17 @@ def create_session(ctx: Context) -> Measured:
     )
     body = json.dumps(build_one_time_request(cart, options).to_json(), separators=(",", ":"))
     content = body.encode("utf-8")
-
+    headers = {
+        API_KEY_HEADER: API_KEY,
+        "Accept": "application/json",
+        "Content-Type": "application/json",
+    }
     with InflowEmulator(api_key=API_KEY) as emulator:
-        client = InflowClient(API_KEY, base_url=emulator.base_url)
-        raw = httpx.Client(
-            base_url=emulator.base_url,
-            headers={
-                API_KEY_HEADER: API_KEY,
-                "Accept": "application/json",
-                "Content-Type": "application/json",
-            },
-        )
+        answer = _canned_answer(emulator.base_url, ONE_TIME_SESSION_PATH, headers, content)
+
+    with canned_server_process(answer) as (base_url, received):
+        client = InflowClient(API_KEY, base_url=base_url)
+        raw = httpx.Client(base_url=base_url, headers=headers)
 
         def subject() -> object:
             session = client.create_one_time_session(build_one_time_request(cart, options))
@@ -197,12 +305,13 @@ def create_session(ctx: Context) -> Measured:
         finally:
             client.close()
             raw.close()
-        sent = {bytes(r.body) for r in emulator.requests if r.method == "POST"}
-    if sent != {content}:
+    if received != [hashlib.sha256(content).hexdigest()]:
         raise AssertionError("the client and the raw POST did not send the same bytes")
     measured.note = (
-        f"{len(content)}-byte body, keep-alive connection to the emulator on 127.0.0.1; "
-        "baseline: httpx.Client.post of the same bytes"
+        f"{len(content)}-byte body, keep-alive connection on 127.0.0.1 to a server (another "
+        f"process) that answers every request with the same {len(answer)} bytes (the emulator's "
+        "own answer, recorded once), so neither side pays for the server's work; baseline: "
+        "httpx.Client.post of the same bytes"
     )
     return measured
 

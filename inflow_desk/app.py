@@ -112,8 +112,8 @@ LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 class _StartupLogHandler(logging.FileHandler):
-    """The log file until the first frame: ``logging.handlers`` (for rotation) costs start-up
-    ~13 ms and 2 MiB; :func:`rotate_logs_from_now_on` swaps in the rotating handler."""
+    """The log file until the first frame: ``logging.handlers`` (for rotation) would add to the
+    first frame's time and memory; :func:`rotate_logs_from_now_on` swaps in the rotating handler."""
 
 
 def setup_logging(verbose: bool) -> Path | None:
@@ -258,10 +258,12 @@ class StagedStart:
     """What start-up defers past the first frame, in order.
 
     :meth:`later` queues a step (or runs it at once when start-up is over). :meth:`run_in_turns`
-    first imports :data:`DEFERRED_MODULES` in a background thread, then runs the queue on the GUI
-    thread one step per event-loop turn, so the window stays responsive in between; a step queued
-    ``after_imports`` waits (polling, without blocking) until those imports are done.
-    :meth:`run_now` runs it all at once (tests, which want a finished desk).
+    starts importing :data:`DEFERRED_MODULES` in a background thread and, meanwhile, runs the
+    queue on the GUI thread one step per event-loop turn, so the window stays responsive in
+    between: a step queued ``after_imports`` waits (polling, without blocking) until all those
+    imports are done, the others run at once; a step that raises is logged and the rest still
+    run; ``then`` is called after the last. :meth:`run_now` runs every step at once, without the
+    background imports (tests, which want a finished desk).
     """
 
     def __init__(self) -> None:
@@ -589,10 +591,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     hardening = disable_core_dumps()  # first: the key must never reach a core file
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    from inflow_desk.ui.kit.runtime import spare_source_reads, tune_interpreter
+    from inflow_desk.ui.kit.runtime import tune_interpreter
 
     tune_interpreter()  # before any worker thread starts
-    spare_source_reads()  # before PySide6 and the UI modules are imported
     _prepare_platform(args.smoke)
     app = make_application([sys.argv[0]])
     log_path = setup_logging(args.verbose)

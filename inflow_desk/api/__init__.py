@@ -42,7 +42,7 @@ from inflow_desk.api.errors import (
     make_status_error,
 )
 
-# httpx imports its command-line tool (click, rich, pygments: ~150 ms and ~20 MiB) whenever
+# httpx imports its command-line tool (click, rich, pygments: slow and big) whenever
 # those happen to be installed, as they are in a developer's venv (import-linter). We never
 # use it: a None entry makes that optional import fail at once, and httpx carries on without.
 sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]

@@ -118,8 +118,8 @@ def default_client_factory(api_key: str, base_url: str) -> ClosableGateway:
 class LazyInflowClient:
     """An :class:`~inflow_desk.api.client.InflowClient` built on first use.
 
-    Importing httpx and building its client costs a few hundred milliseconds; the window's
-    first frame does not wait for it. Calls come from worker threads, so the client is built
+    Importing httpx and building its client is a large part of start-up; the window's first
+    frame does not wait for it. Calls come from worker threads, so the client is built
     there (under a lock), and :func:`warm_up_imports` loads the modules in the background
     right after start-up so the first create does not pay for them either.
     """
@@ -174,7 +174,7 @@ class LazyInflowClient:
 
 def warm_up_imports(before_freeze: Callable[[], None] | None = None) -> None:
     """Load the HTTP client and request models in a background thread (after the first frame),
-    then freeze what start-up built out of the garbage collector's walks (``ui.runtime``)."""
+    then freeze what start-up built out of the garbage collector's walks (``ui.kit.runtime``)."""
 
     def load() -> None:
         import inflow_desk.api.client

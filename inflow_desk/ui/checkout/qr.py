@@ -1,9 +1,9 @@
 """QR codes for checkout links: crisp pixels at any screen scale, PNG/SVG export.
 
-segno computes the module matrix (its mask choice made fast by :mod:`inflow_desk.ui.qr_masks`); we
-turn it into a one-pixel-per-module ``QImage`` and enlarge that by a whole factor without smoothing,
-to a size that is an exact multiple of the module count at the screen's device pixel ratio. So the
-code is never scaled (and never blurred) after rendering.
+segno computes the module matrix (stock segno, through its public API); we turn it into a
+one-pixel-per-module ``QImage`` and enlarge that by a whole factor without smoothing, to a size
+that is an exact multiple of the module count at the screen's device pixel ratio. So the code is
+never scaled (and never blurred) after rendering.
 """
 
 from __future__ import annotations
@@ -32,9 +32,6 @@ def make_qr(text: str) -> segno.QRCode:
     """
     import segno
 
-    from inflow_desk.ui import qr_masks
-
-    qr_masks.install()  # segno's own mask choice, in C-speed integer steps (see qr_masks)
     try:
         return segno.make(text, error=ERROR_CORRECTION, micro=False)
     except segno.DataOverflowError:
@@ -56,7 +53,7 @@ def qr_image(text: str, target_px: int) -> QImage:
     lines += [blank] * QUIET_ZONE_MODULES
     data = b"".join(lines)  # the image below points into these bytes: keep them alive
     image = QImage(data, modules, modules, modules, QImage.Format.Format_Grayscale8)
-    # A copy detached from ``data``, in the format Qt enlarges fastest (4× faster than gray).
+    # A copy detached from ``data``, in the format Qt enlarges fastest.
     image = image.convertToFormat(QImage.Format.Format_RGB32)
     size = modules * max(1, target_px // modules)
     return image.scaled(size, size, mode=Qt.TransformationMode.FastTransformation)

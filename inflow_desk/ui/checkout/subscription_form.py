@@ -93,8 +93,8 @@ LOAD_ACTION = "load the subscription offers"
 MIN_SCROLL_HEIGHT = 40
 #: Arrived pages are shown at most this often while offers load.
 FLUSH_INTERVAL_MS = 100
-#: The details follow the highlighted offer after this pause (laying out the HTML takes ~8 ms,
-#: too much to repeat on every keystroke at 10,000 offers).
+#: The details follow the highlighted offer after this pause (laying out their HTML is too slow
+#: to repeat on every keystroke at 10,000 offers).
 DETAILS_DELAY_MS = 60
 CREATE_ACTION = "create the subscription link"
 NOTHING_PICKED = (
@@ -249,7 +249,7 @@ class SubscriptionForm(QWidget):
         self.picker.setModel(self.filter_model)
         self.picker.setUniformItemSizes(True)
         # Batched layout: after a filter change the first screenful is laid out at once, the
-        # rest in the background (a single pass over 10,000 rows takes ~30 ms).
+        # rest in the background (one pass over 10,000 rows would stall the window).
         self.picker.setLayoutMode(QListView.LayoutMode.Batched)
         self.picker.setBatchSize(200)
         self.picker.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -1,8 +1,8 @@
 """The history dock's place in the window, taken at the first frame.
 
-The history itself (database, model, view: ``history_view.py``) is built a few event-loop turns
+The history itself (database, model, view: ``history/view.py``) is built a few event-loop turns
 after the first frame. If its dock only appeared then, the whole form would jump up by the
-dock's height ~200 ms after the window showed — just as the agent starts reading it. So start-up
+dock's height a moment after the window showed — just as the agent starts reading it. So start-up
 reserves the dock with a placeholder line first, restores the saved dock layout onto it (hidden,
 resized or floated as the agent left it), and :func:`inflow_desk.ui.history.view.dock_history`
 later puts the view into that same dock.

@@ -126,7 +126,8 @@ def _relay_parent() -> QObject:
 
 
 class Task(QRunnable):
-    """Runs ``fn()`` off the GUI thread: ``succeeded`` or ``failed`` fires, then ``finished``."""
+    """Runs ``fn()`` off the GUI thread, then emits its relay's ``succeeded`` or ``failed``, then
+    ``finished``."""
 
     def __init__(self, fn: Callable[[], Any], relay: TaskRelay) -> None:
         super().__init__()
