@@ -20,6 +20,7 @@ from tests.realdisplay.conftest import (
     SPEEDS,
     TAB,
     TIMEOUT,
+    AppProcess,
     Key,
     Launcher,
     checkout_urls,
@@ -30,6 +31,15 @@ STARTER_KIT = {"name": "Starter kit", "price": 4999, "quantity": 2}
 CABLE = {"name": "Cable", "price": 500, "quantity": 3}
 
 pytestmark = pytest.mark.realdisplay
+
+
+def first_link(app: AppProcess, emulator: InflowEmulator) -> str:
+    """The README key path into a fresh app; the link once it is in the clipboard."""
+    app.send("Starter kit", TAB, "49.99", TAB, "2", CTRL_ENTER)
+    wait_for_creates(emulator, ONE_TIME_PATH)
+    [url] = checkout_urls(emulator)
+    app.wait_for_clipboard(lambda text: text == url, f"the link {url}")
+    return url
 
 
 def _total(products: list[dict[str, int | str]]) -> int:
@@ -151,8 +161,7 @@ def test_enter_takes_the_first_suggestion_without_down(
 ) -> None:
     """Row 1: one key accepts the suggestion ("Sta" shows "Starter kit — €49.99"; Enter)."""
     app = launch(delay=delay)
-    app.send("Starter kit", TAB, "49.99", TAB, "2", CTRL_ENTER)
-    wait_for_creates(emulator, ONE_TIME_PATH)
+    first_link(app, emulator)
     app.send(Key("ctrl+shift+n"), "Sta")
     time.sleep(0.3)  # the completion list opens as a person sees it, then Enter
     app.send(ENTER, TAB, TAB, "3", CTRL_ENTER)
@@ -167,10 +176,7 @@ def test_the_same_cart_again_asks_before_a_second_link(
 ) -> None:
     """Row "Create the link": Ctrl+Enter on an unchanged cart asks; a second one confirms."""
     app = launch(delay=delay)
-    app.send("Starter kit", TAB, "49.99", TAB, "2", CTRL_ENTER)
-    wait_for_creates(emulator, ONE_TIME_PATH)
-    [url] = checkout_urls(emulator)
-    app.wait_for_clipboard(lambda text: text == url, f"the link {url}")
+    first_link(app, emulator)
 
     app.send(CTRL_ENTER)
     time.sleep(1.0)

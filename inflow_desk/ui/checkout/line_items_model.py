@@ -163,17 +163,8 @@ class LineItemsModel(QAbstractTableModel):
         if role == PRICE_CENTS_ROLE and column is Column.PRICE:
             line.price_cents = int(value)
             line.price_text = format_plain_amount(line.price_cents)
-        elif role != Qt.ItemDataRole.EditRole or column is Column.TOTAL:
+        elif role != Qt.ItemDataRole.EditRole or not self._put(line, column, value):
             return False
-        elif column is Column.NAME:
-            line.name = str(value)
-        elif column is Column.PRICE:
-            self.set_price_text(line, str(value))
-        elif column is Column.QUANTITY:
-            try:
-                line.quantity = int(value)
-            except (TypeError, ValueError):
-                return False
         line.touched.add(column)
         row = index.row()
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
@@ -195,10 +186,8 @@ class LineItemsModel(QAbstractTableModel):
         self.endRemoveRows()
         return True
 
-    def _preview(self, row: int, column: Column, value: Any) -> bool:
-        """An open editor's text, live: the line total and the cart total follow it. Only the
-        row's total cell is announced as changed, so the open editor is left alone."""
-        line = self._lines[row]
+    def _put(self, line: DraftLine, column: Column, value: Any) -> bool:
+        """What was typed into a cell, into its line; False for a value the cell cannot take."""
         if column is Column.NAME:
             line.name = str(value)
         elif column is Column.PRICE:
@@ -209,6 +198,13 @@ class LineItemsModel(QAbstractTableModel):
             except (TypeError, ValueError):
                 return False
         else:
+            return False
+        return True
+
+    def _preview(self, row: int, column: Column, value: Any) -> bool:
+        """An open editor's text, live: the line total and the cart total follow it. Only the
+        row's total cell is announced as changed, so the open editor is left alone."""
+        if not self._put(self._lines[row], column, value):
             return False
         total = self.index(row, Column.TOTAL)
         self.dataChanged.emit(total, total)
