@@ -238,6 +238,17 @@ def wait_for_creates(
         time.sleep(0.02)
 
 
+def wait_for_links(emulator: InflowEmulator, count: int = 1) -> list[str]:
+    """The links the emulator handed out, once there are ``count`` (a request is logged
+    before its session exists: :func:`wait_for_creates` alone can return before it)."""
+    deadline = time.monotonic() + TIMEOUT
+    while len(urls := checkout_urls(emulator)) < count:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"expected {count} link(s); the emulator made {urls}")
+        time.sleep(0.02)
+    return urls
+
+
 def checkout_urls(emulator: InflowEmulator) -> list[str]:
     """The links the emulator handed out, oldest first."""
     sessions = sorted(emulator.sessions.values(), key=lambda s: float(s["created_at"]))

@@ -23,8 +23,8 @@ from tests.realdisplay.conftest import (
     AppProcess,
     Key,
     Launcher,
-    checkout_urls,
     wait_for_creates,
+    wait_for_links,
 )
 
 STARTER_KIT = {"name": "Starter kit", "price": 4999, "quantity": 2}
@@ -37,7 +37,7 @@ def first_link(app: AppProcess, emulator: InflowEmulator) -> str:
     """The README key path into a fresh app; the link once it is in the clipboard."""
     app.send("Starter kit", TAB, "49.99", TAB, "2", CTRL_ENTER)
     wait_for_creates(emulator, ONE_TIME_PATH)
-    [url] = checkout_urls(emulator)
+    [url] = wait_for_links(emulator)
     app.wait_for_clipboard(lambda text: text == url, f"the link {url}")
     return url
 
@@ -58,7 +58,7 @@ def test_the_readme_key_path_creates_the_link_for_what_was_typed(
     assert body["currency"] == "EUR"
     assert body["products"] == [STARTER_KIT]
     assert _total(body["products"]) == 9998  # 2 × €49.99
-    [url] = checkout_urls(emulator)
+    [url] = wait_for_links(emulator)
     app.wait_for_clipboard(lambda text: text == url, f"the link {url}")
 
 
@@ -136,7 +136,7 @@ def test_next_caller_clears_the_form_and_takes_the_first_product_at_once(
     first, second = wait_for_creates(emulator, ONE_TIME_PATH, count=2)
     assert first["products"] == [STARTER_KIT]
     assert second["products"] == [CABLE]  # the form was cleared: no Starter kit left
-    second_url = checkout_urls(emulator)[1]
+    second_url = wait_for_links(emulator, 2)[1]
     app.wait_for_clipboard(lambda text: text == second_url, f"the second link {second_url}")
 
 
@@ -200,5 +200,5 @@ def test_esc_cancels_a_slow_create_and_the_form_is_ready_again(
     _, second = wait_for_creates(emulator, ONE_TIME_PATH, count=2)
     assert time.monotonic() - started < 4.0  # well before the slow answer would have come
     assert second["products"] == [STARTER_KIT]
-    url = checkout_urls(emulator)[-1]
+    url = wait_for_links(emulator)[-1]
     app.wait_for_clipboard(lambda text: text == url, f"the second link {url}")

@@ -21,8 +21,8 @@ from tests.realdisplay.conftest import (
     TIMEOUT,
     Key,
     Launcher,
-    checkout_urls,
     wait_for_creates,
+    wait_for_links,
 )
 
 STARTER_KIT = {"name": "Starter kit", "price": 4999, "quantity": 2}
@@ -39,7 +39,7 @@ def test_ctrl_h_filter_down_ctrl_c_copies_that_link_and_esc_returns_to_the_form(
     wait_for_creates(emulator, ONE_TIME_PATH)
     app.send(Key("ctrl+shift+n"), "Cable", TAB, "5", TAB, "3", CTRL_ENTER)
     wait_for_creates(emulator, ONE_TIME_PATH, count=2)
-    first_url, second_url = checkout_urls(emulator)
+    first_url, second_url = wait_for_links(emulator, 2)
     app.wait_for_clipboard(lambda text: text == second_url, f"the second link {second_url}")
     app.send(Key("ctrl+shift+n"))
 

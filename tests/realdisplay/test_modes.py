@@ -19,8 +19,8 @@ from tests.realdisplay.conftest import (
     TIMEOUT,
     Key,
     Launcher,
-    checkout_urls,
     wait_for_creates,
+    wait_for_links,
 )
 
 OFFER_LIST_PATH = "/subscription/offer"
@@ -47,7 +47,7 @@ def test_ctrl_2_then_typing_picks_the_yearly_offer(
     assert request.path == SUBSCRIPTION_PATH + offer_named(emulator, "Pro yearly")
     assert "products" not in body
     assert emulator.requests_to(ONE_TIME_PATH) == []
-    [url] = checkout_urls(emulator)
+    [url] = wait_for_links(emulator)
     app.wait_for_clipboard(lambda text: text == url, f"the subscription link {url}")
 
 
@@ -90,6 +90,7 @@ def test_f5_reloads_the_offers(launch: Launcher, emulator: InflowEmulator, delay
         assert time.monotonic() < deadline, "the offers were never loaded"
         time.sleep(0.02)
     loads = len(emulator.requests_to(OFFER_LIST_PATH, "GET"))
+    time.sleep(0.5)  # the list is on screen (F5 while it still loads is ignored), then F5
 
     app.send(Key("F5"))
 

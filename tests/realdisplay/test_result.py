@@ -22,8 +22,8 @@ from tests.realdisplay.conftest import (
     AppProcess,
     Key,
     Launcher,
-    checkout_urls,
     wait_for_creates,
+    wait_for_links,
 )
 
 pytestmark = pytest.mark.realdisplay
@@ -37,7 +37,7 @@ def create_link(app: AppProcess, emulator: InflowEmulator) -> str:
     """The README key path; returns the link once it is in the clipboard."""
     app.send("Starter kit", TAB, "49.99", TAB, "2", CTRL_ENTER)
     wait_for_creates(emulator, ONE_TIME_PATH)
-    [url] = checkout_urls(emulator)
+    [url] = wait_for_links(emulator)
     app.wait_for_clipboard(lambda text: text == url, f"the link {url}")
     return url
 

@@ -52,7 +52,10 @@ def test_ci_installs_the_real_display_tools_and_forbids_skipping() -> None:
     assert set(ci_array("DISPLAY_PACKAGES")) >= {"xvfb", "xdotool", "xclip", "x11-utils", "openbox"}
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert 'apt_install "${DISPLAY_PACKAGES[@]}"' in ci
-    assert "INFLOW_DESK_REQUIRE_DISPLAY=1 .venv/bin/pytest\n" in ci
+    # the README's own test command, with the real-display suite unable to skip
+    assert "export INFLOW_DESK_REQUIRE_DISPLAY=1\n.venv/bin/pytest\n" in ci
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert ".venv/bin/pytest\n```" in readme
 
 
 def _qt_binaries() -> list[Path]:
