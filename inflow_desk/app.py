@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Final
 from inflow_desk import version
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QApplication, QLabel, QWidget
@@ -28,13 +30,17 @@ if TYPE_CHECKING:
     from inflow_desk.emulator import InflowEmulator
     from inflow_desk.storage.history import HistoryStore
     from inflow_desk.storage.keystore import KeyStore
+    from inflow_desk.storage.policy import Policy
+    from inflow_desk.ui.accounts.account import Account
     from inflow_desk.ui.accounts.controller import AccountController, ClosableGateway
     from inflow_desk.ui.accounts.settings_dialog import SettingsDialog
+    from inflow_desk.ui.checkout.modes import PreparedRequest
     from inflow_desk.ui.checkout.session import CreatedSession
     from inflow_desk.ui.checkout.subscription_form import SubscriptionForm
     from inflow_desk.ui.history.drafts import DraftKeeper
     from inflow_desk.ui.history.recorder import HistoryRecorder
     from inflow_desk.ui.history.view import HistoryView
+    from inflow_desk.ui.kit.errors import UserMessage
     from inflow_desk.ui.kit.settings import AppSettings
     from inflow_desk.ui.main_window import MainWindow
 
@@ -378,6 +384,7 @@ def build_desk(
     history_file: Path | None = None,
     client_factory: Callable[[str, str], ClosableGateway] | None = None,
     staged: bool = False,
+    policy: Policy | None = None,
 ) -> Desk:
     """Settings, key store, profiles, client and window — what ``main`` shows.
 
@@ -479,7 +486,11 @@ def build_desk(
         recorder(session, done)
 
     window = MainWindow(
-        gateway=gateway, account=account, settings=settings, record_session=record_session
+        gateway=gateway,
+        account=account,
+        settings=settings,
+        record_session=record_session,
+        limits=_limit_check(policy, lambda: desk, open_history),
     )
     desk = Desk(window=window, controller=controller, settings=settings, stages=stages)
     controller.attach(window, settings)
@@ -549,6 +560,29 @@ def build_desk(
     if not staged:
         stages.run_now()
     return desk
+
+
+def _limit_check(
+    policy: Policy | None, desk: Callable[[], Desk], open_history: Callable[[], None]
+) -> Callable[[PreparedRequest, Account], UserMessage | None] | None:
+    """The window's ``limits`` hook when the policy sets agent limits (else None): the day's
+    total is counted from the history (opened now if start-up has not opened it yet)."""
+    if policy is None or not any(
+        limit.max_per_link_cents is not None or limit.max_per_day_cents is not None
+        for limit in (policy.limits or {}).values()
+    ):
+        return None
+    from inflow_desk.storage.history import current_agent, utc_now
+    from inflow_desk.ui.deploy.limits import AgentLimitCheck
+
+    def day_total(profile: str, agent: str, currency: str, since: datetime) -> int:
+        open_history()
+        history = desk().history
+        if history is None:
+            raise RuntimeError("the history is unavailable")
+        return history.total_since(profile=profile, agent=agent, currency=currency, since=since)
+
+    return AgentLimitCheck(policy, day_total, agent=current_agent(), clock=utc_now)
 
 
 def report_uncaught_errors(desk: Desk) -> Callable[[], None]:
