@@ -503,6 +503,14 @@ def deep_link_refused(exc: ValueError) -> UserMessage:
     return UserMessage(str(exc), "The form was left as it was. Check the link in the CRM.")
 
 
+def deep_link_busy() -> UserMessage:
+    """A deep link that arrived while the form could not take it (a link being created)."""
+    return UserMessage(
+        "The link from the other application was not used: a link is being created.",
+        "Wait for it (or press Esc), then open the link from the CRM again.",
+    )
+
+
 def policy_unusable_text(exc: Exception) -> str:
     """The start-up refusal for a present but invalid policy file (``storage.policy``): the
     error names the file, the line and the field."""
