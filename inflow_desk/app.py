@@ -429,7 +429,7 @@ def build_desk(
     qsettings = qsettings if qsettings is not None else QSettings()
     controller = AccountController(
         keystore if keystore is not None else KeyringKeyStore(service=KEYRING_SERVICE),
-        ProfilesStore(qsettings),
+        ProfilesStore(qsettings, policy=policy),
         api_url_override=args.api_url,
         demo_starter=start_demo,
         demo_key=DEMO_API_KEY,
@@ -500,6 +500,10 @@ def build_desk(
         limits=_limit_check(policy, lambda: desk, open_history),
     )
     desk = Desk(window=window, controller=controller, settings=settings, stages=stages)
+    if policy is not None:
+        from inflow_desk.ui.deploy.policy_form import apply_policy_to_form
+
+        apply_policy_to_form(window, window.options_form, policy)
     controller.attach(window, settings)
     # The history dock's place is taken now, so the form does not jump when the history
     # arrives a few turns after the first frame; the saved dock layout applies to it at once.
@@ -572,11 +576,15 @@ def build_desk(
 def _limit_check(
     policy: Policy | None, desk: Callable[[], Desk], open_history: Callable[[], None]
 ) -> Callable[[PreparedRequest, Account], UserMessage | None] | None:
-    """The window's ``limits`` hook when the policy sets agent limits (else None): the day's
+    """The window's ``limits`` hook when the policy sets agent limits or currencies (else
+    None): the day's
     total is counted from the history (opened now if start-up has not opened it yet)."""
-    if policy is None or not any(
-        limit.max_per_link_cents is not None or limit.max_per_day_cents is not None
-        for limit in (policy.limits or {}).values()
+    if policy is None or (
+        policy.allowed_currencies is None
+        and not any(
+            limit.max_per_link_cents is not None or limit.max_per_day_cents is not None
+            for limit in (policy.limits or {}).values()
+        )
     ):
         return None
     from inflow_desk.storage.history import current_agent, utc_now

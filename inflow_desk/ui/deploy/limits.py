@@ -1,4 +1,5 @@
-"""Agent limits of the organisation's policy, checked before anything is sent.
+"""Agent limits (and allowed currencies) of the organisation's policy, checked before
+anything is sent.
 
 :class:`AgentLimitCheck` is the ``limits`` hook ``MainWindow`` calls with a validated request:
 it returns the refusal to show (the limit in it), or None. Per link: the link's total. Per day:
@@ -19,7 +20,12 @@ from inflow_desk.domain.money import Currency
 from inflow_desk.storage.policy import Policy
 from inflow_desk.ui.accounts.account import Account
 from inflow_desk.ui.checkout.modes import PreparedRequest
-from inflow_desk.ui.kit.errors import UserMessage, daily_limit_unknown, limit_exceeded
+from inflow_desk.ui.kit.errors import (
+    UserMessage,
+    currency_not_allowed,
+    daily_limit_unknown,
+    limit_exceeded,
+)
 from inflow_desk.ui.kit.formatting import format_money
 
 log = logging.getLogger(__name__)
@@ -57,6 +63,8 @@ class AgentLimitCheck:
         if details.total_cents is None or code is None or code not in Currency.__members__:
             return None
         currency = Currency(code)
+        if not self._policy.allows_currency(currency):
+            return currency_not_allowed(currency.value)
         amount = details.total_cents
         if limits.max_per_link_cents is not None and amount > limits.max_per_link_cents:
             log.info("refused: over the per-link limit of profile %r", account.name)

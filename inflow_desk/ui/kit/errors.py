@@ -489,6 +489,14 @@ def limit_exceeded(
     )
 
 
+def currency_not_allowed(code: str) -> UserMessage:
+    """A cart in a currency the organisation's policy does not allow (an old draft)."""
+    return UserMessage(
+        f"Nothing was sent: your organisation does not allow links in {code}.",
+        "Choose another currency.",
+    )
+
+
 def daily_limit_unknown(profile: str) -> UserMessage:
     """The day's total cannot be counted (the history is unavailable): refused, not guessed."""
     return UserMessage(
