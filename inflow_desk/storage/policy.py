@@ -43,7 +43,6 @@ import re
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -55,7 +54,9 @@ from inflow_desk.storage.profiles import (
     validate_profile_name,
 )
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # decimal and pydantic load only when there is a policy file
+    from decimal import Decimal
+
     from pydantic import ValidationError
 
 __all__ = [
