@@ -16,11 +16,13 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, Literal
 
 from inflow_desk import version
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QApplication, QLabel, QWidget
@@ -28,13 +30,17 @@ if TYPE_CHECKING:
     from inflow_desk.emulator import InflowEmulator
     from inflow_desk.storage.history import HistoryStore
     from inflow_desk.storage.keystore import KeyStore
+    from inflow_desk.storage.policy import Policy
+    from inflow_desk.ui.accounts.account import Account
     from inflow_desk.ui.accounts.controller import AccountController, ClosableGateway
     from inflow_desk.ui.accounts.settings_dialog import SettingsDialog
+    from inflow_desk.ui.checkout.modes import PreparedRequest
     from inflow_desk.ui.checkout.session import CreatedSession
     from inflow_desk.ui.checkout.subscription_form import SubscriptionForm
     from inflow_desk.ui.history.drafts import DraftKeeper
     from inflow_desk.ui.history.recorder import HistoryRecorder
     from inflow_desk.ui.history.view import HistoryView
+    from inflow_desk.ui.kit.errors import UserMessage
     from inflow_desk.ui.kit.settings import AppSettings
     from inflow_desk.ui.main_window import MainWindow
 
@@ -93,6 +99,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         ),
     )
     parser.add_argument("--verbose", action="store_true", help="debug-level logging")
+    parser.add_argument(
+        "link",
+        nargs="?",
+        default=None,
+        metavar="inflow-desk://new?…",
+        help="a deep link from a CRM: fills the form (never creates a link by itself)",
+    )
     parser.add_argument("--demo-offers", type=int, default=24, metavar="N", help=argparse.SUPPRESS)
     parser.add_argument(
         "--version", action=_VersionAction, nargs=0, help="show the version and exit"
@@ -380,6 +393,7 @@ def build_desk(
     history_file: Path | None = None,
     client_factory: Callable[[str, str], ClosableGateway] | None = None,
     staged: bool = False,
+    policy: Policy | None = None,
 ) -> Desk:
     """Settings, key store, profiles, client and window — what ``main`` shows.
 
@@ -417,7 +431,7 @@ def build_desk(
     qsettings = qsettings if qsettings is not None else QSettings()
     controller = AccountController(
         keystore if keystore is not None else KeyringKeyStore(service=KEYRING_SERVICE),
-        ProfilesStore(qsettings),
+        ProfilesStore(qsettings, policy=policy),
         api_url_override=args.api_url,
         demo_starter=start_demo,
         demo_key=DEMO_API_KEY,
@@ -481,9 +495,17 @@ def build_desk(
         recorder(session, done)
 
     window = MainWindow(
-        gateway=gateway, account=account, settings=settings, record_session=record_session
+        gateway=gateway,
+        account=account,
+        settings=settings,
+        record_session=record_session,
+        limits=_limit_check(policy, lambda: desk, open_history),
     )
     desk = Desk(window=window, controller=controller, settings=settings, stages=stages)
+    if policy is not None:
+        from inflow_desk.ui.deploy.policy_form import apply_policy_to_form
+
+        apply_policy_to_form(window, window.options_form, policy)
     controller.attach(window, settings)
     # The history dock's place is taken now, so the form does not jump when the history
     # arrives a few turns after the first frame; the saved dock layout applies to it at once.
@@ -553,6 +575,33 @@ def build_desk(
     return desk
 
 
+def _limit_check(
+    policy: Policy | None, desk: Callable[[], Desk], open_history: Callable[[], None]
+) -> Callable[[PreparedRequest, Account], UserMessage | None] | None:
+    """The window's ``limits`` hook when the policy sets agent limits or currencies (else
+    None): the day's
+    total is counted from the history (opened now if start-up has not opened it yet)."""
+    if policy is None or (
+        policy.allowed_currencies is None
+        and not any(
+            limit.max_per_link_cents is not None or limit.max_per_day_cents is not None
+            for limit in (policy.limits or {}).values()
+        )
+    ):
+        return None
+    from inflow_desk.storage.history import current_agent, utc_now
+    from inflow_desk.ui.deploy.limits import AgentLimitCheck
+
+    def day_total(profile: str, agent: str, currency: str, since: datetime) -> int:
+        open_history()
+        history = desk().history
+        if history is None:
+            raise RuntimeError("the history is unavailable")
+        return history.total_since(profile=profile, agent=agent, currency=currency, since=since)
+
+    return AgentLimitCheck(policy, day_total, agent=current_agent(), clock=utc_now)
+
+
 def report_uncaught_errors(desk: Desk) -> Callable[[], None]:
     """Every uncaught exception (a slot, a thread) and every Qt warning goes to the log, and
     the exceptions to the window's error label in the error funnel's words. Returns the undo."""
@@ -586,6 +635,53 @@ def after_first_frame() -> None:
     warm_up_imports(before_freeze=log_version)
 
 
+def _load_policy(args: argparse.Namespace) -> Policy | Literal[False] | None:
+    """The organisation's policy (None: there is none). An invalid file stops the app (False)
+    with a message naming the file, line and field — never a silent fall-back to no policy."""
+    from inflow_desk.storage.policy import PolicyError, load_policy, policy_path
+
+    try:
+        policy = load_policy(policy_path())
+    except PolicyError as exc:
+        from inflow_desk.ui.kit.errors import policy_unusable_text
+
+        text = policy_unusable_text(exc)
+        log.error("cannot start: invalid policy file: %s", exc)
+        print(f"inflow-desk: {text}", file=sys.stderr)  # noqa: T201
+        if not args.smoke and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(None, APPLICATION, text)
+        return False
+    if policy is not None:
+        log.info("managed policy: %s", policy.path)
+    return policy
+
+
+def _deep_link(desk: Desk, url: str, policy: Policy | None) -> None:
+    from inflow_desk.ui.deploy.deep_links import apply_deep_link
+
+    apply_deep_link(desk.window, url, policy)
+
+
+def _another_launch(desk: Desk, argv: list[str], policy: Policy | None) -> None:
+    """A second launch handed over its command line: front window, then its deep link."""
+    window = desk.window
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    try:
+        later = parse_args(argv)
+    except SystemExit:  # argparse said what was wrong on the other process's terminal
+        log.warning("another launch handed over arguments that do not parse")
+        return
+    if later.link is not None:
+        link = later.link
+        desk.stages.later(lambda: _deep_link(desk, link, policy))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from inflow_desk.hardening import disable_core_dumps
 
@@ -609,15 +705,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     if (fallback := use_readable_locale()) is not None:  # before any widget reads the locale
         log.info("locale: the system locale is C/POSIX; amounts and dates in %s", fallback.name())
 
+    instance = None
+    if not args.smoke:  # a start-up check neither hands over nor claims the window
+        from inflow_desk.ui.deploy.single_instance import InstanceServer, hand_over, instance_name
+
+        name = instance_name()
+        raw = list(sys.argv[1:] if argv is None else argv)
+        if hand_over(name, raw):
+            log.info("handed over to the running Inflow Desk; exiting")
+            return 0
+        instance = InstanceServer(name)
+        instance.listen()
+
+    policy = _load_policy(args)
+    if policy is False:
+        return 2
     from inflow_desk.ui.main_window import FirstPaintWatcher
 
     try:
-        desk = build_desk(args, staged=True)
+        desk = build_desk(args, staged=True, policy=policy)
     except ValueError as exc:  # a bad --profile name or --api-url; never contains a key
         log.error("cannot start: %s", exc)
         print(f"inflow-desk: {exc}", file=sys.stderr)  # noqa: T201
         return 2
     report_uncaught_errors(desk)
+    if args.link is not None:  # once the Subscription tab and the rest are there
+        link = args.link
+        desk.stages.later(lambda: _deep_link(desk, link, policy))
+    if instance is not None:
+        instance.received.connect(lambda later: _another_launch(desk, later, policy))
     if args.smoke == SMOKE_FIRST_FRAME:
         FirstPaintWatcher(desk.window, app.quit)
     elif args.smoke == SMOKE_FULL:
@@ -637,6 +753,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return app.exec()
     finally:
+        if instance is not None:
+            instance.close()  # removes the socket: the next launch starts its own window
         desk.close()
         log.info("Inflow Desk stopped")
 

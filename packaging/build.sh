@@ -33,7 +33,9 @@ contents=$("$PY" -m PyInstaller.utils.cliutils.archive_viewer -r -b "$BIN" 2>/de
     | sed 's/^ *//' || true)
 missing=0
 for module in inflow_desk.app inflow_desk.emulator.server inflow_desk.ui.about_dialog \
-    inflow_desk.ui.main_window keyring.backends.SecretService keyring.backends.libsecret \
+    inflow_desk.ui.main_window inflow_desk.ui.deploy.single_instance \
+    inflow_desk.ui.deploy.deep_links inflow_desk.storage.policy inflow_desk.storage._policy_model \
+    keyring.backends.SecretService keyring.backends.libsecret \
     keyring.backends.kwallet keyring.backends.Windows keyring.backends.macOS secretstorage \
     jeepney.io.blocking segno httpx pydantic_core; do
     if ! grep -qx "$module" <<<"$contents"; then
@@ -44,12 +46,15 @@ done
 for path in resources/inflow-desk.svg resources/icons/inflow-desk-256.png; do
     [ -f "$BUNDLE/_internal/$path" ] || { echo "MISSING from the bundle: $path" >&2; missing=1; }
 done
+# QtNetwork (one window: QLocalServer/QLocalSocket) is an extension module, not in the archive
+compgen -G "$BUNDLE/_internal/PySide6/QtNetwork.*so" >/dev/null \
+    || { echo "MISSING from the bundle: PySide6.QtNetwork" >&2; missing=1; }
 compgen -G "$BUNDLE/_internal/inflow_desk*.*-info" >/dev/null \
     || { echo "MISSING from the bundle: inflow_desk metadata (version)" >&2; missing=1; }
 [ "$missing" -eq 0 ] || exit 1
 
 # A desktop entry that starts this very build (copy it to ~/.local/share/applications/).
-sed -e "s|^Exec=.*|Exec=\"$(pwd)/$BIN\" %U|" -e "s|^TryExec=.*|TryExec=$(pwd)/$BIN|" \
+sed -e "s|^Exec=.*|Exec=\"$(pwd)/$BIN\" %u|" -e "s|^TryExec=.*|TryExec=$(pwd)/$BIN|" \
     -e "s|^Icon=.*|Icon=$(pwd)/$BUNDLE/_internal/resources/icons/inflow-desk-256.png|" \
     resources/inflow-desk.desktop >"$BUNDLE/$NAME.desktop"
 

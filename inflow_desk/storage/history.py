@@ -921,6 +921,18 @@ class HistoryStore:
             found = row.fetchone()
         return None if found is None else _row_to_record(found)
 
+    def total_since(self, *, profile: str, agent: str, currency: str, since: datetime) -> int:
+        """Cents charged by the links ``agent`` created on ``profile`` in ``currency`` from
+        ``since`` on (agent limits: the day's total). Profile names compare case-insensitively,
+        as profiles do; links without a total (subscriptions) count nothing."""
+        with self._conn() as conn:
+            row = conn.execute(
+                "SELECT coalesce(sum(total_cents), 0) FROM sessions WHERE created_at_ms >= ?"
+                " AND profile = ? COLLATE NOCASE AND agent = ? AND currency = ?",
+                (_to_ms(since), profile, agent, currency),
+            ).fetchone()
+        return int(row[0])
+
     def count(self, filter_text: str = "") -> int:
         """Number of rows matching ``filter_text`` (all rows when blank).
 

@@ -166,6 +166,9 @@ class MainWindow(QMainWindow):
         # with None, or with the warning to show when it was not saved to the history.
         record_session: Callable[[CreatedSession, Callable[[str | None], None]], None]
         | None = None,
+        # Checked with every valid request before it is sent: the refusal to show (agent
+        # limits of the organisation's policy, ui/deploy/limits.py) or None to go ahead.
+        limits: Callable[[PreparedRequest, Account], UserMessage | None] | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -174,6 +177,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._clock = clock
         self._record_session = record_session
+        self._limits = limits
         self._busy = False
         self._last_link: _LastLink | None = None
         self._duplicate_armed = False
@@ -482,6 +486,10 @@ class MainWindow(QMainWindow):
         self.options_form.show_issues(issues)
         if issues or prepared is None:
             self._show_validation(mode, issues)
+            return
+        refusal = self._limits(prepared, self._account) if self._limits is not None else None
+        if refusal is not None:  # over an agent limit: nothing is sent
+            self._show_error(refusal)
             return
         signature = _signature(prepared)
         last = self._last_link

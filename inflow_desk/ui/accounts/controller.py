@@ -380,6 +380,20 @@ class AccountController(QObject):
         """Every stored profile, in the stored order."""
         return self._profiles.profiles()
 
+    def is_managed(self, name: str) -> bool:
+        """Whether the organisation's policy defines the profile ``name`` (Settings shows it
+        as managed: only its key is the agent's)."""
+        return self._profiles.is_managed(name)
+
+    @property
+    def profiles_locked(self) -> bool:
+        """The policy forbids adding and removing profiles."""
+        return self._profiles.locked
+
+    @property
+    def custom_urls_forbidden(self) -> bool:
+        return self._profiles.custom_forbidden
+
     def find_profile(self, name: str) -> Profile | None:
         """The stored profile called ``name`` (case-insensitive), or None."""
         return self._profiles.get(name)

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from inflow_desk.storage.policy import Policy
 from inflow_desk.storage.profiles import (
     ATTENTION_KEY,
     DEFAULT_PROFILE_NAME,
@@ -40,7 +41,7 @@ from inflow_desk.storage.profiles import (
     validate_profile_name,
 )
 
-__all__ = ["CURRENT_KEY", "PROFILES_KEY", "ProfilesStore"]
+__all__ = ["CURRENT_KEY", "PROFILES_KEY", "ManagedByPolicy", "ProfilesStore"]
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,11 @@ DAMAGED_SUFFIX = ".damaged-"
 UNREADABLE_FILE = "the settings file could not be read"
 PARTLY_READABLE_FILE = "the settings file could not be read completely"
 UNREADABLE_LIST = "the list of profiles in the settings could not be read"
+CUSTOM_FORBIDDEN = "it uses a custom address, which your organisation does not allow"
+
+
+class ManagedByPolicy(ValueError):  # noqa: N818 - a refusal, like the store's ValueErrors
+    """A change the organisation's policy does not allow (the settings disable it too)."""
 
 
 class ProfilesStore:
@@ -61,9 +67,16 @@ class ProfilesStore:
     """
 
     def __init__(
-        self, settings: QSettings, *, clock: Callable[[], datetime] = datetime.now
+        self,
+        settings: QSettings,
+        *,
+        clock: Callable[[], datetime] = datetime.now,
+        policy: Policy | None = None,
     ) -> None:
         self._s = settings
+        #: The organisation's policy: its profiles come first and cannot be edited; it may
+        #: forbid adding/removing profiles and custom addresses (``storage/policy.py``).
+        self.policy = policy
         self._clock = clock
         #: What was stored for each profile that needs attention (casefolded name → item).
         self._raw_damaged: dict[str, object] = {}
@@ -84,7 +97,30 @@ class ProfilesStore:
             # Qt rewrites the whole file at its next save (window geometry…) with what it
             # salvaged: mark that as needing attention in the file itself, so it is not
             # trusted at the next start either.
-            self._save(self.profiles())
+            self._save(self._stored_profiles())
+
+    # ------------------------------------------------------------------ policy
+    def is_managed(self, name: str) -> bool:
+        """Whether the policy defines the profile ``name`` (then only its key is the agent's)."""
+        return self.policy is not None and self.policy.managed_profile(name) is not None
+
+    @property
+    def locked(self) -> bool:
+        """Whether the policy forbids adding and removing profiles."""
+        return self.policy is not None and self.policy.lock_profiles
+
+    @property
+    def custom_forbidden(self) -> bool:
+        return self.policy is not None and self.policy.forbid_custom_urls
+
+    def _check_allowed(self, profile: Profile) -> None:
+        if self.is_managed(profile.name):
+            raise ManagedByPolicy(
+                f"The profile “{profile.name}” is managed by your organisation and cannot be "
+                "changed here"
+            )
+        if self.custom_forbidden and profile.environment is Environment.CUSTOM:
+            raise ManagedByPolicy("Your organisation does not allow custom API addresses")
 
     # ------------------------------------------------------------------ damage
     @property
@@ -137,11 +173,35 @@ class ProfilesStore:
 
     # ------------------------------------------------------------------ reading
     def profiles(self) -> list[Profile]:
-        """Every stored profile, in order (those that need attention too).
+        """Every profile, in order (those that need attention too): the policy's first, then
+        the agent's own (none when the policy locks its profiles; one with the name of a
+        policy profile is hidden by it; a custom one needs attention when the policy forbids
+        custom addresses).
 
         ``default`` on Production when nothing is stored yet; when the list could not be
         read, one profile that needs attention (the one used last, else ``default``).
         """
+        policy = self.policy
+        if policy is None or (not policy.profiles and not policy.forbid_custom_urls):
+            return self._stored_profiles()
+        managed = list(policy.profiles)
+        if managed and policy.lock_profiles:
+            return managed
+        names = {p.name.casefold() for p in managed}
+        own = [p for p in self._stored_profiles() if p.name.casefold() not in names]
+        if policy.forbid_custom_urls:
+            own = [
+                Profile(p.name, p.environment, p.custom_url, problem=CUSTOM_FORBIDDEN)
+                if p.environment is Environment.CUSTOM and not p.needs_attention
+                else p
+                for p in own
+            ]
+        if managed and own == [Profile(DEFAULT_PROFILE_NAME, Environment.PRODUCTION)]:
+            own = []  # the fresh-start stand-in: the policy's profiles replace it
+        return [*managed, *own]
+
+    def _stored_profiles(self) -> list[Profile]:
+        """The agent's own profiles as stored (what :meth:`profiles` was before policies)."""
         stored = self._load()
         if stored:
             return stored
@@ -192,18 +252,28 @@ class ProfilesStore:
 
     # ------------------------------------------------------------------ writing
     def add(self, profile: Profile) -> None:
-        """Store a new profile; :class:`ValueError` if the name is taken."""
+        """Store a new profile; :class:`ValueError` if the name is taken,
+        :class:`ManagedByPolicy` if the policy does not allow it."""
+        if self.locked:
+            raise ManagedByPolicy("Your organisation does not allow adding profiles")
+        self._check_allowed(profile)
         self._check_storable(profile)
-        profiles = self.profiles()
+        if any(p.name.casefold() == profile.name.casefold() for p in self.profiles()):
+            raise ValueError(f"A profile called “{profile.name}” already exists")
+        profiles = self._stored_profiles()
+        if self.policy is not None and self.policy.profiles and not self._load():
+            profiles = []  # the fresh-start "default" stand-in: the policy's profiles replace it
         if any(p.name.casefold() == profile.name.casefold() for p in profiles):
             raise ValueError(f"A profile called “{profile.name}” already exists")
         self._save([*profiles, profile])
         log.info("profile %r added (%s)", profile.name, profile.environment.value)
 
     def update(self, profile: Profile) -> None:
-        """Replace the stored profile with the same name; :class:`KeyError` if there is none."""
+        """Replace the stored profile with the same name; :class:`KeyError` if there is none,
+        :class:`ManagedByPolicy` for a profile of the policy."""
+        self._check_allowed(profile)
         self._check_storable(profile)
-        profiles = self.profiles()
+        profiles = self._stored_profiles()
         for index, existing in enumerate(profiles):
             if existing.name.casefold() == profile.name.casefold():
                 profiles[index] = profile
@@ -216,8 +286,11 @@ class ProfilesStore:
         """Forget a profile (not its key: the caller deletes that from the key store).
 
         Deleting the last profile brings back ``default`` on Production.
+        :class:`ManagedByPolicy` when the policy locks the profiles or defines this one.
         """
-        profiles = [p for p in self.profiles() if p.name.casefold() != name.casefold()]
+        if self.locked or self.is_managed(name):
+            raise ManagedByPolicy("Your organisation does not allow removing this profile")
+        profiles = [p for p in self._stored_profiles() if p.name.casefold() != name.casefold()]
         self._save(profiles)
         if str(self._s.value(CURRENT_KEY, "")).casefold() == name.casefold():
             self._s.remove(CURRENT_KEY)

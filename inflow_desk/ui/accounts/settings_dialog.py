@@ -55,6 +55,7 @@ from inflow_desk.ui.kit.errors import (
     TEST_CONNECTION_ACTION,
     describe_error,
     key_store_problem_text,
+    managed_text,
     unusable_key_text,
 )
 from inflow_desk.ui.kit.workers import LatestOnly, run_in_background
@@ -192,6 +193,18 @@ class SettingsDialog(QDialog):
         self.url_edit.editingFinished.connect(self._check_url_now)
         self.url_error = _message_label(self, "customUrlError", ERROR_STYLE)
         self.override_note = _message_label(self, "apiUrlOverrideNote", WARNING_STYLE)
+        # What the organisation's policy fixes (storage/policy.py): shown, not editable.
+        self.managed_label = QLabel(managed_text(), self)
+        self.managed_label.setObjectName("managedLabel")
+        self.managed_label.setToolTip("Set by your organisation's policy file")
+        self.managed_label.hide()
+        if self._controller.custom_urls_forbidden:  # no custom address to choose
+            custom = self.environment_combo.findData(Environment.CUSTOM.value)
+            if custom >= 0:
+                self.environment_combo.removeItem(custom)
+        if self._controller.profiles_locked:
+            for button in (self.add_profile_button, self.remove_profile_button):
+                button.setToolTip(managed_text())
         override = controller.api_url_override
         if override:
             _set_message(
@@ -289,7 +302,10 @@ class SettingsDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(label("&Name:", self.name_edit), column(self.name_edit, self.name_error))
+        form.addRow(
+            label("&Name:", self.name_edit),
+            column(self.name_edit, self.name_error, self.managed_label),
+        )
         form.addRow(label("&Environment:", self.environment_combo), self.environment_combo)
         form.addRow(
             label("&Address:", self.url_edit),
@@ -398,6 +414,7 @@ class SettingsDialog(QDialog):
         self.name_edit.setToolTip("")
         self._custom_text = ""
         self._set_environment(Environment.PRODUCTION)
+        self._show_managed(False)
         self._reset_key_field()
         self._clear_messages()
         self.key_stored = False
@@ -413,6 +430,7 @@ class SettingsDialog(QDialog):
         self.name_edit.setToolTip("To rename, add a new profile and remove this one")
         self._custom_text = profile.custom_url or ""
         self._set_environment(profile.environment)
+        self._show_managed(self._controller.is_managed(profile.name))
         self._reset_key_field()
         self._clear_messages()
         if profile.problem is not None:  # damaged in the settings: the agent fixes it here
@@ -421,6 +439,15 @@ class SettingsDialog(QDialog):
                 f"Needs attention: {profile.problem}. Choose the environment and save.",
             )
         self._refresh_key_state()
+
+    def _show_managed(self, managed: bool) -> None:
+        """A profile of the policy: its environment and address are fixed (its key is not)."""
+        self.managed_label.setVisible(managed)
+        self.environment_combo.setEnabled(not managed)
+        if managed:
+            self.url_edit.setReadOnly(True)
+            self.url_edit.setToolTip(managed_text())
+        self._update_buttons()
 
     def _clear_messages(self) -> None:
         for label in (self.name_error, self.url_error, self.key_error, self.key_warning):
@@ -602,6 +629,8 @@ class SettingsDialog(QDialog):
         if self._new_profile:
             self._controller.add_profile(profile, reconnect=key is None)
             self._new_profile = False
+        elif self._controller.is_managed(profile.name):
+            profile = self._controller.find_profile(profile.name) or profile  # its key only
         else:
             self._controller.update_profile(profile, reconnect=key is None)
         self._selected = profile
@@ -827,7 +856,12 @@ class SettingsDialog(QDialog):
         self.save_button.setEnabled(idle)
         self.test_button.setEnabled(idle)
         self.delete_key_button.setEnabled(idle and existing and self.key_stored is not False)
-        self.remove_profile_button.setEnabled(idle and existing)
+        selected = self._selected
+        fixed = self._controller.profiles_locked or (
+            selected is not None and self._controller.is_managed(selected.name)
+        )
+        self.add_profile_button.setEnabled(not self._controller.profiles_locked)
+        self.remove_profile_button.setEnabled(idle and existing and not fixed)
         self.use_button.setEnabled(existing)
         self.show_key_button.setEnabled(idle)
 

@@ -131,6 +131,7 @@ class OptionsForm(QGroupBox):
         for edit in (self.email_edit, self.success_edit, self.cancel_edit):
             edit.textEdited.connect(self._on_text_edited)
             edit.editingFinished.connect(self._validate_live)
+        self._default_hours = limits.DEFAULT_EXPIRES_IN_HOURS
         self.reset_expiry()
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
@@ -140,8 +141,17 @@ class OptionsForm(QGroupBox):
 
     # ------------------------------------------------------------------ expiry
     def reset_expiry(self) -> None:
-        self.expiry_combo.setCurrentIndex(1)  # 1 hour, Inflow's documented default
-        self.expires_spin.setValue(limits.DEFAULT_EXPIRES_IN_HOURS)
+        """Back to the default expiry: 1 hour (Inflow's documented default), or the one the
+        organisation's policy sets (:meth:`set_default_expiry`)."""
+        hours = self._default_hours
+        if hours == limits.DEFAULT_EXPIRES_IN_HOURS:
+            self.expiry_combo.setCurrentIndex(1)
+        self.expires_spin.setValue(hours)  # the preset follows (_on_hours_changed)
+
+    def set_default_expiry(self, hours: float) -> None:
+        """The expiry a new link starts with (managed policy); applied at once."""
+        self._default_hours = hours
+        self.reset_expiry()
 
     def _on_preset_chosen(self, index: int) -> None:
         hours = self.expiry_combo.itemData(index)

@@ -470,6 +470,69 @@ def describe_held_back_link(exc: UntrustedCheckoutUrlError) -> UserMessage:
     )
 
 
+# ---------------------------------------------------------------------- managed deployment
+def limit_exceeded(
+    *, profile: str, limit: str, amount: str, per_day: bool, used: str | None = None
+) -> UserMessage:
+    """A link over an agent limit of the organisation's policy: refused before sending.
+    The amounts come formatted (``€500.00``)."""
+    if per_day:
+        return UserMessage(
+            f"Nothing was sent: this link would take you over your daily limit of {limit} "
+            f"on “{profile}”.",
+            f"You have created {used} today; this link is {amount}. Your organisation sets "
+            "this limit — ask a supervisor to create it.",
+        )
+    return UserMessage(
+        f"Nothing was sent: {amount} is over your limit of {limit} per link on “{profile}”.",
+        "Your organisation sets this limit — ask a supervisor to create this link.",
+    )
+
+
+def currency_not_allowed(code: str) -> UserMessage:
+    """A cart in a currency the organisation's policy does not allow (an old draft)."""
+    return UserMessage(
+        f"Nothing was sent: your organisation does not allow links in {code}.",
+        "Choose another currency.",
+    )
+
+
+def daily_limit_unknown(profile: str) -> UserMessage:
+    """The day's total cannot be counted (the history is unavailable): refused, not guessed."""
+    return UserMessage(
+        f"Nothing was sent: your daily limit on “{profile}” cannot be checked.",
+        "The history, which counts today's links, is unavailable (see the log file).",
+    )
+
+
+def deep_link_refused(exc: ValueError) -> UserMessage:
+    """A deep link (``inflow-desk://new?…``) with something wrong in it: nothing was filled.
+    ``exc`` is a ``domain.deep_link.DeepLinkError`` (its text is written for the agent)."""
+    return UserMessage(str(exc), "The form was left as it was. Check the link in the CRM.")
+
+
+def deep_link_busy() -> UserMessage:
+    """A deep link that arrived while the form could not take it (a link being created)."""
+    return UserMessage(
+        "The link from the other application was not used: a link is being created.",
+        "Wait for it (or press Esc), then open the link from the CRM again.",
+    )
+
+
+def policy_unusable_text(exc: Exception) -> str:
+    """The start-up refusal for a present but invalid policy file (``storage.policy``): the
+    error names the file, the line and the field."""
+    return (
+        f"Inflow Desk cannot start: your organisation's policy file is not valid.\n\n{exc}\n\n"
+        "Ask your IT department to correct it. The app does not run without it."
+    )
+
+
+def managed_text() -> str:
+    """Beside what the organisation's policy fixes (Settings)."""
+    return "Managed by your organisation"
+
+
 # ---------------------------------------------------------------------- uncaught exceptions
 UNCAUGHT_ACTION = "finish what you asked for"
 _QT_LEVELS = {
