@@ -248,6 +248,8 @@ class ResultPanel(QGroupBox):
         details = QVBoxLayout(self.details)
         details.setContentsMargins(0, 0, 0, 0)
         details.addLayout(summary_row)
+        self._status_row = QHBoxLayout()  # filled by features (payments: "Paid ✓ 13:12")
+        details.addLayout(self._status_row)
         details.addWidget(self.url_edit)
         details.addLayout(copy_row)
         details.addLayout(expiry_row)
@@ -267,6 +269,10 @@ class ResultPanel(QGroupBox):
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self.refresh_countdown)
         self.clear()
+
+    def add_status_widget(self, widget: QWidget, stretch: int = 0) -> None:
+        """A feature's widget in the row under the amount (shown with the link's details)."""
+        self._status_row.addWidget(widget, stretch)
 
     # ------------------------------------------------------------------ state
     @property

@@ -1,0 +1,206 @@
+"""Live payment status: the emulator pays a session, the result panel says Paid within one
+poll interval (fake clock, no sleeping), and the agent is alerted when the window is inactive."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from inflow_desk.emulator import Fault, InflowEmulator
+from inflow_desk.ui.main_window import MainWindow
+from inflow_desk.ui.payments.install import PaymentsFeature
+from inflow_desk.ui.payments.status import WAITING_TEXT
+from tests.ui.conftest import Clock, find, focused, press, type_text
+from tests.ui.test_create_flow import fill_two_items
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+STEP = timedelta(seconds=5)  # the poll interval while the agent waits on the phone
+
+
+@pytest.fixture
+def desk(
+    make_window: Callable[..., MainWindow], emulator: InflowEmulator, clock: Clock
+) -> tuple[MainWindow, PaymentsFeature]:
+    emulator.clock = lambda: clock.now.timestamp()  # the emulator stamps with the test's clock
+    window = make_window()
+    feature = PaymentsFeature(window, clock=clock, tick_ms=10, parent=window)
+    return window, feature
+
+
+def create_link(qtbot: QtBot, window: MainWindow, email: str = "") -> str:
+    fill_two_items(qtbot, window)
+    if email:
+        find(window, QLineEdit, "customerEmailEdit").setFocus()
+        type_text(qtbot, email)
+    with qtbot.waitSignal(window.sessionCreated, timeout=5000) as created:
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+    return str(created.args[0].session_id)
+
+
+def status_label(window: MainWindow) -> QLabel:
+    label: QLabel = find(window, QLabel, "paymentStatusLabel")
+    return label
+
+
+def advance(qtbot: QtBot, feature: PaymentsFeature, clock: Clock, window: MainWindow) -> None:
+    """One poll interval passes (the fake clock); the watcher's next answer arrives."""
+    watcher = feature.watchers[window.account.name]
+    clock.now += STEP
+    with qtbot.waitSignal(watcher.polled, timeout=3000):
+        pass
+
+
+def test_paid_shows_within_one_poll_interval(
+    qtbot: QtBot,
+    desk: tuple[MainWindow, PaymentsFeature],
+    emulator: InflowEmulator,
+    clock: Clock,
+) -> None:
+    window, feature = desk
+    session_id = create_link(qtbot, window, "ana@example.org")
+    label = status_label(window)
+    assert label.text() == WAITING_TEXT
+    watcher = feature.watchers[window.account.name]
+    qtbot.waitUntil(lambda: watcher.session_reads is False)  # probed once: 404 → matching
+    assert emulator.requests_to(f"/api/checkout/sessions/{session_id}", "GET")
+    advance(qtbot, feature, clock, window)  # the first payment list: nothing yet
+    assert label.text() == WAITING_TEXT
+
+    paid_at = clock.now + timedelta(seconds=2)
+    emulator.clock = lambda: paid_at.timestamp()
+    emulator.pay_session(session_id)
+    history: list[tuple[str, str]] = []
+    feature.statusChanged.connect(lambda sid, status: history.append((sid, status.short)))
+    advance(qtbot, feature, clock, window)
+    assert label.text() == f"Paid ✓ {paid_at.astimezone():%H:%M}"
+    assert "email" in label.toolTip() and "products" in label.toolTip()
+    assert history[-1] == (session_id, f"paid ✓ {paid_at.astimezone():%H:%M}")
+    # settled: no more requests for it, however long the agent waits
+    before = len(emulator.requests_to("/api/payment"))
+    for _ in range(3):
+        clock.now += STEP
+        qtbot.wait(40)
+    assert len(emulator.requests_to("/api/payment")) == before
+
+
+def test_amount_and_time_only_says_probably(
+    qtbot: QtBot,
+    desk: tuple[MainWindow, PaymentsFeature],
+    emulator: InflowEmulator,
+    clock: Clock,
+) -> None:
+    window, feature = desk
+    session_id = create_link(qtbot, window)
+    watcher = feature.watchers[window.account.name]
+    qtbot.waitUntil(lambda: watcher.session_reads is False)
+    payment = emulator.pay_session(session_id)
+    payment["products"] = []  # a server that lists no products: only amount and time agree
+    advance(qtbot, feature, clock, window)
+    text = status_label(window).text()
+    assert text.startswith("A payment of €109.88 arrived at ")
+    assert "probably this link" in text
+
+
+def test_failed_payment_then_retry(
+    qtbot: QtBot,
+    desk: tuple[MainWindow, PaymentsFeature],
+    emulator: InflowEmulator,
+    clock: Clock,
+) -> None:
+    window, feature = desk
+    session_id = create_link(qtbot, window)
+    watcher = feature.watchers[window.account.name]
+    qtbot.waitUntil(lambda: watcher.session_reads is False)
+    emulator.pay_session(session_id, "failed")
+    advance(qtbot, feature, clock, window)
+    assert status_label(window).text().startswith("Payment failed at ")
+    emulator.pay_session(session_id)
+    advance(qtbot, feature, clock, window)
+    assert status_label(window).text().startswith("Paid ✓")
+
+
+def test_exact_session_status_is_used_when_the_server_has_it(
+    qtbot: QtBot,
+    desk: tuple[MainWindow, PaymentsFeature],
+    emulator: InflowEmulator,
+    clock: Clock,
+) -> None:
+    emulator.session_reads = True
+    window, feature = desk
+    session_id = create_link(qtbot, window)
+    watcher = feature.watchers[window.account.name]
+    qtbot.waitUntil(lambda: watcher.session_reads is True)
+    emulator.pay_session(session_id)
+    advance(qtbot, feature, clock, window)
+    assert status_label(window).text().startswith("Paid ✓")
+    assert emulator.requests_to("/api/payment") == []  # the exact read, no matching
+
+
+def test_rate_limit_is_honoured_and_check_now_waits_for_it(
+    qtbot: QtBot,
+    desk: tuple[MainWindow, PaymentsFeature],
+    emulator: InflowEmulator,
+    clock: Clock,
+) -> None:
+    window, feature = desk
+    create_link(qtbot, window)
+    watcher = feature.watchers[window.account.name]
+    qtbot.waitUntil(lambda: watcher.session_reads is False)
+    emulator.inject(Fault("rate_limit", retry_after=60, path_prefix="/api/payment"), times=2)
+    clock.now += STEP
+    with qtbot.waitSignal(watcher.pollFailed, timeout=3000):
+        pass
+    sent = len(emulator.requests_to("/api/payment"))
+    for _ in range(5):  # 50 s of fake time, "Check now" pressed each time
+        clock.now += timedelta(seconds=10)
+        press(qtbot, Qt.Key.Key_F5)
+        qtbot.wait(30)
+    assert len(emulator.requests_to("/api/payment")) == sent
+    clock.now += timedelta(seconds=15)  # past Retry-After: 60 s
+    qtbot.waitUntil(lambda: len(emulator.requests_to("/api/payment")) > sent, timeout=3000)
+
+
+def test_notification_when_the_window_is_in_the_background(
+    qtbot: QtBot,
+    desk: tuple[MainWindow, PaymentsFeature],
+    emulator: InflowEmulator,
+    clock: Clock,
+) -> None:
+    window, feature = desk
+    session_id = create_link(qtbot, window, "ana@example.org")
+    watcher = feature.watchers[window.account.name]
+    qtbot.waitUntil(lambda: watcher.session_reads is False)
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(lambda: not window.isActiveWindow())
+    emulator.pay_session(session_id)
+    clock.now += STEP
+    with qtbot.waitSignal(feature.notified, timeout=3000) as alerted:
+        pass
+    assert str(alerted.args[0]).startswith("Paid ✓")
+
+
+def test_no_notification_while_the_agent_is_looking(
+    qtbot: QtBot,
+    desk: tuple[MainWindow, PaymentsFeature],
+    emulator: InflowEmulator,
+    clock: Clock,
+) -> None:
+    window, feature = desk
+    session_id = create_link(qtbot, window, "ana@example.org")
+    watcher = feature.watchers[window.account.name]
+    qtbot.waitUntil(lambda: watcher.session_reads is False)
+    alerts: list[str] = []
+    feature.notified.connect(alerts.append)
+    emulator.pay_session(session_id)
+    advance(qtbot, feature, clock, window)
+    assert status_label(window).text().startswith("Paid ✓")
+    assert window.isActiveWindow() and focused() is not None
+    assert alerts == []
