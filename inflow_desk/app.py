@@ -254,6 +254,7 @@ DEFERRED_MODULES: Final = (
     "inflow_desk.ui.history.view",
     "inflow_desk.ui.history.drafts",
     "inflow_desk.ui.payments.install",
+    "inflow_desk.ui.payments.history_link",
     "inflow_desk.ui.checkout.subscription_form",
     "inflow_desk.ui.about_dialog",
 )
@@ -559,11 +560,11 @@ def build_desk(
         from inflow_desk.ui.payments.install import PaymentsFeature
 
         desk.payments = PaymentsFeature(window, simulate=simulate_payment, parent=window)
-        if desk.history_view is not None:  # the history's status column follows the payments
-            model = desk.history_view.model
-            desk.payments.statusChanged.connect(
-                lambda session_id, status: model.set_payment_status(session_id, status.short)
-            )
+        if desk.history is not None and desk.history_view is not None:
+            from inflow_desk.ui.payments.history_link import keep_in_history
+
+            # the history keeps each status, and its status column follows them
+            keep_in_history(desk.payments, desk.history, desk.history_view.model.set_payment_status)
 
     # Each of these imports a DEFERRED_MODULES entry.
     stages.later(open_history, after_imports=True)
