@@ -199,6 +199,7 @@ class PaymentsFeature(QObject):
 
     # ------------------------------------------------------------------ showing
     def _on_status(self, profile: str, session_id: str, status: LinkStatus) -> None:
+        log.info("payment status of %s: %s [%s]", session_id, status.short, status.basis or "-")
         if self._shown == (profile, session_id):
             before = self.label.property("paid")
             self._set_label(status)
