@@ -204,3 +204,26 @@ def test_no_notification_while_the_agent_is_looking(
     assert status_label(window).text().startswith("Paid ✓")
     assert window.isActiveWindow() and focused() is not None
     assert alerts == []
+
+
+def test_check_now_skips_the_error_back_off(
+    qtbot: QtBot,
+    desk: tuple[MainWindow, PaymentsFeature],
+    emulator: InflowEmulator,
+    clock: Clock,
+) -> None:
+    window, feature = desk
+    create_link(qtbot, window)
+    watcher = feature.watchers[window.account.name]
+    qtbot.waitUntil(lambda: watcher.session_reads is False)
+    emulator.inject(Fault("status", status=503, path_prefix="/api/payment"))
+    clock.now += STEP
+    with qtbot.waitSignal(watcher.pollFailed, timeout=3000):
+        pass
+    sent = len(emulator.requests_to("/api/payment"))
+    clock.now += STEP  # the back-off asks for 10 s; the agent presses F5 after 5
+    qtbot.wait(50)
+    assert len(emulator.requests_to("/api/payment")) == sent
+    with qtbot.waitSignal(watcher.polled, timeout=3000):
+        press(qtbot, Qt.Key.Key_F5)
+    assert len(emulator.requests_to("/api/payment")) > sent
