@@ -19,6 +19,7 @@ from tests.ui.conftest import Clock, find, focused, press, type_text
 from tests.ui.test_create_flow import fill_two_items
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
 STEP = timedelta(seconds=5)  # the poll interval while the agent waits on the phone
 
 
@@ -158,7 +159,7 @@ def test_rate_limit_is_honoured_and_check_now_waits_for_it(
     sent = len(emulator.requests_to("/api/payment"))
     for _ in range(5):  # 50 s of fake time, "Check now" pressed each time
         clock.now += timedelta(seconds=10)
-        press(qtbot, Qt.Key.Key_F5)
+        press(qtbot, Qt.Key.Key_M, CTRL | SHIFT)
         qtbot.wait(30)
     assert len(emulator.requests_to("/api/payment")) == sent
     clock.now += timedelta(seconds=15)  # past Retry-After: 60 s
@@ -221,9 +222,9 @@ def test_check_now_skips_the_error_back_off(
     with qtbot.waitSignal(watcher.pollFailed, timeout=3000):
         pass
     sent = len(emulator.requests_to("/api/payment"))
-    clock.now += STEP  # the back-off asks for 10 s; the agent presses F5 after 5
+    clock.now += STEP  # the back-off asks for 10 s; the agent presses Ctrl+Shift+M after 5
     qtbot.wait(50)
     assert len(emulator.requests_to("/api/payment")) == sent
     with qtbot.waitSignal(watcher.polled, timeout=3000):
-        press(qtbot, Qt.Key.Key_F5)
+        press(qtbot, Qt.Key.Key_M, CTRL | SHIFT)
     assert len(emulator.requests_to("/api/payment")) > sent

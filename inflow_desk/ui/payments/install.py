@@ -1,4 +1,4 @@
-"""Payments on screen: the status under the link, "Check now" (F5), a notification when a
+"""Payments on screen: the status under the link, "Check now" (Ctrl+Shift+M), a notification when a
 link is paid while the window is in the background, and the demo's "Simulate" actions.
 
 The feature meets the window through :class:`PaymentsHost` (it never imports the window).
@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QPushButton, QSystemTrayIcon, QWidget
 
 from inflow_desk.domain.payments import LinkFacts, PaymentLine
@@ -19,14 +19,20 @@ from inflow_desk.ui.checkout.session import CreatedSession
 from inflow_desk.ui.kit import palette
 from inflow_desk.ui.kit.errors import describe_error
 from inflow_desk.ui.kit.formatting import format_money_in
-from inflow_desk.ui.kit.widgets import Clock, bind_shortcut, shortcut_tip, utc_now
+from inflow_desk.ui.kit.widgets import (
+    Clock,
+    bind_shortcut,
+    retain_size_when_hidden,
+    shortcut_tip,
+    utc_now,
+)
 from inflow_desk.ui.kit.workers import run_in_background
 from inflow_desk.ui.payments.status import LinkStatus, Tone
 from inflow_desk.ui.payments.watcher import TICK_MS, PaymentSource, PaymentWatcher
 
 log = logging.getLogger(__name__)
 
-CHECK_NOW_KEY = "F5"
+CHECK_NOW_KEY = "Ctrl+Shift+M"  # "money"; F5 reloads the offers
 TONE_STYLES = {
     Tone.WAITING: f"color: {palette.WARNING};",
     Tone.GOOD: f"color: {palette.SUCCESS_STRONG}; font-weight: bold;",
@@ -90,7 +96,7 @@ def link_facts(created: CreatedSession) -> LinkFacts:
         customer_email=details.customer_email,
         products=lines,
         offer_id=details.offer_id,
-        label=f"{amount}{who}, {created.created_at.astimezone():%H:%M} ({created.session_id})",
+        label=f"{amount}{who} of {created.created_at.astimezone():%H:%M}",
     )
 
 
@@ -125,11 +131,18 @@ class PaymentsFeature(QObject):
         self.label.setObjectName("paymentStatusLabel")
         self.label.setAccessibleName("Payment status of this link")
         self.label.setWordWrap(True)
+        # Two lines, fixed from the start, like the charge next to it ("A payment of … —
+        # probably this link" wraps; the whole text is in the tooltip): nothing moves.
+        self.label.setFixedHeight(self.label.fontMetrics().lineSpacing() * 2)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.check_button = QPushButton("Check now")
         self.check_button.setObjectName("checkPaymentButton")
-        self.check_button.setToolTip(shortcut_tip("Ask Inflow for this link's payment", "F5"))
+        self.check_button.setToolTip(
+            shortcut_tip("Ask Inflow for this link's payment", CHECK_NOW_KEY)
+        )
         self.check_button.setAutoDefault(False)
         self.check_button.clicked.connect(self.check_now)
+        retain_size_when_hidden(self.check_button)
         panel = host.result_panel
         panel.add_status_widget(self.label, 1)
         panel.add_status_widget(self.check_button)
@@ -138,7 +151,8 @@ class PaymentsFeature(QObject):
         window = self.label.window()
         bind_shortcut(window, CHECK_NOW_KEY, self.check_now)
         view = host.menu("&View")
-        view.addAction(f"Check payment now ({CHECK_NOW_KEY})", self.check_now)
+        check = view.addAction(f"Check payment now ({CHECK_NOW_KEY})", self.check_now)
+        check.setObjectName("checkPaymentAction")
         self._demo_menu: QMenu | None = None
         host.sessionCreated.connect(self._on_created)
         host.accountChanged.connect(self._on_account_changed)
@@ -212,9 +226,10 @@ class PaymentsFeature(QObject):
         self.label.setText("" if status is None else status.text)
         self.label.setToolTip(
             ""
-            if status is None or not status.basis
-            else f"Matched on: {status.basis}"
-            + (f" — payment {status.payment_id}" if status.payment_id else "")
+            if status is None
+            else status.text
+            + (f"\nMatched on: {status.basis}" if status.basis else "")
+            + (f"\nPayment {status.payment_id}" if status.payment_id else "")
         )
         self.label.setStyleSheet("" if status is None else TONE_STYLES[status.tone])
         self.check_button.setVisible(status is not None)
