@@ -3,16 +3,30 @@ poll interval (fake clock, no sleeping), and the agent is alerted when the windo
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from inflow_desk.api.client import InflowClient
+from inflow_desk.domain.kinds import SessionKind
+from inflow_desk.domain.models import Cart, CheckoutOptions, LineItem
+from inflow_desk.domain.money import Currency
+from inflow_desk.domain.requests import build_one_time_request
 from inflow_desk.emulator import Fault, InflowEmulator
+from inflow_desk.storage.history import (
+    HistoryLineItem,
+    HistoryStore,
+    NewHistoryRecord,
+    PaymentStatusRecord,
+)
 from inflow_desk.ui.main_window import MainWindow
+from inflow_desk.ui.payments.history_link import keep_in_history
 from inflow_desk.ui.payments.install import PaymentsFeature
 from inflow_desk.ui.payments.status import WAITING_TEXT
 from tests.ui.conftest import Clock, find, focused, press, type_text
@@ -228,3 +242,69 @@ def test_check_now_skips_the_error_back_off(
     with qtbot.waitSignal(watcher.polled, timeout=3000):
         press(qtbot, Qt.Key.Key_M, CTRL | SHIFT)
     assert len(emulator.requests_to("/api/payment")) > sent
+
+
+def test_open_links_of_an_earlier_run_are_watched_again(
+    qtbot: QtBot,
+    make_window: Callable[..., MainWindow],
+    emulator: InflowEmulator,
+    client: InflowClient,
+    clock: Clock,
+    tmp_path: Path,
+) -> None:
+    """Links created before a restart (in the history, still open) are watched in the
+    background; the one paid meanwhile shows paid in the history, a settled one is left alone."""
+    emulator.clock = lambda: clock.now.timestamp()
+    window = make_window()
+    account = window.account
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    sessions = []
+    for email in ("ana@example.org", "bo@example.org", "cy@example.org"):
+        body = {
+            "currency": "EUR",
+            "products": [{"name": "Starter kit", "price": 4999, "quantity": 2}],
+            "customerEmail": email,
+            "expiresIn": 24,
+        }
+        created = client.create_one_time_session(
+            build_one_time_request(
+                Cart(Currency.EUR, (LineItem("Starter kit", 4999, 2),)),
+                CheckoutOptions(email, None, None, 24),
+            )
+        )
+        sessions.append(created.session_id)
+        store.add(
+            NewHistoryRecord(
+                created_at=clock.now - timedelta(hours=1),
+                profile=account.name,
+                environment=account.environment,
+                base_url=account.base_url,
+                kind=SessionKind.ONE_TIME,
+                session_id=created.session_id,
+                checkout_url=created.checkout_url,
+                expires_at=clock.now + timedelta(hours=23),
+                expires_at_is_default=False,
+                currency="EUR",
+                total_cents=9998,
+                line_items=(HistoryLineItem("Starter kit", 4999, 2),),
+                customer_email=email,
+                agent="test",
+                request_json=json.dumps(body),
+            )
+        )
+    settled = PaymentStatusRecord(sessions[2], "paid", "paid ✓ 12:00", clock.now)
+    store.save_payment_status(settled)
+    emulator.pay_session(sessions[0])
+    shown: dict[str, str] = {}
+    feature = PaymentsFeature(window, clock=clock, tick_ms=10, parent=window)
+    keep_in_history(feature, store, lambda sid, text: shown.__setitem__(sid, text), clock=clock)
+    qtbot.waitUntil(lambda: account.name in feature.watchers)
+    watcher = feature.watchers[account.name]
+    qtbot.waitUntil(lambda: watcher.status(sessions[1]) is not None)
+    assert watcher.status(sessions[2]) is None  # paid before the restart: not watched
+    qtbot.waitUntil(lambda: watcher.session_reads is False)
+    clock.now += timedelta(seconds=45)  # nobody waits on them: the slow interval
+    qtbot.waitUntil(lambda: shown.get(sessions[0], "").startswith("paid ✓"), timeout=3000)
+    assert sessions[1] not in shown or not shown[sessions[1]].startswith("paid")
+    assert shown[sessions[2]] == "paid ✓ 12:00"
+    store.close()

@@ -109,6 +109,8 @@ class PaymentsFeature(QObject):
 
     statusChanged = Signal(str, object)
     notified = Signal(str)
+    #: The window talks to another account (``Account``): its earlier open links may be restored.
+    accountShown = Signal(object)
 
     def __init__(
         self,
@@ -179,6 +181,23 @@ class PaymentsFeature(QObject):
         if existing is not None and isinstance(source, PaymentSource):
             existing.set_source(source)  # a new key or client: the same profile's links
         self._install_demo(account)
+        self.accountShown.emit(account)
+
+    @property
+    def account(self) -> Account:
+        return self._host.account
+
+    def restore(self, account: Account, links: list[LinkFacts]) -> None:
+        """Watch links created in an earlier run (still open, not settled) of ``account``,
+        in the background (45 s apart), if the window still talks to it."""
+        if self._host.account != account or not links:
+            return
+        watcher = self.watcher(account.name)
+        if watcher is None:
+            return
+        for link in links:
+            if watcher.status(link.session_id) is None:
+                watcher.watch(link)
 
     def _on_created(self, created: CreatedSession) -> None:
         account = created.account or self._host.account
