@@ -308,3 +308,34 @@ def test_open_links_of_an_earlier_run_are_watched_again(
     assert sessions[1] not in shown or not shown[sessions[1]].startswith("paid")
     assert shown[sessions[2]] == "paid ✓ 12:00"
     store.close()
+
+
+def test_a_link_no_longer_shown_still_alerts_when_paid_in_the_background(
+    qtbot: QtBot,
+    desk: tuple[MainWindow, PaymentsFeature],
+    emulator: InflowEmulator,
+    clock: Clock,
+) -> None:
+    window, feature = desk
+    session_id = create_link(qtbot, window, "ana@example.org")
+    watcher = feature.watchers[window.account.name]
+    qtbot.waitUntil(lambda: watcher.session_reads is False)
+    press(qtbot, Qt.Key.Key_N, CTRL | SHIFT)  # "New link": the panel shows nothing now
+    assert status_label(window).text() == ""
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(lambda: not window.isActiveWindow())
+    clock.now += STEP  # the first payment list, right after the probe
+    with qtbot.waitSignal(watcher.polled, timeout=3000):
+        pass
+    emulator.pay_session(session_id)
+    sent = len(emulator.requests_to("/api/payment"))
+    clock.now += STEP
+    qtbot.wait(50)
+    assert len(emulator.requests_to("/api/payment")) == sent  # not 5 s: nobody waits on it
+    clock.now += timedelta(seconds=40)  # the slow interval (45 s) has passed
+    with qtbot.waitSignal(feature.notified, timeout=3000) as alerted:
+        pass
+    assert f"(link {session_id})" in str(alerted.args[0])

@@ -128,6 +128,7 @@ class PaymentsFeature(QObject):
         self._tick_ms = tick_ms
         self.watchers: dict[str, PaymentWatcher] = {}
         self._shown: tuple[str, str] | None = None  # (profile, session id) in the result panel
+        self._paid: set[tuple[str, str]] = set()  # (profile, session id) known paid: alerted
 
         self.label = QLabel()
         self.label.setObjectName("paymentStatusLabel")
@@ -234,10 +235,10 @@ class PaymentsFeature(QObject):
     def _on_status(self, profile: str, session_id: str, status: LinkStatus) -> None:
         log.info("payment status of %s: %s [%s]", session_id, status.short, status.basis or "-")
         if self._shown == (profile, session_id):
-            before = self.label.property("paid")
             self._set_label(status)
-            if status.paid and status.settled and not before:
-                self._notify(status)
+        if status.paid and status.settled and (profile, session_id) not in self._paid:
+            self._paid.add((profile, session_id))  # any watched link, shown or not
+            self._notify(status, None if self._shown == (profile, session_id) else session_id)
         self.statusChanged.emit(session_id, status)
 
     def _set_label(self, status: LinkStatus | None) -> None:
@@ -253,11 +254,14 @@ class PaymentsFeature(QObject):
         self.label.setStyleSheet("" if status is None else TONE_STYLES[status.tone])
         self.check_button.setVisible(status is not None)
 
-    def _notify(self, status: LinkStatus) -> None:
+    def _notify(self, status: LinkStatus, other_link: str | None) -> None:
+        """Alert the agent when the window is in the background (``other_link``: a link that
+        is not the one in the result panel, named by its session id)."""
         window = self.label.window()
         if window.isActiveWindow():
             return
-        text = f"{status.text} — {self._host.account.name}"
+        which = f" (link {other_link})" if other_link is not None else ""
+        text = f"{status.text}{which} — {self._host.account.name}"
         if QSystemTrayIcon.isSystemTrayAvailable():
             if self._tray is None:
                 self._tray = QSystemTrayIcon(window.windowIcon(), self)
