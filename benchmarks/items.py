@@ -910,7 +910,61 @@ def soak_links(ctx: Context) -> Measured:
     return measured
 
 
+def _simulated_hour(focused: bool, links: int = 20) -> int:
+    """Payment list requests a real :class:`PaymentWatcher` sends to the emulator (real HTTP)
+    over one simulated hour (a fake clock, one tick per simulated second) for ``links`` open
+    links; ``focused``: the agent waits on one of them in the result panel."""
+    from datetime import UTC, datetime, timedelta
+
+    from inflow_desk.api.client import InflowClient
+    from inflow_desk.domain.payments import LinkFacts
+    from inflow_desk.emulator import InflowEmulator
+    from inflow_desk.ui.payments.watcher import PaymentWatcher
+
+    app = _app()
+    start = datetime(2026, 11, 25, 13, 0, tzinfo=UTC)
+    now = [start]
+    with (
+        InflowEmulator(api_key="bench-key") as emulator,
+        InflowClient("bench-key", base_url=emulator.base_url) as client,
+    ):
+        watcher = PaymentWatcher(client, clock=lambda: now[0], tick_ms=10**8)
+        for index in range(links):
+            watcher.watch(
+                LinkFacts(f"sess_{index}", start, start + timedelta(hours=24), "EUR", 1000 + index)
+            )
+        if focused:
+            watcher.set_focus("sess_0")
+        for second in range(3600):
+            now[0] = start + timedelta(seconds=second)
+            watcher.tick()
+            deadline = time.monotonic() + 5
+            while watcher.plan.in_flight and time.monotonic() < deadline:
+                app.processEvents()
+                time.sleep(0.0005)
+        watcher.stop()
+        return len(emulator.requests_to("/api/payment")) + len(
+            emulator.requests_to("/api/checkout/sessions/", "GET")
+        )
+
+
+def payment_poll_requests_hour(ctx: Context) -> Measured:
+    """Requests per profile in one simulated hour with 20 open links: the agent waiting on one
+    (subject; budget 3600 s / 5 s = 720) and all in the background (baseline; 45 s apart)."""
+    measured = Measured()
+    for _ in range(ctx.runs):
+        with ctx.profiler.section():
+            measured.subject.append(float(_simulated_hour(focused=True)))
+        measured.baseline.append(float(_simulated_hour(focused=False)))
+    measured.note = (
+        "payment watcher, 20 open links, 1 simulated hour, real HTTP to the emulator; "
+        "baseline column: the same links with nobody waiting (slow interval)"
+    )
+    return measured
+
+
 ITEMS: dict[str, Callable[[Context], Measured]] = {
+    "payment_poll_requests_hour": payment_poll_requests_hour,
     "qr_render": qr_render,
     "create_session": create_session,
     "stall_create_2s": stall_create_2s,

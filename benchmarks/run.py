@@ -53,7 +53,7 @@ CHILD_TIMEOUT_S = 300.0
 class Item:
     id: str
     title: str
-    unit: Literal["ms", "MiB", "fds"]
+    unit: Literal["ms", "MiB", "fds", "req"]
     target_kind: Literal["ratio", "absolute", "info"]
     target: float
     runs: int
@@ -98,6 +98,9 @@ ITEMS: tuple[Item, ...] = (
     Item("history_query_100k",
          "history store, 100,000 rows: slowest open/filter query (off the GUI thread; "
          "latency until rows show), vs raw sqlite", "ms", "info", 0.0, 5, 1),
+    Item("payment_poll_requests_hour",
+         "payment requests per profile in 1 simulated hour, 20 open links, agent waiting "
+         "on one (baseline: nobody waiting)", "req", "absolute", 721.0, 1, 1),
     Item("soak_rss", "RSS growth over 1,000 links created in one session (quick: 100)",
          "MiB", "absolute", 16.0, 1, 1, group="soak"),
     Item("soak_fds", "open descriptors added by those links",

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from inflow_desk.ui.kit.errors import UserMessage
     from inflow_desk.ui.kit.settings import AppSettings
     from inflow_desk.ui.main_window import MainWindow
+    from inflow_desk.ui.payments.install import PaymentsFeature
 
 log = logging.getLogger("inflow_desk")
 
@@ -237,6 +238,9 @@ class DemoEmulator:
             from inflow_desk.emulator import InflowEmulator, generate_offers
 
             emulator = InflowEmulator(api_key=DEMO_API_KEY, offers=generate_offers(self._offers))
+            # Demo links lead to the emulator's own checkout page (Pay / fail), so the demo
+            # shows the whole loop: create, send, the customer pays, Paid ✓.
+            emulator.checkout_base_url = self.base_url + "/pay/"
             emulator.start(listening=socket.socket(fileno=self._reserved.detach()))
             self._emulator, self._reserved = emulator, None
         self.serving.set()
@@ -262,6 +266,8 @@ DEFERRED_MODULES: Final = (
     "inflow_desk.ui.history.recorder",
     "inflow_desk.ui.history.view",
     "inflow_desk.ui.history.drafts",
+    "inflow_desk.ui.payments.install",
+    "inflow_desk.ui.payments.history_link",
     "inflow_desk.ui.checkout.subscription_form",
     "inflow_desk.ui.about_dialog",
 )
@@ -371,8 +377,11 @@ class Desk:
     drafts: DraftKeeper | None = None
     subscription: SubscriptionForm | None = None
     about: QAction | None = None
+    payments: PaymentsFeature | None = None
 
     def close(self) -> None:
+        if self.payments is not None:
+            self.payments.stop()  # no payment request starts any more
         self.controller.shutdown()
         if self.history is not None:
             self.history.close()
@@ -563,6 +572,24 @@ def build_desk(
         QApplication.setWindowIcon(app_icon())
         desk.about = install_about(window, lambda: controller.keystore.backend_name)
 
+    def simulate_payment(session_id: str, outcome: str) -> object:
+        """Demo only: the emulator's customer pays the link (or the payment fails)."""
+        demo = controller.emulator
+        running = demo.emulator if isinstance(demo, DemoEmulator) else None
+        if running is None:
+            raise RuntimeError("the demo emulator is not running")
+        return running.pay_session(session_id, outcome)
+
+    def install_payments() -> None:
+        from inflow_desk.ui.payments.install import PaymentsFeature
+
+        desk.payments = PaymentsFeature(window, simulate=simulate_payment, parent=window)
+        if desk.history is not None and desk.history_view is not None:
+            from inflow_desk.ui.payments.history_link import keep_in_history
+
+            # the history keeps each status, and its status column follows them
+            keep_in_history(desk.payments, desk.history, desk.history_view.model.set_payment_status)
+
     # Each of these imports a DEFERRED_MODULES entry.
     stages.later(open_history, after_imports=True)
     stages.later(build_history_view, after_imports=True)
@@ -570,6 +597,7 @@ def build_desk(
     stages.later(keep_drafts, after_imports=True)
     stages.later(install_subscription, after_imports=True)
     stages.later(install_help, after_imports=True)
+    stages.later(install_payments, after_imports=True)
     if not staged:
         stages.run_now()
     return desk

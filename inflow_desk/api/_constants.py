@@ -31,6 +31,13 @@ OFFER_LIST_PATHS: Final = ("/subscription/offer", "/subscription/offers")
 CONNECTION_CHECK_PATH: Final = "/api/payment"
 """The cheap authenticated GET used by ``check_connection`` (with ``page=1&limit=1``)."""
 
+PAYMENT_LIST_PATH: Final = "/api/payment"
+"""``GET`` lists payments, ``page``/``limit`` (inflow-api.md §3.7)."""
+PAYMENTS_PAGE_LIMIT: Final = 100
+"""One page of the newest payments serves every open link of a profile."""
+SESSION_READ_PATH: Final = "/api/checkout/sessions/{session_id}"
+"""Undocumented (§3.3): probed once per profile, 404/405 means "not available"."""
+
 ONE_TIME_SESSION_PATH: Final = "/api/checkout/sessions/one-time-payment"
 SUBSCRIPTION_SESSION_PATH: Final = "/api/checkout/sessions/subscription/{offer_id}"
 

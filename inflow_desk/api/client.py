@@ -69,9 +69,12 @@ from inflow_desk.api._constants import (
     OFFER_LIST_PATHS,
     OFFERS_PAGE_LIMIT,
     ONE_TIME_SESSION_PATH,
+    PAYMENT_LIST_PATH,
+    PAYMENTS_PAGE_LIMIT,
     POOL_TIMEOUT,
     READ_TIMEOUT,
     REQUEST_DEADLINE,
+    SESSION_READ_PATH,
     SUBSCRIPTION_SESSION_PATH,
     WRITE_TIMEOUT,
 )
@@ -91,6 +94,7 @@ from inflow_desk.api.errors import (
     redact,
 )
 from inflow_desk.api.models import CheckoutSession, SubscriptionOffer
+from inflow_desk.domain.payments import Payment, parse_payment
 
 if TYPE_CHECKING:
     from inflow_desk.domain.requests import OneTimeSessionRequest, SubscriptionSessionRequest
@@ -577,6 +581,45 @@ class InflowClient:
                 error=exc.error,
             ) from None
         self._json(response)
+
+    def list_payments(self, *, page: int = 1, limit: int = PAYMENTS_PAGE_LIMIT) -> list[Payment]:
+        """``GET /api/payment?page=&limit=`` (inflow-api.md §3.7): the payments of one page.
+
+        The envelope is undocumented: ``{"data": [...]}`` or a bare list are read. Items that
+        lack what matching needs (id, amount, currency, status, creation instant) are skipped.
+        """
+        response = self._send(
+            "GET", PAYMENT_LIST_PATH, params={"page": page, "limit": limit}, is_get=True
+        )
+        data = self._json(response)
+        items = data.get("data") if isinstance(data, dict) else data
+        if not isinstance(items, list):
+            raise APIResponseValidationError(
+                f"Inflow answered {response.status_code} without a list of payments.",
+                status_code=response.status_code,
+            )
+        payments = [payment for item in items if (payment := parse_payment(item)) is not None]
+        if len(payments) < len(items):
+            log.info("Skipped %d unusable payments of %d", len(items) - len(payments), len(items))
+        return payments
+
+    def read_session_status(self, session_id: str) -> str | None:
+        """``GET /api/checkout/sessions/{id}`` — undocumented (inflow-api.md §3.3), so probed:
+        the session's ``status``, or None when the server has no such read (404/405) or
+        answers without a status. Other errors raise as usual."""
+        path = SESSION_READ_PATH.format(session_id=quote(session_id, safe=""))
+        try:
+            response = self._send("GET", path, is_get=True)
+        except APIStatusError as exc:
+            if exc.status_code in _PATH_MISSING_STATUSES:
+                return None
+            raise
+        try:
+            data = self._json(response)
+        except APIResponseValidationError:
+            return None
+        status = data.get("status") if isinstance(data, dict) else None
+        return status.strip() if isinstance(status, str) and status.strip() else None
 
     def list_subscription_offers(
         self, *, on_page: OfferPageCallback | None = None

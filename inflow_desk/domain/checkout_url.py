@@ -43,6 +43,8 @@ MAX_CHECKOUT_URL_LENGTH: Final = limits.MAX_URL_LENGTH
 fit in a QR code a phone can scan."""
 
 _HTTPS_PORT: Final = 443
+#: The loopback literals a demo checkout page may use, as ``loopback_http`` entries write them.
+_LOOPBACK_ADDRESSES: Final = {"127.0.0.1": "127.0.0.1", "::1": "[::1]"}
 #: What RFC 3986 allows in a URI (unreserved, reserved and ``%``): nothing else is ever in a
 #: link Inflow makes, and the rest (``\\``, quotes, ``<>``, spaces…) is read differently by
 #: browsers and by parsers.
@@ -179,12 +181,19 @@ def _allowed(extra_hosts: Iterable[str]) -> set[tuple[str, int | None]]:
     return allowed
 
 
-def check_checkout_url(url: object, *, extra_hosts: Iterable[str] = ()) -> str | None:
+def check_checkout_url(
+    url: object, *, extra_hosts: Iterable[str] = (), loopback_http: Iterable[str] = ()
+) -> str | None:
     """``None`` when ``url`` may be handed to a customer, else why not (for the agent).
 
     Trusted: ``https://checkout.inflowpay.com/…`` and ``https://<an extra host>/…``, compared
     exactly (see the module docstring). ``extra_hosts`` are ``host`` or ``host:port`` entries
     as :func:`parse_hosts` returns them (unusable entries are ignored).
+
+    ``loopback_http``: ``127.0.0.1:PORT`` / ``[::1]:PORT`` entries whose plain ``http`` links
+    are trusted too — the demo emulator's own checkout page (demo mode names it; no profile
+    can: a loopback page reaches no customer, and http anywhere else is never trusted). The
+    port must be given and must match; every other rule still applies.
     """
     if not isinstance(url, str) or not url:
         return "Inflow's answer contained no link."
@@ -213,6 +222,15 @@ def check_checkout_url(url: object, *, extra_hosts: Iterable[str] = ()) -> str |
         port = parts.port
     except ValueError:
         return "The link is not a valid web address."
+    loopback = _LOOPBACK_ADDRESSES.get(parts.hostname or "")
+    if (  # the demo emulator's own page: http, a loopback literal, the named port
+        parts.scheme.lower() == "http"
+        and "@" not in parts.netloc
+        and loopback is not None
+        and port is not None
+        and f"{loopback}:{port}" in set(loopback_http)
+    ):
+        return None
     if parts.scheme.lower() != "https":
         shown = f"{parts.scheme}:" if parts.scheme else "no scheme"
         return f"The link is not secure: it starts with {shown}, not https:."

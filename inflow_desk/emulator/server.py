@@ -14,7 +14,18 @@ Endpoints (all require ``X-Inflow-Api-Key: <api_key>``, else 401):
 - ``GET`` each path in ``offer_list_paths`` (default ``/subscription/offer``), ``page``/``limit``
   → ``{"data", "total", "page", "limit"}`` (``offer_list_shape="envelope"``) or a bare list.
 - ``GET /subscription/offer/{id}`` (and ``<list path>/{id}``) → the offer, or 404.
-- ``GET /api/payment?page=&limit=`` → an empty page (the cheap "test connection" call).
+- ``GET /api/payment?page=&limit=`` → ``{"data", "total", "page", "limit"}``, newest first
+  (inflow-api.md §3.7); ``GET /api/payment/{id}`` → the payment, or 404.
+- ``GET /api/checkout/sessions/{id}`` → 404 ``Cannot GET`` like Inflow today (§3.3), unless
+  ``session_reads`` is set: then ``{sessionId, checkoutUrl, status}`` (``open``/``paid``/
+  ``failed``/``expired``).
+
+Paying (not Inflow's API; no key needed, loopback only):
+
+- ``pay_session(session_id, outcome)`` in Python;
+- ``POST /_emulator/sessions/{id}/pay`` with ``{"outcome": "paid" | "failed"}`` (JSON or form);
+- a minimal hosted checkout page, ``GET /pay/{id}`` with Pay / Fail buttons (``POST /pay/{id}``).
+  Links point at it when ``checkout_base_url`` is set to ``base_url + "/pay/"`` (demo mode).
 - Anything else → 404 ``Cannot <METHOD> <path>``. Bodies over 1 MiB → 413.
 
 Faults: see ``faults.py``. Each request is recorded (``requests``, the last
@@ -61,6 +72,11 @@ _ONE_TIME_PATH = "/api/checkout/sessions/one-time-payment"
 _SUBSCRIPTION_PREFIX = "/api/checkout/sessions/subscription/"
 _OFFER_PATH = "/subscription/offer"
 _PAYMENT_PATH = "/api/payment"
+_SESSION_PREFIX = "/api/checkout/sessions"
+_CONTROL_PREFIX = "/_emulator/sessions/"
+_PAGE_PREFIX = "/pay"
+#: What a paid / failed attempt is stamped with (inflow-api.md §3.7).
+PAYMENT_OUTCOMES = {"paid": "CHECKOUT_SUCCESS", "failed": "PAYMENT_FAILED"}
 _ALNUM = string.ascii_letters + string.digits
 MAX_RECORDED_REQUESTS = 1000
 """Requests kept in ``InflowEmulator.requests`` (about 5.6 KB each): the newest ones."""
@@ -178,6 +194,19 @@ def _with_checkout_url(response: _Response, checkout_url: str) -> _Response:
         return response
     payload["checkoutUrl"] = checkout_url
     return _Response(201, payload, headers=response.headers)
+
+
+def _iso_ms(moment: float) -> str:
+    """``2025-01-15T10:30:00.000Z`` (inflow-api.md §1)."""
+    stamp = time.gmtime(moment)
+    millis = int((moment % 1) * 1000)  # truncated, so never 1000
+    return time.strftime("%Y-%m-%dT%H:%M:%S", stamp) + f".{millis:03d}Z"
+
+
+def _html_escape(text: str) -> str:
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
 
 
 def _single_segment_after(path: str, prefixes: tuple[str, ...]) -> str | None:
@@ -488,6 +517,9 @@ class _Handler(BaseHTTPRequestHandler):
         handler: Callable[[], _Response] | None = None
         params = parse_qs(query, keep_blank_values=True)
         list_paths = tuple(emulator.offer_list_paths)
+        control = self._control_route(method, path, headers, body)
+        if control is not None:
+            return control
         if method == "POST" and path == _ONE_TIME_PATH:
             handler = partial(self._create_one_time, headers, body)
         elif method == "POST" and path.startswith(_SUBSCRIPTION_PREFIX):
@@ -498,6 +530,14 @@ class _Handler(BaseHTTPRequestHandler):
             handler = partial(self._list_offers, params)
         elif get and path == _PAYMENT_PATH:
             handler = partial(self._list_payments, params)
+        elif get and (one_payment := _single_segment_after(path, (_PAYMENT_PATH,))) is not None:
+            handler = partial(self._get_payment, unquote(one_payment))
+        elif (
+            get
+            and emulator.session_reads
+            and (one_session := _single_segment_after(path, (_SESSION_PREFIX,))) is not None
+        ):
+            handler = partial(self._get_session, unquote(one_session))
         elif get:
             one_offer = _single_segment_after(path, (_OFFER_PATH, *list_paths))
             if one_offer is not None:
@@ -528,7 +568,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _session_created(self, kind: str, body: dict[str, Any], offer_id: str | None) -> _Response:
         session_id = _new_session_id()
-        checkout_url = CHECKOUT_BASE_URL + session_id
+        checkout_url = self.emulator.checkout_base_url + session_id
         self.emulator._add_session(
             session_id,
             {
@@ -537,7 +577,7 @@ class _Handler(BaseHTTPRequestHandler):
                 "kind": kind,
                 "offer_id": offer_id,
                 "body": body,
-                "created_at": time.time(),
+                "created_at": self.emulator.clock(),
             },
         )
         return _Response(201, {"sessionId": session_id, "checkoutUrl": checkout_url})
@@ -586,7 +626,99 @@ class _Handler(BaseHTTPRequestHandler):
         page, limit, messages = validate_paging(params)
         if messages:
             return _Response(400, _error_body(400, messages))
-        return _Response(200, {"data": [], "total": 0, "page": page, "limit": limit})
+        payments = self.emulator.payments_newest_first()
+        start = (page - 1) * limit
+        data = payments[start : start + limit]
+        return _Response(200, {"data": data, "total": len(payments), "page": page, "limit": limit})
+
+    def _get_payment(self, payment_id: str) -> _Response:
+        for payment in self.emulator.payments_newest_first():
+            if payment.get("id") == payment_id:
+                return _Response(200, payment)
+        return _Response(404, _error_body(404, "Payment not found"))
+
+    def _get_session(self, session_id: str) -> _Response:
+        answer = self.emulator.session_status(session_id)
+        if answer is None:
+            return _Response(404, _error_body(404, "Checkout session not found"))
+        return _Response(200, answer)
+
+    # ---------------------------------------------------------------- paying (emulator only)
+    def _control_route(
+        self, method: str, path: str, headers: dict[str, str], body: bytes
+    ) -> _Response | None:
+        """The emulator's own paying endpoints; None when ``path`` is none of them."""
+        if method == "POST" and path.startswith(_CONTROL_PREFIX) and path.endswith("/pay"):
+            session_id = unquote(path[len(_CONTROL_PREFIX) : -len("/pay")])
+            outcome = self._outcome(headers, body)
+            if outcome is None:
+                return _Response(400, _error_body(400, "outcome must be paid or failed"))
+            try:
+                payment = self.emulator.pay_session(session_id, outcome)
+            except KeyError:
+                return _Response(404, _error_body(404, "Checkout session not found"))
+            return _Response(201, payment)
+        page_session = _single_segment_after(path, (_PAGE_PREFIX,))
+        if page_session is None:
+            return None
+        session_id = unquote(page_session)
+        if method in ("GET", "HEAD"):
+            return self._page(session_id, None)
+        if method == "POST":
+            outcome = self._outcome(headers, body)
+            if outcome is None:
+                return _Response(400, _error_body(400, "outcome must be paid or failed"))
+            try:
+                self.emulator.pay_session(session_id, outcome)
+            except KeyError:
+                return self._page(session_id, None)
+            return self._page(session_id, outcome)
+        return None
+
+    @staticmethod
+    def _outcome(headers: dict[str, str], body: bytes) -> str | None:
+        content_type = headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        value: Any = "paid"
+        if body and content_type == "application/json":
+            try:
+                parsed = _parse_json(body)
+            except (ValueError, UnicodeDecodeError):
+                return None
+            value = parsed.get("outcome", "paid") if isinstance(parsed, dict) else None
+        elif body:
+            form = parse_qs(body.decode("utf-8", "replace"))
+            value = form.get("outcome", ["paid"])[0]
+        return value if value in PAYMENT_OUTCOMES else None
+
+    def _page(self, session_id: str, outcome: str | None) -> _Response:
+        session = self.emulator.sessions.get(session_id)
+        if session is None:
+            page = "<h1>Inflow emulator</h1><p>There is no such checkout session.</p>"
+            return _Response(404, raw=_page_html(page), content_type="text/html; charset=utf-8")
+        amount = self.emulator.session_amount(session)
+        charge = f"{amount[1]} {amount[0] / 100:.2f}" if amount is not None else "the subscription"
+        if outcome == "paid":
+            body = f"<h1>Payment received</h1><p>You paid {_html_escape(charge)}. Thank you.</p>"
+        elif outcome == "failed":
+            body = "<h1>Payment failed</h1><p>The (simulated) card was declined.</p>"
+        else:
+            action = _html_escape(_PAGE_PREFIX + "/" + session_id)
+            body = (
+                "<h1>Inflow emulator — checkout</h1>"
+                f"<p>Pay {_html_escape(charge)} (demo: no real payment).</p>"
+                f'<form method="post" action="{action}">'
+                '<button name="outcome" value="paid" id="pay">Pay</button> '
+                '<button name="outcome" value="failed" id="fail">Simulate a failure</button>'
+                "</form>"
+            )
+        return _Response(200, raw=_page_html(body), content_type="text/html; charset=utf-8")
+
+
+def _page_html(body: str) -> bytes:
+    return (
+        "<!doctype html><html><head><meta charset=utf-8><title>Inflow emulator</title></head>"
+        f"<body>{body}</body></html>"
+    ).encode()
 
 
 class InflowEmulator:
@@ -612,6 +744,14 @@ class InflowEmulator:
         self.offer_list_paths: tuple[str, ...] = (_OFFER_PATH,)
         self.offer_list_shape: OfferListShape = "envelope"
         self.sessions: dict[str, dict[str, Any]] = {}
+        #: Payments made on the emulator's sessions, oldest first (§3.7 objects).
+        self.payments: list[dict[str, Any]] = []
+        #: Seconds since the epoch, for creation and payment stamps (tests use a fake clock).
+        self.clock: Callable[[], float] = time.time
+        #: Where ``checkoutUrl`` points: Inflow's hosted page, or this emulator's ``/pay/``.
+        self.checkout_base_url = CHECKOUT_BASE_URL
+        #: Serve ``GET /api/checkout/sessions/{id}`` (undocumented by Inflow, §3.3).
+        self.session_reads = False
         self._host = host
         self._port = port
         self._base_url = ""
@@ -769,6 +909,79 @@ class InflowEmulator:
     def _add_session(self, session_id: str, session: dict[str, Any]) -> None:
         with self._lock:
             self.sessions[session_id] = session
+
+    # ---------------------------------------------------------------- payments
+    def payments_newest_first(self) -> list[dict[str, Any]]:
+        with self._lock:
+            return list(reversed(self.payments))
+
+    def session_amount(self, session: dict[str, Any]) -> tuple[int, str] | None:
+        """(cents, currency) a session charges, if known (a subscription: the offer's price)."""
+        body = session.get("body") or {}
+        if session.get("kind") == "one_time":
+            products = body.get("products") or []
+            total = sum(int(p.get("price", 0)) * int(p.get("quantity", 0)) for p in products)
+            return total, str(body.get("currency", ""))
+        offer = self._find_offer(str(session.get("offer_id")))
+        if offer is None or not isinstance(offer.get("amountInCents"), int):
+            return None
+        return int(offer["amountInCents"]), str(offer.get("currency", ""))
+
+    def pay_session(
+        self, session_id: str, outcome: str = "paid", *, customer_email: str | None = None
+    ) -> dict[str, Any]:
+        """The customer pays (or the payment fails): a §3.7 payment is recorded and returned.
+
+        Raises KeyError for an unknown session, ValueError for an unknown outcome.
+        """
+        if outcome not in PAYMENT_OUTCOMES:
+            raise ValueError(f"outcome must be one of {sorted(PAYMENT_OUTCOMES)}")
+        session = self.sessions[session_id]
+        body = session.get("body") or {}
+        amount = self.session_amount(session) or (0, "EUR")
+        now = self.clock()
+        status = PAYMENT_OUTCOMES[outcome]
+        payment: dict[str, Any] = {
+            "id": "pay_" + "".join(secrets.choice(_ALNUM) for _ in range(16)),
+            "amountInCents": amount[0],
+            "currency": amount[1],
+            "status": status,
+            "customerEmail": customer_email or body.get("customerEmail") or "customer@example.org",
+            "customerId": None,
+            "products": [
+                {"name": p.get("name"), "price": p.get("price"), "quantity": p.get("quantity")}
+                for p in body.get("products") or []
+            ],
+            "metadatas": {},
+            "subscriptionId": (
+                "sub_" + session_id.removeprefix("sess_")
+                if session.get("kind") == "subscription"
+                else None
+            ),
+            "timeline": [
+                {"status": "INITIATION", "timestamp": _iso_ms(now)},
+                {"status": status, "timestamp": _iso_ms(now)},
+            ],
+            "createdAt": _iso_ms(now),
+            "updatedAt": _iso_ms(now),
+        }
+        with self._lock:
+            self.payments.append(payment)
+            session["outcome"] = outcome
+        return payment
+
+    def session_status(self, session_id: str) -> dict[str, Any] | None:
+        session = self.sessions.get(session_id)
+        if session is None:
+            return None
+        hours = (session.get("body") or {}).get("expiresIn", 1)
+        expired = self.clock() > session["created_at"] + float(hours) * 3600
+        status = session.get("outcome") or ("expired" if expired else "open")
+        return {
+            "sessionId": session_id,
+            "checkoutUrl": session["checkoutUrl"],
+            "status": status,
+        }
 
     def _find_offer(self, offer_id: str) -> dict[str, Any] | None:
         for offer in list(self.offers):

@@ -67,6 +67,7 @@ __all__ = [
     "HistoryStore",
     "Migration",
     "NewHistoryRecord",
+    "PaymentStatusRecord",
     "SchemaTooNewError",
     "SessionKind",
     "SortColumn",
@@ -297,6 +298,21 @@ class SortOrder:
 NEWEST_FIRST: Final = SortOrder()
 
 
+@dataclass(frozen=True, slots=True)
+class PaymentStatusRecord:
+    """A link's payment status as last seen (``ui/payments``): kept so the history still
+    shows "paid ✓ 13:12" after a restart, and says what the match rested on."""
+
+    session_id: str
+    state: str  # "paid", "failed", "pending", "refund", "unknown", "waiting", "expired"
+    shown: str  # the history column's text
+    seen_at: datetime
+    payment_id: str | None = None
+    payment_status: str | None = None  # Inflow's raw status
+    basis: str = ""
+    paid_at: datetime | None = None
+
+
 # ---------------------------------------------------------------------------------- schema
 
 
@@ -393,11 +409,35 @@ def _migrate_v2(conn: sqlite3.Connection) -> None:
     conn.executemany("UPDATE sessions SET search_text = ?, description = ? WHERE id = ?", updates)
 
 
+_V3_STATEMENTS: Final = (
+    # What the desk learnt about a link's payment (issue 15): one row per session, replaced
+    # as it changes. ``basis`` says what the match rested on ("amount, time, email" or
+    # "session read"); ``seen_at_ms`` when the desk saw it, ``paid_at_ms`` Inflow's stamp.
+    """
+    CREATE TABLE payment_status (
+        session_id     TEXT    PRIMARY KEY,
+        state          TEXT    NOT NULL,
+        shown          TEXT    NOT NULL,
+        payment_id     TEXT,
+        payment_status TEXT,
+        basis          TEXT    NOT NULL DEFAULT '',
+        seen_at_ms     INTEGER NOT NULL,
+        paid_at_ms     INTEGER
+    )
+    """,
+)
+
+
+def _migrate_v3(conn: sqlite3.Connection) -> None:
+    _execute_all(conn, _V3_STATEMENTS)
+
+
 #: Forward migrations, applied in order; ``MIGRATIONS[i].version == i + 1``. Never edit a
 #: shipped step — append a new one.
 MIGRATIONS: Final[tuple[Migration, ...]] = (
     Migration(1, "sessions table", _migrate_v1),
     Migration(2, "search_text/description columns, indexes, drafts table", _migrate_v2),
+    Migration(3, "payment_status table", _migrate_v3),
 )
 
 #: The schema version this code writes.
@@ -1030,6 +1070,49 @@ class HistoryStore:
             return None
         data: dict[str, Any] = json.loads(row[0])
         return data, _from_ms(row[1])
+
+    def save_payment_status(self, record: PaymentStatusRecord) -> None:
+        """Keep the newest payment status of ``record.session_id`` (replacing the last one)."""
+        with self._conn() as conn, _write_transaction(conn):
+            conn.execute(
+                "INSERT INTO payment_status (session_id, state, shown, payment_id,"
+                " payment_status, basis, seen_at_ms, paid_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (session_id) DO UPDATE SET state = excluded.state,"
+                " shown = excluded.shown, payment_id = excluded.payment_id,"
+                " payment_status = excluded.payment_status, basis = excluded.basis,"
+                " seen_at_ms = excluded.seen_at_ms, paid_at_ms = excluded.paid_at_ms",
+                (
+                    record.session_id,
+                    record.state,
+                    record.shown,
+                    record.payment_id,
+                    record.payment_status,
+                    record.basis,
+                    _to_ms(record.seen_at),
+                    None if record.paid_at is None else _to_ms(record.paid_at),
+                ),
+            )
+
+    def payment_statuses(self) -> dict[str, PaymentStatusRecord]:
+        """Every kept payment status, by session id."""
+        with self._conn() as conn:
+            rows = conn.execute(
+                "SELECT session_id, state, shown, payment_id, payment_status, basis,"
+                " seen_at_ms, paid_at_ms FROM payment_status"
+            ).fetchall()
+        return {
+            row[0]: PaymentStatusRecord(
+                session_id=row[0],
+                state=row[1],
+                shown=row[2],
+                payment_id=row[3],
+                payment_status=row[4],
+                basis=row[5],
+                seen_at=_from_ms(row[6]),
+                paid_at=None if row[7] is None else _from_ms(row[7]),
+            )
+            for row in rows
+        }
 
     def clear_draft(self, profile: str) -> None:
         """Forget the draft of ``profile`` (after a successful create or "New link")."""

@@ -593,7 +593,11 @@ class MainWindow(QMainWindow):
 
     def _untrusted_link(self, url: object) -> UntrustedCheckoutUrlError | None:
         """Why the server's link may not reach a customer as it is, or None (it may)."""
-        problem = check_checkout_url(url, extra_hosts=self._account.checkout_hosts)
+        problem = check_checkout_url(
+            url,
+            extra_hosts=self._account.checkout_hosts,
+            loopback_http=self._account.loopback_checkout,
+        )
         if problem is None:
             return None
         log.warning("untrusted checkout link from %s: %s", self._account.environment, problem)

@@ -203,3 +203,25 @@ def test_history_text_marks_the_link_and_makes_it_unclickable() -> None:
     long = history_text("https://a.example/" + "a" * 5000, "too long", refused=True)
     assert len(long) < MAX_CHECKOUT_URL_LENGTH + 100
     assert long.endswith("(5,018 characters)")
+
+
+# ---------------------------------------------------------------------- demo checkout page
+def test_loopback_http_is_trusted_only_for_the_named_demo_page() -> None:
+    demo = ("127.0.0.1:8765",)
+    assert check_checkout_url("http://127.0.0.1:8765/pay/sess_1", loopback_http=demo) is None
+    assert check_checkout_url("http://[::1]:8765/pay/s", loopback_http=("[::1]:8765",)) is None
+    refused = [
+        "http://127.0.0.1:8765/pay/sess_1",  # not named: refused as before
+    ]
+    for url in refused:
+        assert check_checkout_url(url) is not None
+    for url in (
+        "http://127.0.0.1:8766/pay/sess_1",  # another port
+        "http://127.0.0.1/pay/sess_1",  # no port
+        "http://localhost:8765/pay/sess_1",  # a name, not the literal
+        "http://evil@127.0.0.1:8765/pay/sess_1",  # user info
+        "http://127.0.0.2:8765/pay/sess_1",
+        "http://checkout.inflowpay.com/pay/sess_1",  # http elsewhere: never
+        "http://127.0.0.1:8765/pay/\u202esess",
+    ):
+        assert check_checkout_url(url, loopback_http=demo) is not None, url

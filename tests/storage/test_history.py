@@ -316,6 +316,8 @@ def test_migrates_from_every_earlier_version(tmp_path: Path, start_version: int)
             ' \'[{"name": "Widget", "unit_price_cents": 1250, "quantity": 1}]\','
             " 'x@example.org', 'a', '{}')"
         )
+    if start_version >= 2:  # a v2 writer fills the search columns itself
+        conn.execute("UPDATE sessions SET search_text = 'x@example.org widget 12.50'")
     conn.close()
     with HistoryStore(path) as s:
         assert s.schema_version == SCHEMA_VERSION
@@ -1077,3 +1079,28 @@ def test_hundred_thousand_rows(db_path: Path) -> None:
         assert [r.id for r in by_total] == sorted((r.id for r in by_total), reverse=True)
         window = s.range(T0 + timedelta(seconds=10), T0 + timedelta(seconds=20))
         assert [r.session_id for r in window] == [f"sess_{n:07d}" for n in range(10, 20)]
+
+
+# ---------------------------------------------------------------------- payment status (v3)
+@pytest.mark.parametrize("start_version", range(SCHEMA_VERSION))
+def test_payment_status_is_kept_after_migrating_from_every_earlier_version(
+    tmp_path: Path, start_version: int
+) -> None:
+    from inflow_desk.storage.history import PaymentStatusRecord
+
+    path = tmp_path / "history.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for migration in MIGRATIONS[:start_version]:
+        migration.apply(conn)
+        conn.execute(f"PRAGMA user_version = {migration.version}")
+    conn.close()
+    seen = datetime(2026, 11, 25, 13, 12, 30, tzinfo=UTC)
+    paid = PaymentStatusRecord(
+        "sess_x", "paid", "paid ✓ 13:12", seen, "pay_1", "CHECKOUT_SUCCESS", "amount, time", seen
+    )
+    with HistoryStore(path) as s:
+        assert s.payment_statuses() == {}
+        s.save_payment_status(PaymentStatusRecord("sess_x", "waiting", "waiting", seen))
+        s.save_payment_status(paid)  # replaces the row
+    with HistoryStore(path) as s:  # and survives a restart
+        assert s.payment_statuses() == {"sess_x": paid}

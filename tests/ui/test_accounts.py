@@ -254,7 +254,9 @@ def test_try_the_demo_switches_to_the_emulator_and_creates_a_link(
     assert desk.settings.profile == "demo"
 
     session = desk.window.gateway.create_one_time_session(_request())
-    assert session.checkout_url.startswith("https://")
+    # demo links lead to the emulator's own checkout page, trusted for the demo account only
+    assert session.checkout_url == f"{demo.base_url}/pay/{session.session_id}"
+    assert desk.window.account.loopback_checkout == (demo.base_url.split("://")[1],)
     [request] = emulator.requests_to(ONE_TIME_PATH, "POST")
     assert request.headers["x-inflow-api-key"] == DEMO_API_KEY
 

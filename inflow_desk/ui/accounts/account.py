@@ -14,6 +14,9 @@ class Account:
     base_url: str
     #: Checkout hosts this account trusts besides Inflow's own (``domain.checkout_url``).
     checkout_hosts: tuple[str, ...] = ()
+    #: ``127.0.0.1:PORT`` whose plain-http links are trusted: only the demo emulator's own
+    #: checkout page (``check_checkout_url(loopback_http=…)``); never set for a profile.
+    loopback_checkout: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:

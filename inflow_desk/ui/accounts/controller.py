@@ -64,6 +64,7 @@ from inflow_desk.ui.kit.workers import LatestOnly, run_in_background
 if TYPE_CHECKING:  # httpx and pydantic load after the first frame
     from inflow_desk.api.client import InflowClient, OfferPageCallback
     from inflow_desk.api.models import CheckoutSession, SubscriptionOffer
+    from inflow_desk.domain.payments import Payment
     from inflow_desk.domain.requests import OneTimeSessionRequest, SubscriptionSessionRequest
     from inflow_desk.ui.kit.settings import AppSettings
 
@@ -155,6 +156,12 @@ class LazyInflowClient:
 
     def check_connection(self) -> None:
         self._get().check_connection()
+
+    def list_payments(self) -> list[Payment]:
+        return self._get().list_payments()
+
+    def read_session_status(self, session_id: str) -> str | None:
+        return self._get().read_session_status(session_id)
 
     def cancel(self) -> None:
         with self._lock:
@@ -470,7 +477,12 @@ class AccountController(QObject):
 
     def demo_account(self) -> Account:
         assert self._emulator is not None
-        return Account(DEMO_ACCOUNT_NAME, Environment.DEMO.name, self._emulator.base_url)
+        base_url = self._emulator.base_url
+        # The demo's links lead to the emulator's own checkout page on this loopback port.
+        page = base_url.split("://", 1)[-1].rstrip("/")
+        return Account(
+            DEMO_ACCOUNT_NAME, Environment.DEMO.name, base_url, loopback_checkout=(page,)
+        )
 
     def make_client(self, api_key: str, base_url: str) -> ClosableGateway:
         """A client for ``base_url``; ValueError (key-free text) if the key or URL is unusable."""

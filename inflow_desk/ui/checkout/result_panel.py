@@ -248,6 +248,9 @@ class ResultPanel(QGroupBox):
         details = QVBoxLayout(self.details)
         details.setContentsMargins(0, 0, 0, 0)
         details.addLayout(summary_row)
+        # Features add to the summary row (payments: "Paid ✓ 13:12"): no new row, so the panel
+        # keeps its height (a 1366×768 screen keeps five history rows).
+        self._status_row = summary_row
         details.addWidget(self.url_edit)
         details.addLayout(copy_row)
         details.addLayout(expiry_row)
@@ -267,6 +270,12 @@ class ResultPanel(QGroupBox):
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self.refresh_countdown)
         self.clear()
+
+    def add_status_widget(self, widget: QWidget, stretch: int = 0) -> None:
+        """A feature's widget at the right of what the link charges (shown with the link's
+        details). Keep it at most two lines high, the height of that row."""
+        self._status_row.addWidget(widget, stretch)
+        self.details.updateGeometry()  # hidden until a link shows: its reserved size grows now
 
     # ------------------------------------------------------------------ state
     @property

@@ -204,6 +204,8 @@ class HistoryModel(QAbstractTableModel):
         self._wanted: list[int] = []  # pages asked for meanwhile, most recent last
         self._refreshing = False
         self._refresh_again = False
+        #: Payment status by session id (``ui/payments``): shown instead of open/expired.
+        self._payment_text: dict[str, str] = {}
         self._status_timer = QTimer(self)
         self._status_timer.setObjectName("historyStatusTimer")
         self._status_timer.setInterval(STATUS_REFRESH_MS)
@@ -432,6 +434,16 @@ class HistoryModel(QAbstractTableModel):
             )
 
     # ------------------------------------------------------------------ Qt model
+    def set_payment_status(self, session_id: str, text: str) -> None:
+        """Show ``text`` ("paid ✓ 13:12") in the status column of ``session_id``'s row."""
+        if self._payment_text.get(session_id) == text:
+            return
+        self._payment_text[session_id] = text
+        self.refresh_status()
+
+    def payment_status(self, session_id: str) -> str | None:
+        return self._payment_text.get(session_id)
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._count
 
@@ -464,7 +476,8 @@ class HistoryModel(QAbstractTableModel):
             if loaded is None:
                 return LOADING_TEXT if column == 0 else None
             if column == HistoryColumn.STATUS:
-                return status_text(loaded.record, self._clock())
+                paid = self._payment_text.get(loaded.record.session_id)
+                return paid if paid is not None else status_text(loaded.record, self._clock())
             return loaded.texts[column] if 0 <= column < len(loaded.texts) else None
         if loaded is None:
             return None
