@@ -565,12 +565,25 @@ def build_desk(
     window.reserve_mode_key(SUBSCRIPTION_SHORTCUT, install_subscription)  # from the first frame
 
     def install_help() -> None:
+        if desk.about is not None:  # F1 before its turn built it already
+            return
         from PySide6.QtWidgets import QApplication
 
         from inflow_desk.ui.about_dialog import app_icon, install_about
 
         QApplication.setWindowIcon(app_icon())
+        early_help.setEnabled(False)  # the About action's own F1 takes over
+        early_help.deleteLater()
         desk.about = install_about(window, lambda: controller.keystore.backend_name)
+
+    def help_at_once() -> None:
+        install_help()
+        if desk.about is not None:
+            desk.about.trigger()
+
+    from inflow_desk.ui.kit.widgets import ABOUT_SHORTCUT, bind_shortcut
+
+    early_help = bind_shortcut(window, ABOUT_SHORTCUT, help_at_once)  # F1 from the first frame
 
     def simulate_payment(session_id: str, outcome: str) -> object:
         """Demo only: the emulator's customer pays the link (or the payment fails)."""

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from inflow_desk import version
+from inflow_desk.ui.kit.widgets import ABOUT_SHORTCUT
 
-ABOUT_SHORTCUT = "F1"
 ICON_NAME = "inflow-desk"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 

@@ -199,6 +199,8 @@ def _shortcuts(window: QWidget) -> list[tuple[str, QWidget, QObject]]:
     found: list[tuple[str, QWidget, QObject]] = []
     window_wide = (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut)
     for shortcut in window.findChildren(QShortcut):
+        if not shortcut.isEnabled():  # Qt leaves disabled shortcuts out (never ambiguous)
+            continue
         owner = shortcut.parent()
         assert isinstance(owner, QWidget)
         scope = window if shortcut.context() in window_wide else owner
@@ -400,3 +402,39 @@ def test_esc_does_nothing_to_the_window_when_nothing_is_in_flight(
     press(qtbot, Qt.Key.Key_Escape)  # the cell editor's own Esc: drops what was typed
     assert window.one_time_form.model.lines()[0].name == ""
     assert not window.error_label.isVisible(), window.error_label.text()
+
+
+# ---------------------------------------------------------------------- keys before their stage
+def test_ctrl_2_and_f1_work_before_start_up_built_their_parts(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The real start-up builds the Subscription tab and About after the first frame; a key
+    pressed before that builds the part at once instead of being lost."""
+    from inflow_desk import app as desk_app
+    from inflow_desk.storage.keystore import MemoryKeyStore
+    from inflow_desk.ui.about_dialog import AboutDialog
+
+    desk = desk_app.build_desk(
+        desk_app.parse_args(["--demo"]),
+        qsettings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        keystore=MemoryKeyStore(),
+        history_file=tmp_path / "history.sqlite3",
+        staged=True,  # nothing after the first frame has run
+    )
+    window = desk.window
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    try:
+        assert (desk.subscription, desk.about) == (None, None)
+        press(qtbot, Qt.Key.Key_2, CTRL)
+        form = desk.subscription
+        assert form is not None
+        assert window.mode_switch.currentWidget() is form
+        assert focused() is form.search_edit
+        press(qtbot, Qt.Key.Key_F1)
+        qtbot.waitUntil(lambda: window.findChild(AboutDialog) is not None)
+        assert window.findChild(QAction, "aboutAction") is not None
+    finally:
+        desk.close()

@@ -15,6 +15,9 @@ from inflow_desk.domain.time_left import time_left_text
 
 log = logging.getLogger(__name__)
 
+#: Help ▸ About: bound from the first frame (the dialog is built after it).
+ABOUT_SHORTCUT = "F1"
+
 
 Clock = Callable[[], datetime]
 
