@@ -148,3 +148,34 @@ def test_no_policy_no_limits(
             press(qtbot, Qt.Key.Key_Return, CTRL)
     finally:
         desk.close()
+
+
+SUBSCRIPTION_PATH = "/api/checkout/sessions/subscription/"
+
+
+def test_subscription_links_count_with_the_offer_price_and_an_unknown_price_is_refused(
+    qtbot: QtBot, tmp_path: Path, emulator: InflowEmulator, api_key: str
+) -> None:
+    """Pro yearly (€299.00) is over the €100 per-link limit; an offer pasted by an id that is
+    not in the list has no price here, so the limit cannot be checked: refused too, nothing
+    sent either time."""
+    desk = build(tmp_path, emulator, api_key)
+    try:
+        show(qtbot, desk)
+        press(qtbot, Qt.Key.Key_2, CTRL)
+        form = desk.subscription
+        assert form is not None
+        qtbot.waitUntil(lambda: not form.loading, timeout=5000)
+        type_text(qtbot, "Pro yearly")
+        press(qtbot, Qt.Key.Key_Return)
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+        qtbot.waitUntil(lambda: "Nothing was sent" in error_text(desk))
+        assert "€299.00 is over your limit of €100.00 per link" in error_text(desk)
+
+        form.clear()
+        form.paste_edit.setText("offer_notInTheList42")
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+        qtbot.waitUntil(lambda: "price is not known here" in error_text(desk))
+        assert emulator.requests_to(SUBSCRIPTION_PATH, "POST") == []
+    finally:
+        desk.close()

@@ -6,8 +6,9 @@ it returns the refusal to show (the limit in it), or None. Per link: the link's 
 what this agent created on this profile in this currency since local midnight, counted from
 the history (so a restart changes nothing), plus this link.
 
-Only one-time links have a total; a subscription link is not limited here (its price is the
-offer's, which the policy does not know). Demo mode is never limited (no real money).
+A subscription link counts with its offer's price (known when the offer was picked from the
+merchant's list); when a limit applies and the price is not known (a pasted offer id), the link
+is refused rather than guessed. Demo mode is never limited (no real money).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from inflow_desk.ui.kit.errors import (
     currency_not_allowed,
     daily_limit_unknown,
     limit_exceeded,
+    limit_unknown_price,
 )
 from inflow_desk.ui.kit.formatting import format_money
 
@@ -60,7 +62,11 @@ class AgentLimitCheck:
         limits = self._policy.limits_for(account.name)
         details = prepared.details
         code = details.currency
+        limited = limits.max_per_link_cents is not None or limits.max_per_day_cents is not None
         if details.total_cents is None or code is None or code not in Currency.__members__:
+            if limited:  # a price this window does not know cannot be checked: never guessed
+                log.info("refused: the price is unknown and profile %r has limits", account.name)
+                return limit_unknown_price(account.name)
             return None
         currency = Currency(code)
         if not self._policy.allows_currency(currency):

@@ -497,6 +497,16 @@ def currency_not_allowed(code: str) -> UserMessage:
     )
 
 
+def limit_unknown_price(profile: str) -> UserMessage:
+    """A link whose price is not known here (an offer pasted by id) on a profile with agent
+    limits: refused, because the limit cannot be checked."""
+    return UserMessage(
+        f"Nothing was sent: this link's price is not known here, so your limits on “{profile}” "
+        "cannot be checked.",
+        "Pick the offer from the list (its price is shown there) instead of pasting its id.",
+    )
+
+
 def daily_limit_unknown(profile: str) -> UserMessage:
     """The day's total cannot be counted (the history is unavailable): refused, not guessed."""
     return UserMessage(
