@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from inflow_desk import version
 
@@ -25,13 +25,16 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+    from inflow_desk.domain.handover import MessageTemplates
     from inflow_desk.emulator import InflowEmulator
+    from inflow_desk.storage.catalog import CatalogStore
     from inflow_desk.storage.history import HistoryStore
     from inflow_desk.storage.keystore import KeyStore
     from inflow_desk.ui.accounts.controller import AccountController, ClosableGateway
     from inflow_desk.ui.accounts.settings_dialog import SettingsDialog
     from inflow_desk.ui.checkout.session import CreatedSession
     from inflow_desk.ui.checkout.subscription_form import SubscriptionForm
+    from inflow_desk.ui.handover.actions import HandoverBar
     from inflow_desk.ui.history.drafts import DraftKeeper
     from inflow_desk.ui.history.recorder import HistoryRecorder
     from inflow_desk.ui.history.view import HistoryView
@@ -251,6 +254,8 @@ DEFERRED_MODULES: Final = (
     "inflow_desk.ui.history.drafts",
     "inflow_desk.ui.checkout.subscription_form",
     "inflow_desk.ui.about_dialog",
+    "inflow_desk.storage.catalog",
+    "inflow_desk.ui.handover.actions",
 )
 
 
@@ -334,6 +339,9 @@ class StagedStart:
         QTimer.singleShot(STEP_GAP_MS, lambda: self.run_in_turns(then))
 
 
+CATALOG_FILE: Final = "desk.sqlite3"  # next to the history: catalog, saved carts, templates
+
+
 def history_path() -> Path:
     """The history database (QStandardPaths app data + ``history.sqlite3``)."""
     from PySide6.QtCore import QStandardPaths
@@ -356,6 +364,9 @@ class Desk:
     drafts: DraftKeeper | None = None
     subscription: SubscriptionForm | None = None
     about: QAction | None = None
+    #: Issue 16: the catalog/saved carts/templates store and the hand-over actions.
+    catalog: CatalogStore | None = None
+    handover: HandoverBar | None = None
 
     def close(self) -> None:
         self.controller.shutdown()
@@ -539,6 +550,17 @@ def build_desk(
         QApplication.setWindowIcon(app_icon())
         desk.about = install_about(window, lambda: controller.keystore.backend_name)
 
+    def install_handover_actions() -> None:
+        path = (history_file if history_file is not None else history_path()).parent
+        desk.catalog = _open_catalog(path / CATALOG_FILE)
+        from inflow_desk.ui.handover.actions import install_handover
+
+        desk.handover = install_handover(
+            window,
+            templates=lambda: _templates_of(desk.catalog, controller.settings_profile()),
+            offer_lookup=lambda offer_id: _picked_offer(desk.subscription, offer_id),
+        )
+
     # Each of these imports a DEFERRED_MODULES entry.
     stages.later(open_history, after_imports=True)
     stages.later(build_history_view, after_imports=True)
@@ -546,6 +568,7 @@ def build_desk(
     stages.later(keep_drafts, after_imports=True)
     stages.later(install_subscription, after_imports=True)
     stages.later(install_help, after_imports=True)
+    stages.later(install_handover_actions, after_imports=True)
     if not staged:
         stages.run_now()
     return desk
@@ -558,6 +581,38 @@ def report_uncaught_errors(desk: Desk) -> Callable[[], None]:
 
     window = desk.window
     return install_exception_hooks(window.show_error, account=lambda: window.account.label)
+
+
+def _open_catalog(path: Path) -> CatalogStore | None:
+    """The catalog, saved carts and templates (issue 16); None when the file cannot be used
+    (the cart is typed by hand and the default templates apply; the log says why)."""
+    from inflow_desk.storage.catalog import CatalogError, CatalogStore
+
+    try:
+        return CatalogStore(path)
+    except (CatalogError, OSError):
+        logging.getLogger(__name__).exception("the catalog database could not be opened")
+        return None
+
+
+def _templates_of(catalog: CatalogStore | None, profile: str) -> MessageTemplates:
+    """The profile's message templates: the catalog store is their one source."""
+    from inflow_desk.domain.handover import MessageTemplates
+    from inflow_desk.storage.catalog import CatalogError
+
+    if catalog is None:
+        return MessageTemplates()
+    try:
+        return catalog.templates(profile)
+    except CatalogError:
+        logging.getLogger(__name__).exception("templates could not be read: defaults used")
+        return MessageTemplates()
+
+
+def _picked_offer(form: SubscriptionForm | None, offer_id: str) -> dict[str, Any] | None:
+    """The offer's fields when it is the one picked in the Subscription tab (read aloud)."""
+    picked = form.picked if form is not None else None
+    return picked.fields if picked is not None and picked.id == offer_id else None
 
 
 def _open_history(path: Path) -> HistoryStore | None:

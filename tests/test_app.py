@@ -189,6 +189,7 @@ def test_staged_start_builds_the_first_frame_first_then_the_rest(qtbot, tmp_path
             "keep_drafts",
             "install_subscription",
             "install_help",
+            "install_handover_actions",
             "serve",
         ]
     finally:
