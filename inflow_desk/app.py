@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from inflow_desk.ui.checkout.session import CreatedSession
     from inflow_desk.ui.checkout.subscription_form import SubscriptionForm
     from inflow_desk.ui.handover.actions import HandoverBar
+    from inflow_desk.ui.handover.catalog import CatalogFeed
     from inflow_desk.ui.history.drafts import DraftKeeper
     from inflow_desk.ui.history.recorder import HistoryRecorder
     from inflow_desk.ui.history.view import HistoryView
@@ -256,6 +257,7 @@ DEFERRED_MODULES: Final = (
     "inflow_desk.ui.about_dialog",
     "inflow_desk.storage.catalog",
     "inflow_desk.ui.handover.actions",
+    "inflow_desk.ui.handover.catalog",
 )
 
 
@@ -367,6 +369,7 @@ class Desk:
     #: Issue 16: the catalog/saved carts/templates store and the hand-over actions.
     catalog: CatalogStore | None = None
     handover: HandoverBar | None = None
+    catalog_feed: CatalogFeed | None = None
 
     def close(self) -> None:
         self.controller.shutdown()
@@ -560,6 +563,15 @@ def build_desk(
             templates=lambda: _templates_of(desk.catalog, controller.settings_profile()),
             offer_lookup=lambda offer_id: _picked_offer(desk.subscription, offer_id),
         )
+        if desk.catalog is not None:  # the cart completes from the catalog first
+            from inflow_desk.ui.handover.catalog import CatalogFeed
+
+            feed = CatalogFeed(
+                desk.catalog, window.recent_products, controller.settings_profile, window
+            )
+            window.accountChanged.connect(feed.reload)
+            feed.reload()
+            desk.catalog_feed = feed
 
     # Each of these imports a DEFERRED_MODULES entry.
     stages.later(open_history, after_imports=True)
