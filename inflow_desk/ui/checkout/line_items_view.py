@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QHeaderView,
     QLineEdit,
+    QListView,
     QSpinBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -186,6 +187,8 @@ class NameDelegate(_CellDelegate):
         popup = completer.popup()
         if popup is not None:  # installed after the completer's own filter: sees keys first
             popup.installEventFilter(_FirstSuggestionOnEnter(completer))
+            if isinstance(popup, QListView):  # one row height for all: no per-row layout
+                popup.setUniformItemSizes(True)
         persistent = QPersistentModelIndex(index)
 
         def take_price(completion_index: QModelIndex) -> None:
