@@ -564,6 +564,8 @@ def build_desk(
             offer_lookup=lambda offer_id: _picked_offer(desk.subscription, offer_id),
         )
         if desk.catalog is not None:  # the cart completes from the catalog first
+            from PySide6.QtCore import Qt
+
             from inflow_desk.ui.handover.catalog import CatalogFeed
 
             feed = CatalogFeed(
@@ -572,6 +574,20 @@ def build_desk(
             window.accountChanged.connect(feed.reload)
             feed.reload()
             desk.catalog_feed = feed
+            catalog = desk.catalog
+
+            def open_catalog() -> None:
+                from inflow_desk.ui.handover.catalog_dialog import CatalogDialog
+
+                dialog = CatalogDialog(
+                    catalog, controller.settings_profile(), window, on_change=feed.reload
+                )
+                dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                dialog.open()
+
+            action = window.menu("&Settings").addAction("Catalog and messages…", open_catalog)
+            action.setObjectName("catalogAction")
+            action.setShortcut("Ctrl+Shift+K")
 
     # Each of these imports a DEFERRED_MODULES entry.
     stages.later(open_history, after_imports=True)
