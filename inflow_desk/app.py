@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from inflow_desk.ui.checkout.session import CreatedSession
     from inflow_desk.ui.checkout.subscription_form import SubscriptionForm
     from inflow_desk.ui.handover.actions import HandoverBar
+    from inflow_desk.ui.handover.carts import SavedCarts
     from inflow_desk.ui.handover.catalog import CatalogFeed
     from inflow_desk.ui.history.drafts import DraftKeeper
     from inflow_desk.ui.history.recorder import HistoryRecorder
@@ -370,6 +371,7 @@ class Desk:
     catalog: CatalogStore | None = None
     handover: HandoverBar | None = None
     catalog_feed: CatalogFeed | None = None
+    saved_carts: SavedCarts | None = None
 
     def close(self) -> None:
         self.controller.shutdown()
@@ -588,6 +590,13 @@ def build_desk(
             action = window.menu("&Settings").addAction("Catalog and messages…", open_catalog)
             action.setObjectName("catalogAction")
             action.setShortcut("Ctrl+Shift+K")
+            from inflow_desk.ui.handover.carts import install_saved_carts
+
+            carts = install_saved_carts(window, catalog, controller.settings_profile, window)
+            desk.saved_carts = carts
+            file_menu = window.menu("&File")
+            file_menu.addAction("Save the cart as… (Ctrl+Shift+B)", carts.ask_and_save)
+            file_menu.addAction("Insert a saved cart… (Ctrl+B)", carts.pick)
 
     # Each of these imports a DEFERRED_MODULES entry.
     stages.later(open_history, after_imports=True)
