@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from inflow_desk.ui.handover.actions import HandoverBar
     from inflow_desk.ui.handover.carts import SavedCarts
     from inflow_desk.ui.handover.catalog import CatalogFeed
+    from inflow_desk.ui.handover.last_cart import LastCartOffer
     from inflow_desk.ui.history.drafts import DraftKeeper
     from inflow_desk.ui.history.recorder import HistoryRecorder
     from inflow_desk.ui.history.view import HistoryView
@@ -259,6 +260,7 @@ DEFERRED_MODULES: Final = (
     "inflow_desk.storage.catalog",
     "inflow_desk.ui.handover.actions",
     "inflow_desk.ui.handover.catalog",
+    "inflow_desk.ui.handover.last_cart",
 )
 
 
@@ -372,6 +374,7 @@ class Desk:
     handover: HandoverBar | None = None
     catalog_feed: CatalogFeed | None = None
     saved_carts: SavedCarts | None = None
+    last_cart: LastCartOffer | None = None
 
     def close(self) -> None:
         self.controller.shutdown()
@@ -597,6 +600,11 @@ def build_desk(
             file_menu = window.menu("&File")
             file_menu.addAction("Save the cart as… (Ctrl+Shift+B)", carts.ask_and_save)
             file_menu.addAction("Insert a saved cart… (Ctrl+B)", carts.pick)
+            from inflow_desk.ui.handover.last_cart import LastCartOffer
+
+            desk.last_cart = LastCartOffer(
+                window, lambda: desk.history, controller.settings_profile, carts, window
+            )
 
     # Each of these imports a DEFERRED_MODULES entry.
     stages.later(open_history, after_imports=True)
