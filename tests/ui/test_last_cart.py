@@ -70,3 +70,16 @@ def test_typing_the_email_offers_it_and_the_key_puts_it_in(
     qtbot.keyClicks(window.options_form.email_edit, "x")  # no longer a past customer
     qtbot.wait(400)
     assert offer.offered is None
+
+
+def test_not_offered_for_a_cart_already_typed(
+    qtbot: QtBot, window: MainWindow, filled: HistoryStore, tmp_path: Path
+) -> None:
+    carts = SavedCarts(window, CatalogStore(tmp_path / "desk.sqlite3"), lambda: "test")
+    offer = LastCartOffer(window, lambda: filled, lambda: "test", carts, window)
+    model = window.one_time_form.model
+    model.setData(model.index(0, 0), "Mug")
+    qtbot.keyClicks(window.options_form.email_edit, "ana@example.com")
+    qtbot.wait(500)
+    assert offer.offered is None
+    assert "Last cart" not in window.status_label.text()

@@ -1,5 +1,6 @@
 """“The last cart for this e-mail” (issue 16 item 2): when the customer e-mail typed matches a
-past customer of this profile, the status line offers that customer's last one-time cart, and
+past customer of this profile and the cart is still empty, the status line offers that
+customer's last one-time cart, and
 Ctrl+Shift+O puts it into the cart (as a saved cart is put in)."""
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from inflow_desk.domain.money import Currency
 from inflow_desk.domain.validation import check_email
 from inflow_desk.storage.catalog import SavedCart
 from inflow_desk.storage.history import HistoryRecord, HistoryStore
+from inflow_desk.ui.checkout.one_time_form import OneTimeForm
 from inflow_desk.ui.checkout.options_form import OptionsForm
 from inflow_desk.ui.handover.carts import SavedCarts
 from inflow_desk.ui.kit.formatting import format_money
@@ -35,6 +37,8 @@ class LastCartHost(Protocol):
     def options_form(self) -> OptionsForm: ...
     @property
     def status_label(self) -> QLabel: ...
+    @property
+    def one_time_form(self) -> OneTimeForm: ...
 
 
 def last_cart_for(
@@ -95,6 +99,8 @@ class LastCartOffer(QObject):
         store = self._store()
         if store is None or not email or check_email(email) is not None:
             return
+        if not self._cart_is_empty():
+            return
         profile = self._profile()
         run_in_background(
             lambda: last_cart_for(store, email, profile),
@@ -104,8 +110,11 @@ class LastCartOffer(QObject):
             latest=self._latest,
         )
 
+    def _cart_is_empty(self) -> bool:
+        return not any(line.name.strip() for line in self._host.one_time_form.model.lines())
+
     def _found(self, found: tuple[SavedCart, HistoryRecord] | None) -> None:
-        if found is None:
+        if found is None or not self._cart_is_empty():  # only offered for an empty cart
             return
         cart, record = found
         self.offered = cart
