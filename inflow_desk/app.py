@@ -257,10 +257,6 @@ DEFERRED_MODULES: Final = (
     "inflow_desk.ui.history.drafts",
     "inflow_desk.ui.checkout.subscription_form",
     "inflow_desk.ui.about_dialog",
-    "inflow_desk.storage.catalog",
-    "inflow_desk.ui.handover.actions",
-    "inflow_desk.ui.handover.catalog",
-    "inflow_desk.ui.handover.last_cart",
 )
 
 
