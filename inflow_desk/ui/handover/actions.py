@@ -1,4 +1,4 @@
-"""Hand a created link over in one key: Copy message (Ctrl+M), E-mail… (Ctrl+Shift+M),
+"""Hand a created link over in one key: Copy message (Ctrl+M), E-mail… (Ctrl+Alt+M),
 Copy SMS text (Ctrl+Shift+S, with its character count and SMS parts), Read aloud (F8); and the
 near-expiry alert with "New link, same cart" (Ctrl+Shift+L).
 
@@ -54,7 +54,7 @@ from inflow_desk.ui.kit.widgets import (
 log = logging.getLogger(__name__)
 
 COPY_MESSAGE_KEYS = "Ctrl+M"
-EMAIL_KEYS = "Ctrl+Shift+M"
+EMAIL_KEYS = "Ctrl+Alt+M"  # Ctrl+Shift+M is "Check now" (payment status) on main
 COPY_SMS_KEYS = "Ctrl+Shift+S"
 READ_ALOUD_KEYS = "F8"
 SAME_CART_KEYS = "Ctrl+Shift+L"
