@@ -963,6 +963,70 @@ def payment_poll_requests_hour(ctx: Context) -> Measured:
     return measured
 
 
+CATALOG_PRODUCTS = 10_000
+CATALOG_QUERY = "starter 12"
+
+
+def catalog_completion_keystroke_10k(ctx: Context) -> Measured:
+    """Type a product name into the cart at 10,000 catalog products (issue 16): the longest
+    keystroke per run (completer filter + popup), vs the same keystrokes into a stock
+    QLineEdit + QCompleter over a QStringListModel of the same names."""
+    from PySide6.QtCore import QStringListModel, Qt
+    from PySide6.QtWidgets import QCompleter, QLineEdit
+
+    from inflow_desk.domain.money import Currency
+    from inflow_desk.ui.checkout.line_items_model import Column
+    from inflow_desk.ui.checkout.line_items_view import CatalogChoice
+
+    bench = _main_window()
+    measured = Measured()
+    per_key: dict[str, list[float]] = {}
+    try:
+        choices = [
+            CatalogChoice(f"Starter {n} kit", {Currency.EUR: 100 + n}, 1 + n % 3)
+            for n in range(CATALOG_PRODUCTS)
+        ]
+        bench.window.recent_products.set_catalog(choices)
+        stock_edit = QLineEdit()
+        stock = QCompleter(QStringListModel([c.name for c in choices], stock_edit), stock_edit)
+        stock.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        stock.setFilterMode(Qt.MatchFlag.MatchContains)
+        stock_edit.setCompleter(stock)
+        stock_edit.show()
+        table = bench.window.one_time_form.table
+        for _ in range(ctx.runs):
+            bench.window.new_link()
+            spin(100)
+            table.edit_cell(0, Column.NAME)
+            table.edit(table.currentIndex())
+            spin(50)
+            editor = table.findChild(QLineEdit, "lineItemNameEditor")
+            if not isinstance(editor, QLineEdit):
+                raise AssertionError("no name editor")
+            with ctx.profiler.section():
+                ours = _keystroke_times(editor, CATALOG_QUERY)
+            stock_edit.clear()
+            stock_edit.setFocus()
+            spin(50)
+            theirs = _keystroke_times(stock_edit, CATALOG_QUERY)
+            measured.subject.append(max(ours))
+            measured.baseline.append(max(theirs))
+            for n, took in enumerate(ours):
+                per_key.setdefault(repr(CATALOG_QUERY[: n + 1]), []).append(took)
+        stock_edit.close()
+    finally:
+        bench.close()
+    measured.extra["per_keystroke_median_ms"] = {
+        key: round(sorted(v)[len(v) // 2] * 1000, 2) for key, v in per_key.items()
+    }
+    measured.note = (
+        f"longest keystroke of typing {CATALOG_QUERY!r} into the cart's product name at "
+        f"{CATALOG_PRODUCTS:,} catalog products; baseline: stock QCompleter (contains, "
+        "case-insensitive) over a QStringListModel of the same names"
+    )
+    return measured
+
+
 ITEMS: dict[str, Callable[[Context], Measured]] = {
     "payment_poll_requests_hour": payment_poll_requests_hour,
     "qr_render": qr_render,
@@ -970,6 +1034,7 @@ ITEMS: dict[str, Callable[[Context], Measured]] = {
     "stall_create_2s": stall_create_2s,
     "stall_offers_load_10k": stall_offers_load_10k,
     "offer_filter_keystroke_10k": offer_filter_keystroke_10k,
+    "catalog_completion_keystroke_10k": catalog_completion_keystroke_10k,
     "stall_history_100k": stall_history_100k,
     "history_query_100k": history_query_100k,
     "soak_links": soak_links,

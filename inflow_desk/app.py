@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from inflow_desk import version
 
@@ -27,7 +27,9 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+    from inflow_desk.domain.handover import MessageTemplates
     from inflow_desk.emulator import InflowEmulator
+    from inflow_desk.storage.catalog import CatalogStore
     from inflow_desk.storage.history import HistoryStore
     from inflow_desk.storage.keystore import KeyStore
     from inflow_desk.storage.policy import Policy
@@ -37,6 +39,10 @@ if TYPE_CHECKING:
     from inflow_desk.ui.checkout.modes import PreparedRequest
     from inflow_desk.ui.checkout.session import CreatedSession
     from inflow_desk.ui.checkout.subscription_form import SubscriptionForm
+    from inflow_desk.ui.handover.actions import HandoverBar
+    from inflow_desk.ui.handover.carts import SavedCarts
+    from inflow_desk.ui.handover.catalog import CatalogFeed
+    from inflow_desk.ui.handover.last_cart import LastCartOffer
     from inflow_desk.ui.history.drafts import DraftKeeper
     from inflow_desk.ui.history.recorder import HistoryRecorder
     from inflow_desk.ui.history.view import HistoryView
@@ -44,6 +50,7 @@ if TYPE_CHECKING:
     from inflow_desk.ui.kit.settings import AppSettings
     from inflow_desk.ui.main_window import MainWindow
     from inflow_desk.ui.payments.install import PaymentsFeature
+    from inflow_desk.ui.payments.status import LinkStatus
 
 log = logging.getLogger("inflow_desk")
 
@@ -355,6 +362,9 @@ class StagedStart:
         QTimer.singleShot(STEP_GAP_MS, lambda: self.run_in_turns(then))
 
 
+CATALOG_FILE: Final = "desk.sqlite3"  # next to the history: catalog, saved carts, templates
+
+
 def history_path() -> Path:
     """The history database (QStandardPaths app data + ``history.sqlite3``)."""
     from PySide6.QtCore import QStandardPaths
@@ -378,6 +388,12 @@ class Desk:
     subscription: SubscriptionForm | None = None
     about: QAction | None = None
     payments: PaymentsFeature | None = None
+    #: Issue 16: the catalog/saved carts/templates store and the hand-over actions.
+    catalog: CatalogStore | None = None
+    handover: HandoverBar | None = None
+    catalog_feed: CatalogFeed | None = None
+    saved_carts: SavedCarts | None = None
+    last_cart: LastCartOffer | None = None
 
     def close(self) -> None:
         if self.payments is not None:
@@ -603,6 +619,54 @@ def build_desk(
             # the history keeps each status, and its status column follows them
             keep_in_history(desk.payments, desk.history, desk.history_view.model.set_payment_status)
 
+    def install_handover_actions() -> None:
+        path = (history_file if history_file is not None else history_path()).parent
+        desk.catalog = _open_catalog(path / CATALOG_FILE)
+        from inflow_desk.ui.handover.actions import install_handover
+
+        desk.handover = install_handover(
+            window,
+            templates=lambda: _templates_of(desk.catalog, controller.settings_profile()),
+            offer_lookup=lambda offer_id: _picked_offer(desk.subscription, offer_id),
+        )
+        if desk.catalog is not None:  # the cart completes from the catalog first
+            from PySide6.QtCore import Qt
+
+            from inflow_desk.ui.handover.catalog import CatalogFeed
+
+            feed = CatalogFeed(
+                desk.catalog, window.recent_products, controller.settings_profile, window
+            )
+            window.accountChanged.connect(feed.reload)
+            feed.reload()
+            desk.catalog_feed = feed
+            catalog = desk.catalog
+
+            def open_catalog() -> None:
+                from inflow_desk.ui.handover.catalog_dialog import CatalogDialog
+
+                dialog = CatalogDialog(
+                    catalog, controller.settings_profile(), window, on_change=feed.reload
+                )
+                dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                dialog.open()
+
+            action = window.menu("&Settings").addAction("Catalog and messages…", open_catalog)
+            action.setObjectName("catalogAction")
+            action.setShortcut("Ctrl+Shift+K")
+            from inflow_desk.ui.handover.carts import install_saved_carts
+
+            carts = install_saved_carts(window, catalog, controller.settings_profile, window)
+            desk.saved_carts = carts
+            file_menu = window.menu("&File")
+            file_menu.addAction("Save the cart as… (Ctrl+Shift+B)", carts.ask_and_save)
+            file_menu.addAction("Insert a saved cart… (Ctrl+B)", carts.pick)
+            from inflow_desk.ui.handover.last_cart import LastCartOffer
+
+            desk.last_cart = LastCartOffer(
+                window, lambda: desk.history, controller.settings_profile, carts, window
+            )
+
     # Each of these imports a DEFERRED_MODULES entry.
     stages.later(open_history, after_imports=True)
     stages.later(build_history_view, after_imports=True)
@@ -610,7 +674,21 @@ def build_desk(
     stages.later(keep_drafts, after_imports=True)
     stages.later(install_subscription, after_imports=True)
     stages.later(install_help, after_imports=True)
+
+    def paid_links_need_no_expiry_alert() -> None:
+        payments, bar = desk.payments, desk.handover
+        if payments is None or bar is None:
+            return
+
+        def on_status(session_id: str, status: LinkStatus) -> None:
+            if session_id == bar.session_id:
+                bar.set_paid(status.paid)
+
+        payments.statusChanged.connect(on_status)
+
     stages.later(install_payments, after_imports=True)
+    stages.later(install_handover_actions, after_imports=True)
+    stages.later(paid_links_need_no_expiry_alert)
     if not staged:
         stages.run_now()
     return desk
@@ -650,6 +728,38 @@ def report_uncaught_errors(desk: Desk) -> Callable[[], None]:
 
     window = desk.window
     return install_exception_hooks(window.show_error, account=lambda: window.account.label)
+
+
+def _open_catalog(path: Path) -> CatalogStore | None:
+    """The catalog, saved carts and templates (issue 16); None when the file cannot be used
+    (the cart is typed by hand and the default templates apply; the log says why)."""
+    from inflow_desk.storage.catalog import CatalogError, CatalogStore
+
+    try:
+        return CatalogStore(path)
+    except (CatalogError, OSError):
+        logging.getLogger(__name__).exception("the catalog database could not be opened")
+        return None
+
+
+def _templates_of(catalog: CatalogStore | None, profile: str) -> MessageTemplates:
+    """The profile's message templates: the catalog store is their one source."""
+    from inflow_desk.domain.handover import MessageTemplates
+    from inflow_desk.storage.catalog import CatalogError
+
+    if catalog is None:
+        return MessageTemplates()
+    try:
+        return catalog.templates(profile)
+    except CatalogError:
+        logging.getLogger(__name__).exception("templates could not be read: defaults used")
+        return MessageTemplates()
+
+
+def _picked_offer(form: SubscriptionForm | None, offer_id: str) -> dict[str, Any] | None:
+    """The offer's fields when it is the one picked in the Subscription tab (read aloud)."""
+    picked = form.picked if form is not None else None
+    return picked.fields if picked is not None and picked.id == offer_id else None
 
 
 def _open_history(path: Path) -> HistoryStore | None:

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 from inflow_desk.domain import limits
 from inflow_desk.domain.checkout_url import (
     UntrustedCheckoutUrlError,
-    check_checkout_url,
     history_text,
 )
 from inflow_desk.domain.kinds import SessionKind
@@ -593,11 +592,7 @@ class MainWindow(QMainWindow):
 
     def _untrusted_link(self, url: object) -> UntrustedCheckoutUrlError | None:
         """Why the server's link may not reach a customer as it is, or None (it may)."""
-        problem = check_checkout_url(
-            url,
-            extra_hosts=self._account.checkout_hosts,
-            loopback_http=self._account.loopback_checkout,
-        )
+        problem = self._account.link_problem(url)
         if problem is None:
             return None
         log.warning("untrusted checkout link from %s: %s", self._account.environment, problem)

@@ -408,12 +408,17 @@ def launch(
     request: pytest.FixtureRequest,
 ) -> Iterator[Launcher]:
     """``launch(delay=ms)`` starts the app against ``emulator`` (``launch(demo=True)``: the
-    README's ``--demo``), waits for its window and returns it; it is killed after the test."""
+    README's ``--demo``), waits for its window and returns it; it is killed after the test.
+    ``seed(home)`` runs first, to put files where the app will look (a catalog…)."""
     started: list[AppProcess] = []
 
-    def start(*, delay: int = PERSON_MS, demo: bool = False) -> AppProcess:
+    def start(
+        *, delay: int = PERSON_MS, demo: bool = False, seed: Callable[[Path], None] | None = None
+    ) -> AppProcess:
         home = tmp_path / f"home{len(started)}"
         home.mkdir()
+        if seed is not None:  # files the app finds at start (its HOME is ``home``)
+            seed(home)
         args = ["--demo"] if demo else ["--api-url", emulator.base_url]
         env = display_env(home, x_display.name, api_key=None if demo else api_key)
         output = tmp_path / f"app{len(started)}.out"

@@ -54,6 +54,10 @@ def test_demo_customer_pays_and_the_history_says_so(qtbot: QtBot, tmp_path: Path
         simulate.trigger()
         qtbot.waitUntil(lambda: label.text().startswith("Paid ✓"), timeout=5000)
         qtbot.waitUntil(lambda: history_status(desk).startswith("paid ✓"), timeout=5000)
+        # a paid link needs no "expires in 5 minutes" alert (issue 16 meets issue 15 here)
+        assert desk.handover is not None and desk.handover.session_id == session_id
+        desk.handover.refresh_alert()
+        assert desk.handover.is_paid
         assert desk.history is not None
         qtbot.waitUntil(
             lambda: session_id in desk.history.payment_statuses() if desk.history else False

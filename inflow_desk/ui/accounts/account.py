@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from inflow_desk.domain.checkout_url import check_checkout_url
+
 
 @dataclass(frozen=True)
 class Account:
@@ -21,3 +23,10 @@ class Account:
     @property
     def label(self) -> str:
         return f"{self.name} — {self.environment}"
+
+    def link_problem(self, url: object) -> str | None:
+        """Why ``url`` may not reach a customer of this account (None: it may) — the one
+        place the window and the hand-over actions ask."""
+        return check_checkout_url(
+            url, extra_hosts=self.checkout_hosts, loopback_http=self.loopback_checkout
+        )

@@ -10,8 +10,8 @@ Tab moves Product → Unit price → Qty → next row's Product (the computed to
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
 )
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QHeaderView,
     QLineEdit,
+    QListView,
     QSpinBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from inflow_desk.domain import limits
+from inflow_desk.domain.money import Currency
 from inflow_desk.ui.checkout.line_items_model import (
     INVALID_ROLE,
     PREVIEW_ROLE,
@@ -52,36 +53,70 @@ from inflow_desk.ui.kit.settings import RecentProduct
 
 _Index = QModelIndex | QPersistentModelIndex
 _PRODUCT_ROLE = Qt.ItemDataRole.UserRole + 10
+#: The bare product name: what the completer matches and inserts.
+NAME_ROLE = Qt.ItemDataRole.UserRole + 11
 _INVALID_SELECTED = QColor(palette.INVALID_CELL_SELECTED)
 _ON_INVALID_SELECTED = QColor(palette.ON_ACCENT)
 #: An editor's property: what its cell held when editing began (Esc puts it back).
 ORIGINAL_VALUE = "originalValue"
 
 
+@dataclass(frozen=True)
+class CatalogChoice:
+    """A catalog product as the name completer offers it: picking it fills the name, the price
+    in the cart's currency (when the catalog has one) and the default quantity."""
+
+    name: str
+    prices: Mapping[Currency, int]
+    quantity: int = 1
+
+
+def _choice_label(choice: CatalogChoice) -> str:
+    prices = " / ".join(format_money(cents, cur) for cur, cents in choice.prices.items())
+    quantity = f" × {choice.quantity}" if choice.quantity != 1 else ""
+    return f"{choice.name} — {prices}{quantity}  ·  catalog"
+
+
 class RecentProductsModel(QStandardItemModel):
-    """Recently used products for the name completer: shows "name — price", completes the name."""
+    """The name completer's products: the catalog first, then recently used products (a recent
+    name the catalog has is not repeated). Rows show "name — price"; the completer matches and
+    inserts :data:`NAME_ROLE`, the bare name. No Python override: the completer filters 10,000
+    catalog rows per keystroke in C++."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._catalog: list[CatalogChoice] = []
+        self._recent: list[RecentProduct] = []
 
     def set_products(self, products: list[RecentProduct]) -> None:
+        self._recent = list(products)
+        self._rebuild()
+
+    def set_catalog(self, choices: list[CatalogChoice]) -> None:
+        self._catalog = list(choices)
+        self._rebuild()
+
+    def _rebuild(self) -> None:
         self.clear()
-        for product in products:
+        rows: list[QStandardItem] = []
+        in_catalog = set()
+        for choice in self._catalog:
+            in_catalog.add(choice.name.casefold())
+            item = QStandardItem(_choice_label(choice))
+            item.setData(choice.name, NAME_ROLE)
+            item.setData(choice, _PRODUCT_ROLE)
+            rows.append(item)
+        for product in self._recent:
+            if product.name.casefold() in in_catalog:
+                continue
             item = QStandardItem(
                 f"{product.name} — {format_money(product.price_cents, product.currency)}"
             )
-            item.setData(product.name, Qt.ItemDataRole.EditRole)
-            item.setData(product.name, Qt.ItemDataRole.DisplayRole)
+            item.setData(product.name, NAME_ROLE)
             item.setData(product, _PRODUCT_ROLE)
-            self.appendRow(item)
-
-
-class _LabelledCompletionModel(QSortFilterProxyModel):
-    """Popup rows read "Starter kit — €49.99" while the inserted text is just the name."""
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            product = super().data(index, _PRODUCT_ROLE)
-            if isinstance(product, RecentProduct):
-                return f"{product.name} — {format_money(product.price_cents, product.currency)}"
-        return super().data(index, role)
+            rows.append(item)
+        root = self.invisibleRootItem()
+        root.appendRows(rows)
 
 
 def _preview_while_typing(index: _Index, value_of: Callable[[], object]) -> Callable[..., None]:
@@ -142,11 +177,9 @@ class NameDelegate(_CellDelegate):
         editor.setAccessibleName("Product name")
         editor.setMaxLength(limits.MAX_NAME_LENGTH + 50)  # longer input is flagged, not cut
         editor.setPlaceholderText("Product name")
-        proxy = _LabelledCompletionModel(editor)
-        proxy.setSourceModel(self._recent)
-        completer = QCompleter(proxy, editor)
+        completer = QCompleter(self._recent, editor)
         completer.setObjectName("productCompleter")
-        completer.setCompletionRole(Qt.ItemDataRole.EditRole)
+        completer.setCompletionRole(NAME_ROLE)  # popup rows show "name — price"
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -154,14 +187,25 @@ class NameDelegate(_CellDelegate):
         popup = completer.popup()
         if popup is not None:  # installed after the completer's own filter: sees keys first
             popup.installEventFilter(_FirstSuggestionOnEnter(completer))
+            if isinstance(popup, QListView):  # one row height for all: no per-row layout
+                popup.setUniformItemSizes(True)
         persistent = QPersistentModelIndex(index)
 
         def take_price(completion_index: QModelIndex) -> None:
             product = completion_index.data(_PRODUCT_ROLE)
             model = persistent.model()
-            if isinstance(product, RecentProduct) and persistent.isValid() and model is not None:
-                price_index = model.index(persistent.row(), Column.PRICE)
+            if not persistent.isValid() or model is None:
+                return
+            price_index = model.index(persistent.row(), Column.PRICE)
+            if isinstance(product, RecentProduct):
                 model.setData(price_index, product.price_cents, PRICE_CENTS_ROLE)
+            elif isinstance(product, CatalogChoice):
+                currency = model.currency if isinstance(model, LineItemsModel) else None
+                cents = product.prices.get(currency) if currency is not None else None
+                if cents is not None:  # no price in this currency: the agent types it
+                    model.setData(price_index, cents, PRICE_CENTS_ROLE)
+                quantity_index = model.index(persistent.row(), Column.QUANTITY)
+                model.setData(quantity_index, product.quantity, Qt.ItemDataRole.EditRole)
 
         completer.activated[QModelIndex].connect(take_price)  # type: ignore[index]
         editor.setProperty(ORIGINAL_VALUE, index.data(Qt.ItemDataRole.EditRole))

@@ -124,6 +124,8 @@ class ResultPanel(QGroupBox):
 
     newLinkRequested = Signal()
     copied = Signal(str)
+    #: The link left the panel (new link, refused, create again): sections disarm on it.
+    cleared = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, clock: Clock = utc_now) -> None:
         super().__init__("Link", parent)
@@ -180,6 +182,7 @@ class ResultPanel(QGroupBox):
         self.stale_label.setMinimumHeight(self.stale_label.fontMetrics().lineSpacing() * 2 + 10)
         self.stale_label.hide()
         self._stale = False
+        self._alert: str | None = None
 
         self.warning_label = QLabel(self)
         self.warning_label.setObjectName("linkWarningLabel")
@@ -243,6 +246,7 @@ class ResultPanel(QGroupBox):
         qr_row.addWidget(self.qr_label)
         qr_row.addLayout(qr_buttons)
         qr_row.addStretch(1)
+        self._qr_row = qr_row
 
         self.details = QWidget(self)
         details = QVBoxLayout(self.details)
@@ -301,6 +305,7 @@ class ResultPanel(QGroupBox):
         self._url = url
         self.amount_label.setText(charge.amount if charge is not None else "")
         self.charge_label.setText("\n".join(charge.lines) if charge is not None else "")
+        self.set_alert(None)
         self.set_stale(False)
         self._expires_at = expires_at
         self._expiry_assumed = expiry_assumed
@@ -342,6 +347,7 @@ class ResultPanel(QGroupBox):
         self.session_label.clear()
         self.amount_label.clear()
         self.charge_label.clear()
+        self.set_alert(None)
         self.set_stale(False)
         self.expiry_label.clear()
         self.copied_label.clear()
@@ -357,6 +363,24 @@ class ResultPanel(QGroupBox):
             button.setEnabled(False)
         if self._qr_window is not None:
             self._qr_window.close()
+        self.cleared.emit()
+
+    def add_section(self, widget: QWidget) -> None:
+        """Show ``widget`` right of the QR code's buttons, only while there is a link (features
+        that act on the link, e.g. the hand-over actions). It must fit the QR code's height:
+        the panel does not grow (the history keeps its five rows on a laptop)."""
+        self._qr_row.insertWidget(self._qr_row.count() - 1, widget, 0, Qt.AlignmentFlag.AlignTop)
+
+    def notify(self, text: str) -> None:
+        """A short confirmation where "Copied ✓" is shown (its place is reserved)."""
+        self.copied_label.setText(text)
+
+    def set_alert(self, text: str | None) -> None:
+        """A warning about the link on screen (it expires soon) in the place of the
+        previous-cart notice; None puts that notice back as it was."""
+        self._alert = text
+        self.stale_label.setText(text if text is not None else STALE_TEXT)
+        self.stale_label.setVisible(text is not None or self._stale)
 
     def refresh_countdown(self) -> None:
         if self._expires_at is None:
@@ -377,7 +401,7 @@ class ResultPanel(QGroupBox):
         if stale == self._stale:
             return
         self._stale = stale
-        self.stale_label.setVisible(stale)
+        self.stale_label.setVisible(stale or self._alert is not None)
         if stale:
             self.copied_label.clear()  # "Copied ✓ — paste it" must not invite pasting it now
         self.amount_label.setEnabled(not stale)

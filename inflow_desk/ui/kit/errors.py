@@ -11,7 +11,7 @@ import logging
 import re
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -541,6 +541,36 @@ def policy_unusable_text(exc: Exception) -> str:
 def managed_text() -> str:
     """Beside what the organisation's policy fixes (Settings)."""
     return "Managed by your organisation"
+
+
+# ---------------------------------------------------------------------- hand-over (issue 16)
+def mail_client_failed() -> UserMessage:
+    """The system opened no e-mail program for a ``mailto:`` link."""
+    return UserMessage(
+        "No e-mail program opened.",
+        "Copy the message (Ctrl+M) and paste it into your e-mail instead.",
+    )
+
+
+def catalog_unavailable() -> UserMessage:
+    """The catalog database cannot be read or written (``storage.catalog.CatalogError``)."""
+    return UserMessage(
+        "The product catalog is not available right now.",
+        "Products can still be typed by hand; recent products still complete.",
+        alarming=False,
+    )
+
+
+def catalog_import_failed(problems: Sequence[tuple[int, str]], path: str) -> UserMessage:
+    """A CSV file with bad rows: nothing was imported; each row's problem, by line number."""
+    shown = [f"Line {line}: {message}" for line, message in problems[:20]]
+    if len(problems) > 20:
+        shown.append(f"… and {len(problems) - 20} more")
+    return UserMessage(
+        f"Nothing was imported from {path}: {len(problems)} row(s) need fixing.",
+        "Fix them in the file and import it again.",
+        tuple(shown),
+    )
 
 
 # ---------------------------------------------------------------------- uncaught exceptions
