@@ -49,7 +49,7 @@ from inflow_desk.ui.checkout.one_time_form import OneTimeForm
 from inflow_desk.ui.checkout.options_form import OptionsForm
 from inflow_desk.ui.checkout.result_panel import ChargeSummary, ResultPanel
 from inflow_desk.ui.checkout.session import CreatedSession
-from inflow_desk.ui.kit import palette
+from inflow_desk.ui.kit import design, palette
 from inflow_desk.ui.kit.errors import (
     HISTORY_NOT_SAVED,
     UserMessage,
@@ -284,7 +284,10 @@ class MainWindow(QMainWindow):
         self.create_button.setMinimumWidth(  # "Creating…" must not shrink it (the row moves)
             max(self.create_button.sizeHint().width(), busy_width + 48)
         )
-        self.create_button.setStyleSheet("QPushButton { font-weight: bold; padding: 4px 18px; }")
+        roles = palette.roles_for(self.palette())  # the one primary action
+        self.create_button.setStyleSheet(
+            design.primary_button_style(roles.primary, roles.on_primary)
+        )
         self.create_button.clicked.connect(self.create_session)
         self.cancel_button = QPushButton("Cancel   Esc", central)
         self.cancel_button.setObjectName("cancelCreateButton")

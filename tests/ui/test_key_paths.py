@@ -405,9 +405,7 @@ def test_esc_does_nothing_to_the_window_when_nothing_is_in_flight(
 
 
 # ---------------------------------------------------------------------- keys before their stage
-def test_ctrl_2_and_f1_work_before_start_up_built_their_parts(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
+def test_ctrl_2_and_f1_work_before_start_up_built_their_parts(qtbot: QtBot, tmp_path: Path) -> None:
     """The real start-up builds the Subscription tab and About after the first frame; a key
     pressed before that builds the part at once instead of being lost."""
     from inflow_desk import app as desk_app

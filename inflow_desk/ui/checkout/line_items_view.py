@@ -23,7 +23,15 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QKeyEvent, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -46,7 +54,8 @@ from inflow_desk.ui.checkout.line_items_model import (
     Column,
     LineItemsModel,
 )
-from inflow_desk.ui.kit import palette
+from inflow_desk.ui.checkout.modes import SUBSCRIPTION_SHORTCUT
+from inflow_desk.ui.kit import design, palette
 from inflow_desk.ui.kit.formatting import format_money
 from inflow_desk.ui.kit.settings import RecentProduct
 
@@ -56,6 +65,10 @@ _INVALID_SELECTED = QColor(palette.INVALID_CELL_SELECTED)
 _ON_INVALID_SELECTED = QColor(palette.ON_ACCENT)
 #: An editor's property: what its cell held when editing began (Esc puts it back).
 ORIGINAL_VALUE = "originalValue"
+
+
+#: The empty cart's next step.
+EMPTY_CART_HINT = f"Type a product name, or press {SUBSCRIPTION_SHORTCUT} for a subscription"
 
 
 class RecentProductsModel(QStandardItemModel):
@@ -254,6 +267,23 @@ class LineItemsView(QTableView):
 
     def model(self) -> LineItemsModel:
         return self._model
+
+    def empty_hint(self) -> str:
+        """What to do next, drawn under the rows while the cart is empty ("" otherwise)."""
+        return EMPTY_CART_HINT if self._model.is_empty() else ""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        hint = self.empty_hint()
+        if not hint:
+            return
+        last = self._model.rowCount() - 1
+        top = self.rowViewportPosition(last) + self.rowHeight(last) + design.SPACE_S
+        area = self.viewport().rect().adjusted(design.SPACE_S, top, -design.SPACE_S, 0)
+        painter = QPainter(self.viewport())
+        painter.setPen(QColor(palette.roles_for(self.palette()).muted_text))
+        painter.drawText(area, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), hint)
+        painter.end()
 
     def moveCursor(
         self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier

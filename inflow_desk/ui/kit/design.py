@@ -54,6 +54,6 @@ def primary_button_style(fill: str, label: str) -> str:
     """The style of the one primary action of a state (``palette.roles_for(...).primary``)."""
     return (
         f"QPushButton {{ background: {fill}; color: {label}; font-weight: bold; "
-        f"border: none; border-radius: {RADIUS}px; padding: {SPACE_S}px {SPACE_L}px; }}"
+        f"border: none; border-radius: {RADIUS}px; padding: {SPACE_XS}px {SPACE_L}px; }}"
         f"QPushButton:disabled {{ background: palette(mid); color: palette(window); }}"
     )
