@@ -65,7 +65,8 @@ log = logging.getLogger(__name__)
 
 ERROR_LABEL_STYLE = (
     f"QLabel {{ color: {palette.DANGER_STRONG}; background: {palette.DANGER_SURFACE}; "
-    f"border: 1px solid {palette.DANGER_OUTLINE}; border-radius: 4px; padding: 6px; }}"
+    f"border: {design.BORDER} {palette.DANGER_OUTLINE}; {design.ROUNDED} "
+    f"{design.padding(design.SPACE_S)} }}"
 )
 CREATE_TEXT = "Create link   Ctrl+Enter"
 BUSY_TEXT = "Creating…"
@@ -199,8 +200,8 @@ class MainWindow(QMainWindow):
         self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.demo_banner.setStyleSheet(
             f"background: {palette.DEMO_SURFACE}; color: {palette.DEMO_TEXT}; font-weight: bold; "
-            f"font-size: 11pt; padding: 2px 8px; border: 2px dashed {palette.DEMO_OUTLINE}; "
-            "border-radius: 4px;"
+            f"{design.padding(design.SPACE_XS, design.SPACE_S)} "
+            f"border: {design.BORDER_DASHED} {palette.DEMO_OUTLINE}; {design.ROUNDED}"
         )
         self.demo_banner.hide()
 
@@ -377,7 +378,7 @@ class MainWindow(QMainWindow):
         self.environment_badge.setToolTip(f"{account.environment}: {account.base_url}")
         self.environment_badge.setStyleSheet(
             BADGE_STYLES.get(account.environment, BADGE_STYLES["CUSTOM"])
-            + " font-weight: bold; padding: 3px 10px; border-radius: 9px;"
+            + f" font-weight: bold; {design.padding(design.SPACE_XS, design.SPACE_M)} {design.PILL}"
         )
         self.accountChanged.emit(account)
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from inflow_desk.domain.checkout_url import readable
 from inflow_desk.ui.checkout.qr import qr_pixmap, save_qr
-from inflow_desk.ui.kit import palette
+from inflow_desk.ui.kit import design, palette
 from inflow_desk.ui.kit.errors import QrTooLongError
 from inflow_desk.ui.kit.widgets import (
     Clock,
@@ -53,11 +53,13 @@ STALE_TEXT = (
 )
 STALE_STYLE = (
     f"QLabel {{ color: {palette.WARNING_STRONG}; background: {palette.WARNING_SURFACE}; "
-    f"border: 1px solid {palette.WARNING_OUTLINE}; border-radius: 4px; padding: 4px; }}"
+    f"border: {design.BORDER} {palette.WARNING_OUTLINE}; {design.ROUNDED} "
+    f"{design.padding(design.SPACE_XS)} }}"
 )
 WARNING_STYLE = (
     f"QLabel {{ color: {palette.DANGER_STRONG}; background: {palette.DANGER_SURFACE}; "
-    f"border: 2px solid {palette.DANGER_EMPHASIS}; border-radius: 4px; padding: 6px; "
+    f"border: {design.BORDER_STRONG} {palette.DANGER_EMPHASIS}; {design.ROUNDED} "
+    f"{design.padding(design.SPACE_S)} "
     "font-weight: bold; }"
 )
 COPY_TEXT = "Copy link"
@@ -98,7 +100,8 @@ class QrWindow(QDialog):
         caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         caption.setStyleSheet(
             f"background: {palette.QR_PAPER}; color: {palette.QR_INK}; "
-            "font-size: 16px; padding: 8px;"
+            f"font-size: {design.points(caption, design.TYPE_HEADING)}; "
+            f"{design.padding(design.SPACE_S)}"
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -57,3 +57,31 @@ def primary_button_style(fill: str, label: str) -> str:
         f"border: none; border-radius: {RADIUS}px; padding: {SPACE_XS}px {SPACE_L}px; }}"
         f"QPushButton:disabled {{ background: palette(mid); color: palette(window); }}"
     )
+
+
+# ---------------------------------------------------------------- style sheet vocabulary
+# Style sheets outside the kit spell sizes with these, never with numbers of their own
+# (``tests/ui/test_palette.py`` scans for ``4px`` / ``12pt`` in strings outside ``ui/kit/``).
+#: A panel's or field's outline: ``f"border: {design.BORDER} {palette.X};"``.
+BORDER: Final = "1px solid"
+#: An outline that must be seen (a refused link, the offer paste box).
+BORDER_STRONG: Final = "2px solid"
+#: The demo banner: "not a real account".
+BORDER_DASHED: Final = "2px dashed"
+#: ``border-radius`` of panels and fields.
+ROUNDED: Final = f"border-radius: {RADIUS}px;"
+#: ``border-radius`` of pills (the environment badge).
+PILL: Final = f"border-radius: {RADIUS * 2}px;"
+
+
+def padding(vertical: int, horizontal: int | None = None) -> str:
+    """``padding: 4px 12px;`` from steps of the spacing scale."""
+    steps = (vertical,) if horizontal is None else (vertical, horizontal)
+    if any(step not in SPACING for step in steps):
+        raise ValueError(f"{steps} is not on the spacing scale {SPACING}")
+    return "padding: " + " ".join(f"{step}px" for step in steps) + ";"
+
+
+def points(widget: QWidget, size: float) -> str:
+    """A CSS font size (``"14.4pt"``) for rich text: ``size`` × ``widget``'s font."""
+    return f"{font(widget, size).pointSizeF():.1f}pt"
