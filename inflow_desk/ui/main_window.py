@@ -285,11 +285,9 @@ class MainWindow(QMainWindow):
         self.create_button.setMinimumWidth(  # "Creating…" must not shrink it (the row moves)
             max(self.create_button.sizeHint().width(), busy_width + 48)
         )
-        roles = palette.roles_for(self.palette())  # the one primary action
-        self.create_button.setStyleSheet(
-            design.primary_button_style(roles.primary, roles.on_primary)
-        )
         self.create_button.clicked.connect(self.create_session)
+        self.result_panel.linkChanged.connect(self._mark_primary)
+        self._mark_primary()  # Create link, until a link shows
         self.cancel_button = QPushButton("Cancel   Esc", central)
         self.cancel_button.setObjectName("cancelCreateButton")
         self.cancel_button.setAccessibleName("Cancel creating the link")
@@ -760,6 +758,18 @@ class MainWindow(QMainWindow):
                 self.mode_switch.setCurrentIndex(index)
                 return mode
         return None
+
+    # ------------------------------------------------------------------ primary action
+    def _mark_primary(self) -> None:
+        """One primary action per state: Create link while there is no link, Copy link once a
+        trusted link is shown (a held-back link's "Copy anyway" is never the primary)."""
+        panel = self.result_panel
+        copy_first = bool(panel.url) and not panel.warning_label.text()
+        roles = palette.roles_for(self.palette())
+        primary = design.primary_button_style(roles.primary, roles.on_primary)
+        secondary = design.secondary_button_style()
+        self.create_button.setStyleSheet(secondary if copy_first else primary)
+        panel.copy_button.setStyleSheet(primary if copy_first else secondary)
 
     # ------------------------------------------------------------------ new link
     def new_link(self) -> None:

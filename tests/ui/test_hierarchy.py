@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -31,17 +32,39 @@ def _largest_point_size(rich_text: str, base: float) -> float:
     return max(sizes)
 
 
-def test_create_is_the_one_primary_action(make_window: Callable[..., MainWindow]) -> None:
-    window = make_window()
+def _primaries(window: MainWindow) -> list[QPushButton]:
     roles = palette.roles_for(window.palette())
-    style = window.create_button.styleSheet()
-    assert f"background: {roles.primary}" in style and f"color: {roles.on_primary}" in style
-    primaries = [
+    return [
         button
         for button in window.findChildren(QPushButton)
         if f"background: {roles.primary}" in button.styleSheet()
     ]
-    assert primaries == [window.create_button]
+
+
+def test_one_primary_action_per_state(qtbot: QtBot, make_window: Callable[..., MainWindow]) -> None:
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    roles = palette.roles_for(window.palette())
+    assert f"color: {roles.on_primary}" in window.create_button.styleSheet()
+    assert _primaries(window) == [window.create_button]  # no link: Create link
+    copy = window.result_panel.copy_button
+    create_size = window.create_button.size()
+
+    window.one_time_form.table.edit_cell(0, Column.NAME)
+    type_text(qtbot, "Widget\t49.90\t")
+    with qtbot.waitSignal(window.sessionCreated, timeout=5000):
+        qtbot.mouseClick(window.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(window.result_panel.url))
+    assert _primaries(window) == [copy]  # a link: Copy link
+    # a role change moves nothing (once the layout has run: style changes post a relayout)
+    qtbot.waitUntil(lambda: window.create_button.size() == create_size, timeout=1000)
+
+    qtbot.mouseClick(
+        window.result_panel.findChild(QPushButton, "newLinkButton"), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: not window.result_panel.url)
+    assert _primaries(window) == [window.create_button]  # the next caller: Create link again
 
 
 def test_the_total_is_the_largest_text_of_the_form(

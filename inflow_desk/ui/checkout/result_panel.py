@@ -126,6 +126,8 @@ class ResultPanel(QGroupBox):
     """Shows the created session. Emits ``newLinkRequested`` for "New link"."""
 
     newLinkRequested = Signal()
+    #: A link was shown or cleared (the window moves its primary action: Create ↔ Copy).
+    linkChanged = Signal()
     copied = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, *, clock: Clock = utc_now) -> None:
@@ -332,6 +334,7 @@ class ResultPanel(QGroupBox):
             button.setEnabled(self._has_qr)
         self.refresh_countdown()
         self._timer.start()
+        self.linkChanged.emit()
 
     def clear(self) -> None:
         self._url = ""
@@ -358,6 +361,7 @@ class ResultPanel(QGroupBox):
             self.copy_qr_button,
         ):
             button.setEnabled(False)
+        self.linkChanged.emit()
         if self._qr_window is not None:
             self._qr_window.close()
 

@@ -51,11 +51,23 @@ def apply_font(widget: QWidget, size: float, *, bold: bool = False) -> None:
 
 
 def primary_button_style(fill: str, label: str) -> str:
-    """The style of the one primary action of a state (``palette.roles_for(...).primary``)."""
+    """The style of the one primary action of a state (``palette.roles_for(...).primary``).
+    Same box as :func:`secondary_button_style`: a button changing role never changes size."""
     return (
         f"QPushButton {{ background: {fill}; color: {label}; font-weight: bold; "
-        f"border: none; border-radius: {RADIUS}px; padding: {SPACE_XS}px {SPACE_L}px; }}"
-        f"QPushButton:disabled {{ background: palette(mid); color: palette(window); }}"
+        f"border: 1px solid {fill}; border-radius: {RADIUS}px; "
+        f"padding: {SPACE_XS}px {SPACE_L}px; }}"
+        "QPushButton:disabled { background: palette(mid); color: palette(window); }"
+    )
+
+
+def secondary_button_style() -> str:
+    """A button that was (or will be) the primary one, while another is."""
+    return (
+        "QPushButton { background: palette(button); color: palette(button-text); "
+        f"font-weight: bold; border: 1px solid palette(mid); border-radius: {RADIUS}px; "
+        f"padding: {SPACE_XS}px {SPACE_L}px; }}"
+        "QPushButton:disabled { color: palette(mid); }"
     )
 
 
