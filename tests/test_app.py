@@ -190,6 +190,7 @@ def test_staged_start_builds_the_first_frame_first_then_the_rest(qtbot, tmp_path
             "install_subscription",
             "install_help",
             "install_payments",
+            "install_icons",
             "serve",
         ]
     finally:

@@ -49,7 +49,7 @@ from inflow_desk.ui.checkout.one_time_form import OneTimeForm
 from inflow_desk.ui.checkout.options_form import OptionsForm
 from inflow_desk.ui.checkout.result_panel import ChargeSummary, ResultPanel
 from inflow_desk.ui.checkout.session import CreatedSession
-from inflow_desk.ui.kit import design, palette
+from inflow_desk.ui.kit import design, icons, palette
 from inflow_desk.ui.kit.errors import (
     HISTORY_NOT_SAVED,
     UserMessage,
@@ -770,6 +770,7 @@ class MainWindow(QMainWindow):
         secondary = design.secondary_button_style()
         self.create_button.setStyleSheet(secondary if copy_first else primary)
         panel.copy_button.setStyleSheet(primary if copy_first else secondary)
+        icons.set_primary(panel.copy_button, copy_first)
 
     # ------------------------------------------------------------------ new link
     def new_link(self) -> None:
