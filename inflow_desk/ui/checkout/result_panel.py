@@ -240,6 +240,7 @@ class ResultPanel(QGroupBox):
         expiry_row = QHBoxLayout()
         expiry_row.addWidget(self.expiry_label, 1)
         expiry_row.addWidget(self.session_label)
+        self._expiry_row = expiry_row
         qr_buttons = QVBoxLayout()
         for button in (self.enlarge_button, self.save_qr_button, self.copy_qr_button):
             qr_buttons.addWidget(button)
@@ -281,6 +282,12 @@ class ResultPanel(QGroupBox):
         details). Keep it at most two lines high, the height of that row."""
         self._status_row.addWidget(widget, stretch)
         self.details.updateGeometry()  # hidden until a link shows: its reserved size grows now
+
+    def add_status_chip(self, chip: QWidget) -> None:
+        """A feature's status chip (payments: Waiting / Paid ✓), on the expiry line: what
+        happened to the link beside how long it lives, and room left for what it charges."""
+        self._expiry_row.insertWidget(1, chip)
+        self.details.updateGeometry()
 
     # ------------------------------------------------------------------ state
     @property

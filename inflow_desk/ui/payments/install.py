@@ -152,7 +152,7 @@ class PaymentsFeature(QObject):
         widest = max(palette.CHIP_LABELS.values(), key=self.chip.fontMetrics().horizontalAdvance)
         self.chip.setFixedSize(chip_size(self.chip.fontMetrics(), widest))  # nothing moves
         panel = host.result_panel
-        panel.add_status_widget(self.chip)
+        panel.add_status_chip(self.chip)
         panel.add_status_widget(self.label, 1)
         panel.add_status_widget(self.check_button)
         panel.newLinkRequested.connect(self._forget_shown)
