@@ -277,6 +277,7 @@ DEFERRED_MODULES: Final = (
     "inflow_desk.ui.payments.history_link",
     "inflow_desk.ui.checkout.subscription_form",
     "inflow_desk.ui.about_dialog",
+    "qtawesome",  # the buttons' icons (~150 ms): their place is reserved at the first frame
 )
 
 
@@ -689,6 +690,15 @@ def build_desk(
     stages.later(install_payments, after_imports=True)
     stages.later(install_handover_actions, after_imports=True)
     stages.later(paid_links_need_no_expiry_alert)
+
+    from inflow_desk.ui.kit.icons import load_icons, reserve_icons
+
+    reserve_icons(window)  # the icons' place, from the first frame: nothing moves later
+
+    def install_icons() -> None:
+        load_icons(window)
+
+    stages.later(install_icons, after_imports=True)
     if not staged:
         stages.run_now()
     return desk

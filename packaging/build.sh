@@ -37,7 +37,7 @@ for module in inflow_desk.app inflow_desk.emulator.server inflow_desk.ui.about_d
     inflow_desk.ui.deploy.deep_links inflow_desk.storage.policy inflow_desk.storage._policy_model \
     keyring.backends.SecretService keyring.backends.libsecret \
     keyring.backends.kwallet keyring.backends.Windows keyring.backends.macOS secretstorage \
-    jeepney.io.blocking segno httpx pydantic_core; do
+    jeepney.io.blocking segno qtawesome httpx pydantic_core; do
     if ! grep -qx "$module" <<<"$contents"; then
         echo "MISSING from the bundle: $module" >&2
         missing=1

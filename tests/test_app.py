@@ -192,6 +192,7 @@ def test_staged_start_builds_the_first_frame_first_then_the_rest(qtbot, tmp_path
             "install_payments",
             "install_handover_actions",
             "paid_links_need_no_expiry_alert",
+            "install_icons",
             "serve",
         ]
     finally:

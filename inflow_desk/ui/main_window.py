@@ -48,7 +48,7 @@ from inflow_desk.ui.checkout.one_time_form import OneTimeForm
 from inflow_desk.ui.checkout.options_form import OptionsForm
 from inflow_desk.ui.checkout.result_panel import ChargeSummary, ResultPanel
 from inflow_desk.ui.checkout.session import CreatedSession
-from inflow_desk.ui.kit import palette
+from inflow_desk.ui.kit import design, icons, palette
 from inflow_desk.ui.kit.errors import (
     HISTORY_NOT_SAVED,
     UserMessage,
@@ -64,7 +64,8 @@ log = logging.getLogger(__name__)
 
 ERROR_LABEL_STYLE = (
     f"QLabel {{ color: {palette.DANGER_STRONG}; background: {palette.DANGER_SURFACE}; "
-    f"border: 1px solid {palette.DANGER_OUTLINE}; border-radius: 4px; padding: 6px; }}"
+    f"border: {design.BORDER} {palette.DANGER_OUTLINE}; {design.ROUNDED} "
+    f"{design.padding(design.SPACE_S)} }}"
 )
 CREATE_TEXT = "Create link   Ctrl+Enter"
 BUSY_TEXT = "Creating…"
@@ -198,8 +199,8 @@ class MainWindow(QMainWindow):
         self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.demo_banner.setStyleSheet(
             f"background: {palette.DEMO_SURFACE}; color: {palette.DEMO_TEXT}; font-weight: bold; "
-            f"font-size: 11pt; padding: 2px 8px; border: 2px dashed {palette.DEMO_OUTLINE}; "
-            "border-radius: 4px;"
+            f"{design.padding(design.SPACE_XS, design.SPACE_S)} "
+            f"border: {design.BORDER_DASHED} {palette.DEMO_OUTLINE}; {design.ROUNDED}"
         )
         self.demo_banner.hide()
 
@@ -283,8 +284,9 @@ class MainWindow(QMainWindow):
         self.create_button.setMinimumWidth(  # "Creating…" must not shrink it (the row moves)
             max(self.create_button.sizeHint().width(), busy_width + 48)
         )
-        self.create_button.setStyleSheet("QPushButton { font-weight: bold; padding: 4px 18px; }")
         self.create_button.clicked.connect(self.create_session)
+        self.result_panel.linkChanged.connect(self._mark_primary)
+        self._mark_primary()  # Create link, until a link shows
         self.cancel_button = QPushButton("Cancel   Esc", central)
         self.cancel_button.setObjectName("cancelCreateButton")
         self.cancel_button.setAccessibleName("Cancel creating the link")
@@ -373,7 +375,7 @@ class MainWindow(QMainWindow):
         self.environment_badge.setToolTip(f"{account.environment}: {account.base_url}")
         self.environment_badge.setStyleSheet(
             BADGE_STYLES.get(account.environment, BADGE_STYLES["CUSTOM"])
-            + " font-weight: bold; padding: 3px 10px; border-radius: 9px;"
+            + f" font-weight: bold; {design.padding(design.SPACE_XS, design.SPACE_M)} {design.PILL}"
         )
         self.accountChanged.emit(account)
 
@@ -751,6 +753,19 @@ class MainWindow(QMainWindow):
                 self.mode_switch.setCurrentIndex(index)
                 return mode
         return None
+
+    # ------------------------------------------------------------------ primary action
+    def _mark_primary(self) -> None:
+        """One primary action per state: Create link while there is no link, Copy link once a
+        trusted link is shown (a held-back link's "Copy anyway" is never the primary)."""
+        panel = self.result_panel
+        copy_first = bool(panel.url) and not panel.warning_label.text()
+        roles = palette.roles_for(self.palette())
+        primary = design.primary_button_style(roles.primary, roles.on_primary)
+        secondary = design.secondary_button_style()
+        self.create_button.setStyleSheet(secondary if copy_first else primary)
+        panel.copy_button.setStyleSheet(primary if copy_first else secondary)
+        icons.set_primary(panel.copy_button, copy_first)
 
     # ------------------------------------------------------------------ new link
     def new_link(self) -> None:

@@ -128,3 +128,61 @@ def test_every_palette_colour_is_a_valid_colour() -> None:
         assert re.fullmatch(r"#[0-9a-f]{6}", value), value  # one spelling: lower-case #rrggbb
         assert QColor(value).isValid(), value
     assert set(palette.BADGES) == {"PRODUCTION", "SANDBOX", "CUSTOM", "DEMO"}
+
+
+# ---------------------------------------------------------------- sizes (issue 19)
+#: A length written as a number in a style sheet or rich text: "padding: 4px", "font-size:12pt",
+#: "border: 2px solid", "1.5em". Sizes come from ``ui/kit/design.py`` (the spacing scale, the
+#: type sizes, the border widths), as colours come from the palette.
+_SIZE = re.compile(r"(?<![\w.#{])\d+(?:\.\d+)?\s*(?:px|pt|em)\b", re.IGNORECASE)
+KIT = PACKAGE / "ui" / "kit"
+
+
+def size_literals(source: str) -> list[tuple[int, str]]:
+    """(line, what) for every length written as a literal inside a string of ``source``."""
+    return [
+        (tok.start[0], match.group(0))
+        for tok in tokenize.generate_tokens(io.StringIO(source).readline)
+        if tok.type == tokenize.STRING
+        for match in _SIZE.finditer(tok.string)
+    ]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'STYLE = "QLabel { padding: 4px; }"',
+        "html = \"<b style='font-size:15pt'>x</b>\"",
+        'css = f"border: 2px solid {palette.DANGER};"',
+        'css = "border-radius: 9px;"',
+        "css = 'padding: 2px 8px;'",
+        'css = "font-size: 1.5em;"',
+    ],
+)
+def test_the_size_scan_finds_pixel_and_point_sizes(source: str) -> None:
+    assert size_literals(source), source
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'css = f"padding: {design.SPACE_XS}px {design.SPACE_L}px;"',
+        "# a comment may say 70 px",
+        "widget.setMinimumHeight(36)",
+        'text = "QR code (160 pixels)"',
+        'css = "padding: 0;"',
+        'css = f"font-size: {points}pt;"',
+    ],
+)
+def test_the_size_scan_leaves_named_sizes_alone(source: str) -> None:
+    assert size_literals(source) == []
+
+
+def test_no_size_literal_in_a_style_outside_the_kit() -> None:
+    offenders = [
+        f"{path.relative_to(PACKAGE.parent)}:{line}: {what}"
+        for path in SCANNED
+        if KIT not in path.parents
+        for line, what in size_literals(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == [], "use a size from inflow_desk/ui/kit/design.py:\n" + "\n".join(offenders)

@@ -25,6 +25,7 @@ from inflow_desk.storage.history import (
     NewHistoryRecord,
     PaymentStatusRecord,
 )
+from inflow_desk.ui.kit.chips import Chip, chip_kind_for_status
 from inflow_desk.ui.main_window import MainWindow
 from inflow_desk.ui.payments.history_link import keep_in_history
 from inflow_desk.ui.payments.install import PaymentsFeature
@@ -80,6 +81,9 @@ def test_paid_shows_within_one_poll_interval(
     session_id = create_link(qtbot, window, "ana@example.org")
     label = status_label(window)
     assert label.text() == WAITING_TEXT
+    chip = window.findChild(Chip, "paymentStatusChip")
+    assert chip is not None and (chip.kind(), chip.text()) == ("waiting", "Waiting")
+    chip_width = chip.width()
     watcher = feature.watchers[window.account.name]
     qtbot.waitUntil(lambda: watcher.session_reads is False)  # probed once: 404 → matching
     assert emulator.requests_to(f"/api/checkout/sessions/{session_id}", "GET")
@@ -93,8 +97,11 @@ def test_paid_shows_within_one_poll_interval(
     feature.statusChanged.connect(lambda sid, status: history.append((sid, status.short)))
     advance(qtbot, feature, clock, window)
     assert label.text() == f"Paid ✓ {paid_at.astimezone():%H:%M}"
+    assert (chip.kind(), chip.text(), chip.width()) == ("paid", "Paid ✓", chip_width)
+    # the history's chip for "paid ✓ 13:12" is the same kind, hence the same colours
+    assert chip_kind_for_status(history_short := f"paid ✓ {paid_at.astimezone():%H:%M}") == "paid"
     assert "email" in label.toolTip() and "products" in label.toolTip()
-    assert history[-1] == (session_id, f"paid ✓ {paid_at.astimezone():%H:%M}")
+    assert history[-1] == (session_id, history_short)
     # settled: no more requests for it, however long the agent waits
     before = len(emulator.requests_to("/api/payment"))
     for _ in range(3):

@@ -609,7 +609,7 @@ class AccountController(QObject):
         window.add_top_bar_widget(combo)
         bind_shortcut(top, PROFILE_SHORTCUT, self._focus_profile_combo)
 
-        button = QPushButton("⚙ Settings", top)
+        button = QPushButton("Settings", top)  # its icon: kit/icons.py
         button.setObjectName("settingsButton")
         button.setAccessibleName("Settings: accounts and API keys")
         button.setToolTip(shortcut_tip("Accounts and API keys", SETTINGS_SHORTCUT))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inflow_desk.ui.kit import palette
+from inflow_desk.ui.kit import design, palette
 
 __all__ = ["FirstRunScreen"]
 
@@ -28,7 +28,7 @@ ENTER_KEY_TEXT = "Enter API key…"
 
 PROBLEM_STYLE = (
     f"QFrame#keychainProblem {{ background: {palette.NOTICE_SURFACE}; "
-    f"border: 1px solid {palette.NOTICE_OUTLINE}; border-radius: 4px; }}"
+    f"border: {design.BORDER} {palette.NOTICE_OUTLINE}; {design.ROUNDED} }}"
 )
 
 

@@ -50,7 +50,7 @@ from inflow_desk.storage.profiles import (
     validate_custom_url,
     validate_profile_name,
 )
-from inflow_desk.ui.kit import palette
+from inflow_desk.ui.kit import design, palette
 from inflow_desk.ui.kit.errors import (
     TEST_CONNECTION_ACTION,
     describe_error,
@@ -73,7 +73,7 @@ WARNING_STYLE = f"color: {palette.WARNING};"
 OK_STYLE = f"color: {palette.SUCCESS_STRONG}; font-weight: bold;"
 PROBLEM_STYLE = (
     f"QFrame#keyringProblem {{ background: {palette.NOTICE_SURFACE}; "
-    f"border: 1px solid {palette.NOTICE_OUTLINE}; border-radius: 4px; }}"
+    f"border: {design.BORDER} {palette.NOTICE_OUTLINE}; {design.ROUNDED} }}"
 )
 _PRESETS: list[tuple[Environment, str]] = [
     (Environment.PRODUCTION, "Production — real payments"),

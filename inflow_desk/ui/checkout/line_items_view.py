@@ -22,7 +22,15 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QKeyEvent, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -47,7 +55,8 @@ from inflow_desk.ui.checkout.line_items_model import (
     Column,
     LineItemsModel,
 )
-from inflow_desk.ui.kit import palette
+from inflow_desk.ui.checkout.modes import SUBSCRIPTION_SHORTCUT
+from inflow_desk.ui.kit import design, palette
 from inflow_desk.ui.kit.formatting import format_money
 from inflow_desk.ui.kit.settings import RecentProduct
 
@@ -75,6 +84,10 @@ def _choice_label(choice: CatalogChoice) -> str:
     prices = " / ".join(format_money(cents, cur) for cur, cents in choice.prices.items())
     quantity = f" × {choice.quantity}" if choice.quantity != 1 else ""
     return f"{choice.name} — {prices}{quantity}  ·  catalog"
+
+
+#: The empty cart's next step.
+EMPTY_CART_HINT = f"Type a product name, or press {SUBSCRIPTION_SHORTCUT} for a subscription"
 
 
 class RecentProductsModel(QStandardItemModel):
@@ -298,6 +311,23 @@ class LineItemsView(QTableView):
 
     def model(self) -> LineItemsModel:
         return self._model
+
+    def empty_hint(self) -> str:
+        """What to do next, drawn under the rows while the cart is empty ("" otherwise)."""
+        return EMPTY_CART_HINT if self._model.is_empty() else ""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        hint = self.empty_hint()
+        if not hint:
+            return
+        last = self._model.rowCount() - 1
+        top = self.rowViewportPosition(last) + self.rowHeight(last) + design.SPACE_S
+        area = self.viewport().rect().adjusted(design.SPACE_S, top, -design.SPACE_S, 0)
+        painter = QPainter(self.viewport())
+        painter.setPen(QColor(palette.roles_for(self.palette()).muted_text))
+        painter.drawText(area, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), hint)
+        painter.end()
 
     def moveCursor(
         self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier

@@ -35,7 +35,7 @@ from inflow_desk.ui.checkout.line_items_view import LineItemsView, RecentProduct
 from inflow_desk.ui.checkout.modes import PreparedRequest
 from inflow_desk.ui.checkout.options_form import ERROR_STYLE
 from inflow_desk.ui.checkout.session import ChargeDetails, LineDetail
-from inflow_desk.ui.kit import palette
+from inflow_desk.ui.kit import design, palette
 from inflow_desk.ui.kit.formatting import format_money, format_plain_amount
 from inflow_desk.ui.kit.settings import RecentProduct
 from inflow_desk.ui.kit.widgets import action_button
@@ -92,6 +92,8 @@ class OneTimeForm(QWidget):
         self.total_label.setAccessibleName("Cart total")
         self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.total_label.setTextFormat(Qt.TextFormat.RichText)
+        # The amount is the largest text of the form (design.TYPE_TOTAL × the system font).
+        self._total_points = round(design.font(self, design.TYPE_TOTAL).pointSizeF(), 1)
 
         self.cart_error = QLabel(self)
         self.cart_error.setObjectName("cartErrorLabel")
@@ -300,7 +302,7 @@ class OneTimeForm(QWidget):
             else ""
         )
         self.total_label.setText(
-            f"Total <b style='font-size:15pt'>{amount}</b> "
+            f"Total <b style='font-size:{self._total_points}pt'>{amount}</b> "
             f"<span style='color:{palette.MUTED}'>excl. tax</span>{note}"
         )
         self.total_label.setAccessibleDescription(f"Total {amount} excluding tax")

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from inflow_desk.domain import limits
 from inflow_desk.domain.models import CheckoutOptions, FieldIssue
 from inflow_desk.domain.validation import check_email, check_expires_in, check_redirect_url
-from inflow_desk.ui.kit import palette
+from inflow_desk.ui.kit import design, palette
 
 #: (label, hours) presets of the expiry combo; the last entry is "Custom".
 EXPIRY_PRESETS: tuple[tuple[str, float], ...] = (
@@ -32,7 +32,7 @@ CUSTOM_LABEL = "Custom…"
 
 ERROR_STYLE = f"color: {palette.DANGER};"
 INVALID_EDIT_STYLE = (
-    f"border: 1px solid {palette.INVALID_OUTLINE}; background: {palette.INVALID_SURFACE};"
+    f"border: {design.BORDER} {palette.INVALID_OUTLINE}; background: {palette.INVALID_SURFACE};"
 )
 
 

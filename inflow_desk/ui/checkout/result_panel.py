@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from inflow_desk.domain.checkout_url import readable
 from inflow_desk.ui.checkout.qr import qr_pixmap, save_qr
-from inflow_desk.ui.kit import palette
+from inflow_desk.ui.kit import design, palette
 from inflow_desk.ui.kit.errors import QrTooLongError
 from inflow_desk.ui.kit.widgets import (
     Clock,
@@ -53,11 +53,13 @@ STALE_TEXT = (
 )
 STALE_STYLE = (
     f"QLabel {{ color: {palette.WARNING_STRONG}; background: {palette.WARNING_SURFACE}; "
-    f"border: 1px solid {palette.WARNING_OUTLINE}; border-radius: 4px; padding: 4px; }}"
+    f"border: {design.BORDER} {palette.WARNING_OUTLINE}; {design.ROUNDED} "
+    f"{design.padding(design.SPACE_XS)} }}"
 )
 WARNING_STYLE = (
     f"QLabel {{ color: {palette.DANGER_STRONG}; background: {palette.DANGER_SURFACE}; "
-    f"border: 2px solid {palette.DANGER_EMPHASIS}; border-radius: 4px; padding: 6px; "
+    f"border: {design.BORDER_STRONG} {palette.DANGER_EMPHASIS}; {design.ROUNDED} "
+    f"{design.padding(design.SPACE_S)} "
     "font-weight: bold; }"
 )
 COPY_TEXT = "Copy link"
@@ -98,7 +100,8 @@ class QrWindow(QDialog):
         caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         caption.setStyleSheet(
             f"background: {palette.QR_PAPER}; color: {palette.QR_INK}; "
-            "font-size: 16px; padding: 8px;"
+            f"font-size: {design.points(caption, design.TYPE_HEADING)}; "
+            f"{design.padding(design.SPACE_S)}"
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -123,6 +126,8 @@ class ResultPanel(QGroupBox):
     """Shows the created session. Emits ``newLinkRequested`` for "New link"."""
 
     newLinkRequested = Signal()
+    #: A link was shown or cleared (the window moves its primary action: Create ↔ Copy).
+    linkChanged = Signal()
     copied = Signal(str)
     #: The link left the panel (new link, refused, create again): sections disarm on it.
     cleared = Signal()
@@ -238,6 +243,7 @@ class ResultPanel(QGroupBox):
         expiry_row = QHBoxLayout()
         expiry_row.addWidget(self.expiry_label, 1)
         expiry_row.addWidget(self.session_label)
+        self._expiry_row = expiry_row
         qr_buttons = QVBoxLayout()
         for button in (self.enlarge_button, self.save_qr_button, self.copy_qr_button):
             qr_buttons.addWidget(button)
@@ -280,6 +286,12 @@ class ResultPanel(QGroupBox):
         details). Keep it at most two lines high, the height of that row."""
         self._status_row.addWidget(widget, stretch)
         self.details.updateGeometry()  # hidden until a link shows: its reserved size grows now
+
+    def add_status_chip(self, chip: QWidget) -> None:
+        """A feature's status chip (payments: Waiting / Paid ✓), on the expiry line: what
+        happened to the link beside how long it lives, and room left for what it charges."""
+        self._expiry_row.insertWidget(1, chip)
+        self.details.updateGeometry()
 
     # ------------------------------------------------------------------ state
     @property
@@ -334,6 +346,7 @@ class ResultPanel(QGroupBox):
             button.setEnabled(self._has_qr)
         self.refresh_countdown()
         self._timer.start()
+        self.linkChanged.emit()
 
     def clear(self) -> None:
         self._url = ""
@@ -361,6 +374,7 @@ class ResultPanel(QGroupBox):
             self.copy_qr_button,
         ):
             button.setEnabled(False)
+        self.linkChanged.emit()
         if self._qr_window is not None:
             self._qr_window.close()
         self.cleared.emit()

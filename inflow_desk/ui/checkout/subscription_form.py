@@ -80,7 +80,7 @@ from inflow_desk.ui.checkout.offers_model import (
 )
 from inflow_desk.ui.checkout.options_form import ERROR_STYLE, OptionsForm
 from inflow_desk.ui.checkout.session import ChargeDetails
-from inflow_desk.ui.kit import palette
+from inflow_desk.ui.kit import design, palette
 from inflow_desk.ui.kit.errors import describe_error, withheld_link_text
 from inflow_desk.ui.kit.settings import AppSettings
 from inflow_desk.ui.kit.widgets import bind_shortcut, shortcut_tip
@@ -106,15 +106,18 @@ STILL_LOADING = (
     "— then press Ctrl+Enter"
 )
 PASTE_HIGHLIGHT = (
-    f"QLineEdit#offerPasteEdit {{ border: 2px solid {palette.PRIMARY}; border-radius: 3px; }}"
+    f"QLineEdit#offerPasteEdit {{ border: {design.BORDER_STRONG} {palette.PRIMARY}; "
+    f"{design.ROUNDED} }}"
 )
 PASTE_ERROR = (
-    f"QLineEdit#offerPasteEdit {{ border: 2px solid {palette.DANGER}; border-radius: 3px; }}"
+    f"QLineEdit#offerPasteEdit {{ border: {design.BORDER_STRONG} {palette.DANGER}; "
+    f"{design.ROUNDED} }}"
 )
 HINT_STYLE = f"QLabel {{ color: {palette.WARNING}; }}"
 STATUS_ERROR = (
     f"QLabel {{ color: {palette.DANGER_STRONG}; background: {palette.DANGER_SURFACE}; "
-    f"border: 1px solid {palette.DANGER_OUTLINE}; border-radius: 4px; padding: 4px; }}"
+    f"border: {design.BORDER} {palette.DANGER_OUTLINE}; {design.ROUNDED} "
+    f"{design.padding(design.SPACE_XS)} }}"
 )
 _PAGE_KEYS = {
     Qt.Key.Key_Down: 1,
@@ -776,14 +779,16 @@ class SubscriptionForm(QWidget):
         if len(entry.fields) <= 1:
             rows.insert(0, ("Note", "Not in the loaded list: details are unknown until created."))
         body = "".join(
-            f"<tr><td style='color:{palette.MUTED}; padding-right:12px; white-space:nowrap'>"
+            f"<tr><td style='color:{palette.MUTED}; padding-right:{design.SPACE_M}px; "
+            "white-space:nowrap'>"
             f"{html.escape(label)}</td><td>{html.escape(value)}</td></tr>"
             for label, value in rows
         )
         marker = "✓ Selected" if self._picked is not None and self._picked.id == entry.id else ""
         heading = html.escape(entry.title)
         self.details.setHtml(
-            f"<p><b style='font-size:12pt'>{heading}</b> "
+            f"<p><b style='font-size:{design.points(self.details, design.TYPE_HEADING)}'>"
+            f"{heading}</b> "
             f"<span style='color:{palette.SUCCESS_MARK}'>{marker}</span></p><table>{body}</table>"
         )
 

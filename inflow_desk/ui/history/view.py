@@ -72,6 +72,7 @@ from inflow_desk.ui.history.model import (
     sort_indicator_of,
 )
 from inflow_desk.ui.kit import palette
+from inflow_desk.ui.kit.chips import ChipDelegate
 from inflow_desk.ui.kit.errors import export_failed
 from inflow_desk.ui.kit.widgets import Clock, shortcut_tip, utc_now
 from inflow_desk.ui.kit.workers import run_in_background
@@ -236,6 +237,8 @@ class HistoryView(QWidget):
         self.table.setObjectName("historyTable")
         self.table.setAccessibleName("Created links")
         self.table.setModel(self.model)
+        # The status as a chip, drawn as the result panel's (kit/chips.py).
+        self.table.setItemDelegateForColumn(HistoryColumn.STATUS, ChipDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)

@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from PySide6.QtGui import QColor, QPalette
+
 # ---------------------------------------------------------------- primary
 #: The accent: the sandbox badge, the offer paste box when it is the way forward.
 PRIMARY: Final = "#1a5fb4"
@@ -104,3 +106,156 @@ BADGES: Final = {
     "CUSTOM": Badge(CUSTOM, ON_ACCENT),
     "DEMO": Badge(DEMO_SURFACE, DEMO_TEXT, DEMO_OUTLINE),
 }
+
+
+# ================================================================ roles that follow the OS
+# The constants above are today's light look. ``roles_for`` gives the same roles for any
+# QPalette: text and surface come from the palette itself (dark, high-contrast), the accents
+# are today's colours in light mode and lighter relatives on a dark surface, and every text
+# role is pushed towards the palette's text colour until it reads at WCAG AA (4.5:1).
+
+#: WCAG 2.x AA for body text.
+MIN_CONTRAST: Final = 4.5
+
+# Accents on a dark surface (the light ones are the constants above).
+_DARK_PRIMARY: Final = "#99c1f1"
+_DARK_DANGER: Final = "#ff8a80"
+_DARK_WARNING: Final = "#f8e45c"
+_DARK_SUCCESS: Final = "#8ff0a4"
+_DARK_DEMO: Final = "#f6c343"
+_DARK_CUSTOM: Final = "#c0a5ec"
+
+
+def _channel(value: float) -> float:
+    return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.x relative luminance of ``#rrggbb`` (0 = black, 1 = white)."""
+    r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2.x contrast ratio of two ``#rrggbb`` colours (1 … 21)."""
+    high, low = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def mix(first: str, second: str, amount: float) -> str:
+    """``first`` moved ``amount`` (0 … 1) of the way to ``second``, as ``#rrggbb``."""
+    channels = (
+        round(int(first[i : i + 2], 16) * (1 - amount) + int(second[i : i + 2], 16) * amount)
+        for i in (1, 3, 5)
+    )
+    return "#" + "".join(f"{c:02x}" for c in channels)
+
+
+def readable(colour: str, background: str, text: str) -> str:
+    """``colour`` itself when it reads on ``background``, else moved towards ``text`` (the
+    palette's own text colour, which reads by construction) just far enough to reach AA."""
+    for step in range(21):
+        candidate = mix(colour, text, step / 20)
+        if contrast_ratio(candidate, background) >= MIN_CONTRAST:
+            return candidate
+    return text
+
+
+def is_dark(qpalette: QPalette) -> bool:
+    return relative_luminance(_hex(qpalette.color(QPalette.ColorRole.Window))) < 0.2
+
+
+def _hex(colour: QColor) -> str:
+    return str(colour.name()).lower()
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The named colours for one QPalette; every ``*_text`` field reads on ``surface``."""
+
+    surface: str
+    text: str
+    muted_text: str
+    primary_text: str
+    danger_text: str
+    warning_text: str
+    success_text: str
+    primary: str  # the primary button's fill
+    on_primary: str  # its label
+
+    def text_roles(self) -> dict[str, str]:
+        return {n: v for n, v in vars(self).items() if n.endswith("_text") or n == "text"}
+
+
+def roles_for(qpalette: QPalette) -> Roles:
+    """The roles for ``qpalette`` (the application's or a widget's)."""
+    surface = _hex(qpalette.color(QPalette.ColorRole.Window))
+    text = _hex(qpalette.color(QPalette.ColorRole.WindowText))
+    dark = is_dark(qpalette)
+    primary = _DARK_PRIMARY if dark else PRIMARY
+    on_primary = "#000000" if dark else ON_ACCENT
+    if contrast_ratio(primary, on_primary) < MIN_CONTRAST:
+        primary = readable(primary, on_primary, text)
+    return Roles(
+        surface=surface,
+        text=text,
+        muted_text=readable(mix(text, surface, 0.45), surface, text),
+        primary_text=readable(primary, surface, text),
+        danger_text=readable(_DARK_DANGER if dark else DANGER, surface, text),
+        warning_text=readable(_DARK_WARNING if dark else WARNING, surface, text),
+        success_text=readable(_DARK_SUCCESS if dark else SUCCESS, surface, text),
+        primary=primary,
+        on_primary=on_primary,
+    )
+
+
+# ---------------------------------------------------------------- status chips
+@dataclass(frozen=True)
+class ChipColours:
+    background: str
+    text: str
+    outline: str
+
+
+#: Chip kind → the accent it is drawn in (light, dark). One table for the result panel and the
+#: history: the same chip means the same thing everywhere.
+_CHIP_ACCENTS: Final = {
+    "open": (SUCCESS, _DARK_SUCCESS),
+    "waiting": (WARNING, _DARK_WARNING),
+    "paid": (SUCCESS_STRONG, _DARK_SUCCESS),
+    "unsure": (WARNING_STRONG, _DARK_WARNING),
+    "failed": (DANGER, _DARK_DANGER),
+    "refused": (DANGER_EMPHASIS, _DARK_DANGER),
+    "expired": (MUTED_ROW, ""),
+    "demo": (DEMO_TEXT, _DARK_DEMO),
+    "production": (PRODUCTION, _DARK_DANGER),
+    "sandbox": (SANDBOX, _DARK_PRIMARY),
+    "custom": (CUSTOM, _DARK_CUSTOM),
+}
+CHIP_KINDS: Final = tuple(_CHIP_ACCENTS)
+#: What a chip says when it stands alone (the result panel); the history's chips carry the
+#: column's own text ("paid ✓ 13:12") in the same colours.
+CHIP_LABELS: Final = {
+    "open": "Open",
+    "waiting": "Waiting",
+    "paid": "Paid ✓",
+    "unsure": "Check",
+    "failed": "Failed",
+    "refused": "Refused",
+    "expired": "Expired",
+    "demo": "Demo",
+    "production": "Production",
+    "sandbox": "Sandbox",
+    "custom": "Custom",
+}
+
+
+def chip_colours(kind: str, qpalette: QPalette) -> ChipColours:
+    """A chip is a light tint of its accent with the accent as text (a dark tint in dark mode);
+    the text is made to read on the tint (AA) whatever the palette."""
+    surface = _hex(qpalette.color(QPalette.ColorRole.Window))
+    text = _hex(qpalette.color(QPalette.ColorRole.WindowText))
+    light, dark_accent = _CHIP_ACCENTS[kind]
+    accent = (dark_accent or mix(text, surface, 0.4)) if is_dark(qpalette) else light
+    background = mix(accent, surface, 0.86)
+    return ChipColours(background, readable(accent, background, text), mix(accent, surface, 0.5))

@@ -17,6 +17,7 @@ from inflow_desk.domain.payments import LinkFacts, PaymentLine
 from inflow_desk.ui.accounts.account import Account
 from inflow_desk.ui.checkout.session import CreatedSession
 from inflow_desk.ui.kit import palette
+from inflow_desk.ui.kit.chips import Chip, chip_size
 from inflow_desk.ui.kit.errors import describe_error
 from inflow_desk.ui.kit.formatting import format_money_in
 from inflow_desk.ui.kit.widgets import (
@@ -27,7 +28,7 @@ from inflow_desk.ui.kit.widgets import (
     utc_now,
 )
 from inflow_desk.ui.kit.workers import run_in_background
-from inflow_desk.ui.payments.status import LinkStatus, Tone
+from inflow_desk.ui.payments.status import LinkStatus, Tone, chip_kind
 from inflow_desk.ui.payments.watcher import TICK_MS, PaymentSource, PaymentWatcher
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,8 @@ Simulator = Callable[[str, str], object]
 
 class _ResultPanel(Protocol):
     def add_status_widget(self, widget: QWidget, stretch: int = 0) -> None: ...
+
+    def add_status_chip(self, chip: QWidget) -> None: ...
 
     @property
     def newLinkRequested(self) -> SignalInstance: ...
@@ -146,7 +149,12 @@ class PaymentsFeature(QObject):
         self.check_button.setAutoDefault(False)
         self.check_button.clicked.connect(self.check_now)
         retain_size_when_hidden(self.check_button)
+        self.chip = Chip()
+        self.chip.setObjectName("paymentStatusChip")
+        widest = max(palette.CHIP_LABELS.values(), key=self.chip.fontMetrics().horizontalAdvance)
+        self.chip.setFixedSize(chip_size(self.chip.fontMetrics(), widest))  # nothing moves
         panel = host.result_panel
+        panel.add_status_chip(self.chip)
         panel.add_status_widget(self.label, 1)
         panel.add_status_widget(self.check_button)
         panel.newLinkRequested.connect(self._forget_shown)
@@ -252,6 +260,8 @@ class PaymentsFeature(QObject):
             + (f"\nPayment {status.payment_id}" if status.payment_id else "")
         )
         self.label.setStyleSheet("" if status is None else TONE_STYLES[status.tone])
+        kind = "waiting" if status is None else chip_kind(status)
+        self.chip.set_chip(kind, "" if status is None else palette.CHIP_LABELS[kind])
         self.check_button.setVisible(status is not None)
 
     def _notify(self, status: LinkStatus, other_link: str | None) -> None:

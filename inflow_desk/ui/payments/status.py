@@ -187,3 +187,16 @@ def from_match(match: LinkMatch) -> LinkStatus:
             at,
         )
     return _by_state(match.state, payment.status, payment.id, basis, at, exact=False)
+
+
+def chip_kind(status: LinkStatus) -> str:
+    """The status chip (``kit/chips.py``) of a status: the same kinds as the history's."""
+    if status.state == "expired":
+        return "expired"
+    return {
+        Tone.GOOD: "paid",
+        Tone.WAITING: "waiting",
+        Tone.BAD: "failed",
+        Tone.UNSURE: "unsure",
+        Tone.MUTED: "unsure",
+    }[status.tone]
