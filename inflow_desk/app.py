@@ -382,6 +382,8 @@ class Desk:
     controller: AccountController
     settings: AppSettings
     history: HistoryStore | None = None
+    #: The organisation's policy file, when there is one.
+    policy: Policy | None = None
     stages: StagedStart = field(default_factory=lambda: StagedStart())
     #: Built after the first frame (``stages``); None until then, or when not available.
     history_view: HistoryView | None = None
@@ -527,7 +529,9 @@ def build_desk(
         record_session=record_session,
         limits=_limit_check(policy, lambda: desk, open_history),
     )
-    desk = Desk(window=window, controller=controller, settings=settings, stages=stages)
+    desk = Desk(
+        window=window, controller=controller, settings=settings, stages=stages, policy=policy
+    )
     if policy is not None:
         from inflow_desk.ui.deploy.policy_form import apply_policy_to_form
 
@@ -627,7 +631,9 @@ def build_desk(
 
         desk.handover = install_handover(
             window,
-            templates=lambda: _templates_of(desk.catalog, controller.settings_profile()),
+            templates=lambda: _templates_of(
+                desk.catalog, controller.settings_profile(), desk.policy
+            ),
             offer_lookup=lambda offer_id: _picked_offer(desk.subscription, offer_id),
         )
         if desk.catalog is not None:  # the cart completes from the catalog first
@@ -752,18 +758,27 @@ def _open_catalog(path: Path) -> CatalogStore | None:
         return None
 
 
-def _templates_of(catalog: CatalogStore | None, profile: str) -> MessageTemplates:
-    """The profile's message templates: the catalog store is their one source."""
+def _templates_of(
+    catalog: CatalogStore | None, profile: str, policy: Policy | None = None
+) -> MessageTemplates:
+    """The profile's message templates: the catalog store (edited in Settings), except the
+    chat/e-mail message when the organisation's policy provides one for the profile (its own
+    before the one for every profile)."""
+    from dataclasses import replace
+
     from inflow_desk.domain.handover import MessageTemplates
     from inflow_desk.storage.catalog import CatalogError
 
-    if catalog is None:
-        return MessageTemplates()
-    try:
-        return catalog.templates(profile)
-    except CatalogError:
-        logging.getLogger(__name__).exception("templates could not be read: defaults used")
-        return MessageTemplates()
+    templates = MessageTemplates()
+    if catalog is not None:
+        try:
+            templates = catalog.templates(profile)
+        except CatalogError:
+            logging.getLogger(__name__).exception("templates could not be read: defaults used")
+    managed = policy.templates_for(profile) if policy is not None else ()
+    if managed:
+        templates = replace(templates, message=managed[-1].text)
+    return templates
 
 
 def _picked_offer(form: SubscriptionForm | None, offer_id: str) -> dict[str, Any] | None:

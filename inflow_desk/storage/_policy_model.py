@@ -9,9 +9,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from inflow_desk.domain import limits
+from inflow_desk.domain.handover import template_problem
 
 _STRICT = ConfigDict(extra="forbid", strict=True, frozen=True)
 _MAX_AMOUNT = Decimal(limits.MAX_TOTAL_CENTS) / 100
@@ -45,6 +46,15 @@ class TemplateEntry(BaseModel):
     name: str = Field(min_length=1, max_length=100)
     text: str = Field(min_length=1, max_length=2_000)
     profile: str | None = None
+
+    @field_validator("text")
+    @classmethod
+    def _known_placeholders(cls, text: str) -> str:
+        """The hand-over renders it: only its placeholders ({link}, {amount}, …) are allowed."""
+        problem = template_problem(text)
+        if problem is not None:
+            raise ValueError(problem)
+        return text
 
 
 class PolicyFile(BaseModel):

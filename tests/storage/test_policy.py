@@ -166,6 +166,12 @@ def test_windows_reads_programdata(tmp_path: Path) -> None:
             "not a profile",
         ),
         ('[[templates]]\nname = "T"\n', 1, "templates[1].text", "required"),
+        (
+            '[[templates]]\nname = "T"\ntext = "Hi {name}: {link}"\n',
+            3,
+            "templates[1].text",
+            "{name}",
+        ),
     ],
 )
 def test_an_unusable_file_is_refused_with_file_line_and_field(
