@@ -182,6 +182,8 @@ class MainWindow(QMainWindow):
         self._last_link: _LastLink | None = None
         self._duplicate_armed = False
         self._create_when_settled = False
+        self._cancelling = False
+        self._create_after_cancel = False
         self._focused_at_first_show = False
 
         self.recent_products = RecentProductsModel(self)
@@ -466,6 +468,8 @@ class MainWindow(QMainWindow):
     def create_session(self) -> None:
         """Validate, then send — at most one request in flight."""
         if self._busy:
+            if self._cancelling:  # Esc, then Ctrl+Enter at once: create when the cancel ends
+                self._create_after_cancel = True
             return
         mode = self.current_mode()
         mode.settle()  # what is still in a cell editor counts, exactly as typed
@@ -568,6 +572,7 @@ class MainWindow(QMainWindow):
         self, created: CreatedSession, shown: _ShownLink, warning: str | None
     ) -> None:
         """The history answered: saved (``warning`` is None) or not (``warning`` says so)."""
+        self._create_after_cancel = False  # the link came after all: it is on screen now
         self._set_busy(False)
         untrusted = shown.untrusted
         if shown.refused and untrusted is not None:  # Production: never shown as a link at all
@@ -621,6 +626,7 @@ class MainWindow(QMainWindow):
         self.requestFinished.emit()
 
     def _on_failed(self, exc: BaseException, prepared: PreparedRequest) -> None:
+        again, self._create_after_cancel = self._create_after_cancel, False
         self._set_busy(False)
         message = describe_error(
             exc, account=self._account.label, action=prepared.action, creating=prepared.kind
@@ -635,6 +641,8 @@ class MainWindow(QMainWindow):
                 self.options_form.focus_field(issues[0].field)
         self._show_error(message)
         self.requestFinished.emit()
+        if again:  # the agent asked for the link again while it was being cancelled
+            self.create_session()
 
     def _on_choice_settled(self) -> None:
         if self._create_when_settled and not self._busy:
@@ -653,6 +661,7 @@ class MainWindow(QMainWindow):
         if not self._busy:
             return
         log.info("create cancelled by the agent")
+        self._cancelling = True
         self.status_label.setText("Cancelling…")
         gateway = self._gateway
         run_in_background(
@@ -664,6 +673,7 @@ class MainWindow(QMainWindow):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
+        self._cancelling = False
         self.cancel_button.setVisible(busy)
         self._cancel_shortcut.setEnabled(busy)
         self.create_button.setEnabled(not busy)

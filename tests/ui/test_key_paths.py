@@ -436,3 +436,31 @@ def test_ctrl_2_and_f1_work_before_start_up_built_their_parts(qtbot: QtBot, tmp_
         assert window.findChild(QAction, "aboutAction") is not None
     finally:
         desk.close()
+
+
+def test_ctrl_enter_right_after_esc_creates_again_once_the_cancel_ended(
+    qtbot: QtBot, window: MainWindow, emulator: InflowEmulator
+) -> None:
+    """Esc, Ctrl+Enter typed at once: the second key is not lost while the cancel ends."""
+    from inflow_desk.emulator import Fault
+
+    emulator.inject(Fault("latency", delay=5.0))
+    type_first_line(qtbot)
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    emulator.wait_for_requests(1)
+    with qtbot.waitSignal(window.sessionCreated, timeout=4000):
+        press(qtbot, Qt.Key.Key_Escape)
+        press(qtbot, Qt.Key.Key_Return, CTRL)  # still cancelling: remembered, then sent
+    assert len(emulator.requests_to(ONE_TIME_PATH, "POST")) == 2
+    assert sent_products(emulator) == [{"name": "Starter kit", "price": 4999, "quantity": 2}]
+
+
+def test_keys_typed_right_after_enter_on_the_last_row_go_into_the_new_row(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    type_first_line(qtbot)
+    press(qtbot, Qt.Key.Key_Return)  # adds a row; its name cell takes the very next key
+    type_text(qtbot, "Cable")
+    window.one_time_form.table.finish_editing()
+    names = [line.name for line in window.one_time_form.model.lines()]
+    assert names == ["Starter kit", "Cable"]

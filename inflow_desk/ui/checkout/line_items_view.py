@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
+    Signal,
 )
 from PySide6.QtGui import (
     QColor,
@@ -148,7 +148,25 @@ def _preview_while_typing(index: _Index, value_of: Callable[[], object]) -> Call
 
 class _CellDelegate(QStyledItemDelegate):
     """Keeps an invalid cell visibly red while it is selected (the selection colour would
-    otherwise paint over the red background)."""
+    otherwise paint over the red background). Enter in an open editor commits and closes it
+    at once and emits ``enterPressed`` — Qt's own delegate queues that commit, and keys typed
+    right after Enter (the next row's name, at 10 ms a key) would arrive before it."""
+
+    enterPressed = Signal()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(watched, QWidget)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            self.commitData.emit(watched)
+            self.closeEditor.emit(watched, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.enterPressed.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:
         super().initStyleOption(option, index)
@@ -289,9 +307,14 @@ class LineItemsView(QTableView):
         super().__init__(parent)
         self.setModel(model)
         self._model = model
-        self.setItemDelegateForColumn(Column.NAME, NameDelegate(recent, self))
-        self.setItemDelegateForColumn(Column.PRICE, PriceDelegate(self))
-        self.setItemDelegateForColumn(Column.QUANTITY, QuantityDelegate(self))
+        delegates = {
+            Column.NAME: NameDelegate(recent, self),
+            Column.PRICE: PriceDelegate(self),
+            Column.QUANTITY: QuantityDelegate(self),
+        }
+        for column, delegate in delegates.items():
+            self.setItemDelegateForColumn(column, delegate)
+            delegate.enterPressed.connect(self._on_editor_enter)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked
@@ -388,10 +411,7 @@ class LineItemsView(QTableView):
         ):
             current = self.currentIndex()
             if current.isValid():
-                # From an open editor, the delegate has queued its commit-and-close: move on
-                # after it, so the editor is committed where it was typed.
-                row = current.row()
-                QTimer.singleShot(0, lambda: self._enter_from_row(row))
+                self._enter_from_row(current.row())
                 return
         if key == Qt.Key.Key_Delete and self.state() != QAbstractItemView.State.EditingState:
             current = self.currentIndex()
@@ -399,6 +419,12 @@ class LineItemsView(QTableView):
                 self._model.setData(current, "" if current.column() != Column.QUANTITY else 1)
                 return
         super().keyPressEvent(event)
+
+    def _on_editor_enter(self) -> None:
+        """Enter in a cell editor (already committed and closed): move on from its row."""
+        current = self.currentIndex()
+        if current.isValid():
+            self._enter_from_row(current.row())
 
     def _enter_from_row(self, row: int) -> None:
         """Enter: the next row's product, or a new row after the last one."""
