@@ -98,7 +98,8 @@ def main() -> int:
         model = window.one_time_form.model  # type: ignore[attr-defined]
         model.setData(model.index(0, 0), "Starter kit")
         model.setData(model.index(0, 1), "49,99")
-        model.setData(model.index(0, 2), 2)
+        # one quantity per screen size: the second size's paid link is not the first one's cart
+        model.setData(model.index(0, 2), 2 + SIZES.index(size_box[0]))
         model.add_line()
         model.setData(model.index(1, 0), "Shipping express")
         model.setData(model.index(1, 1), "9.90")

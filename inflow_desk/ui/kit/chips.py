@@ -55,7 +55,7 @@ def paint_chip(painter: QPainter, rect: QRect, text: str, kind: str, qpalette: Q
 def fitted_text(text: str, metrics: QFontMetrics, rect: QRect) -> str:
     """``text`` as it fits inside a chip drawn in ``rect`` (elided at the end, "…"): a long
     status in a narrow history column must not be cut at both edges of the chip."""
-    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - 2 * design.SPACE_S)
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - 2 * design.SPACE_XS)
 
 
 class Chip(QWidget):
