@@ -201,7 +201,14 @@ def make_application(argv: Sequence[str]) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setDesktopFileName("inflow-desk")
+    app.paletteChanged.connect(_retheme)  # the OS switched light/dark while the app runs
     return app  # the window icon comes after the first frame (build_desk's stages)
+
+
+def _retheme(_palette: object) -> None:
+    from inflow_desk.ui.kit.theme import retheme
+
+    retheme()
 
 
 class DemoEmulator:
@@ -478,13 +485,14 @@ def build_desk(
         from PySide6.QtWidgets import QLabel
 
         from inflow_desk.ui.kit import palette
+        from inflow_desk.ui.kit.theme import set_style
 
         found = window.findChild(QLabel, "historyUnavailableLabel")
         if isinstance(found, QLabel):
             return found
         warning = QLabel(window)
         warning.setObjectName("historyUnavailableLabel")
-        warning.setStyleSheet(f"color: {palette.DANGER_STRONG}; font-weight: bold;")
+        set_style(warning, f"color: {palette.DANGER_STRONG}; font-weight: bold;")
         warning.setWordWrap(True)
         window.add_top_bar_widget(warning)
         return warning

@@ -57,6 +57,7 @@ from inflow_desk.ui.kit.errors import (
 )
 from inflow_desk.ui.kit.formatting import format_money
 from inflow_desk.ui.kit.settings import AppSettings
+from inflow_desk.ui.kit.theme import set_style
 from inflow_desk.ui.kit.widgets import Clock, bind_shortcut, shortcut_tip, utc_now
 from inflow_desk.ui.kit.workers import run_in_background
 
@@ -199,10 +200,11 @@ class MainWindow(QMainWindow):
         )
         self.demo_banner.setObjectName("demoBanner")
         self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.demo_banner.setStyleSheet(
+        set_style(
+            self.demo_banner,
             f"background: {palette.DEMO_SURFACE}; color: {palette.DEMO_TEXT}; font-weight: bold; "
             f"{design.padding(design.SPACE_XS, design.SPACE_S)} "
-            f"border: {design.BORDER_DASHED} {palette.DEMO_OUTLINE}; {design.ROUNDED}"
+            f"border: {design.BORDER_DASHED} {palette.DEMO_OUTLINE}; {design.ROUNDED}",
         )
         self.demo_banner.hide()
 
@@ -267,7 +269,7 @@ class MainWindow(QMainWindow):
         self.error_label.setAccessibleName("Error")
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error_label.setStyleSheet(ERROR_LABEL_STYLE)
+        set_style(self.error_label, ERROR_LABEL_STYLE)
         self.error_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.error_area.setWidget(self.error_label)
         self.error_label.hide()  # (after setWidget, which shows it)
@@ -375,9 +377,11 @@ class MainWindow(QMainWindow):
         self.demo_banner.setVisible(account.environment == "DEMO")
         self.environment_badge.setAccessibleName(f"Environment: {account.environment}")
         self.environment_badge.setToolTip(f"{account.environment}: {account.base_url}")
-        self.environment_badge.setStyleSheet(
+        set_style(
+            self.environment_badge,
             BADGE_STYLES.get(account.environment, BADGE_STYLES["CUSTOM"])
-            + f" font-weight: bold; {design.padding(design.SPACE_XS, design.SPACE_M)} {design.PILL}"
+            + f" font-weight: bold; {design.padding(design.SPACE_XS, design.SPACE_M)} "
+            + design.PILL,
         )
         self.accountChanged.emit(account)
 

@@ -58,6 +58,7 @@ from inflow_desk.ui.checkout.modes import SessionGateway
 from inflow_desk.ui.kit import palette
 from inflow_desk.ui.kit.errors import key_store_problem_text, missing_key_text
 from inflow_desk.ui.kit.settings import RecentProduct
+from inflow_desk.ui.kit.theme import set_style
 from inflow_desk.ui.kit.widgets import bind_shortcut, shortcut_tip
 from inflow_desk.ui.kit.workers import LatestOnly, run_in_background
 
@@ -651,7 +652,7 @@ class AccountController(QObject):
         if notice is not None:  # never silently: the agent must know settings were damaged
             label = QLabel("⚠ Settings damaged — open Settings", top)
             label.setObjectName("settingsDamagedLabel")
-            label.setStyleSheet(f"color: {palette.DANGER_STRONG}; font-weight: bold;")
+            set_style(label, f"color: {palette.DANGER_STRONG}; font-weight: bold;")
             label.setToolTip(notice)
             label.setAccessibleDescription(notice)
             window.add_top_bar_widget(label)

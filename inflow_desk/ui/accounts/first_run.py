@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from inflow_desk.ui.kit import design, palette
+from inflow_desk.ui.kit.theme import set_style
 
 __all__ = ["FirstRunScreen"]
 
@@ -82,7 +83,7 @@ class FirstRunScreen(QWidget):
         # Shown only when the keychain could not be read.
         self.problem_frame = QFrame(self)
         self.problem_frame.setObjectName("keychainProblem")
-        self.problem_frame.setStyleSheet(PROBLEM_STYLE)
+        set_style(self.problem_frame, PROBLEM_STYLE)
         problem_layout = QVBoxLayout(self.problem_frame)
         self.problem_label = QLabel(self.problem_frame)
         self.problem_label.setObjectName("firstRunProblemLabel")

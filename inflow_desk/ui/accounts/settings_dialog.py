@@ -58,6 +58,7 @@ from inflow_desk.ui.kit.errors import (
     managed_text,
     unusable_key_text,
 )
+from inflow_desk.ui.kit.theme import set_style
 from inflow_desk.ui.kit.workers import LatestOnly, run_in_background
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ def _message_label(parent: QWidget, name: str, style: str) -> QLabel:
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet(style)
+    set_style(label, style)
     label.hide()
     return label
 
@@ -119,7 +120,7 @@ def _message_label(parent: QWidget, name: str, style: str) -> QLabel:
 def _set_message(label: QLabel, text: str, style: str | None = None) -> None:
     label.setText(text)
     if style is not None:
-        label.setStyleSheet(style)
+        set_style(label, style)
     label.setVisible(bool(text))
 
 
@@ -267,7 +268,7 @@ class SettingsDialog(QDialog):
 
         self.problem_frame = QFrame(self)
         self.problem_frame.setObjectName("keyringProblem")
-        self.problem_frame.setStyleSheet(PROBLEM_STYLE)
+        set_style(self.problem_frame, PROBLEM_STYLE)
         problem_layout = QVBoxLayout(self.problem_frame)
         self.problem_label = QLabel(self.problem_frame)
         self.problem_label.setObjectName("keyringProblemLabel")
@@ -747,26 +748,26 @@ class SettingsDialog(QDialog):
         def checked(result: Any) -> None:
             if result:
                 self.connection_status.setText(CONNECTED_TEXT)
-                self.connection_status.setStyleSheet(OK_STYLE)
+                set_style(self.connection_status, OK_STYLE)
             else:
-                self.connection_status.setStyleSheet(ERROR_STYLE)
+                set_style(self.connection_status, ERROR_STYLE)
                 self.connection_status.setText("No key to test: paste the key first.")
             self.connection_status.show()
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, KeyStoreError):  # the key could not be read: the keychain box
-                self.connection_status.setStyleSheet(ERROR_STYLE)
+                set_style(self.connection_status, ERROR_STYLE)
                 self._show_failure(exc, "read the key")
                 self.connection_status.show()
                 return
             message = describe_error(exc, account=label, action=TEST_CONNECTION_ACTION)
             # An inconclusive check (no such check on this server) is no alarm.
-            self.connection_status.setStyleSheet(ERROR_STYLE if message.alarming else "")
+            set_style(self.connection_status, ERROR_STYLE if message.alarming else "")
             prefix = "✗ " if message.alarming else ""
             self.connection_status.setText(prefix + message.as_text())
             self.connection_status.show()
 
-        self.connection_status.setStyleSheet("")
+        set_style(self.connection_status, "")
         self.connection_status.setText("Testing the connection…")
         log.info("testing the connection of profile %r (%s)", profile_name, environment)
         self._run("test", check, checked, failed)

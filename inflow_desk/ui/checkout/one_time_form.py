@@ -38,6 +38,7 @@ from inflow_desk.ui.checkout.session import ChargeDetails, LineDetail
 from inflow_desk.ui.kit import design, palette
 from inflow_desk.ui.kit.formatting import format_money, format_plain_amount
 from inflow_desk.ui.kit.settings import RecentProduct
+from inflow_desk.ui.kit.theme import set_style
 from inflow_desk.ui.kit.widgets import action_button
 
 _PRODUCT_FIELD = re.compile(r"products\[(\d+)\]\.(name|price|quantity)")
@@ -97,7 +98,7 @@ class OneTimeForm(QWidget):
 
         self.cart_error = QLabel(self)
         self.cart_error.setObjectName("cartErrorLabel")
-        self.cart_error.setStyleSheet(ERROR_STYLE)
+        set_style(self.cart_error, ERROR_STYLE)
         self.cart_error.setWordWrap(False)  # one line, always reserved: the cart never moves
         retain = self.cart_error.sizePolicy()
         retain.setRetainSizeWhenHidden(True)
@@ -296,14 +297,15 @@ class OneTimeForm(QWidget):
         total = self.model.total_cents()
         currency = self.currency()
         amount = format_money(total or 0, currency)
+        muted = palette.themed_text(palette.MUTED, self.total_label.palette())
         note = (
-            f" <span style='color:{palette.MUTED}'>(lines without a valid price not counted)</span>"
+            f" <span style='color:{muted}'>(lines without a valid price not counted)</span>"
             if (self.model.has_unpriced_lines() and not self.model.is_empty())
             else ""
         )
         self.total_label.setText(
             f"Total <b style='font-size:{self._total_points}pt'>{amount}</b> "
-            f"<span style='color:{palette.MUTED}'>excl. tax</span>{note}"
+            f"<span style='color:{muted}'>excl. tax</span>{note}"
         )
         self.total_label.setAccessibleDescription(f"Total {amount} excluding tax")
 

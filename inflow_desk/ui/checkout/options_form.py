@@ -21,6 +21,7 @@ from inflow_desk.domain import limits
 from inflow_desk.domain.models import CheckoutOptions, FieldIssue
 from inflow_desk.domain.validation import check_email, check_expires_in, check_redirect_url
 from inflow_desk.ui.kit import design, palette
+from inflow_desk.ui.kit.theme import set_style
 
 #: (label, hours) presets of the expiry combo; the last entry is "Custom".
 EXPIRY_PRESETS: tuple[tuple[str, float], ...] = (
@@ -42,7 +43,7 @@ class FieldError(QLabel):
     def __init__(self, name: str, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.setStyleSheet(ERROR_STYLE)
+        set_style(self, ERROR_STYLE)
         self.setWordWrap(True)
         self.hide()
 
@@ -202,7 +203,7 @@ class OptionsForm(QGroupBox):
         for key, (edit, error) in self._edits.items():
             message = by_field.get(key)
             error.show_message(message)
-            edit.setStyleSheet(INVALID_EDIT_STYLE if message else "")
+            set_style(edit, INVALID_EDIT_STYLE if message else "")
             edit.setToolTip(message or "")
             edit.setProperty("invalid", bool(message))
 

@@ -33,6 +33,7 @@ from inflow_desk.domain.checkout_url import readable
 from inflow_desk.ui.checkout.qr import qr_pixmap, save_qr
 from inflow_desk.ui.kit import design, palette
 from inflow_desk.ui.kit.errors import QrTooLongError
+from inflow_desk.ui.kit.theme import set_style
 from inflow_desk.ui.kit.widgets import (
     Clock,
     action_button,
@@ -183,7 +184,7 @@ class ResultPanel(QGroupBox):
         self.stale_label = QLabel(STALE_TEXT, self)
         self.stale_label.setObjectName("staleLinkLabel")
         self.stale_label.setWordWrap(True)
-        self.stale_label.setStyleSheet(STALE_STYLE)
+        set_style(self.stale_label, STALE_STYLE)
         self.stale_label.setMinimumHeight(self.stale_label.fontMetrics().lineSpacing() * 2 + 10)
         self.stale_label.hide()
         self._stale = False
@@ -194,13 +195,13 @@ class ResultPanel(QGroupBox):
         self.warning_label.setAccessibleName("Warning about this link")
         self.warning_label.setWordWrap(True)
         self.warning_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.warning_label.setStyleSheet(WARNING_STYLE)
+        set_style(self.warning_label, WARNING_STYLE)
         self.warning_label.hide()
 
         self.copied_label = QLabel("", self)
         self.copied_label.setObjectName("copiedLabel")
         self.copied_label.setWordWrap(True)
-        self.copied_label.setStyleSheet(f"color: {palette.SUCCESS}; font-weight: bold;")
+        set_style(self.copied_label, f"color: {palette.SUCCESS}; font-weight: bold;")
 
         self.session_label = QLabel(self)
         self.session_label.setObjectName("sessionIdLabel")
@@ -404,8 +405,8 @@ class ResultPanel(QGroupBox):
             countdown_text(self._expires_at, now, assumed=self._expiry_assumed)
         )
         expired = now >= self._expires_at
-        self.expiry_label.setStyleSheet(
-            f"color: {palette.DANGER}; font-weight: bold;" if expired else ""
+        set_style(
+            self.expiry_label, f"color: {palette.DANGER}; font-weight: bold;" if expired else ""
         )
         if expired:
             self._timer.stop()

@@ -33,7 +33,7 @@ from PySide6.QtCore import (
     SignalInstance,
     Slot,
 )
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -83,6 +83,7 @@ from inflow_desk.ui.checkout.session import ChargeDetails
 from inflow_desk.ui.kit import design, palette
 from inflow_desk.ui.kit.errors import describe_error, withheld_link_text
 from inflow_desk.ui.kit.settings import AppSettings
+from inflow_desk.ui.kit.theme import set_style
 from inflow_desk.ui.kit.widgets import bind_shortcut, shortcut_tip
 from inflow_desk.ui.kit.workers import LatestOnly, Ticket, run_in_background
 
@@ -293,14 +294,14 @@ class SubscriptionForm(QWidget):
         paste_label.setBuddy(self.paste_edit)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("offerErrorLabel")
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        set_style(self.error_label, ERROR_STYLE)
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         # What became of an Enter (several or no matches); next to the list, not an error.
         self.hint_label = QLabel(self)
         self.hint_label.setObjectName("offerHintLabel")
         self.hint_label.setAccessibleName("Offer picker hint")
-        self.hint_label.setStyleSheet(HINT_STYLE)
+        set_style(self.hint_label, HINT_STYLE)
         self.hint_label.setWordWrap(True)
         self.hint_label.hide()
 
@@ -449,7 +450,7 @@ class SubscriptionForm(QWidget):
             self.model.add_listed([make_entry(o, money) for o in missing])
         self._finish_loading()
         self._listing_unavailable = False
-        self.paste_edit.setStyleSheet("")
+        set_style(self.paste_edit, "")
         if self.model.listed_count() == 0:
             self._set_status(
                 "This account has no subscription offers. Create one in the Inflow dashboard, "
@@ -468,7 +469,7 @@ class SubscriptionForm(QWidget):
         message = describe_error(exc, account=self._account_label(), action=LOAD_ACTION)
         if isinstance(exc, OfferListingUnavailable):
             self._listing_unavailable = True
-            self.paste_edit.setStyleSheet(PASTE_HIGHLIGHT)
+            set_style(self.paste_edit, PASTE_HIGHLIGHT)
             self._set_status(message.as_text(), error=False)
             if self.isVisible() and self.search_edit.hasFocus() and not self.search_edit.text():
                 self.paste_edit.setFocus()
@@ -498,7 +499,7 @@ class SubscriptionForm(QWidget):
     def _set_status(self, text: str, *, error: bool = False) -> None:
         self._status_kind = ""
         self.status_label.setText(text)
-        self.status_label.setStyleSheet(STATUS_ERROR if error else "")
+        set_style(self.status_label, STATUS_ERROR if error else "")
         self.status_label.setVisible(bool(text))
 
     def _show_count(self) -> None:
@@ -521,7 +522,7 @@ class SubscriptionForm(QWidget):
         else:
             text = f"{total:,} subscription offer{'s' if total != 1 else ''}"
         self.status_label.setText(text)
-        self.status_label.setStyleSheet("")
+        set_style(self.status_label, "")
         self.status_label.setVisible(True)
 
     def _show_hint(self, text: str) -> None:
@@ -699,7 +700,7 @@ class SubscriptionForm(QWidget):
         self._pasted_id = offer_id
         self.error_label.hide()
         if not self._listing_unavailable:
-            self.paste_edit.setStyleSheet("")
+            set_style(self.paste_edit, "")
         entry = self.model.entry_by_id(offer_id) or make_entry(
             {"id": offer_id}, locale_money(), listed=False
         )
@@ -713,9 +714,9 @@ class SubscriptionForm(QWidget):
         self.error_label.setText(message or "")
         self.error_label.setVisible(bool(message))
         if message:
-            self.paste_edit.setStyleSheet(PASTE_ERROR)
+            set_style(self.paste_edit, PASTE_ERROR)
         else:
-            self.paste_edit.setStyleSheet(PASTE_HIGHLIGHT if self._listing_unavailable else "")
+            set_style(self.paste_edit, PASTE_HIGHLIGHT if self._listing_unavailable else "")
 
     # ------------------------------------------------------------------ the picked offer
     @property
@@ -749,15 +750,18 @@ class SubscriptionForm(QWidget):
 
     def _show_selected(self) -> None:
         entry = self._picked
+        label_palette = self.selected_label.palette()
         if entry is None:
+            muted = palette.themed_text(palette.MUTED, label_palette)
             self.selected_label.setText(
-                f"<span style='color:{palette.MUTED}'>No offer selected — type to search, "
+                f"<span style='color:{muted}'>No offer selected — type to search, "
                 "Enter to pick, "
                 "or paste an ID below.</span>"
             )
             return
+        danger = palette.themed_text(palette.DANGER, label_palette)
         archived = (
-            f" <b style='color:{palette.DANGER}'>(archived — accepts no new subscribers)</b>"
+            f" <b style='color:{danger}'>(archived — accepts no new subscribers)</b>"
             if entry.archived
             else ""
         )
@@ -766,10 +770,13 @@ class SubscriptionForm(QWidget):
 
     def _show_details(self, entry: OfferEntry | None) -> None:
         self._details_timer.stop()
+        details_palette = self.details.palette()
+        paper = details_palette.color(QPalette.ColorRole.Base).name()
+        muted = palette.themed_text(palette.MUTED, details_palette, paper)
+        mark = palette.themed_text(palette.SUCCESS_MARK, details_palette, paper)
         if entry is None:
             self.details.setHtml(
-                f"<p style='color:{palette.MUTED}'>"
-                "Details of the highlighted offer appear here.</p>"
+                f"<p style='color:{muted}'>Details of the highlighted offer appear here.</p>"
             )
             return
         rows = [
@@ -779,7 +786,7 @@ class SubscriptionForm(QWidget):
         if len(entry.fields) <= 1:
             rows.insert(0, ("Note", "Not in the loaded list: details are unknown until created."))
         body = "".join(
-            f"<tr><td style='color:{palette.MUTED}; padding-right:{design.SPACE_M}px; "
+            f"<tr><td style='color:{muted}; padding-right:{design.SPACE_M}px; "
             "white-space:nowrap'>"
             f"{html.escape(label)}</td><td>{html.escape(value)}</td></tr>"
             for label, value in rows
@@ -789,7 +796,7 @@ class SubscriptionForm(QWidget):
         self.details.setHtml(
             f"<p><b style='font-size:{design.points(self.details, design.TYPE_HEADING)}'>"
             f"{heading}</b> "
-            f"<span style='color:{palette.SUCCESS_MARK}'>{marker}</span></p><table>{body}</table>"
+            f"<span style='color:{mark}'>{marker}</span></p><table>{body}</table>"
         )
 
     # ------------------------------------------------------------------ CheckoutMode
@@ -869,7 +876,7 @@ class SubscriptionForm(QWidget):
         self.search_edit.clear()
         self.error_label.hide()
         self._show_hint("")
-        self.paste_edit.setStyleSheet(PASTE_HIGHLIGHT if self._listing_unavailable else "")
+        set_style(self.paste_edit, PASTE_HIGHLIGHT if self._listing_unavailable else "")
         self._set_picked(None)
 
     def remember(self) -> None:

@@ -43,6 +43,7 @@ from inflow_desk.ui.handover.facts import (
 )
 from inflow_desk.ui.kit import palette
 from inflow_desk.ui.kit.errors import UserMessage, mail_client_failed
+from inflow_desk.ui.kit.theme import set_style
 from inflow_desk.ui.kit.widgets import (
     Clock,
     action_button,
@@ -142,7 +143,7 @@ class HandoverBar(QWidget):
         self.same_cart_button = action_button(
             self, "New link, same cart", "sameCartButton", SAME_CART_KEYS, self.request_same_cart
         )
-        self.same_cart_button.setStyleSheet(f"font-weight: bold; color: {palette.WARNING_STRONG};")
+        set_style(self.same_cart_button, f"font-weight: bold; color: {palette.WARNING_STRONG};")
         retain_size_when_hidden(self.same_cart_button)
 
         # One column beside the QR code's buttons: the panel keeps its height.

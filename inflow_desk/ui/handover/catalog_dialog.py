@@ -50,6 +50,7 @@ from inflow_desk.ui.kit.errors import (
     catalog_unavailable,
     export_failed,
 )
+from inflow_desk.ui.kit.theme import set_style
 
 log = logging.getLogger(__name__)
 
@@ -357,7 +358,7 @@ class CatalogDialog(QDialog):
         self.template_problem_label = QLabel(page)
         self.template_problem_label.setObjectName("templateProblemLabel")
         self.template_problem_label.setWordWrap(True)
-        self.template_problem_label.setStyleSheet(ERROR_STYLE)
+        set_style(self.template_problem_label, ERROR_STYLE)
         self.save_templates_button = QPushButton("Save &templates", page)
         self.save_templates_button.setObjectName("saveTemplatesButton")
         self.save_templates_button.clicked.connect(self.save_templates)
@@ -444,13 +445,13 @@ class CatalogDialog(QDialog):
 
     # ------------------------------------------------------------------ messages
     def _show_message(self, message: UserMessage) -> None:
-        self.message_label.setStyleSheet(ERROR_STYLE)
+        set_style(self.message_label, ERROR_STYLE)
         self.message_label.setText(message.as_text())
 
     def _show_problem(self, text: str) -> None:
-        self.message_label.setStyleSheet(ERROR_STYLE)
+        set_style(self.message_label, ERROR_STYLE)
         self.message_label.setText(text)
 
     def _show_done(self, text: str) -> None:
-        self.message_label.setStyleSheet(f"color: {palette.SUCCESS};")
+        set_style(self.message_label, f"color: {palette.SUCCESS};")
         self.message_label.setText(text)

@@ -74,6 +74,7 @@ from inflow_desk.ui.history.model import (
 from inflow_desk.ui.kit import palette
 from inflow_desk.ui.kit.chips import ChipDelegate
 from inflow_desk.ui.kit.errors import export_failed
+from inflow_desk.ui.kit.theme import set_style
 from inflow_desk.ui.kit.widgets import Clock, shortcut_tip, utc_now
 from inflow_desk.ui.kit.workers import run_in_background
 
@@ -231,7 +232,7 @@ class HistoryView(QWidget):
         self.count_label.setObjectName("historyCountLabel")
         self.message_label = QLabel(self)
         self.message_label.setObjectName("historyMessageLabel")
-        self.message_label.setStyleSheet(f"color: {palette.SUCCESS};")
+        set_style(self.message_label, f"color: {palette.SUCCESS};")
 
         self.table = QTableView(self)
         self.table.setObjectName("historyTable")
@@ -396,10 +397,11 @@ class HistoryView(QWidget):
         self.search_edit.selectAll()
 
     def show_message(self, text: str, *, error: bool = False) -> None:
-        self.message_label.setStyleSheet(
+        set_style(
+            self.message_label,
             f"color: {palette.DANGER}; font-weight: bold;"
             if error
-            else f"color: {palette.SUCCESS};"
+            else f"color: {palette.SUCCESS};",
         )
         self.message_label.setText(text)
         self.message_label.setVisible(bool(text))

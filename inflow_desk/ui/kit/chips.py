@@ -46,8 +46,16 @@ def paint_chip(painter: QPainter, rect: QRect, text: str, kind: str, qpalette: Q
     box = QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5)
     painter.drawRoundedRect(box, design.RADIUS * 2, design.RADIUS * 2)
     painter.setPen(QColor(colours.text))
-    painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+    painter.drawText(
+        rect, int(Qt.AlignmentFlag.AlignCenter), fitted_text(text, painter.fontMetrics(), rect)
+    )
     painter.restore()
+
+
+def fitted_text(text: str, metrics: QFontMetrics, rect: QRect) -> str:
+    """``text`` as it fits inside a chip drawn in ``rect`` (elided at the end, "…"): a long
+    status in a narrow history column must not be cut at both edges of the chip."""
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - 2 * design.SPACE_XS)
 
 
 class Chip(QWidget):

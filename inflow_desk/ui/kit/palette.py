@@ -12,6 +12,7 @@ relatives (three reds for error text); merging them is a design decision, not a 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Final
 
@@ -259,3 +260,113 @@ def chip_colours(kind: str, qpalette: QPalette) -> ChipColours:
     accent = (dark_accent or mix(text, surface, 0.4)) if is_dark(qpalette) else light
     background = mix(accent, surface, 0.86)
     return ChipColours(background, readable(accent, background, text), mix(accent, surface, 0.5))
+
+
+# ================================================================ style sheets that follow the OS
+# Style sheets across ui/ are written with the light constants above (``f"color:
+# {palette.DANGER};"``); :func:`themed_css` rewrites them for a given QPalette, so one style sheet
+# serves light, dark and high-contrast. A text colour keeps its light value where it reads on its
+# background (today's look) and is moved just far enough towards the palette's text colour where
+# it does not (AA, 4.5:1); in a dark palette the accents become their dark relatives and the
+# tinted surfaces dark tints. Colours outside these families (the QR code's black on white, the
+# environment badges, the demo banner) carry their own background and stay as they are.
+
+#: Light constant → its family (the accent it stands for).
+_FAMILIES: Final = {
+    DANGER: "danger",
+    DANGER_STRONG: "danger",
+    DANGER_OUTLINE: "danger",
+    DANGER_EMPHASIS: "danger",
+    INVALID_OUTLINE: "danger",
+    INVALID_CELL_TEXT: "danger",
+    WARNING: "warning",
+    WARNING_STRONG: "warning",
+    WARNING_OUTLINE: "warning",
+    NOTICE_OUTLINE: "warning",
+    SUCCESS: "success",
+    SUCCESS_MARK: "success",
+    SUCCESS_STRONG: "success",
+    MUTED: "muted",
+    MUTED_ROW: "muted",
+    MUTED_ITEM: "muted",
+    PRIMARY: "primary",
+}
+#: Tinted surfaces (panel backgrounds) → their family.
+_SURFACES: Final = {
+    DANGER_SURFACE: "danger",
+    INVALID_SURFACE: "danger",
+    INVALID_CELL_SURFACE: "danger",
+    WARNING_SURFACE: "warning",
+    NOTICE_SURFACE: "warning",
+}
+_DARK_ACCENTS: Final = {
+    "danger": _DARK_DANGER,
+    "warning": _DARK_WARNING,
+    "success": _DARK_SUCCESS,
+    "primary": _DARK_PRIMARY,
+}
+_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b")
+_BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*(#[0-9a-fA-F]{6})\b")
+_DECLARATION = re.compile(r"(?P<property>[a-z-]+)\s*:\s*(?P<value>[^;{}]*)")
+
+
+def _accent(family: str, light: str, window: str, text: str, dark: bool) -> str:
+    if family == "muted":
+        return mix(text, window, 0.45)
+    return _DARK_ACCENTS[family] if dark else light
+
+
+def themed_surface(colour: str, qpalette: QPalette) -> str:
+    """A tinted surface (``DANGER_SURFACE``…) for ``qpalette``: itself in light mode, a dark tint
+    of the family's accent in dark mode; any other colour is returned unchanged."""
+    family = _SURFACES.get(colour.lower())
+    if family is None or not is_dark(qpalette):
+        return colour
+    window = _hex(qpalette.color(QPalette.ColorRole.Window))
+    return mix(_DARK_ACCENTS[family], window, 0.82)
+
+
+def themed_text(colour: str, qpalette: QPalette, background: str | None = None) -> str:
+    """A text colour of the families above for ``qpalette``, readable (AA) on ``background``
+    (the palette's window colour by default); any other colour is returned unchanged."""
+    family = _FAMILIES.get(colour.lower())
+    if family is None:
+        return colour
+    window = _hex(qpalette.color(QPalette.ColorRole.Window))
+    text = _hex(qpalette.color(QPalette.ColorRole.WindowText))
+    accent = _accent(family, colour.lower(), window, text, is_dark(qpalette))
+    return readable(accent, background or window, text)
+
+
+def themed_css(css: str, qpalette: QPalette) -> str:
+    """``css`` (written with the light constants) rewritten for ``qpalette``: text colours read
+    on their block's background (or the window colour), surfaces and outlines follow the theme."""
+    window = _hex(qpalette.color(QPalette.ColorRole.Window))
+    text = _hex(qpalette.color(QPalette.ColorRole.WindowText))
+    dark = is_dark(qpalette)
+
+    def block(part: str) -> str:
+        found = _BACKGROUND.search(part)
+        background = themed_surface(found.group(1), qpalette) if found else window
+
+        def declaration(match: re.Match[str]) -> str:
+            prop, value = match.group("property"), match.group("value")
+
+            def colour(hit: re.Match[str]) -> str:
+                old = hit.group(0).lower()
+                if prop == "color":
+                    return themed_text(old, qpalette, background)
+                if old in _SURFACES:
+                    return themed_surface(old, qpalette)
+                if prop.startswith("background"):  # a badge's own fill: its text is made for it
+                    return hit.group(0)
+                family = _FAMILIES.get(old)
+                if family is None or not dark:
+                    return hit.group(0)
+                return mix(_accent(family, old, window, text, dark), window, 0.3)
+
+            return f"{prop}: {_HEX_COLOUR.sub(colour, value)}"
+
+        return _DECLARATION.sub(declaration, part)
+
+    return "}".join(block(part) for part in css.split("}"))

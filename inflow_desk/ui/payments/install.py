@@ -20,6 +20,7 @@ from inflow_desk.ui.kit import palette
 from inflow_desk.ui.kit.chips import Chip, chip_size
 from inflow_desk.ui.kit.errors import describe_error
 from inflow_desk.ui.kit.formatting import format_money_in
+from inflow_desk.ui.kit.theme import set_style
 from inflow_desk.ui.kit.widgets import (
     Clock,
     bind_shortcut,
@@ -259,7 +260,7 @@ class PaymentsFeature(QObject):
             + (f"\nMatched on: {status.basis}" if status.basis else "")
             + (f"\nPayment {status.payment_id}" if status.payment_id else "")
         )
-        self.label.setStyleSheet("" if status is None else TONE_STYLES[status.tone])
+        set_style(self.label, "" if status is None else TONE_STYLES[status.tone])
         kind = "waiting" if status is None else chip_kind(status)
         self.chip.set_chip(kind, "" if status is None else palette.CHIP_LABELS[kind])
         self.check_button.setVisible(status is not None)
