@@ -70,6 +70,7 @@ ERROR_LABEL_STYLE = (
 )
 CREATE_TEXT = "Create link   Ctrl+Enter"
 BUSY_TEXT = "Creating…"
+NEXT_CALLER_WAITS = "Creating the link — Ctrl+Shift+N clears the form once it is there"
 WAITING_TEXT = "Waiting for the offers — the link is created when they arrive (Esc cancels)"
 MAX_SUMMARY_ITEMS = 2
 DEFAULT_SIZE = QSize(1280, 860)
@@ -784,7 +785,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ new link
     def new_link(self) -> None:
         """Clear the form for the next caller (redirect defaults stay)."""
-        if self._busy:
+        if self._busy:  # never silently: the link on its way belongs to this form
+            self.status_label.setText(NEXT_CALLER_WAITS)
             return
         for mode in self._modes:
             mode.clear()

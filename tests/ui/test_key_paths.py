@@ -464,3 +464,17 @@ def test_keys_typed_right_after_enter_on_the_last_row_go_into_the_new_row(
     window.one_time_form.table.finish_editing()
     names = [line.name for line in window.one_time_form.model.lines()]
     assert names == ["Starter kit", "Cable"]
+
+
+def test_next_caller_while_a_link_is_on_its_way_says_to_wait(
+    qtbot: QtBot, window: MainWindow, emulator: InflowEmulator
+) -> None:
+    from inflow_desk.emulator import Fault
+
+    emulator.inject(Fault("latency", delay=0.5))
+    type_first_line(qtbot)
+    with qtbot.waitSignal(window.sessionCreated, timeout=5000):
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+        press(qtbot, Qt.Key.Key_N, CTRL | SHIFT)  # too early: the form is kept, and it says so
+        assert "once it is there" in window.status_label.text()
+        assert window.one_time_form.model.lines()[0].name == "Starter kit"
