@@ -443,6 +443,14 @@ class _Answer:
     content: bytes
 
 
+def _already_read(response: httpx.Response) -> bytes | None:
+    """The body of a response that is not a stream (read already), else None."""
+    try:
+        return response.content
+    except httpx.ResponseNotRead:
+        return None
+
+
 class InflowClient:
     """Synchronous client of the Inflow API over one ``httpx.Client``.
 
@@ -879,11 +887,8 @@ class InflowClient:
             status = response.status_code
             success = 200 <= status < 300
             limit = max_bytes if success else MAX_ERROR_BODY_BYTES
-            try:
-                in_memory = response.content  # a response a mock transport built, read already
-            except httpx.ResponseNotRead:
-                pass
-            else:
+            in_memory = _already_read(response)  # a response a mock transport built
+            if in_memory is not None:
                 if len(in_memory) > limit:
                     refused = f"a body over {max_bytes:,} bytes" if success else None
                     return status, refused, in_memory[:limit], response

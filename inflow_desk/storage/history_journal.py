@@ -19,6 +19,7 @@ There is no API key in a journal line: :class:`NewHistoryRecord` has no field fo
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import errno
 import json
@@ -286,9 +287,8 @@ def _fsync_directory(folder: Path) -> None:
     except OSError:
         return
     try:
-        os.fsync(fd)
-    except OSError:
-        pass
+        with contextlib.suppress(OSError):  # a folder some file systems cannot sync
+            os.fsync(fd)
     finally:
         os.close(fd)
 

@@ -54,6 +54,7 @@ from inflow_desk.ui.kit.errors import (
     UserMessage,
     describe_error,
     describe_held_back_link,
+    duplicate_link_question,
 )
 from inflow_desk.ui.kit.formatting import format_money
 from inflow_desk.ui.kit.settings import AppSettings
@@ -105,14 +106,6 @@ def _signature(prepared: PreparedRequest) -> tuple[str, str, str]:
     """Two requests with the same signature create the same link (same JSON, same offer)."""
     body = json.dumps(prepared.body, sort_keys=True, separators=(",", ":"))
     return prepared.kind, prepared.details.offer_id or "", body
-
-
-def _duplicate_question(created_at: datetime) -> UserMessage:
-    at = created_at.astimezone().strftime("%H:%M")
-    return UserMessage(
-        f"Nothing was sent: this exact cart already has a link, created at {at} (on the right).",
-        "Press Ctrl+Enter again to create a second link for the same cart.",
-    )
 
 
 def charge_summary(created: CreatedSession) -> ChargeSummary:
@@ -505,7 +498,7 @@ class MainWindow(QMainWindow):
         last = self._last_link
         if last is not None and signature == last.signature and not self._duplicate_armed:
             self._duplicate_armed = True  # the same cart again: ask before a second live link
-            self._show_error(_duplicate_question(last.created_at))
+            self._show_error(duplicate_link_question(last.created_at))
             return
         self._duplicate_armed = False
         self._clear_error()

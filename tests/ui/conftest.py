@@ -10,7 +10,7 @@ from typing import Any
 
 import httpx
 import pytest
-from PySide6.QtCore import QEvent, QLocale, QSettings, Qt
+from PySide6.QtCore import QEvent, QLocale, QSettings, QSize, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -19,7 +19,7 @@ from inflow_desk.api.client import InflowClient
 from inflow_desk.emulator import InflowEmulator
 from inflow_desk.ui.accounts.account import Account
 from inflow_desk.ui.kit.settings import AppSettings
-from inflow_desk.ui.main_window import MainWindow
+from inflow_desk.ui.main_window import MainWindow, default_window_size
 
 FROZEN_NOW = datetime(2026, 11, 25, 14, 42, 0, tzinfo=UTC)
 
@@ -135,3 +135,33 @@ def find(window: QWidget, cls: type[Any], name: str) -> Any:
     widget = window.findChild(cls, name)
     assert widget is not None, f"no {cls.__name__} named {name!r}"
     return widget
+
+
+#: A 1366×768 laptop screen, less a task bar.
+LAPTOP = QSize(1366, 768 - 40)
+
+
+@pytest.fixture
+def laptop_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    """The demo window as the app builds it (every start-up step done), at its first size on
+    a 1366×768 laptop screen, with the demo emulator serving."""
+    from inflow_desk import app as desk_app
+    from inflow_desk.storage.keystore import MemoryKeyStore
+
+    desk = desk_app.build_desk(
+        desk_app.parse_args(["--demo"]),
+        qsettings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        keystore=MemoryKeyStore(),
+        history_file=tmp_path / "history.sqlite3",
+    )
+    window = desk.window
+    qtbot.addWidget(window)
+    window.resize(default_window_size(LAPTOP))
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    demo = desk.controller.emulator
+    assert isinstance(demo, desk_app.DemoEmulator)
+    qtbot.waitUntil(demo.serving.is_set, timeout=10_000)
+    yield window
+    desk.close()

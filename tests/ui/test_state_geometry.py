@@ -4,43 +4,14 @@ window is the demo desk at its first size on a 1366×768 laptop screen."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-from PySide6.QtCore import QRect, QSettings, QSize, Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from inflow_desk.ui.main_window import MainWindow, default_window_size
+from inflow_desk.ui.main_window import MainWindow
 from tests.ui.conftest import press, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-LAPTOP = QSize(1366, 768)
-
-
-@pytest.fixture
-def laptop_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    from inflow_desk import app as desk_app
-    from inflow_desk.storage.keystore import MemoryKeyStore
-
-    desk = desk_app.build_desk(
-        desk_app.parse_args(["--demo"]),
-        qsettings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-        keystore=MemoryKeyStore(),
-        history_file=tmp_path / "history.sqlite3",
-    )
-    window = desk.window
-    qtbot.addWidget(window)
-    window.resize(default_window_size(LAPTOP))
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    demo = desk.controller.emulator
-    assert isinstance(demo, desk_app.DemoEmulator)
-    qtbot.waitUntil(demo.serving.is_set, timeout=10_000)
-    yield window
-    desk.close()
 
 
 def _in_window(widget: QWidget, window: QWidget) -> QRect:

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
-import pytest
-from PySide6.QtCore import QRect, QSettings, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QDockWidget, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from inflow_desk.ui.kit.settings import AppSettings
 from inflow_desk.ui.main_window import MainWindow, default_window_size
-from tests.ui.conftest import press, type_text
+from tests.ui.conftest import LAPTOP, press, type_text
 
-LAPTOP = QSize(1366, 768 - 40)  # less a task bar
 CTRL = Qt.KeyboardModifier.ControlModifier
 WATCHED = (
     "lineItemsTable",
@@ -25,31 +22,6 @@ WATCHED = (
     "historyTable",
 )
 LINK_PARTS = ("checkoutUrlEdit", "copyUrlButton", "qrCodeLabel", "newLinkButton")
-
-
-@pytest.fixture
-def laptop_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    """The demo window as the app builds it, at its first size on a 1366×768 screen."""
-    from inflow_desk import app as desk_app
-    from inflow_desk.storage.keystore import MemoryKeyStore
-
-    desk = desk_app.build_desk(
-        desk_app.parse_args(["--demo"]),
-        qsettings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-        keystore=MemoryKeyStore(),
-        history_file=tmp_path / "history.sqlite3",
-    )
-    window = desk.window
-    qtbot.addWidget(window)
-    window.resize(default_window_size(LAPTOP))
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    demo = desk.controller.emulator
-    assert isinstance(demo, desk_app.DemoEmulator)
-    qtbot.waitUntil(demo.serving.is_set, timeout=10_000)
-    yield window
-    desk.close()
 
 
 def geometry(

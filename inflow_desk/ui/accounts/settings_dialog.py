@@ -819,12 +819,11 @@ class SettingsDialog(QDialog):
         def failure(exc: BaseException) -> None:
             if not quiet:
                 self._set_busy(False)
-            if not current():
-                pass
-            elif on_failure is not None:
-                on_failure(exc)
-            else:
-                self._show_failure(exc, what)
+            if current():  # a superseded task's failure is not shown
+                if on_failure is not None:
+                    on_failure(exc)
+                else:
+                    self._show_failure(exc, what)
             self.operationFinished.emit(what)
 
         run_in_background(work, success, failure, owner=self)

@@ -13,6 +13,7 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -650,3 +651,12 @@ def install_exception_hooks(
         relay.deleteLater()
 
     return uninstall
+
+
+def duplicate_link_question(created_at: datetime) -> UserMessage:
+    """Ctrl+Enter on a cart that already has its link: asked before a second live link."""
+    at = created_at.astimezone().strftime("%H:%M")
+    return UserMessage(
+        f"Nothing was sent: this exact cart already has a link, created at {at} (on the right).",
+        "Press Ctrl+Enter again to create a second link for the same cart.",
+    )

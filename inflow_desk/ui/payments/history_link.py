@@ -11,13 +11,12 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QObject
 
 from inflow_desk.domain.limits import MAX_EXPIRES_IN_HOURS
-from inflow_desk.domain.payments import GRACE, LinkFacts, PaymentLine
+from inflow_desk.domain.payments import GRACE, LinkFacts
 from inflow_desk.storage.history import HistoryRecord, HistoryStore, PaymentStatusRecord
 from inflow_desk.ui.accounts.account import Account
-from inflow_desk.ui.kit.formatting import format_money_in
 from inflow_desk.ui.kit.widgets import Clock, utc_now
 from inflow_desk.ui.kit.workers import run_in_background
-from inflow_desk.ui.payments.install import PaymentsFeature
+from inflow_desk.ui.payments.install import PaymentsFeature, facts_of_link
 from inflow_desk.ui.payments.status import LinkStatus
 
 log = logging.getLogger(__name__)
@@ -45,25 +44,16 @@ SETTLED_STATES = frozenset({"paid", "refund"})
 
 def link_facts_of(record: HistoryRecord) -> LinkFacts:
     """What matching knows of a link the history kept (as ``install.link_facts``)."""
-    amount = (
-        format_money_in(record.total_cents, record.currency)
-        if record.total_cents is not None
-        else record.offer_name or record.offer_id or "subscription"
-    )
-    who = f" for {record.customer_email}" if record.customer_email else ""
-    return LinkFacts(
+    return facts_of_link(
         session_id=record.session_id,
         created_at=record.created_at,
         expires_at=record.expires_at,
         currency=record.currency,
-        amount_cents=record.total_cents,
+        total_cents=record.total_cents,
         customer_email=record.customer_email,
-        products=tuple(
-            PaymentLine(item.name, item.unit_price_cents, item.quantity)
-            for item in record.line_items
-        ),
+        lines=tuple((i.name, i.unit_price_cents, i.quantity) for i in record.line_items),
         offer_id=record.offer_id,
-        label=f"{amount}{who} of {record.created_at.astimezone():%H:%M}",
+        offer_name=record.offer_name,
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
@@ -82,25 +83,51 @@ class PaymentsHost(Protocol):
 def link_facts(created: CreatedSession) -> LinkFacts:
     """What matching knows of a created link (``domain.payments``)."""
     details = created.details
-    lines = tuple(
-        PaymentLine(line.name, line.unit_price_cents, line.quantity) for line in details.line_items
-    )
-    amount = (
-        format_money_in(details.total_cents, details.currency)
-        if details.total_cents is not None
-        else details.offer_name or details.offer_id or "subscription"
-    )
-    who = f" for {details.customer_email}" if details.customer_email else ""
-    return LinkFacts(
+    return facts_of_link(
         session_id=created.session_id,
         created_at=created.created_at,
         expires_at=created.expires_at,
         currency=details.currency,
-        amount_cents=details.total_cents,
+        total_cents=details.total_cents,
         customer_email=details.customer_email,
-        products=lines,
+        lines=tuple(
+            (line.name, line.unit_price_cents, line.quantity) for line in details.line_items
+        ),
         offer_id=details.offer_id,
-        label=f"{amount}{who} of {created.created_at.astimezone():%H:%M}",
+        offer_name=details.offer_name,
+    )
+
+
+def facts_of_link(
+    *,
+    session_id: str,
+    created_at: datetime,
+    expires_at: datetime,
+    currency: str | None,
+    total_cents: int | None,
+    customer_email: str | None,
+    lines: tuple[tuple[str, int, int], ...],
+    offer_id: str | None,
+    offer_name: str | None,
+) -> LinkFacts:
+    """The one way a link (created now, or kept in the history) becomes :class:`LinkFacts`,
+    its label ("€109.88 for ana@… of 13:12") included."""
+    amount = (
+        format_money_in(total_cents, currency)
+        if total_cents is not None
+        else offer_name or offer_id or "subscription"
+    )
+    who = f" for {customer_email}" if customer_email else ""
+    return LinkFacts(
+        session_id=session_id,
+        created_at=created_at,
+        expires_at=expires_at,
+        currency=currency,
+        amount_cents=total_cents,
+        customer_email=customer_email,
+        products=tuple(PaymentLine(*line) for line in lines),
+        offer_id=offer_id,
+        label=f"{amount}{who} of {created_at.astimezone():%H:%M}",
     )
 
 
