@@ -127,10 +127,10 @@ def test_ctrl_del_removes_the_line(launch: Launcher, emulator: InflowEmulator, d
 def test_next_caller_clears_the_form_and_takes_the_first_product_at_once(
     launch: Launcher, emulator: InflowEmulator, delay: int
 ) -> None:
-    """Ctrl+Shift+N, then the next caller's product typed straight away."""
+    """Ctrl+Shift+N, then the next caller's product typed straight away. The agent
+    presses it once the link is there (before, it only says to wait for the link)."""
     app = launch(delay=delay)
-    app.send("Starter kit", TAB, "49.99", TAB, "2", CTRL_ENTER)
-    wait_for_creates(emulator, ONE_TIME_PATH)
+    first_link(app, emulator)
     app.send(Key("ctrl+shift+n"), "Cable", TAB, "5", TAB, "3", CTRL_ENTER)
 
     first, second = wait_for_creates(emulator, ONE_TIME_PATH, count=2)

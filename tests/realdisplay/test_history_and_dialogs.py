@@ -37,6 +37,8 @@ def test_ctrl_h_filter_down_ctrl_c_copies_that_link_and_esc_returns_to_the_form(
     app = launch(delay=delay)
     app.send("Starter kit", TAB, "49.99", TAB, "2", CTRL_ENTER)
     wait_for_creates(emulator, ONE_TIME_PATH)
+    [url] = wait_for_links(emulator)
+    app.wait_for_clipboard(lambda text: text == url, f"the link {url}")  # then the next caller
     app.send(Key("ctrl+shift+n"), "Cable", TAB, "5", TAB, "3", CTRL_ENTER)
     wait_for_creates(emulator, ONE_TIME_PATH, count=2)
     first_url, second_url = wait_for_links(emulator, 2)
@@ -62,6 +64,8 @@ def test_history_space_shows_the_qr_ctrl_e_exports_ctrl_r_creates_again(
     app.send("Starter kit", TAB, "49.99", TAB, "2", CTRL_ENTER)
     [first] = wait_for_creates(emulator, ONE_TIME_PATH)
     [session_id] = list(emulator.sessions)
+    [url] = wait_for_links(emulator)
+    app.wait_for_clipboard(lambda text: text == url, f"the link {url}")  # then the next caller
     app.send(Key("ctrl+shift+n"), Key("ctrl+h"), DOWN, Key("space"))
     app.wait_for_window("^Scan to pay$")
     app.wait_until_active("^Scan to pay$")
