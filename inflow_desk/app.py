@@ -888,6 +888,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if (fallback := use_readable_locale()) is not None:  # before any widget reads the locale
         log.info("locale: the system locale is C/POSIX; amounts and dates in %s", fallback.name())
+    from PySide6.QtCore import QSettings
+
+    from inflow_desk.ui.kit.i18n import LANGUAGE_KEY, install_language
+
+    install_language(app, str(QSettings().value(LANGUAGE_KEY, "") or ""))  # before any widget
 
     instance = None
     if not args.smoke:  # a start-up check neither hands over nor claims the window

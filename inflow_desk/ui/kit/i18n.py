@@ -1,0 +1,118 @@
+"""The agent's language: Qt translators for the app and for Qt's own dialogs, and the locale
+amounts and dates follow.
+
+Choices (the ``language`` setting, or ``INFLOW_DESK_LANGUAGE`` for a run): ``""`` follows the
+OS, ``"en"`` and ``"fr"`` pick one, and ``"pseudo"`` is the pseudo-locale the tests use to find
+text that escapes translation: every translated string comes back wrapped and lengthened,
+``[!! Create link ~~~~ !!]``, so any visible text without the brackets was never translated.
+
+The ``.ts`` sources live in ``resources/i18n/``; ``scripts/update-translations.py`` extracts
+them with ``pyside6-lupdate`` and compiles the ``.qm`` files shipped in ``inflow_desk/i18n/``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from inflow_desk.domain import i18n as domain_i18n
+
+log = logging.getLogger(__name__)
+
+LANGUAGE_KEY: Final = "language"
+LANGUAGE_ENV: Final = "INFLOW_DESK_LANGUAGE"
+FOLLOW_OS: Final = ""
+PSEUDO: Final = "pseudo"
+#: The languages the app ships (code → the name shown in Settings, in that language).
+LANGUAGES: Final[dict[str, str]] = {"en": "English", "fr": "Français"}
+QM_DIR: Final = Path(__file__).resolve().parents[2] / "i18n"
+PSEUDO_OPEN: Final = "[!! "
+PSEUDO_CLOSE: Final = " !!]"
+
+
+def pseudo(text: str) -> str:
+    """``Create link`` → ``[!! Create link ~~~~ !!]``: about 40 % longer, like French or German."""
+    if not text:
+        return text
+    return f"{PSEUDO_OPEN}{text} {'~' * max(2, len(text) * 2 // 5)}{PSEUDO_CLOSE}"
+
+
+class PseudoTranslator(QTranslator):
+    """Every string the app or Qt translates comes back wrapped by :func:`pseudo`."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        del context, disambiguation, n
+        return pseudo(source)
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+@dataclass(frozen=True)
+class Language:
+    """What :func:`install_language` set up: the code in use and the locale amounts follow."""
+
+    code: str
+    locale: QLocale
+    translators: tuple[QTranslator, ...]
+
+
+def chosen_language(setting: str | None) -> str:
+    """The language code to use: the environment for one run, else the setting, else the OS
+    (its first UI language we ship; English when none)."""
+    choice = os.environ.get(LANGUAGE_ENV) or (setting or FOLLOW_OS)
+    if choice == PSEUDO or choice in LANGUAGES:
+        return choice
+    for name in QLocale.system().uiLanguages():
+        code = name.replace("_", "-").split("-")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return "en"
+
+
+def _qt_translations_dir() -> str:
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+def install_language(app: QCoreApplication, setting: str | None = None) -> Language:
+    """Install the translators for the chosen language and make its locale the default for
+    amounts and dates (French: ``1 299,50 €``). Call once, before any widget exists."""
+    code = chosen_language(setting)
+    translators: list[QTranslator] = []
+    if code == PSEUDO:
+        translators.append(PseudoTranslator(app))
+    else:  # English too: its file holds the plural forms (``%n link(s)`` → ``1 link``)
+        ours = QTranslator(app)
+        if ours.load(str(QM_DIR / f"inflow_desk_{code}.qm")):
+            translators.append(ours)
+        elif code != "en":
+            log.warning("language: no translation file for %r; staying in English", code)
+            code = "en"
+        qt = QTranslator(app)
+        if code != "en" and qt.load(f"qtbase_{code}", _qt_translations_dir()):
+            translators.append(qt)
+    for translator in translators:
+        app.installTranslator(translator)
+    domain_i18n.install(QCoreApplication.translate)
+    locale = QLocale()
+    if code in LANGUAGES and QLocale().language() != QLocale(code).language():
+        # The OS locale's country is kept when it speaks the language (fr_CA stays Canadian);
+        # else the language's own main country (French: France).
+        locale = QLocale(code)
+        QLocale.setDefault(locale)
+    log.info("language: %s (amounts and dates: %s)", code, QLocale().name())
+    return Language(code, QLocale(), tuple(translators))
+
+
+def remove_language(app: QCoreApplication, language: Language) -> None:
+    """Undo :func:`install_language` (tests switch languages in one process)."""
+    for translator in language.translators:
+        app.removeTranslator(translator)
+    domain_i18n.install(domain_i18n.ENGLISH)

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Extract, check and compile the app's translations with Qt's own tools.
+
+    .venv/bin/python scripts/update-translations.py          # update the .ts files, compile .qm
+    .venv/bin/python scripts/update-translations.py --check  # CI: fail when anything is stale
+
+``pyside6-lupdate`` reads every ``translate("Context", "text")`` (and ``QT_TRANSLATE_NOOP``)
+in ``inflow_desk/`` (the emulator's customer page excepted) into
+``resources/i18n/inflow_desk_{en,fr}.ts``; ``pyside6-lrelease`` compiles them into
+``inflow_desk/i18n/*.qm``, which ship with the package and the PyInstaller bundle.
+
+``--check`` extracts into a scratch copy and fails when the committed ``.ts`` files miss a
+string or keep one the code no longer has, when a French string is unfinished, or when a
+committed ``.qm`` is not what its ``.ts`` compiles to.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TS_DIR = ROOT / "resources" / "i18n"
+QM_DIR = ROOT / "inflow_desk" / "i18n"
+LANGUAGES = ("en", "fr")
+BIN = Path(sys.executable).parent
+
+
+def sources() -> list[Path]:
+    package = ROOT / "inflow_desk"
+    return sorted(
+        path for path in package.rglob("*.py") if "emulator" not in path.relative_to(package).parts
+    )
+
+
+def tool(name: str) -> str:
+    found = BIN / f"pyside6-{name}"
+    return str(found) if found.exists() else f"pyside6-{name}"
+
+
+def lupdate(ts: Path, language: str) -> None:
+    listing = ts.with_suffix(".files")
+    listing.write_text("\n".join(str(p) for p in sources()) + "\n", encoding="utf-8")
+    try:
+        subprocess.run(
+            [
+                tool("lupdate"),
+                "-silent",
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-source-language",
+                "en",
+                "-target-language",
+                language,
+                f"@{listing}",
+                "-ts",
+                str(ts),
+            ],
+            check=True,
+        )
+    finally:
+        listing.unlink()
+
+
+def lrelease(ts: Path, qm: Path) -> None:
+    subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
+def messages(ts: Path) -> dict[tuple[str, str, str], ET.Element]:
+    found: dict[tuple[str, str, str], ET.Element] = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            key = (name, message.findtext("source") or "", message.findtext("comment") or "")
+            found[key] = message
+    return found
+
+
+def unfinished(ts: Path) -> list[tuple[str, str, str]]:
+    return [
+        key
+        for key, message in messages(ts).items()
+        if (t := message.find("translation")) is not None and t.get("type") == "unfinished"
+    ]
+
+
+def check() -> int:
+    problems: list[str] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for language in LANGUAGES:
+            committed = TS_DIR / f"inflow_desk_{language}.ts"
+            fresh = Path(scratch) / committed.name
+            if committed.exists():
+                shutil.copy(committed, fresh)
+            lupdate(fresh, language)
+            old = set(messages(committed)) if committed.exists() else set()
+            new = set(messages(fresh))
+            for context, source, _ in sorted(new - old):
+                problems.append(f"{committed.name}: missing {context}: {source!r}")
+            for context, source, _ in sorted(old - new):
+                problems.append(f"{committed.name}: no longer in the code {context}: {source!r}")
+            qm = Path(scratch) / f"inflow_desk_{language}.qm"
+            lrelease(committed if committed.exists() else fresh, qm)
+            shipped = QM_DIR / qm.name
+            if not shipped.exists() or shipped.read_bytes() != qm.read_bytes():
+                problems.append(f"{shipped.relative_to(ROOT)} is not what its .ts compiles to")
+        for context, source, _ in unfinished(TS_DIR / "inflow_desk_fr.ts"):
+            problems.append(f"inflow_desk_fr.ts: unfinished {context}: {source!r}")
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s): run scripts/update-translations.py, then translate")
+        return 1
+    print("translations: up to date; no unfinished French string")
+    return 0
+
+
+def update() -> int:
+    TS_DIR.mkdir(parents=True, exist_ok=True)
+    QM_DIR.mkdir(parents=True, exist_ok=True)
+    for language in LANGUAGES:
+        ts = TS_DIR / f"inflow_desk_{language}.ts"
+        lupdate(ts, language)
+        lrelease(ts, QM_DIR / f"inflow_desk_{language}.qm")
+        left = unfinished(ts)
+        print(f"{ts.relative_to(ROOT)}: {len(messages(ts))} strings, {len(left)} unfinished")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="fail when anything is stale")
+    return check() if parser.parse_args().check else update()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
