@@ -3,6 +3,7 @@
 
     .venv/bin/python scripts/update-translations.py          # update the .ts files, compile .qm
     .venv/bin/python scripts/update-translations.py --check  # CI: fail when anything is stale
+    .venv/bin/python scripts/update-translations.py --fill parts.json  # then take translations
 
 ``pyside6-lupdate`` reads every ``translate("Context", "text")`` (and ``QT_TRANSLATE_NOOP``)
 in ``inflow_desk/`` (the emulator's customer page excepted) into
@@ -12,11 +13,19 @@ in ``inflow_desk/`` (the emulator's customer page excepted) into
 ``--check`` extracts into a scratch copy and fails when the committed ``.ts`` files miss a
 string or keep one the code no longer has, when a French string is unfinished, or when a
 committed ``.qm`` is not what its ``.ts`` compiles to.
+
+``--fill`` takes translations from JSON files written by a translator, then compiles::
+
+    {"fr": {"Context": {"Source text": "Texte", "%n link(s)": ["%n lien", "%n liens"]}},
+     "en": {"Context": {"%n link(s)": ["%n link", "%n links"]}}}
+
+A list gives the plural forms (``%n``). Existing translations are replaced.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import subprocess
 import sys
@@ -121,7 +130,7 @@ def check() -> int:
     return 0
 
 
-def update() -> int:
+def update(quiet: bool = False) -> int:
     TS_DIR.mkdir(parents=True, exist_ok=True)
     QM_DIR.mkdir(parents=True, exist_ok=True)
     for language in LANGUAGES:
@@ -129,14 +138,56 @@ def update() -> int:
         lupdate(ts, language)
         lrelease(ts, QM_DIR / f"inflow_desk_{language}.qm")
         left = unfinished(ts)
-        print(f"{ts.relative_to(ROOT)}: {len(messages(ts))} strings, {len(left)} unfinished")
+        if not quiet:
+            print(f"{ts.relative_to(ROOT)}: {len(messages(ts))} strings, {len(left)} unfinished")
     return 0
+
+
+def fill(parts: list[Path]) -> int:
+    """Write the translations of ``parts`` into the .ts files (after extracting), then compile."""
+    update(quiet=True)
+    missing = 0
+    for language in LANGUAGES:
+        ts = TS_DIR / f"inflow_desk_{language}.ts"
+        tree = ET.parse(ts)
+        found = {
+            (context.findtext("name") or "", message.findtext("source") or ""): message
+            for context in tree.getroot().iter("context")
+            for message in context.iter("message")
+        }
+        for part in parts:
+            data = json.loads(part.read_text(encoding="utf-8")).get(language, {})
+            for context, texts in data.items():
+                for source, translated in texts.items():
+                    message = found.get((context, source))
+                    if message is None:
+                        print(f"{part.name}: not in the code: {context}: {source!r}")
+                        missing += 1
+                        continue
+                    old = message.find("translation")
+                    if old is not None:
+                        message.remove(old)
+                    element = ET.SubElement(message, "translation")
+                    if isinstance(translated, list):
+                        message.set("numerus", "yes")
+                        for form in translated:
+                            ET.SubElement(element, "numerusform").text = form
+                    else:
+                        element.text = translated
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
+        lupdate(ts, language)  # back to lupdate's own layout
+    update()
+    return 1 if missing else 0
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="fail when anything is stale")
-    return check() if parser.parse_args().check else update()
+    parser.add_argument("--fill", nargs="+", type=Path, help="take translations from JSON")
+    args = parser.parse_args()
+    if args.check:
+        return check()
+    return fill(args.fill) if args.fill else update()
 
 
 if __name__ == "__main__":
