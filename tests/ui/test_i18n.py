@@ -80,3 +80,28 @@ def test_the_committed_translations_are_up_to_date() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+
+
+def test_amounts_follow_a_chosen_language_and_keep_the_os_locale_otherwise(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        with language("en", monkeypatch):  # chosen: English amounts and dates (UK)
+            assert format_money(129950, Currency.EUR) == "€1,299.50"
+            assert QLocale().territory() == QLocale.Country.UnitedKingdom
+        assert QLocale().language() == QLocale.Language.German
+        monkeypatch.delenv("INFLOW_DESK_LANGUAGE", raising=False)
+        app = QCoreApplication.instance()
+        assert app is not None
+        from inflow_desk.ui.kit.i18n import install_language, remove_language
+
+        installed = install_language(app, "")  # following the OS
+        try:
+            assert QLocale().language() == QLocale.Language.German  # German amounts kept
+            assert format_money(129950, Currency.EUR) == "1.299,50\xa0€"
+        finally:
+            remove_language(app, installed)
+    finally:
+        QLocale.setDefault(before)

@@ -77,6 +77,14 @@ def chosen_language(setting: str | None) -> str:
     return "en"
 
 
+def _locale_of(code: str) -> QLocale:
+    """The locale a chosen language brings: its main country (French: France); English: the
+    United Kingdom, as when the OS locale is C (day-first dates, ``€1,299.50``)."""
+    if code == "en":
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    return QLocale(code)
+
+
 def _qt_translations_dir() -> str:
     return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
 
@@ -101,12 +109,11 @@ def install_language(app: QCoreApplication, setting: str | None = None) -> Langu
     for translator in translators:
         app.installTranslator(translator)
     domain_i18n.install(QCoreApplication.translate)
-    locale = QLocale()
     if code in LANGUAGES and QLocale().language() != QLocale(code).language():
-        # The OS locale's country is kept when it speaks the language (fr_CA stays Canadian);
-        # else the language's own main country (French: France).
-        locale = QLocale(code)
-        QLocale.setDefault(locale)
+        explicit = bool(os.environ.get(LANGUAGE_ENV) or setting)
+        if explicit:  # chosen: amounts and dates follow the language chosen
+            QLocale.setDefault(_locale_of(code))
+        # Following an OS language we do not ship (German): English text, German amounts.
     log.info("language: %s (amounts and dates: %s)", code, QLocale().name())
     return Language(code, QLocale(), tuple(translators))
 
