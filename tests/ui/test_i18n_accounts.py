@@ -355,6 +355,16 @@ def test_choosing_francais_stores_fr_and_the_next_start_is_french(
     dialog = open_dialog(qtbot, qsettings)
     combo = dialog.language_combo
     assert combo.currentData() == ""  # nothing chosen yet: follow the system
+    # Tab reaches it in reading order: the bottom row, left to right.
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    combo.setFocus()
+    order = []
+    for _ in range(2):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    assert order == [dialog.use_button, dialog.close_button]
+    combo.setFocus()
     assert not dialog.language_note.isVisible()
     combo.setFocus()
     qtbot.keyClick(combo, Qt.Key.Key_Down)  # English

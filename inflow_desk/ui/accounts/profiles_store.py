@@ -67,6 +67,12 @@ _NAMELESS = QT_TRANSLATE_NOOP("ProfilesStore", "a stored profile without a valid
 _DAMAGED_PROFILE = QT_TRANSLATE_NOOP("ProfilesStore", "the profile “{profile}”: {problem}")
 
 
+def _already_exists(name: str) -> str:
+    return translate("ProfilesStore", "A profile called “{profile}” already exists").format(
+        profile=name
+    )
+
+
 def problem_text(problem: str) -> str:
     """A profile's stored problem in the agent's language (the ones this module writes; any
     other is shown as it is)."""
@@ -307,16 +313,18 @@ class ProfilesStore:
         """Store a new profile; :class:`ValueError` if the name is taken,
         :class:`ManagedByPolicy` if the policy does not allow it."""
         if self.locked:
-            raise ManagedByPolicy("Your organisation does not allow adding profiles")
+            raise ManagedByPolicy(
+                translate("ProfilesStore", "Your organisation does not allow adding profiles")
+            )
         self._check_allowed(profile)
         self._check_storable(profile)
         if any(p.name.casefold() == profile.name.casefold() for p in self.profiles()):
-            raise ValueError(f"A profile called “{profile.name}” already exists")
+            raise ValueError(_already_exists(profile.name))
         profiles = self._stored_profiles()
         if self.policy is not None and self.policy.profiles and not self._load():
             profiles = []  # the fresh-start "default" stand-in: the policy's profiles replace it
         if any(p.name.casefold() == profile.name.casefold() for p in profiles):
-            raise ValueError(f"A profile called “{profile.name}” already exists")
+            raise ValueError(_already_exists(profile.name))
         self._save([*profiles, profile])
         log.info("profile %r added (%s)", profile.name, profile.environment.value)
 
@@ -341,7 +349,9 @@ class ProfilesStore:
         :class:`ManagedByPolicy` when the policy locks the profiles or defines this one.
         """
         if self.locked or self.is_managed(name):
-            raise ManagedByPolicy("Your organisation does not allow removing this profile")
+            raise ManagedByPolicy(
+                translate("ProfilesStore", "Your organisation does not allow removing this profile")
+            )
         profiles = [p for p in self._stored_profiles() if p.name.casefold() != name.casefold()]
         self._save(profiles)
         if str(self._s.value(CURRENT_KEY, "")).casefold() == name.casefold():

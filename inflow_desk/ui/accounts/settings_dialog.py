@@ -444,6 +444,10 @@ class SettingsDialog(QDialog):
         outer.addLayout(columns, 1)
         outer.addLayout(bottom)
         self.resize(760, 440)
+        # Tab follows what the eye reads: the bottom row left to right (Language first).
+        QWidget.setTabOrder(self.memory_button, self.language_combo)
+        QWidget.setTabOrder(self.language_combo, self.use_button)
+        QWidget.setTabOrder(self.use_button, self.close_button)
 
         controller.keyStoreChanged.connect(self._on_keystore_changed)
         self._update_backend_label()
