@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from inflow_desk.api.errors import InflowError
+from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from inflow_desk.storage.keystore import (
     KeyStore,
     KeyStoreError,
@@ -80,25 +81,34 @@ __all__ = [
     "KeyState",
     "MissingKeyGateway",
     "NoApiKeyError",
+    "environment_title",
 ]
 
 log = logging.getLogger(__name__)
 
-DEMO_ACCOUNT_NAME = "Demo merchant"
+DEMO_ACCOUNT_NAME = QT_TRANSLATE_NOOP("AccountController", "Demo merchant")
+"""The demo account's name (shown translated: :meth:`AccountController.demo_account`)."""
 DEMO_SETTINGS_PROFILE = "demo"
 DEMO_COMBO_DATA = "\x00demo"  # not a valid profile name, so it cannot collide
 SETTINGS_SHORTCUT = "Ctrl+,"
 PROFILE_SHORTCUT = "Ctrl+Shift+P"
 
 NEEDS_ATTENTION = "NEEDS ATTENTION"
-"""What the badge and the title say for a profile damaged in the settings."""
+"""The :attr:`Account.environment` of a profile damaged in the settings (the badge and the
+title show it translated: :data:`~inflow_desk.ui.accounts.account.ENVIRONMENT_WORDS`)."""
 
+#: The environments' names for people (translate with the "AccountController" context).
 ENVIRONMENT_TITLES: dict[Environment, str] = {
-    Environment.PRODUCTION: "Production",
-    Environment.SANDBOX: "Sandbox",
-    Environment.CUSTOM: "Custom URL",
-    Environment.DEMO: "Demo",
+    Environment.PRODUCTION: QT_TRANSLATE_NOOP("AccountController", "Production"),
+    Environment.SANDBOX: QT_TRANSLATE_NOOP("AccountController", "Sandbox"),
+    Environment.CUSTOM: QT_TRANSLATE_NOOP("AccountController", "Custom URL"),
+    Environment.DEMO: QT_TRANSLATE_NOOP("AccountController", "Demo"),
 }
+
+
+def environment_title(environment: Environment) -> str:
+    """``environment``'s name in the agent's language ("Production")."""
+    return translate("AccountController", ENVIRONMENT_TITLES[environment])
 
 
 class ClosableGateway(SessionGateway, Protocol):
@@ -394,6 +404,15 @@ class AccountController(QObject):
         return self._profiles.is_managed(name)
 
     @property
+    def language(self) -> str:
+        """The language chosen in Settings (``""``: follow the system); used from the next start."""
+        return self._profiles.language
+
+    def set_language(self, code: str) -> None:
+        log.info("language chosen for the next start: %r", code or "follow the system")
+        self._profiles.set_language(code)
+
+    @property
     def profiles_locked(self) -> bool:
         """The policy forbids adding and removing profiles."""
         return self._profiles.locked
@@ -468,7 +487,11 @@ class AccountController(QObject):
 
     def account_for(self, profile: Profile) -> Account:
         if profile.needs_attention:
-            return Account(profile.name, NEEDS_ATTENTION, "no address: open Settings (Ctrl+,)")
+            return Account(
+                profile.name,
+                NEEDS_ATTENTION,
+                translate("AccountController", "no address: open Settings (Ctrl+,)"),
+            )
         return Account(
             name=profile.name,
             environment=self.environment_for(profile).name,
@@ -482,7 +505,10 @@ class AccountController(QObject):
         # The demo's links lead to the emulator's own checkout page on this loopback port.
         page = base_url.split("://", 1)[-1].rstrip("/")
         return Account(
-            DEMO_ACCOUNT_NAME, Environment.DEMO.name, base_url, loopback_checkout=(page,)
+            translate("AccountController", DEMO_ACCOUNT_NAME),
+            Environment.DEMO.name,
+            base_url,
+            loopback_checkout=(page,),
         )
 
     def make_client(self, api_key: str, base_url: str) -> ClosableGateway:
@@ -546,8 +572,11 @@ class AccountController(QObject):
             problem = None
             gateway = MissingKeyGateway(
                 profile.name,
-                f"The profile “{profile.name}” {profile.attention} (Ctrl+,) to choose its "
-                "environment. Nothing is sent until then.",
+                translate(
+                    "AccountController",
+                    "The profile “{profile}” {attention} (Ctrl+,) to choose its environment. "
+                    "Nothing is sent until then.",
+                ).format(profile=profile.name, attention=profile.attention),
             )
         elif state.key is not None:
             try:
@@ -602,32 +631,43 @@ class AccountController(QObject):
 
         combo = QComboBox(top)
         combo.setObjectName("profileCombo")
-        combo.setAccessibleName("Merchant profile")
-        combo.setToolTip(shortcut_tip("Switch merchant account", PROFILE_SHORTCUT))
+        combo.setAccessibleName(translate("AccountController", "Merchant profile"))
+        combo.setAccessibleDescription(
+            translate("AccountController", "The merchant account new links are created for")
+        )
+        combo.setToolTip(
+            shortcut_tip(
+                translate("AccountController", "Switch merchant account"), PROFILE_SHORTCUT
+            )
+        )
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         combo.activated.connect(self._on_combo_activated)
         self.profile_combo = combo
         window.add_top_bar_widget(combo)
         bind_shortcut(top, PROFILE_SHORTCUT, self._focus_profile_combo)
 
-        button = QPushButton("Settings", top)  # its icon: kit/icons.py
+        button = QPushButton(translate("AccountController", "Settings"), top)  # icon: kit/icons.py
         button.setObjectName("settingsButton")
-        button.setAccessibleName("Settings: accounts and API keys")
-        button.setToolTip(shortcut_tip("Accounts and API keys", SETTINGS_SHORTCUT))
+        button.setAccessibleName(translate("AccountController", "Settings: accounts and API keys"))
+        button.setToolTip(
+            shortcut_tip(translate("AccountController", "Accounts and API keys"), SETTINGS_SHORTCUT)
+        )
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         button.clicked.connect(lambda: self.open_settings())
         self.settings_button = button
         window.add_top_bar_widget(button)
 
         menu = window.menu("&Settings")
-        action = menu.addAction("&Accounts and API keys…")
+        action = menu.addAction(translate("AccountController", "&Accounts and API keys…"))
         action.setObjectName("settingsAction")
         action.setShortcut(QKeySequence(SETTINGS_SHORTCUT))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(lambda: self.open_settings())
         self.settings_action = action
         window.addAction(action)  # the shortcut works even while the menu bar is hidden
-        demo_action = menu.addAction("Try the &demo (no real payments)")
+        demo_action = menu.addAction(
+            translate("AccountController", "Try the &demo (no real payments)")
+        )
         demo_action.setObjectName("demoAction")
         demo_action.triggered.connect(self.switch_to_demo)
         self.demo_action = demo_action
@@ -650,10 +690,13 @@ class AccountController(QObject):
 
         notice = self._profiles.damage_notice
         if notice is not None:  # never silently: the agent must know settings were damaged
-            label = QLabel("⚠ Settings damaged — open Settings", top)
+            label = QLabel(
+                translate("AccountController", "⚠ Settings damaged — open Settings"), top
+            )
             label.setObjectName("settingsDamagedLabel")
             set_style(label, f"color: {palette.DANGER_STRONG}; font-weight: bold;")
             label.setToolTip(notice)
+            label.setAccessibleName(translate("AccountController", "Settings damaged"))
             label.setAccessibleDescription(notice)
             window.add_top_bar_widget(label)
             self.damage_label = label
@@ -681,10 +724,10 @@ class AccountController(QObject):
             title = (
                 profile.attention
                 if profile.needs_attention
-                else ENVIRONMENT_TITLES[profile.environment]
+                else environment_title(profile.environment)
             )
             combo.addItem(f"{profile.name} · {title}", profile.name)
-        combo.addItem("Demo · no real payments", DEMO_COMBO_DATA)
+        combo.addItem(translate("AccountController", "Demo · no real payments"), DEMO_COMBO_DATA)
         self._select_current_in_combo()
         combo.blockSignals(False)
 
@@ -708,7 +751,11 @@ class AccountController(QObject):
     def _can_switch(self) -> bool:
         window = self._window
         if window is not None and window.busy:
-            window.status_label.setText("Wait for the current request before switching accounts.")
+            window.status_label.setText(
+                translate(
+                    "AccountController", "Wait for the current request before switching accounts."
+                )
+            )
             self._select_current_in_combo()
             return False
         return True
@@ -816,9 +863,10 @@ class AccountController(QObject):
             return
         problem = self._problem
         self.first_run.show_state(
-            profile_label=(
-                f"the profile “{profile.name}” on "
-                f"{ENVIRONMENT_TITLES[self.environment_for(profile)]}"
+            profile_label=translate(
+                "AccountController", "the profile “{profile}” on {environment}"
+            ).format(
+                profile=profile.name, environment=environment_title(self.environment_for(profile))
             ),
             base_url=self.base_url_for(profile),
             problem=key_store_problem_text(problem) if problem is not None else None,

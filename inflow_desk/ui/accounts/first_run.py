@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from inflow_desk.ui.kit import design, palette
 from inflow_desk.ui.kit.theme import set_style
 
 __all__ = ["FirstRunScreen"]
 
-WELCOME_TITLE = "Welcome to Inflow Desk"
-ENTER_KEY_TEXT = "Enter API key…"
+WELCOME_TITLE = QT_TRANSLATE_NOOP("FirstRunScreen", "Welcome to Inflow Desk")
+ENTER_KEY_TEXT = QT_TRANSLATE_NOOP("FirstRunScreen", "Enter API key…")
 
 PROBLEM_STYLE = (
     f"QFrame#keychainProblem {{ background: {palette.NOTICE_SURFACE}; "
@@ -45,7 +46,7 @@ class FirstRunScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("firstRunScreen")
 
-        self.title_label = QLabel(WELCOME_TITLE, self)
+        self.title_label = QLabel(translate("FirstRunScreen", WELCOME_TITLE), self)
         self.title_label.setObjectName("firstRunTitle")
         font = self.title_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -59,18 +60,26 @@ class FirstRunScreen(QWidget):
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.enter_key_button = QPushButton(ENTER_KEY_TEXT, self)
+        self.enter_key_button = QPushButton(translate("FirstRunScreen", ENTER_KEY_TEXT), self)
         self.enter_key_button.setObjectName("enterKeyButton")
+        self.enter_key_button.setAccessibleName(translate("FirstRunScreen", "Enter API key"))
         self.enter_key_button.setDefault(True)
         self.enter_key_button.setAutoDefault(True)
-        self.enter_key_button.setToolTip("Paste the private key from the Inflow dashboard (Ctrl+,)")
+        self.enter_key_button.setToolTip(
+            translate("FirstRunScreen", "Paste the private key from the Inflow dashboard (Ctrl+,)")
+        )
         self.enter_key_button.setMinimumHeight(36)
         self.enter_key_button.clicked.connect(self.enterKeyRequested)
 
-        self.demo_button = QPushButton("Try the demo", self)
+        self.demo_button = QPushButton(translate("FirstRunScreen", "Try the demo"), self)
         self.demo_button.setObjectName("tryDemoButton")
         self.demo_button.setAutoDefault(True)
-        self.demo_button.setToolTip("Use a built-in emulator: no key needed, no real payments")
+        self.demo_button.setAccessibleName(translate("FirstRunScreen", "Try the demo"))
+        demo_tip = translate(
+            "FirstRunScreen", "Use a built-in emulator: no key needed, no real payments"
+        )
+        self.demo_button.setToolTip(demo_tip)
+        self.demo_button.setAccessibleDescription(demo_tip)
         self.demo_button.setMinimumHeight(36)
         self.demo_button.clicked.connect(self.demoRequested)
 
@@ -89,16 +98,21 @@ class FirstRunScreen(QWidget):
         self.problem_label.setObjectName("firstRunProblemLabel")
         self.problem_label.setWordWrap(True)
         self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.memory_button = QPushButton(
-            "Keep keys in memory for this run only", self.problem_frame
-        )
+        memory_text = translate("FirstRunScreen", "Keep keys in memory for this run only")
+        self.memory_button = QPushButton(memory_text, self.problem_frame)
         self.memory_button.setObjectName("firstRunMemoryButton")
+        self.memory_button.setAccessibleName(memory_text)
         self.memory_button.setToolTip(
-            "Keys you enter are forgotten when Inflow Desk quits; nothing is written to disk"
+            translate(
+                "FirstRunScreen",
+                "Keys you enter are forgotten when Inflow Desk quits; nothing is written to disk",
+            )
         )
         self.memory_button.clicked.connect(self.useMemoryRequested)
-        self.retry_button = QPushButton("Try the keychain again", self.problem_frame)
+        retry_text = translate("FirstRunScreen", "Try the keychain again")
+        self.retry_button = QPushButton(retry_text, self.problem_frame)
         self.retry_button.setObjectName("firstRunRetryButton")
+        self.retry_button.setAccessibleName(retry_text)
         self.retry_button.clicked.connect(self.retryRequested)
         problem_buttons = QHBoxLayout()
         problem_buttons.addWidget(self.memory_button)
@@ -109,8 +123,11 @@ class FirstRunScreen(QWidget):
         self.problem_frame.hide()
 
         self.hint_label = hint = QLabel(
-            "The key is kept in your system's keychain, never in a file. "
-            "You can add more merchant accounts later in Settings (Ctrl+,).",
+            translate(
+                "FirstRunScreen",
+                "The key is kept in your system's keychain, never in a file. "
+                "You can add more merchant accounts later in Settings (Ctrl+,).",
+            ),
             self,
         )
         hint.setObjectName("firstRunHint")
@@ -156,16 +173,22 @@ class FirstRunScreen(QWidget):
         ``key_unusable``: a value is stored but it cannot be an API key (``problem`` says why).
         """
         if key_unusable:
-            first = f"The API key stored for {profile_label} ({base_url}) cannot be used."
+            first = translate(
+                "FirstRunScreen", "The API key stored for {profile} ({address}) cannot be used."
+            )
         else:
-            first = f"No API key is stored for {profile_label} ({base_url})."
-        self.message_label.setText(
-            f"{first}\n"
+            first = translate("FirstRunScreen", "No API key is stored for {profile} ({address}).")
+        then = translate(
+            "FirstRunScreen",
             "Enter the private API key of this merchant account, or try the app with the "
-            "built-in demo first."
+            "built-in demo first.",
         )
-        self.title_label.setText(WELCOME_TITLE)
-        self.enter_key_button.setText(ENTER_KEY_TEXT)
+        self.message_label.setText(
+            first.format(profile=profile_label, address=base_url) + "\n" + then
+        )
+        self.title_label.setText(translate("FirstRunScreen", WELCOME_TITLE))
+        self.enter_key_button.setText(translate("FirstRunScreen", ENTER_KEY_TEXT))
+        self.enter_key_button.setAccessibleName(translate("FirstRunScreen", "Enter API key"))
         self.problem_frame.setVisible(problem is not None)
         self.hint_label.setVisible(problem is None)
         self.problem_label.setText(problem or "")
@@ -178,12 +201,16 @@ class FirstRunScreen(QWidget):
         ``attention`` is :attr:`Profile.attention` ("needs attention: environment 'prodution'
         is not known — open Settings"); ``notice`` says where the damaged file was kept.
         """
-        self.title_label.setText("This profile needs attention")
+        self.title_label.setText(translate("FirstRunScreen", "This profile needs attention"))
         self.message_label.setText(
-            f"The profile “{profile_name}” {attention} (Ctrl+,) and choose its environment.\n"
-            "Nothing is sent with this profile until then."
+            translate(
+                "FirstRunScreen",
+                "The profile “{profile}” {attention} (Ctrl+,) and choose its environment.\n"
+                "Nothing is sent with this profile until then.",
+            ).format(profile=profile_name, attention=attention)
         )
-        self.enter_key_button.setText("Open Settings…")
+        self.enter_key_button.setText(translate("FirstRunScreen", "Open Settings…"))
+        self.enter_key_button.setAccessibleName(translate("FirstRunScreen", "Open Settings"))
         self.problem_frame.setVisible(notice is not None)
         self.problem_label.setText(notice or "")
         self.hint_label.setVisible(notice is None)

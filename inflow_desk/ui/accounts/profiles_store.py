@@ -29,6 +29,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from inflow_desk.storage.policy import Policy
 from inflow_desk.storage.profiles import (
     ATTENTION_KEY,
@@ -40,6 +41,7 @@ from inflow_desk.storage.profiles import (
     stored_name,
     validate_profile_name,
 )
+from inflow_desk.ui.kit.i18n import FOLLOW_OS, LANGUAGE_KEY
 
 __all__ = ["CURRENT_KEY", "PROFILES_KEY", "ManagedByPolicy", "ProfilesStore"]
 
@@ -49,10 +51,32 @@ PROFILES_KEY = "accounts/profiles"
 CURRENT_KEY = "accounts/current"
 DAMAGED_SUFFIX = ".damaged-"
 
-UNREADABLE_FILE = "the settings file could not be read"
-PARTLY_READABLE_FILE = "the settings file could not be read completely"
-UNREADABLE_LIST = "the list of profiles in the settings could not be read"
-CUSTOM_FORBIDDEN = "it uses a custom address, which your organisation does not allow"
+# Stored as a profile's problem (the marker in the settings file): English data, translated
+# where shown (:func:`problem_text`).
+UNREADABLE_FILE = QT_TRANSLATE_NOOP("ProfilesStore", "the settings file could not be read")
+PARTLY_READABLE_FILE = QT_TRANSLATE_NOOP(
+    "ProfilesStore", "the settings file could not be read completely"
+)
+UNREADABLE_LIST = QT_TRANSLATE_NOOP(
+    "ProfilesStore", "the list of profiles in the settings could not be read"
+)
+CUSTOM_FORBIDDEN = QT_TRANSLATE_NOOP(
+    "ProfilesStore", "it uses a custom address, which your organisation does not allow"
+)
+_NAMELESS = QT_TRANSLATE_NOOP("ProfilesStore", "a stored profile without a valid name was left out")
+_DAMAGED_PROFILE = QT_TRANSLATE_NOOP("ProfilesStore", "the profile “{profile}”: {problem}")
+
+
+def _already_exists(name: str) -> str:
+    return translate("ProfilesStore", "A profile called “{profile}” already exists").format(
+        profile=name
+    )
+
+
+def problem_text(problem: str) -> str:
+    """A profile's stored problem in the agent's language (the ones this module writes; any
+    other is shown as it is)."""
+    return translate("ProfilesStore", problem)
 
 
 class ManagedByPolicy(ValueError):  # noqa: N818 - a refusal, like the store's ValueErrors
@@ -82,7 +106,9 @@ class ProfilesStore:
         self._raw_damaged: dict[str, object] = {}
         #: Why the whole list could not be read (None: it could, or there is none yet).
         self._unreadable: str | None = None
-        self._damage: list[str] = []
+        #: What was found damaged: (English template, its named fields), for the log and,
+        #: translated, for the window.
+        self._damage: list[tuple[str, tuple[tuple[str, str], ...]]] = []
         self._copy_needed = False
         #: Where the damaged settings file was copied (None: nothing damaged, or no file).
         self.damaged_copy: Path | None = None
@@ -116,11 +142,26 @@ class ProfilesStore:
     def _check_allowed(self, profile: Profile) -> None:
         if self.is_managed(profile.name):
             raise ManagedByPolicy(
-                f"The profile “{profile.name}” is managed by your organisation and cannot be "
-                "changed here"
+                translate(
+                    "ProfilesStore",
+                    "The profile “{profile}” is managed by your organisation and cannot be "
+                    "changed here",
+                ).format(profile=profile.name)
             )
         if self.custom_forbidden and profile.environment is Environment.CUSTOM:
-            raise ManagedByPolicy("Your organisation does not allow custom API addresses")
+            raise ManagedByPolicy(
+                translate("ProfilesStore", "Your organisation does not allow custom API addresses")
+            )
+
+    # ------------------------------------------------------------------ language
+    @property
+    def language(self) -> str:
+        """The language chosen in Settings (``""``: follow the system), read at start-up."""
+        return str(self._s.value(LANGUAGE_KEY, FOLLOW_OS) or FOLLOW_OS)
+
+    def set_language(self, code: str) -> None:
+        self._s.setValue(LANGUAGE_KEY, code)
+        self._s.sync()
 
     # ------------------------------------------------------------------ damage
     @property
@@ -129,19 +170,36 @@ class ProfilesStore:
         return self._unreadable
 
     def _found(self) -> str:
-        return "; ".join(self._damage)
+        """What was found damaged, in English (the log's)."""
+        return "; ".join(template.format(**dict(fields)) for template, fields in self._damage)
+
+    def _found_for_people(self) -> str:
+        parts = []
+        for template, fields in self._damage:
+            values = dict(fields)
+            if "problem" in values:
+                values["problem"] = problem_text(values["problem"])
+            parts.append(translate("ProfilesStore", template).format(**values))
+        return "; ".join(parts)
 
     @property
     def damage_notice(self) -> str | None:
         """For the window: what was found damaged in the settings, and where the copy is."""
         if not self._damage:
             return None
-        found = self._found()
+        found = self._found_for_people()
         if self.damaged_copy is not None:
-            kept = f"A copy of the settings file was kept as {self.damaged_copy}."
+            kept = translate(
+                "ProfilesStore", "A copy of the settings file was kept as {path}."
+            ).format(path=self.damaged_copy)
         else:
-            kept = "The settings could not be copied aside (see the log)."
-        return f"Damaged settings: {found}. {kept} Open Settings (Ctrl+,) to check the profiles."
+            kept = translate(
+                "ProfilesStore", "The settings could not be copied aside (see the log)."
+            )
+        return translate(
+            "ProfilesStore",
+            "Damaged settings: {found}. {kept} Open Settings (Ctrl+,) to check the profiles.",
+        ).format(found=found, kept=kept)
 
     def _keep_damaged_copy(self) -> None:
         source = Path(self._s.fileName())
@@ -255,16 +313,18 @@ class ProfilesStore:
         """Store a new profile; :class:`ValueError` if the name is taken,
         :class:`ManagedByPolicy` if the policy does not allow it."""
         if self.locked:
-            raise ManagedByPolicy("Your organisation does not allow adding profiles")
+            raise ManagedByPolicy(
+                translate("ProfilesStore", "Your organisation does not allow adding profiles")
+            )
         self._check_allowed(profile)
         self._check_storable(profile)
         if any(p.name.casefold() == profile.name.casefold() for p in self.profiles()):
-            raise ValueError(f"A profile called “{profile.name}” already exists")
+            raise ValueError(_already_exists(profile.name))
         profiles = self._stored_profiles()
         if self.policy is not None and self.policy.profiles and not self._load():
             profiles = []  # the fresh-start "default" stand-in: the policy's profiles replace it
         if any(p.name.casefold() == profile.name.casefold() for p in profiles):
-            raise ValueError(f"A profile called “{profile.name}” already exists")
+            raise ValueError(_already_exists(profile.name))
         self._save([*profiles, profile])
         log.info("profile %r added (%s)", profile.name, profile.environment.value)
 
@@ -289,7 +349,9 @@ class ProfilesStore:
         :class:`ManagedByPolicy` when the policy locks the profiles or defines this one.
         """
         if self.locked or self.is_managed(name):
-            raise ManagedByPolicy("Your organisation does not allow removing this profile")
+            raise ManagedByPolicy(
+                translate("ProfilesStore", "Your organisation does not allow removing this profile")
+            )
         profiles = [p for p in self._stored_profiles() if p.name.casefold() != name.casefold()]
         self._save(profiles)
         if str(self._s.value(CURRENT_KEY, "")).casefold() == name.casefold():
@@ -334,7 +396,7 @@ class ProfilesStore:
         for item in items:
             if stored_name(item) is None:
                 log.warning("leaving out a stored profile without a valid name")
-                self._note("a stored profile without a valid name was left out")
+                self._note(_NAMELESS)
                 left_out = True
                 continue
             profile = profile_from_dict(item)
@@ -356,16 +418,22 @@ class ProfilesStore:
             if profile.needs_attention:
                 carried = isinstance(item, dict) and item.get(ATTENTION_KEY) == profile.problem
                 # A reason the app wrote itself is no new damage: no new copy of the file.
-                self._note(f"the profile “{profile.name}”: {profile.problem}", copy=not carried)
+                self._note(
+                    _DAMAGED_PROFILE,
+                    copy=not carried,
+                    profile=profile.name,
+                    problem=profile.problem or "",
+                )
                 self._raw_damaged[profile.name.casefold()] = item
             result.append(profile)
         if not result and (format_error or left_out):  # never a fresh "default" on Production
             self._unreadable = UNREADABLE_FILE if format_error else UNREADABLE_LIST
         return result
 
-    def _note(self, damage: str, *, copy: bool = True) -> None:
-        if damage not in self._damage:
-            self._damage.append(damage)
+    def _note(self, damage: str, *, copy: bool = True, **fields: str) -> None:
+        entry = (damage, tuple(fields.items()))
+        if entry not in self._damage:
+            self._damage.append(entry)
         self._copy_needed = self._copy_needed or copy
 
     def _save(self, profiles: list[Profile]) -> None:

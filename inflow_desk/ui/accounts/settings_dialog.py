@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from inflow_desk.storage.keystore import (
     KeyStoreError,
     KeyStoreLocked,
@@ -50,6 +51,7 @@ from inflow_desk.storage.profiles import (
     validate_custom_url,
     validate_profile_name,
 )
+from inflow_desk.ui.accounts.profiles_store import problem_text
 from inflow_desk.ui.kit import design, palette
 from inflow_desk.ui.kit.errors import (
     TEST_CONNECTION_ACTION,
@@ -58,6 +60,7 @@ from inflow_desk.ui.kit.errors import (
     managed_text,
     unusable_key_text,
 )
+from inflow_desk.ui.kit.i18n import FOLLOW_OS, LANGUAGES
 from inflow_desk.ui.kit.theme import set_style
 from inflow_desk.ui.kit.workers import LatestOnly, run_in_background
 
@@ -68,7 +71,7 @@ __all__ = ["SettingsDialog", "check_key_text"]
 
 log = logging.getLogger(__name__)
 
-CONNECTED_TEXT = "Connected ✓"
+CONNECTED_TEXT = QT_TRANSLATE_NOOP("SettingsDialog", "Connected ✓")
 ERROR_STYLE = f"color: {palette.DANGER_STRONG};"
 WARNING_STYLE = f"color: {palette.WARNING};"
 OK_STYLE = f"color: {palette.SUCCESS_STRONG}; font-weight: bold;"
@@ -77,10 +80,31 @@ PROBLEM_STYLE = (
     f"border: {design.BORDER} {palette.NOTICE_OUTLINE}; {design.ROUNDED} }}"
 )
 _PRESETS: list[tuple[Environment, str]] = [
-    (Environment.PRODUCTION, "Production — real payments"),
-    (Environment.SANDBOX, "Sandbox — test payments"),
-    (Environment.CUSTOM, "Custom URL"),
+    (Environment.PRODUCTION, QT_TRANSLATE_NOOP("SettingsDialog", "Production — real payments")),
+    (Environment.SANDBOX, QT_TRANSLATE_NOOP("SettingsDialog", "Sandbox — test payments")),
+    (Environment.CUSTOM, QT_TRANSLATE_NOOP("SettingsDialog", "Custom URL")),
 ]
+#: What the profile list says beside each profile's name.
+_SHORT_TITLES: dict[Environment, str] = {
+    Environment.PRODUCTION: QT_TRANSLATE_NOOP("SettingsDialog", "Production"),
+    Environment.SANDBOX: QT_TRANSLATE_NOOP("SettingsDialog", "Sandbox"),
+    Environment.CUSTOM: QT_TRANSLATE_NOOP("SettingsDialog", "Custom URL"),
+}
+#: What failed, in the agent's words, for the error funnel ("Could not {action}."); the
+#: English text goes to the log.
+_SAVE_KEY = QT_TRANSLATE_NOOP("SettingsDialog", "save the key")
+_READ_KEY = QT_TRANSLATE_NOOP("SettingsDialog", "read the key")
+_SAVE_PROFILE = QT_TRANSLATE_NOOP("SettingsDialog", "save the profile")
+_ACTIONS: dict[str, str] = {
+    "save": _SAVE_KEY,
+    "reveal": _READ_KEY,
+    "check": _READ_KEY,
+    "delete": QT_TRANSLATE_NOOP("SettingsDialog", "delete the key"),
+    "remove": QT_TRANSLATE_NOOP("SettingsDialog", "remove the profile"),
+    "test": TEST_CONNECTION_ACTION,
+}
+_NO_KEY = QT_TRANSLATE_NOOP("SettingsDialog", "No key stored for this profile.")
+_KEY_STORED = QT_TRANSLATE_NOOP("SettingsDialog", "A key is stored for this profile ({where}).")
 _PRESET_URLS = {Environment.PRODUCTION: PRODUCTION_URL, Environment.SANDBOX: SANDBOX_URL}
 
 
@@ -133,7 +157,7 @@ class SettingsDialog(QDialog):
     def __init__(self, controller: AccountController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle("Settings — Accounts and API keys")
+        self.setWindowTitle(translate("SettingsDialog", "Settings — Accounts and API keys"))
         self.setModal(False)
         self._controller = controller
         self._new_profile = False
@@ -152,17 +176,26 @@ class SettingsDialog(QDialog):
         # ---------------------------------------------------------- profile list
         self.profile_list = QListWidget(self)
         self.profile_list.setObjectName("profileList")
-        self.profile_list.setAccessibleName("Profiles")
+        self.profile_list.setAccessibleName(translate("SettingsDialog", "Profiles"))
+        self.profile_list.setAccessibleDescription(
+            translate("SettingsDialog", "The merchant accounts this computer can use")
+        )
         self.profile_list.setMinimumWidth(180)
         self.profile_list.setMaximumWidth(240)
         self.profile_list.currentItemChanged.connect(self._on_list_changed)
-        self.add_profile_button = QPushButton("Add profile", self)
+        self.add_profile_button = QPushButton(translate("SettingsDialog", "Add profile"), self)
         self.add_profile_button.setObjectName("addProfileButton")
-        self.add_profile_button.setToolTip("Add another merchant account")
+        self.add_profile_button.setAccessibleName(translate("SettingsDialog", "Add profile"))
+        self.add_profile_button.setToolTip(
+            translate("SettingsDialog", "Add another merchant account")
+        )
         self.add_profile_button.clicked.connect(self.start_new_profile)
-        self.remove_profile_button = QPushButton("Remove", self)
+        self.remove_profile_button = QPushButton(translate("SettingsDialog", "Remove"), self)
         self.remove_profile_button.setObjectName("removeProfileButton")
-        self.remove_profile_button.setToolTip("Remove this profile and its key")
+        self.remove_profile_button.setAccessibleName(translate("SettingsDialog", "Remove profile"))
+        self.remove_profile_button.setToolTip(
+            translate("SettingsDialog", "Remove this profile and its key")
+        )
         self.remove_profile_button.clicked.connect(self.remove_profile)
         list_buttons = QHBoxLayout()
         list_buttons.addWidget(self.add_profile_button)
@@ -174,22 +207,25 @@ class SettingsDialog(QDialog):
         # ---------------------------------------------------------- profile form
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("profileNameEdit")
-        self.name_edit.setAccessibleName("Profile name")
-        self.name_edit.setPlaceholderText("e.g. Acme")
+        self.name_edit.setAccessibleName(translate("SettingsDialog", "Profile name"))
+        self.name_edit.setPlaceholderText(translate("SettingsDialog", "e.g. Acme"))
         self.name_error = _message_label(self, "profileNameError", ERROR_STYLE)
         self.name_edit.textEdited.connect(lambda _t: _set_message(self.name_error, ""))
 
         self.environment_combo = QComboBox(self)
         self.environment_combo.setObjectName("environmentCombo")
-        self.environment_combo.setAccessibleName("Environment")
+        self.environment_combo.setAccessibleName(translate("SettingsDialog", "Environment"))
+        self.environment_combo.setAccessibleDescription(
+            translate("SettingsDialog", "Production takes real payments; Sandbox only tests")
+        )
         for environment, title in _PRESETS:
-            self.environment_combo.addItem(title, environment.value)
+            self.environment_combo.addItem(translate("SettingsDialog", title), environment.value)
         self.environment_combo.currentIndexChanged.connect(self._on_environment_changed)
 
         self.url_edit = QLineEdit(self)
         self.url_edit.setObjectName("customUrlEdit")
-        self.url_edit.setAccessibleName("API address")
-        self.url_edit.setPlaceholderText("https://api.example.com")
+        self.url_edit.setAccessibleName(translate("SettingsDialog", "API address"))
+        self.url_edit.setPlaceholderText(translate("SettingsDialog", "https://api.example.com"))
         self.url_edit.textEdited.connect(self._on_url_edited)
         self.url_edit.editingFinished.connect(self._check_url_now)
         self.url_error = _message_label(self, "customUrlError", ERROR_STYLE)
@@ -197,7 +233,9 @@ class SettingsDialog(QDialog):
         # What the organisation's policy fixes (storage/policy.py): shown, not editable.
         self.managed_label = QLabel(managed_text(), self)
         self.managed_label.setObjectName("managedLabel")
-        self.managed_label.setToolTip("Set by your organisation's policy file")
+        self.managed_label.setToolTip(
+            translate("SettingsDialog", "Set by your organisation's policy file")
+        )
         self.managed_label.hide()
         if self._controller.custom_urls_forbidden:  # no custom address to choose
             custom = self.environment_combo.findData(Environment.CUSTOM.value)
@@ -210,22 +248,31 @@ class SettingsDialog(QDialog):
         if override:
             _set_message(
                 self.override_note,
-                f"This run was started with --api-url: every profile talks to {override}.",
+                translate(
+                    "SettingsDialog",
+                    "This run was started with --api-url: every profile talks to {address}.",
+                ).format(address=override),
             )
 
         self.key_edit = QLineEdit(self)
         self.key_edit.setObjectName("apiKeyEdit")
-        self.key_edit.setAccessibleName("API key")
+        self.key_edit.setAccessibleName(translate("SettingsDialog", "API key"))
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key_edit.setPlaceholderText("Paste the private API key")
-        self.key_edit.setToolTip("The key is saved in the system keychain, never in a file")
+        self.key_edit.setPlaceholderText(translate("SettingsDialog", "Paste the private API key"))
+        key_tip = translate(
+            "SettingsDialog", "The key is saved in the system keychain, never in a file"
+        )
+        self.key_edit.setToolTip(key_tip)
+        self.key_edit.setAccessibleDescription(key_tip)
         self.key_edit.textChanged.connect(self._on_key_text_changed)
         self.key_edit.textEdited.connect(self._on_key_edited)
-        self.show_key_button = QPushButton("Show", self)
+        self.show_key_button = QPushButton(translate("SettingsDialog", "Show"), self)
         self.show_key_button.setObjectName("showKeyButton")
         self.show_key_button.setCheckable(True)
-        self.show_key_button.setAccessibleName("Show the API key")
-        self.show_key_button.setToolTip("Show the key (reads the stored key if the field is empty)")
+        self.show_key_button.setAccessibleName(translate("SettingsDialog", "Show the API key"))
+        self.show_key_button.setToolTip(
+            translate("SettingsDialog", "Show the key (reads the stored key if the field is empty)")
+        )
         self.show_key_button.toggled.connect(self._on_show_toggled)
         key_row = QHBoxLayout()
         key_row.addWidget(self.key_edit, 1)
@@ -236,18 +283,27 @@ class SettingsDialog(QDialog):
         self.key_status.setObjectName("keyStatusLabel")
         self.key_status.setWordWrap(True)
 
-        self.save_button = QPushButton("Save", self)
+        self.save_button = QPushButton(translate("SettingsDialog", "Save"), self)
         self.save_button.setObjectName("saveKeyButton")
-        self.save_button.setToolTip("Save the profile, and the key if one is entered (Enter)")
+        self.save_button.setAccessibleName(translate("SettingsDialog", "Save the profile"))
+        self.save_button.setToolTip(
+            translate("SettingsDialog", "Save the profile, and the key if one is entered (Enter)")
+        )
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
-        self.delete_key_button = QPushButton("Delete key", self)
+        self.delete_key_button = QPushButton(translate("SettingsDialog", "Delete key"), self)
         self.delete_key_button.setObjectName("deleteKeyButton")
-        self.delete_key_button.setToolTip("Remove this profile's key from the keychain")
+        self.delete_key_button.setAccessibleName(translate("SettingsDialog", "Delete the API key"))
+        self.delete_key_button.setToolTip(
+            translate("SettingsDialog", "Remove this profile's key from the keychain")
+        )
         self.delete_key_button.clicked.connect(self.delete_key)
-        self.test_button = QPushButton("Test connection", self)
+        self.test_button = QPushButton(translate("SettingsDialog", "Test connection"), self)
         self.test_button.setObjectName("testConnectionButton")
-        self.test_button.setToolTip("A read-only request with this key to this environment")
+        self.test_button.setAccessibleName(translate("SettingsDialog", "Test connection"))
+        self.test_button.setToolTip(
+            translate("SettingsDialog", "A read-only request with this key to this environment")
+        )
         self.test_button.clicked.connect(self.test_connection)
         actions = QHBoxLayout()
         actions.addWidget(self.save_button)
@@ -275,11 +331,18 @@ class SettingsDialog(QDialog):
         self.problem_label.setWordWrap(True)
         self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
         self.memory_button = QPushButton(
-            "Keep keys in memory for this run only", self.problem_frame
+            translate("SettingsDialog", "Keep keys in memory for this run only"),
+            self.problem_frame,
         )
         self.memory_button.setObjectName("useMemoryButton")
+        self.memory_button.setAccessibleName(
+            translate("SettingsDialog", "Keep keys in memory for this run only")
+        )
         self.memory_button.setToolTip(
-            "Keys are forgotten when Inflow Desk quits; nothing is written to disk"
+            translate(
+                "SettingsDialog",
+                "Keys are forgotten when Inflow Desk quits; nothing is written to disk",
+            )
         )
         self.memory_button.clicked.connect(self.use_memory)
         problem_layout.addWidget(self.problem_label)
@@ -304,16 +367,19 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(
-            label("&Name:", self.name_edit),
+            label(translate("SettingsDialog", "&Name:"), self.name_edit),
             column(self.name_edit, self.name_error, self.managed_label),
         )
-        form.addRow(label("&Environment:", self.environment_combo), self.environment_combo)
         form.addRow(
-            label("&Address:", self.url_edit),
+            label(translate("SettingsDialog", "&Environment:"), self.environment_combo),
+            self.environment_combo,
+        )
+        form.addRow(
+            label(translate("SettingsDialog", "&Address:"), self.url_edit),
             column(self.url_edit, self.url_error, self.override_note),
         )
         form.addRow(
-            label("API &key:", self.key_edit),
+            label(translate("SettingsDialog", "API &key:"), self.key_edit),
             column(key_row, self.key_warning, self.key_error, self.key_status),
         )
         right = QVBoxLayout()
@@ -335,17 +401,41 @@ class SettingsDialog(QDialog):
         right_widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         columns.addWidget(right_widget, 1)
 
-        self.use_button = QPushButton("Use this profile", self)
+        self.use_button = QPushButton(translate("SettingsDialog", "Use this profile"), self)
         self.use_button.setObjectName("useProfileButton")
-        self.use_button.setToolTip("Switch the main window to this profile and close")
+        self.use_button.setAccessibleName(translate("SettingsDialog", "Use this profile"))
+        self.use_button.setToolTip(
+            translate("SettingsDialog", "Switch the main window to this profile and close")
+        )
         self.use_button.setAutoDefault(False)
         self.use_button.clicked.connect(self.use_selected_profile)
-        self.close_button = QPushButton("Close", self)
+        self.close_button = QPushButton(translate("SettingsDialog", "Close"), self)
         self.close_button.setObjectName("closeSettingsButton")
         self.close_button.setAutoDefault(False)
-        self.close_button.setToolTip("Close (Esc)")
+        self.close_button.setAccessibleName(translate("SettingsDialog", "Close the settings"))
+        self.close_button.setToolTip(translate("SettingsDialog", "Close (Esc)"))
         self.close_button.clicked.connect(self.reject)
+        # The app's language: stored at once, used from the next start (app.main reads it
+        # before any widget exists, so every text is in one language).
+        self._language_at_open = controller.language
+        self.language_combo = QComboBox(self)
+        self.language_combo.setObjectName("languageCombo")
+        self.language_combo.setAccessibleName(translate("SettingsDialog", "Language"))
+        self.language_combo.setAccessibleDescription(
+            translate("SettingsDialog", "Used from the next start of Inflow Desk")
+        )
+        self.language_combo.addItem(translate("SettingsDialog", "Follow the system"), FOLLOW_OS)
+        for code, native_name in LANGUAGES.items():  # each in its own language
+            self.language_combo.addItem(native_name, code)
+        self.language_combo.setCurrentIndex(
+            max(self.language_combo.findData(self._language_at_open), 0)
+        )
+        self.language_combo.activated.connect(self._on_language_chosen)
+        self.language_note = _message_label(self, "languageNote", "")
         bottom = QHBoxLayout()
+        bottom.addWidget(label(translate("SettingsDialog", "&Language:"), self.language_combo))
+        bottom.addWidget(self.language_combo)
+        bottom.addWidget(self.language_note, 1)
         bottom.addStretch(1)
         bottom.addWidget(self.use_button)
         bottom.addWidget(self.close_button)
@@ -354,10 +444,25 @@ class SettingsDialog(QDialog):
         outer.addLayout(columns, 1)
         outer.addLayout(bottom)
         self.resize(760, 440)
+        # Tab follows what the eye reads: the bottom row left to right (Language first).
+        QWidget.setTabOrder(self.memory_button, self.language_combo)
+        QWidget.setTabOrder(self.language_combo, self.use_button)
+        QWidget.setTabOrder(self.use_button, self.close_button)
 
         controller.keyStoreChanged.connect(self._on_keystore_changed)
         self._update_backend_label()
         self.refresh_list()
+
+    # ------------------------------------------------------------------ language
+    def _on_language_chosen(self, _index: int) -> None:
+        code = str(self.language_combo.currentData() or FOLLOW_OS)
+        self._controller.set_language(code)
+        _set_message(
+            self.language_note,
+            translate("SettingsDialog", "Inflow Desk will use this language from its next start.")
+            if code != self._language_at_open
+            else "",
+        )
 
     # ------------------------------------------------------------------ profile list
     def refresh_list(self, select: str | None = None) -> None:
@@ -368,10 +473,11 @@ class SettingsDialog(QDialog):
         self.profile_list.clear()
         target: QListWidgetItem | None = None
         for profile in self._controller.profile_list():
-            title = dict(_PRESETS).get(profile.environment, profile.environment.name)
+            short = _SHORT_TITLES.get(profile.environment)
+            title = translate("SettingsDialog", short) if short else profile.environment.name
             if profile.needs_attention:
-                title = "needs attention"
-            item = QListWidgetItem(f"{profile.name} · {title.split(' —')[0]}")
+                title = translate("SettingsDialog", "needs attention")
+            item = QListWidgetItem(f"{profile.name} · {title}")
             item.setData(Qt.ItemDataRole.UserRole, profile.name)
             self.profile_list.addItem(item)
             if select is not None and profile.name.casefold() == select.casefold():
@@ -419,7 +525,7 @@ class SettingsDialog(QDialog):
         self._reset_key_field()
         self._clear_messages()
         self.key_stored = False
-        self.key_status.setText("No key stored yet.")
+        self.key_status.setText(translate("SettingsDialog", "No key stored yet."))
         self._update_buttons()
         self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -428,7 +534,9 @@ class SettingsDialog(QDialog):
         self._forget_key_reads()
         self.name_edit.setText(profile.name)
         self.name_edit.setReadOnly(True)
-        self.name_edit.setToolTip("To rename, add a new profile and remove this one")
+        self.name_edit.setToolTip(
+            translate("SettingsDialog", "To rename, add a new profile and remove this one")
+        )
         self._custom_text = profile.custom_url or ""
         self._set_environment(profile.environment)
         self._show_managed(self._controller.is_managed(profile.name))
@@ -437,7 +545,9 @@ class SettingsDialog(QDialog):
         if profile.problem is not None:  # damaged in the settings: the agent fixes it here
             _set_message(
                 self.url_error,
-                f"Needs attention: {profile.problem}. Choose the environment and save.",
+                translate(
+                    "SettingsDialog", "Needs attention: {problem}. Choose the environment and save."
+                ).format(problem=problem_text(profile.problem)),
             )
         self._refresh_key_state()
 
@@ -473,11 +583,13 @@ class SettingsDialog(QDialog):
         if preset is None:
             self.url_edit.setReadOnly(False)
             self.url_edit.setText(self._custom_text)
-            self.url_edit.setToolTip("https:// required; http:// only for this computer")
+            self.url_edit.setToolTip(
+                translate("SettingsDialog", "https:// required; http:// only for this computer")
+            )
         else:
             self.url_edit.setReadOnly(True)
             self.url_edit.setText(preset)
-            self.url_edit.setToolTip("Fixed for this environment")
+            self.url_edit.setToolTip(translate("SettingsDialog", "Fixed for this environment"))
         _set_message(self.url_error, "")
         self.connection_status.clear()
 
@@ -509,7 +621,7 @@ class SettingsDialog(QDialog):
         if self._new_profile:
             problem = validate_profile_name(name)
             if problem is None and self._controller.find_profile(name) is not None:
-                problem = "A profile with this name already exists"
+                problem = translate("SettingsDialog", "A profile with this name already exists")
             if problem is not None:
                 _set_message(self.name_error, problem)
                 self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -525,7 +637,7 @@ class SettingsDialog(QDialog):
             hosts = selected.checkout_hosts if selected is not None else ()
             return Profile(name, self.environment(), custom, hosts)
         except ValueError as exc:  # already caught above; belt and braces
-            action = "save the profile"
+            action = translate("SettingsDialog", _SAVE_PROFILE)
             _set_message(self.url_error, describe_error(exc, account=name, action=action).as_text())
             return None
 
@@ -535,8 +647,11 @@ class SettingsDialog(QDialog):
         if text.strip() and not looks_like_inflow_key(text):
             _set_message(
                 self.key_warning,
-                "This does not look like an Inflow key (they usually start with inflow_). "
-                "You can still save it.",
+                translate(
+                    "SettingsDialog",
+                    "This does not look like an Inflow key (they usually start with inflow_). "
+                    "You can still save it.",
+                ),
             )
         else:
             _set_message(self.key_warning, "")
@@ -548,14 +663,16 @@ class SettingsDialog(QDialog):
         """Empty the key field and hide it again."""
         self.show_key_button.blockSignals(True)
         self.show_key_button.setChecked(False)
-        self.show_key_button.setText("Show")
+        self.show_key_button.setText(translate("SettingsDialog", "Show"))
         self.show_key_button.blockSignals(False)
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.key_edit.clear()
         self._key_from_store = False
 
     def _on_show_toggled(self, checked: bool) -> None:
-        self.show_key_button.setText("Hide" if checked else "Show")
+        self.show_key_button.setText(
+            translate("SettingsDialog", "Hide") if checked else translate("SettingsDialog", "Show")
+        )
         if not checked:
             self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
             if self._key_from_store:
@@ -573,7 +690,7 @@ class SettingsDialog(QDialog):
                 return
             if key is None:
                 self.key_stored = False
-                self.key_status.setText("No key stored for this profile.")
+                self.key_status.setText(translate("SettingsDialog", _NO_KEY))
             elif not self.key_edit.text():
                 self.key_edit.setText(str(key))
                 self._key_from_store = True
@@ -590,16 +707,16 @@ class SettingsDialog(QDialog):
         if profile is None:
             return
         self.key_stored = None
-        self.key_status.setText("Checking the keychain…")
+        self.key_status.setText(translate("SettingsDialog", "Checking the keychain…"))
         name = profile.name
         controller = self._controller
 
         def checked(present: Any) -> None:
             self.key_stored = bool(present)
             self.key_status.setText(
-                f"A key is stored for this profile ({controller.key_store_name})."
+                translate("SettingsDialog", _KEY_STORED).format(where=controller.key_store_name)
                 if present
-                else "No key stored for this profile."
+                else translate("SettingsDialog", _NO_KEY)
             )
             self._update_buttons()
 
@@ -637,7 +754,7 @@ class SettingsDialog(QDialog):
         self._selected = profile
         self.refresh_list(select=profile.name)  # reloads the form: the key field empties
         if key is None:
-            self.connection_status.setText("Profile saved.")
+            self.connection_status.setText(translate("SettingsDialog", "Profile saved."))
             self.operationFinished.emit("save")
             return
         self._save_key(profile, key)
@@ -651,8 +768,10 @@ class SettingsDialog(QDialog):
             self._reset_key_field()
             self.key_stored = True
             where = controller.key_store_name
-            self.key_status.setText(f"A key is stored for this profile ({where}).")
-            self.connection_status.setText(f"Key saved ({where}).")
+            self.key_status.setText(translate("SettingsDialog", _KEY_STORED).format(where=where))
+            self.connection_status.setText(
+                translate("SettingsDialog", "Key saved ({where}).").format(where=where)
+            )
             self.problem_frame.hide()
             self._update_buttons()
             controller.key_changed(name)
@@ -661,7 +780,7 @@ class SettingsDialog(QDialog):
             # Put the key back so "keep in memory" can save it without pasting again.
             if not self.key_edit.text():
                 self.key_edit.setText(key)
-            self._show_failure(exc, "save the key")
+            self._show_failure(exc, _SAVE_KEY)
             controller.key_changed(name)  # the profile itself was saved
 
         self._run("save", lambda: controller.store_key(name, key), saved, not_saved)
@@ -672,9 +791,12 @@ class SettingsDialog(QDialog):
         if profile is None or self._busy:
             return
         if not self.confirm(
-            "Delete API key",
-            f"Delete the API key of “{profile.name}”? You will need to paste it again "
-            "from the Inflow dashboard to use this profile.",
+            translate("SettingsDialog", "Delete API key"),
+            translate(
+                "SettingsDialog",
+                "Delete the API key of “{profile}”? You will need to paste it again "
+                "from the Inflow dashboard to use this profile.",
+            ).format(profile=profile.name),
         ):
             return
         controller = self._controller
@@ -684,8 +806,8 @@ class SettingsDialog(QDialog):
             self._forget_key_reads()  # a check or reveal still under way predates the delete
             self._reset_key_field()
             self.key_stored = False
-            self.key_status.setText("No key stored for this profile.")
-            self.connection_status.setText("Key deleted.")
+            self.key_status.setText(translate("SettingsDialog", _NO_KEY))
+            self.connection_status.setText(translate("SettingsDialog", "Key deleted."))
             self._update_buttons()
             controller.key_changed(name)
 
@@ -697,8 +819,11 @@ class SettingsDialog(QDialog):
         if profile is None or self._busy:
             return
         if not self.confirm(
-            "Remove profile",
-            f"Remove the profile “{profile.name}” and delete its API key from the keychain?",
+            translate("SettingsDialog", "Remove profile"),
+            translate(
+                "SettingsDialog",
+                "Remove the profile “{profile}” and delete its API key from the keychain?",
+            ).format(profile=profile.name),
         ):
             return
         controller = self._controller
@@ -708,7 +833,9 @@ class SettingsDialog(QDialog):
             self._selected = None
             controller.remove_profile(name)
             self.refresh_list()
-            self.connection_status.setText(f"Profile “{name}” removed.")
+            self.connection_status.setText(
+                translate("SettingsDialog", "Profile “{profile}” removed.").format(profile=name)
+            )
 
         self._run("remove", lambda: controller.delete_key(name), removed)
 
@@ -726,12 +853,13 @@ class SettingsDialog(QDialog):
                 _set_message(self.key_error, problem)
                 return
         elif self._selected is None:
-            _set_message(self.key_error, "Paste the key first.")
+            _set_message(self.key_error, translate("SettingsDialog", "Paste the key first."))
             return
         profile_name = self._selected.name if self._selected else ""
         base_url = self._controller.api_url_override or base
         environment = self.environment().name
-        label = f"{self.name_edit.text() or 'this profile'} — {environment}"
+        shown_name = self.name_edit.text() or translate("SettingsDialog", "this profile")
+        label = f"{shown_name} — {environment}"
         controller = self._controller
 
         def check() -> bool:
@@ -747,17 +875,19 @@ class SettingsDialog(QDialog):
 
         def checked(result: Any) -> None:
             if result:
-                self.connection_status.setText(CONNECTED_TEXT)
+                self.connection_status.setText(translate("SettingsDialog", CONNECTED_TEXT))
                 set_style(self.connection_status, OK_STYLE)
             else:
                 set_style(self.connection_status, ERROR_STYLE)
-                self.connection_status.setText("No key to test: paste the key first.")
+                self.connection_status.setText(
+                    translate("SettingsDialog", "No key to test: paste the key first.")
+                )
             self.connection_status.show()
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, KeyStoreError):  # the key could not be read: the keychain box
                 set_style(self.connection_status, ERROR_STYLE)
-                self._show_failure(exc, "read the key")
+                self._show_failure(exc, _READ_KEY)
                 self.connection_status.show()
                 return
             message = describe_error(exc, account=label, action=TEST_CONNECTION_ACTION)
@@ -768,7 +898,7 @@ class SettingsDialog(QDialog):
             self.connection_status.show()
 
         set_style(self.connection_status, "")
-        self.connection_status.setText("Testing the connection…")
+        self.connection_status.setText(translate("SettingsDialog", "Testing the connection…"))
         log.info("testing the connection of profile %r (%s)", profile_name, environment)
         self._run("test", check, checked, failed)
 
@@ -823,12 +953,13 @@ class SettingsDialog(QDialog):
                 if on_failure is not None:
                     on_failure(exc)
                 else:
-                    self._show_failure(exc, what)
+                    self._show_failure(exc, _ACTIONS.get(what, what))
             self.operationFinished.emit(what)
 
         run_in_background(work, success, failure, owner=self)
 
     def _show_failure(self, exc: BaseException, action: str) -> None:
+        """Say what went wrong; ``action`` is English (the log's), translated for the agent."""
         if isinstance(exc, KeyStoreError):
             log.warning("key store: could not %s: %s", action, type(exc).__name__)
             self.problem_label.setText(key_store_problem_text(exc))
@@ -836,9 +967,12 @@ class SettingsDialog(QDialog):
             self.memory_button.setVisible(offer and not self._controller.uses_memory_store())
             self.problem_frame.show()
             if self.key_stored is None:
-                self.key_status.setText("Could not read the keychain.")
+                self.key_status.setText(translate("SettingsDialog", "Could not read the keychain."))
         else:  # an unusable key (the funnel says why, never quoting it), or anything else
-            message = describe_error(exc, account=self.name_edit.text(), action=action)
+            shown = (
+                action if action == TEST_CONNECTION_ACTION else translate("SettingsDialog", action)
+            )
+            message = describe_error(exc, account=self.name_edit.text(), action=shown)
             _set_message(self.key_error, message.as_text())
 
     def _forget_key_reads(self) -> None:
@@ -868,8 +1002,10 @@ class SettingsDialog(QDialog):
     def _update_backend_label(self) -> None:
         name = self._controller.key_store_name
         if name.startswith("unavailable:"):  # the reason is in the problem box when it matters
-            name = "no usable system keychain was found"
-        self.backend_label.setText(f"Keys are kept in: {name}")
+            name = translate("SettingsDialog", "no usable system keychain was found")
+        self.backend_label.setText(
+            translate("SettingsDialog", "Keys are kept in: {where}").format(where=name)
+        )
 
     def _on_keystore_changed(self) -> None:
         self._update_backend_label()

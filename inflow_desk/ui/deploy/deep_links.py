@@ -14,6 +14,7 @@ import logging
 from typing import Any, Protocol
 
 from inflow_desk.domain.deep_link import DeepLink, DeepLinkError, parse_deep_link
+from inflow_desk.domain.i18n import translate
 from inflow_desk.domain.kinds import SessionKind
 from inflow_desk.storage.policy import Policy
 from inflow_desk.ui.kit.errors import UserMessage, deep_link_busy, deep_link_refused
@@ -72,8 +73,11 @@ def apply_deep_link(window: DeepLinkHost, url: str, policy: Policy | None = None
             and not policy.allows_currency(link.currency)
         ):
             raise DeepLinkError(
-                "The link from the other application was not used — currency: "
-                f"{link.currency.value} is not allowed by your organisation"
+                translate(
+                    "DeepLinks",
+                    "The link from the other application was not used — currency: "
+                    "{currency} is not allowed by your organisation",
+                ).format(currency=link.currency.value)
             )
     except DeepLinkError as exc:
         log.info("deep link refused: %s", exc)

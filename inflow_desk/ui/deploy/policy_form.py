@@ -8,6 +8,7 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from inflow_desk.domain.i18n import translate
 from inflow_desk.storage.policy import Policy
 from inflow_desk.ui.kit.errors import managed_text
 
@@ -30,6 +31,10 @@ def apply_policy_to_form(window: QWidget, options: _Options, policy: Policy) -> 
     for index in reversed(range(combo.count())):
         if combo.itemData(index) not in codes:
             combo.removeItem(index)
-    combo.setToolTip(f"{managed_text()}: {', '.join(sorted(codes))}")
+    combo.setToolTip(
+        translate("PolicyForm", "{managed}: {currencies}").format(
+            managed=managed_text(), currencies=", ".join(sorted(codes))
+        )
+    )
     if combo.count() == 1:
         combo.setEnabled(False)
