@@ -53,10 +53,18 @@ def tool(name: str) -> str:
 
 
 def lupdate(ts: Path, language: str) -> None:
+    """Extract into ``ts``, keeping its translations; plural messages stay plural.
+
+    pyside6-lupdate (6.11) marks a message as plural only when the count is a number literal:
+    ``translate(ctx, "%n link(s)", None, count)`` comes out as an ordinary message (and a
+    count written as an expression, ``len(x)``, is not extracted at all: pass a plain name).
+    So every message whose text has ``%n`` is made plural here, with the forms it had.
+    """
+    forms = _plural_forms(ts) if ts.exists() else {}
     listing = ts.with_suffix(".files")
     listing.write_text("\n".join(str(p) for p in sources()) + "\n", encoding="utf-8")
     try:
-        subprocess.run(
+        done = subprocess.run(
             [
                 tool("lupdate"),
                 "-silent",
@@ -72,9 +80,85 @@ def lupdate(ts: Path, language: str) -> None:
                 str(ts),
             ],
             check=True,
+            capture_output=True,
+            text=True,
         )
     finally:
         listing.unlink()
+    noise = ("Removed plural forms", "If this sounds wrong")  # the plurals it flattened
+    for line in (done.stdout + done.stderr).splitlines():
+        if line.strip() and not line.startswith(noise):
+            print(line, file=sys.stderr)
+    _make_plural(ts, forms)
+
+
+def calls_lupdate_misses() -> list[str]:
+    """``translate(...)`` calls lupdate would not extract, found by reading the code (ast):
+    a context that is not a literal, a text built in the call (f-string, ``+``, ``.format``
+    inside), or a count that is not a plain name or number."""
+    import ast
+
+    problems: list[str] = []
+    for path in sources():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            if node.func.id != "translate":
+                continue
+            where = f"{path.relative_to(ROOT)}:{node.lineno}"
+            args = node.args
+            literal = [isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args[:2]]
+            if len(args) < 2 or not literal[0]:
+                problems.append(f"{where}: the context must be a string literal")
+            elif not literal[1] and not isinstance(args[1], ast.Name):
+                problems.append(
+                    f"{where}: the text must be a literal (or a QT_TRANSLATE_NOOP name)"
+                )
+            if node.keywords:
+                problems.append(
+                    f"{where}: pass the count as the 4th positional argument, not by name"
+                )
+            if len(args) >= 4 and not isinstance(args[3], (ast.Name, ast.Constant)):
+                problems.append(f"{where}: the count must be a plain name (lupdate skips the call)")
+    return problems
+
+
+def _plural_forms(ts: Path) -> dict[tuple[str, str], list[str]]:
+    found: dict[tuple[str, str], list[str]] = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if message.get("numerus") == "yes" and translation is not None:
+                texts = [form.text or "" for form in translation.iter("numerusform")]
+                if any(texts) and translation.get("type") != "unfinished":
+                    found[(name, message.findtext("source") or "")] = texts
+    return found
+
+
+def _make_plural(ts: Path, forms: dict[tuple[str, str], list[str]]) -> None:
+    tree = ET.parse(ts)
+    changed = False
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            if "%n" not in source or message.get("numerus") == "yes":
+                continue
+            changed = True
+            message.set("numerus", "yes")
+            old = message.find("translation")
+            if old is not None:
+                message.remove(old)
+            translation = ET.SubElement(message, "translation")
+            kept = forms.get((name, source))
+            for form in kept or [""]:
+                ET.SubElement(translation, "numerusform").text = form
+            if not kept:
+                translation.set("type", "unfinished")
+    if changed:
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
 
 
 def lrelease(ts: Path, qm: Path) -> None:
@@ -119,6 +203,7 @@ def check() -> int:
             shipped = QM_DIR / qm.name
             if not shipped.exists() or shipped.read_bytes() != qm.read_bytes():
                 problems.append(f"{shipped.relative_to(ROOT)} is not what its .ts compiles to")
+        problems.extend(calls_lupdate_misses())
         for context, source, _ in unfinished(TS_DIR / "inflow_desk_fr.ts"):
             problems.append(f"inflow_desk_fr.ts: unfinished {context}: {source!r}")
     for problem in problems:
@@ -175,7 +260,7 @@ def fill(parts: list[Path]) -> int:
                     else:
                         element.text = translated
         tree.write(ts, encoding="utf-8", xml_declaration=True)
-        lupdate(ts, language)  # back to lupdate's own layout
+        lupdate(ts, language)  # back to lupdate's own layout (plural forms kept)
     update()
     return 1 if missing else 0
 
