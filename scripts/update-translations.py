@@ -111,14 +111,11 @@ def calls_lupdate_misses() -> list[str]:
             literal = [isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args[:2]]
             if len(args) < 2 or not literal[0]:
                 problems.append(f"{where}: the context must be a string literal")
-            elif not literal[1] and not isinstance(args[1], ast.Name):
-                problems.append(
-                    f"{where}: the text must be a literal (or a QT_TRANSLATE_NOOP name)"
-                )
+            elif isinstance(args[1], (ast.JoinedStr, ast.BinOp, ast.Call)):
+                # (a name or a subscript is a text marked where it is defined: QT_TRANSLATE_NOOP)
+                problems.append(f"{where}: build the text after translate(), not inside")
             if node.keywords:
-                problems.append(
-                    f"{where}: pass the count as the 4th positional argument, not by name"
-                )
+                problems.append(f"{where}: pass the count 4th, by position (lupdate skips it)")
             if len(args) >= 4 and not isinstance(args[3], (ast.Name, ast.Constant)):
                 problems.append(f"{where}: the count must be a plain name (lupdate skips the call)")
     return problems
