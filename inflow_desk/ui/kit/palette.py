@@ -13,10 +13,13 @@ relatives (three reds for error text); merging them is a design decision, not a 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Final
 
 from PySide6.QtGui import QColor, QPalette
+
+from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
 
 # ---------------------------------------------------------------- primary
 #: The accent: the sandbox badge, the offer paste box when it is the way forward.
@@ -234,21 +237,42 @@ _CHIP_ACCENTS: Final = {
     "custom": (CUSTOM, _DARK_CUSTOM),
 }
 CHIP_KINDS: Final = tuple(_CHIP_ACCENTS)
-#: What a chip says when it stands alone (the result panel); the history's chips carry the
-#: column's own text ("paid ✓ 13:12") in the same colours.
-CHIP_LABELS: Final = {
-    "open": "Open",
-    "waiting": "Waiting",
-    "paid": "Paid ✓",
-    "unsure": "Check",
-    "failed": "Failed",
-    "refused": "Refused",
-    "expired": "Expired",
-    "demo": "Demo",
-    "production": "Production",
-    "sandbox": "Sandbox",
-    "custom": "Custom",
-}
+
+
+class _ChipLabels(Mapping[str, str]):
+    """Chip kind → its label, translated when it is read (never at import: a test switches
+    languages inside one process)."""
+
+    def __init__(self, labels: dict[str, str]) -> None:
+        self._labels = labels
+
+    def __getitem__(self, kind: str) -> str:
+        return translate("Chip", self._labels[kind])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._labels)
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+
+#: What a chip says when it stands alone (the result panel), in the agent's language; the
+#: history's chips carry the column's own text ("paid ✓ 13:12") in the same colours.
+CHIP_LABELS: Final[Mapping[str, str]] = _ChipLabels(
+    {
+        "open": QT_TRANSLATE_NOOP("Chip", "Open"),
+        "waiting": QT_TRANSLATE_NOOP("Chip", "Waiting"),
+        "paid": QT_TRANSLATE_NOOP("Chip", "Paid ✓"),
+        "unsure": QT_TRANSLATE_NOOP("Chip", "Check"),
+        "failed": QT_TRANSLATE_NOOP("Chip", "Failed"),
+        "refused": QT_TRANSLATE_NOOP("Chip", "Refused"),
+        "expired": QT_TRANSLATE_NOOP("Chip", "Expired"),
+        "demo": QT_TRANSLATE_NOOP("Chip", "Demo"),
+        "production": QT_TRANSLATE_NOOP("Chip", "Production"),
+        "sandbox": QT_TRANSLATE_NOOP("Chip", "Sandbox"),
+        "custom": QT_TRANSLATE_NOOP("Chip", "Custom"),
+    }
+)
 
 
 def chip_colours(kind: str, qpalette: QPalette) -> ChipColours:
