@@ -52,7 +52,63 @@ def tool(name: str) -> str:
     return str(found) if found.exists() else f"pyside6-{name}"
 
 
+def plural_forms(ts: Path) -> dict[tuple[str, str], tuple[list[str], bool]]:
+    """``(context, source) -> (plural forms, finished)`` of the %n messages ``ts`` holds."""
+    if not ts.exists():
+        return {}
+    kept: dict[tuple[str, str], tuple[list[str], bool]] = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            forms = [] if translation is None else translation.findall("numerusform")
+            if forms:
+                key = (context.findtext("name") or "", message.findtext("source") or "")
+                finished = translation is not None and translation.get("type") != "unfinished"
+                kept[key] = ([form.text or "" for form in forms], finished)
+    return kept
+
+
+def restore_plurals(ts: Path, kept: dict[tuple[str, str], tuple[list[str], bool]]) -> None:
+    """Mark every %n message as plural again, with the forms it had before lupdate ran.
+
+    pyside6-lupdate (6.11) marks a plural only for ``self.tr(text, "", n)``: a
+    ``translate("Context", "%n link(s)", None, n)`` call comes out as a plain message, and
+    lupdate then drops the plural forms a translator gave it ("Removed plural forms")."""
+    tree = ET.parse(ts)
+    changed = False
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            if "%n" not in source or message.get("numerus") == "yes":
+                continue
+            changed = True
+            message.set("numerus", "yes")
+            old = message.find("translation")
+            position = list(message).index(old) if old is not None else len(message)
+            if old is not None:
+                message.remove(old)
+            forms, finished = kept.get((name, source), ([], False))
+            translation = ET.Element("translation")
+            if not finished or not all(forms):
+                translation.set("type", "unfinished")
+            for form in forms or ["", ""]:
+                ET.SubElement(translation, "numerusform").text = form
+            message.insert(position, translation)
+    if changed:
+        root = tree.getroot()  # lupdate's layout: contexts at the margin, 4 spaces a level
+        root.text = "\n"
+        for child in root:
+            ET.indent(child, "    ")
+            child.tail = "\n"
+        text = ET.tostring(root, encoding="unicode")
+        ts.write_text(
+            f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{text}\n', encoding="utf-8"
+        )
+
+
 def lupdate(ts: Path, language: str) -> None:
+    kept = plural_forms(ts)
     listing = ts.with_suffix(".files")
     listing.write_text("\n".join(str(p) for p in sources()) + "\n", encoding="utf-8")
     try:
@@ -75,6 +131,7 @@ def lupdate(ts: Path, language: str) -> None:
         )
     finally:
         listing.unlink()
+    restore_plurals(ts, kept)
 
 
 def lrelease(ts: Path, qm: Path) -> None:
