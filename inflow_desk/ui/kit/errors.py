@@ -156,6 +156,7 @@ ACTIONS = (
     QT_TRANSLATE_NOOP("Errors", "save the key"),
     QT_TRANSLATE_NOOP("Errors", "read the key"),
     # Settings' key operations (``_run("save", ...)``): "Could not save."
+    QT_TRANSLATE_NOOP("Errors", "check"),
     QT_TRANSLATE_NOOP("Errors", "reveal"),
     QT_TRANSLATE_NOOP("Errors", "save"),
     QT_TRANSLATE_NOOP("Errors", "delete"),
@@ -486,9 +487,8 @@ def describe_error(
         )
     if isinstance(exc, RateLimitError):
         if exc.retry_after:
-            wait = translate(
-                "Errors", "Wait %n second(s) and try again.", None, round(exc.retry_after)
-            )
+            seconds = round(exc.retry_after)  # a plain name: lupdate reads no expression there
+            wait = translate("Errors", "Wait %n second(s) and try again.", None, seconds)
         else:
             wait = translate("Errors", "Wait a moment and try again.")
         return UserMessage(
@@ -636,20 +636,21 @@ def describe_record_outcome(outcome: RecordOutcome) -> str | None:
 def describe_history_unavailable(outcome: RecordOutcome) -> str:
     """The banner shown until the history works again."""
     why = history_problem_text(outcome.problem)
+    waiting = outcome.pending  # a plain name: lupdate reads no expression there
     if outcome.status.value == "memory_only":
         return translate(
             "Errors",
             "⚠ History not working ({reason}) — %n link(s) kept in memory only; "
             "do not close Inflow Desk until the history works again.",
             None,
-            outcome.pending,
+            waiting,
         ).format(reason=why)
     return translate(
         "Errors",
         "⚠ History not working ({reason}) — %n link(s) waiting in {file}; "
         "they will be added when it works again.",
         None,
-        outcome.pending,
+        waiting,
     ).format(reason=why, file=str(outcome.journal))
 
 
@@ -805,14 +806,13 @@ def catalog_import_failed(problems: Sequence[tuple[int, str]], path: str) -> Use
         translate("Errors", "Line {line}: {problem}").format(line=_number(line), problem=message)
         for line, message in problems[:MAX_LISTED_ROWS]
     ]
-    if len(problems) > MAX_LISTED_ROWS:
-        shown.append(translate("Errors", "… and %n more", None, len(problems) - MAX_LISTED_ROWS))
+    # Plural counts are plain names: lupdate extracts no call whose count is an expression.
+    bad, more = len(problems), len(problems) - MAX_LISTED_ROWS
+    if more > 0:
+        shown.append(translate("Errors", "… and %n more", None, more))
     return UserMessage(
         translate(
-            "Errors",
-            "Nothing was imported from {file}: %n row(s) need fixing.",
-            None,
-            len(problems),
+            "Errors", "Nothing was imported from {file}: %n row(s) need fixing.", None, bad
         ).format(file=path),
         translate("Errors", "Fix them in the file and import it again."),
         tuple(shown),
