@@ -200,6 +200,15 @@ def test_every_message_of_the_funnel_is_translated(
         assert message.hint in ("", QUOTED) or message.hint.startswith(PSEUDO_OPEN), message.hint
     for text in texts:
         assert text.startswith(PSEUDO_OPEN), text
+    # A sentence built around a translated cause ("{cause} Choose another place.") starts
+    # with that cause, wrapped in its turn.
+    with language("pseudo", monkeypatch):
+        causes = [errors.history_read_failed(OSError("x")).hint]
+        for exc in (PermissionError(), FileNotFoundError(), IsADirectoryError(), OSError(28, "x")):
+            causes.append(errors.export_failed(exc, "/tmp/history.csv").hint)
+        causes.append(errors.export_failed(ValueError("x"), "/tmp/history.csv").hint)
+    for hint in causes:
+        assert hint.startswith(PSEUDO_OPEN * 2), hint
     # What the funnel quotes stays itself inside the translated sentence.
     rejected = describe_error(AuthenticationError("x", status_code=401), account="Acme — DEMO")
     assert "Acme — DEMO" in rejected.headline
