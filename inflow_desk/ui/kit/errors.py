@@ -796,7 +796,7 @@ def catalog_unavailable() -> UserMessage:
     )
 
 
-#: How many of a CSV file's bad rows are listed.
+# How many of a CSV file's bad rows are listed.
 MAX_LISTED_ROWS = 20
 
 

@@ -13,13 +13,13 @@ relatives (three reds for error text); merging them is a design decision, not a 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
 
 from PySide6.QtGui import QColor, QPalette
 
-from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
+from inflow_desk.ui.kit import chip_labels
 
 # ---------------------------------------------------------------- primary
 #: The accent: the sandbox badge, the offer paste box when it is the way forward.
@@ -239,40 +239,9 @@ _CHIP_ACCENTS: Final = {
 CHIP_KINDS: Final = tuple(_CHIP_ACCENTS)
 
 
-class _ChipLabels(Mapping[str, str]):
-    """Chip kind → its label, translated when it is read (never at import: a test switches
-    languages inside one process)."""
-
-    def __init__(self, labels: dict[str, str]) -> None:
-        self._labels = labels
-
-    def __getitem__(self, kind: str) -> str:
-        return translate("Chip", self._labels[kind])
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._labels)
-
-    def __len__(self) -> int:
-        return len(self._labels)
-
-
 #: What a chip says when it stands alone (the result panel), in the agent's language; the
 #: history's chips carry the column's own text ("paid ✓ 13:12") in the same colours.
-CHIP_LABELS: Final[Mapping[str, str]] = _ChipLabels(
-    {
-        "open": QT_TRANSLATE_NOOP("Chip", "Open"),
-        "waiting": QT_TRANSLATE_NOOP("Chip", "Waiting"),
-        "paid": QT_TRANSLATE_NOOP("Chip", "Paid ✓"),
-        "unsure": QT_TRANSLATE_NOOP("Chip", "Check"),
-        "failed": QT_TRANSLATE_NOOP("Chip", "Failed"),
-        "refused": QT_TRANSLATE_NOOP("Chip", "Refused"),
-        "expired": QT_TRANSLATE_NOOP("Chip", "Expired"),
-        "demo": QT_TRANSLATE_NOOP("Chip", "Demo"),
-        "production": QT_TRANSLATE_NOOP("Chip", "Production"),
-        "sandbox": QT_TRANSLATE_NOOP("Chip", "Sandbox"),
-        "custom": QT_TRANSLATE_NOOP("Chip", "Custom"),
-    }
-)
+CHIP_LABELS: Final[Mapping[str, str]] = chip_labels.CHIP_LABELS
 
 
 def chip_colours(kind: str, qpalette: QPalette) -> ChipColours:

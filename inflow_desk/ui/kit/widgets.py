@@ -17,7 +17,8 @@ from inflow_desk.ui.kit.formatting import format_day_time, format_time
 
 log = logging.getLogger(__name__)
 
-#: Help ▸ About: bound from the first frame (the dialog is built after it).
+# Help ▸ About: bound from the first frame (the dialog is built after it). (A plain comment:
+# lupdate reads "#:" comments as notes for the translator of the next translated string.)
 ABOUT_SHORTCUT = "F1"
 
 
