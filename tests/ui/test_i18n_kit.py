@@ -41,6 +41,7 @@ from inflow_desk.storage.history_journal import HistoryProblem, RecordOutcome, R
 from inflow_desk.storage.keystore import (
     KEY_CONTROL_CHARACTERS,
     KEY_TOO_LONG,
+    NO_BACKEND,
     KeyStoreError,
     KeyStoreLocked,
     KeyStoreUnavailable,
@@ -56,7 +57,7 @@ from inflow_desk.ui.kit.errors import (
     describe_error,
 )
 from inflow_desk.ui.kit.formatting import format_money
-from inflow_desk.ui.kit.i18n import PSEUDO_OPEN
+from inflow_desk.ui.kit.i18n import PSEUDO_OPEN, pseudo
 from inflow_desk.ui.kit.widgets import action_button, countdown_text
 
 from .i18n_helpers import language
@@ -209,6 +210,10 @@ def test_every_message_of_the_funnel_is_translated(
         causes.append(errors.export_failed(ValueError("x"), "/tmp/history.csv").hint)
     for hint in causes:
         assert hint.startswith(PSEUDO_OPEN * 2), hint
+    # The key store's reason is translated too (marked "KeyStore" in storage.keystore).
+    with language("pseudo", monkeypatch):
+        keychain = errors.key_store_problem_text(KeyStoreUnavailable(NO_BACKEND))
+    assert f"({pseudo(NO_BACKEND)})" in keychain
     # What the funnel quotes stays itself inside the translated sentence.
     rejected = describe_error(AuthenticationError("x", status_code=401), account="Acme — DEMO")
     assert "Acme — DEMO" in rejected.headline

@@ -192,7 +192,7 @@ def key_store_problem_text(exc: KeyStoreError) -> str:
             "Errors",
             "No system keychain is available on this computer ({reason}). "
             "You can keep the key in memory for this run only.",
-        ).format(reason=exc.reason)
+        ).format(reason=translate("KeyStore", exc.reason))  # marked in storage.keystore
     if isinstance(exc, KeyStoreLocked):
         return translate(
             "Errors",
