@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor, QImage, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QTableView, QWidget
 from pytestqt.qtbot import QtBot
@@ -56,7 +56,7 @@ from inflow_desk.ui.kit.errors import (
     UserMessage,
     describe_error,
 )
-from inflow_desk.ui.kit.formatting import format_money
+from inflow_desk.ui.kit.formatting import format_day_time, format_money, format_number, format_time
 from inflow_desk.ui.kit.i18n import PSEUDO_OPEN, pseudo
 from inflow_desk.ui.kit.widgets import action_button, countdown_text
 
@@ -375,3 +375,14 @@ def test_every_action_a_caller_passes_is_marked_for_translation() -> None:
     passed -= {"store_true", "store_false"}  # argparse, not ours
     assert passed, "the scan found no action: the patterns are out of date"
     assert passed <= set(ACTIONS), passed - set(ACTIONS)
+
+
+def test_numbers_and_times_follow_the_locale() -> None:
+    """C (no locale) groups as English; French groups with a narrow no-break space and names
+    the day and month in French."""
+    french = QLocale(QLocale.Language.French, QLocale.Country.France)
+    assert format_number(1024, QLocale.c()) == "1,024"
+    assert format_number(1024, french) == f"1{NNBSP}024"
+    assert format_day_time(WEDNESDAY, french) == "mer. 2 déc. 14:00"
+    assert format_day_time(WEDNESDAY, QLocale(QLocale.Language.English)) == "Wed 2 Dec 14:00"
+    assert format_time(WEDNESDAY, french) == "14:00"

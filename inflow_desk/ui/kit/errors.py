@@ -18,7 +18,6 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QLocale,
     QMessageLogContext,
     QObject,
     QtMsgType,
@@ -58,7 +57,7 @@ from inflow_desk.storage.keystore import (
     StoredKeyUnusable,
     UnusableKeyError,
 )
-from inflow_desk.ui.kit.formatting import format_time
+from inflow_desk.ui.kit.formatting import format_number, format_time
 
 if TYPE_CHECKING:  # not imported at run time: sqlite3 stays out of the first frame
     from inflow_desk.storage.history_journal import HistoryProblem, RecordOutcome
@@ -126,7 +125,7 @@ def server_field_issues(messages: list[str] | tuple[str, ...]) -> tuple[FieldIss
 
 def _number(value: int) -> str:
     """A count or a limit in a message, in the agent's locale (``10,000``, ``10 000``)."""
-    return QLocale().toString(value)
+    return format_number(value)
 
 
 # ---------------------------------------------------------------------- actions

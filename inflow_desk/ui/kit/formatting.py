@@ -40,8 +40,12 @@ def format_plain_amount(cents: int) -> str:
 
 
 def format_number(value: int, locale: QLocale | None = None) -> str:
-    """``10000`` → ``10,000`` (English), ``10 000`` (French): a count or a limit in a text."""
-    return (locale or QLocale()).toString(value)
+    """``10000`` → ``10,000`` (English), ``10 000`` (French): a count or a limit in a text.
+    The C locale (no locale: a bare process, a test) groups as English does, not ``10000``."""
+    loc = locale or QLocale()
+    if loc.language() == QLocale.Language.C:
+        return f"{value:,}"
+    return loc.toString(value)
 
 
 #: A time of day: 24-hour clock in every language (the app's convention).
