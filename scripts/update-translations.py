@@ -155,7 +155,20 @@ def _make_plural(ts: Path, forms: dict[tuple[str, str], list[str]]) -> None:
             if not kept:
                 translation.set("type", "unfinished")
     if changed:
-        tree.write(ts, encoding="utf-8", xml_declaration=True)
+        _write_like_lupdate(tree, ts)
+
+
+def _write_like_lupdate(tree: ET.ElementTree[ET.Element], ts: Path) -> None:
+    """lupdate's layout (contexts at the margin, 4 spaces a level, its DOCTYPE): small diffs."""
+    root = tree.getroot()
+    root.text = "\n"
+    for child in root:
+        ET.indent(child, "    ")
+        child.tail = "\n"
+    text = ET.tostring(root, encoding="unicode")
+    ts.write_text(
+        f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{text}\n', encoding="utf-8"
+    )
 
 
 def lrelease(ts: Path, qm: Path) -> None:
@@ -256,7 +269,7 @@ def fill(parts: list[Path]) -> int:
                             ET.SubElement(element, "numerusform").text = form
                     else:
                         element.text = translated
-        tree.write(ts, encoding="utf-8", xml_declaration=True)
+        _write_like_lupdate(tree, ts)
         lupdate(ts, language)  # back to lupdate's own layout (plural forms kept)
     update()
     return 1 if missing else 0

@@ -20,9 +20,13 @@ Translator = Callable[[str, str, "str | None", int], str]
 
 
 def english(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """The source text itself, with ``%n`` replaced by ``n`` when one is given."""
+    """The source text itself, with ``%n`` replaced by ``n`` when one is given, and the
+    English plural marker resolved as the English translation file does (``%n link(s)`` →
+    ``1 link``, ``2 links``): "(s)" never reaches the screen, translator or not."""
     del context, disambiguation
-    return text.replace("%n", str(n)) if n >= 0 else text
+    if n < 0:
+        return text
+    return text.replace("%n", str(n)).replace("(s)", "" if n == 1 else "s")
 
 
 _installed: list[Translator] = [english]

@@ -17,7 +17,13 @@ from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMessageLogContext, QObject, QtMsgType, Signal, qInstallMessageHandler
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QObject,
+    QtMsgType,
+    Signal,
+    qInstallMessageHandler,
+)
 
 from inflow_desk.api.errors import (
     APIConnectionError,
@@ -39,6 +45,7 @@ from inflow_desk.api.errors import (
     TLSVerificationError,
 )
 from inflow_desk.domain.checkout_url import UntrustedCheckoutUrlError
+from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from inflow_desk.domain.models import FieldIssue
 from inflow_desk.storage.keystore import (
     KEY_CONTROL_CHARACTERS,
@@ -50,6 +57,7 @@ from inflow_desk.storage.keystore import (
     StoredKeyUnusable,
     UnusableKeyError,
 )
+from inflow_desk.ui.kit.formatting import format_number, format_time
 
 if TYPE_CHECKING:  # not imported at run time: sqlite3 stays out of the first frame
     from inflow_desk.storage.history_journal import HistoryProblem, RecordOutcome
@@ -110,88 +118,171 @@ def server_field_issues(messages: list[str] | tuple[str, ...]) -> tuple[FieldIss
             field = f"products[{int(match['row'])}].{match['column']}"
         else:
             field = match["option"]
-        issues.append(FieldIssue(field=field, message=f"Inflow: {message}"))
+        text = translate("Errors", "Inflow: {message}").format(message=message)
+        issues.append(FieldIssue(field=field, message=text))
     return tuple(issues)
 
 
-#: What Settings › Test connection is doing, in the agent's words (``action``).
-TEST_CONNECTION_ACTION = "test the connection"
-#: What Test connection says when Inflow rejects the key.
-KEY_REJECTED_TEXT = "key rejected — wrong key or wrong environment"
+def _number(value: int) -> str:
+    """A count or a limit in a message, in the agent's locale (``10,000``, ``10 000``)."""
+    return format_number(value)
 
-_COPY_AGAIN = "Copy it again from the Inflow dashboard."
-_KEEP_IN_MEMORY = "You can keep the key in memory for this run only."
+
+# ---------------------------------------------------------------------- actions
+# ``describe_error(action=...)`` takes what was being attempted as an English phrase (it is
+# logged as is) and shows its translation (context "Errors"). Every phrase a caller passes is
+# marked here, so that lupdate extracts it; a phrase missing here stays English on screen.
+# The messages put it after "could not" / "not allowed to" (French: « de {action} », « à
+# {action} »): French translations start with a consonant, so no elision is needed.
+
+#: What the link form is doing (the default).
+CREATE_LINK_ACTION = QT_TRANSLATE_NOOP("Errors", "create the link")
+#: What Settings › Test connection is doing, in the agent's words (``action``).
+TEST_CONNECTION_ACTION = QT_TRANSLATE_NOOP("Errors", "test the connection")
+#: What an uncaught exception interrupted.
+UNCAUGHT_ACTION = QT_TRANSLATE_NOOP("Errors", "finish what you asked for")
+#: The other callers' phrases (checkout, payments, settings): marked for extraction only.
+ACTIONS = (
+    CREATE_LINK_ACTION,
+    TEST_CONNECTION_ACTION,
+    UNCAUGHT_ACTION,
+    QT_TRANSLATE_NOOP("Errors", "create the subscription link"),
+    QT_TRANSLATE_NOOP("Errors", "load the subscription offers"),
+    QT_TRANSLATE_NOOP("Errors", "list offers"),
+    QT_TRANSLATE_NOOP("Errors", "draw the QR code"),
+    QT_TRANSLATE_NOOP("Errors", "simulate the payment"),
+    QT_TRANSLATE_NOOP("Errors", "save the profile"),
+    QT_TRANSLATE_NOOP("Errors", "save the key"),
+    QT_TRANSLATE_NOOP("Errors", "read the key"),
+    # Settings' key operations (``_run("save", ...)``): "Could not save."
+    QT_TRANSLATE_NOOP("Errors", "check"),
+    QT_TRANSLATE_NOOP("Errors", "reveal"),
+    QT_TRANSLATE_NOOP("Errors", "save"),
+    QT_TRANSLATE_NOOP("Errors", "delete"),
+    QT_TRANSLATE_NOOP("Errors", "remove"),
+    QT_TRANSLATE_NOOP("Errors", "test"),
+)
+
+#: What Test connection says when Inflow rejects the key (translate where shown).
+KEY_REJECTED_TEXT = QT_TRANSLATE_NOOP("Errors", "key rejected — wrong key or wrong environment")
+
+
+def key_rejected_text() -> str:
+    """``key rejected — wrong key or wrong environment``, in the agent's language."""
+    return translate("Errors", KEY_REJECTED_TEXT)
 
 
 def key_store_problem_text(exc: KeyStoreError) -> str:
     """What a key store failure means and what to do, in one or two sentences (never the key)."""
     if isinstance(exc, StoredKeyUnusable):
         if exc.reason == KEY_TOO_LONG:
-            return (
-                f"The stored key is longer than {MAX_KEY_LENGTH:,} characters, so it cannot be "
-                "an API key — open Settings and paste it again."
-            )
-        return (
+            return translate(
+                "Errors",
+                "The stored key is longer than {limit} characters, so it cannot be "
+                "an API key — open Settings and paste it again.",
+            ).format(limit=_number(MAX_KEY_LENGTH))
+        return translate(
+            "Errors",
             "The stored key contains characters an API key cannot have — open Settings "
-            "and paste it again."
+            "and paste it again.",
         )
     if isinstance(exc, KeyStoreUnavailable):
-        return f"No system keychain is available on this computer ({exc.reason}). {_KEEP_IN_MEMORY}"
+        return translate(
+            "Errors",
+            "No system keychain is available on this computer ({reason}). "
+            "You can keep the key in memory for this run only.",
+        ).format(reason=translate("KeyStore", exc.reason))  # marked in storage.keystore
     if isinstance(exc, KeyStoreLocked):
-        return (
+        return translate(
+            "Errors",
             "The system keychain is locked. Unlock it and try again, "
-            "or keep the key in memory for this run only."
+            "or keep the key in memory for this run only.",
         )
     if exc.action == "save":
-        return (
+        return translate(
+            "Errors",
             "The key could not be saved in the system keychain. "
-            "Try again, or keep the key in memory for this run only."
+            "Try again, or keep the key in memory for this run only.",
         )
     if exc.action == "delete":
-        return (
+        return translate(
+            "Errors",
             "The key could not be removed from the system keychain. "
-            "Try again, or remove it with your system's password manager."
+            "Try again, or remove it with your system's password manager.",
         )
-    cause = f" ({exc.cause})" if exc.cause else ""
-    return (
-        f"The system keychain reported an error while trying to {exc.action} the key{cause}. "
-        "Try again, or keep the key in memory for this run only."
+    if exc.action == "read":
+        if exc.cause:
+            return translate(
+                "Errors",
+                "The system keychain reported an error while trying to read the key "
+                "({cause}). Try again, or keep the key in memory for this run only.",
+            ).format(cause=exc.cause)
+        return translate(
+            "Errors",
+            "The system keychain reported an error while trying to read the key. "
+            "Try again, or keep the key in memory for this run only.",
+        )
+    if exc.cause:
+        return translate(
+            "Errors",
+            "The system keychain reported an error while trying to use the key ({cause}). "
+            "Try again, or keep the key in memory for this run only.",
+        ).format(cause=exc.cause)
+    return translate(
+        "Errors",
+        "The system keychain reported an error while trying to use the key. "
+        "Try again, or keep the key in memory for this run only.",
     )
 
 
 def missing_key_text(profile_name: str) -> str:
     """Why nothing can be sent for a profile without a key, and what to do."""
-    return (
-        f"No API key is stored for the profile “{profile_name}”. "
-        "Open Settings (Ctrl+,) to enter it, or try the demo."
-    )
+    return translate(
+        "Errors",
+        "No API key is stored for the profile “{profile}”. "
+        "Open Settings (Ctrl+,) to enter it, or try the demo.",
+    ).format(profile=profile_name)
 
 
 def unusable_key_text(exc: UnusableKeyError) -> str:
     """Why a typed or pasted value cannot be an API key, and what to do (never the value)."""
     if exc.reason == KEY_TOO_LONG:
-        return (
-            f"The API key is longer than {MAX_KEY_LENGTH:,} characters: that is not an API "
-            f"key. {_COPY_AGAIN}"
-        )
+        return translate(
+            "Errors",
+            "The API key is longer than {limit} characters: that is not an API key. "
+            "Copy it again from the Inflow dashboard.",
+        ).format(limit=_number(MAX_KEY_LENGTH))
     if exc.reason == KEY_CONTROL_CHARACTERS:
-        return f"The API key contains a line break or another invisible character. {_COPY_AGAIN}"
+        return translate(
+            "Errors",
+            "The API key contains a line break or another invisible character. "
+            "Copy it again from the Inflow dashboard.",
+        )
     if exc.reason in ("empty", "not text"):
-        return "The API key is empty: paste it from the Inflow dashboard."
-    return f"The API key contains spaces or characters an API key cannot have. {_COPY_AGAIN}"
+        return translate("Errors", "The API key is empty: paste it from the Inflow dashboard.")
+    return translate(
+        "Errors",
+        "The API key contains spaces or characters an API key cannot have. "
+        "Copy it again from the Inflow dashboard.",
+    )
 
 
 def history_read_failed(exc: BaseException) -> UserMessage:
     """The history could not be read (a query of the history table failed)."""
     return UserMessage(
-        "The history could not be read.",
-        f"{_history_cause(exc)} Try again; the links already created are not affected.",
+        translate("Errors", "The history could not be read."),
+        translate(
+            "Errors", "{cause} Try again; the links already created are not affected."
+        ).format(cause=_history_cause(exc)),
     )
 
 
 def export_failed(exc: BaseException, path: str) -> UserMessage:
     """Exporting the history to ``path`` failed."""
-    return UserMessage(f"Could not write {path}.", f"{_os_cause(exc)} Choose another place.")
+    return UserMessage(
+        translate("Errors", "Could not write {path}.").format(path=path),
+        translate("Errors", "{cause} Choose another place.").format(cause=_os_cause(exc)),
+    )
 
 
 def _history_cause(exc: BaseException) -> str:
@@ -203,196 +294,282 @@ def _history_cause(exc: BaseException) -> str:
 
 def _os_cause(exc: BaseException) -> str:
     if isinstance(exc, PermissionError):
-        return "This place cannot be written (no permission)."
+        return translate("Errors", "This place cannot be written (no permission).")
     if isinstance(exc, FileNotFoundError | NotADirectoryError):
-        return "The folder does not exist."
+        return translate("Errors", "The folder does not exist.")
     if isinstance(exc, IsADirectoryError):
-        return "That is a folder, not a file."
+        return translate("Errors", "That is a folder, not a file.")
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
-        return "The disk is full."
+        return translate("Errors", "The disk is full.")
     if isinstance(exc, OSError):
-        return "The disk reported an error."
-    return f"Something unexpected went wrong ({type(exc).__name__}); details are in the log file."
+        return translate("Errors", "The disk reported an error.")
+    return translate(
+        "Errors",
+        "Something unexpected went wrong ({error}); details are in the log file.",
+    ).format(error=type(exc).__name__)
 
 
-_MAYBE_CREATED = (
-    "A link may have been created anyway. Creating again is safe for the customer (nothing is "
-    "paid until they pay), but they could receive two links."
-)
+def _maybe_created() -> str:
+    return translate(
+        "Errors",
+        "A link may have been created anyway. Creating again is safe for the customer (nothing "
+        "is paid until they pay), but they could receive two links.",
+    )
+
+
+def _try_again_or_support() -> str:
+    return translate("Errors", "Try again; if it keeps happening, tell support.")
 
 
 def describe_error(
     exc: BaseException,
     *,
     account: str,
-    action: str = "create the link",
+    action: str = CREATE_LINK_ACTION,
     creating: str | None = None,
     logged: bool = False,
 ) -> UserMessage:
     """Turn any exception from a background call into a message for the agent.
 
     ``account`` names the merchant account and environment ("Acme — PRODUCTION"); ``action`` is
-    what was being attempted, in the agent's words. ``creating`` is the kind of session the
+    what was being attempted, in the agent's words, in English (it is logged as is; the message
+    shows its translation: see :data:`ACTIONS`). ``creating`` is the kind of session the
     call was creating (``"one_time"``, ``"subscription"``), or None for a read (listing offers,
     testing the connection), which can never have created a link. ``logged``: the caller
     already logged ``exc`` with its traceback (an unexpected one is not logged twice).
     """
     creates = creating is not None
+    doing = translate("Errors", action)
     if isinstance(exc, RequestCancelled):
         if exc.request_sent and creates:
             return UserMessage(
-                "Cancelled before Inflow answered — the request had already reached Inflow, "
-                "so a link may have been created there.",
-                "It is not in the History (no answer came back): look in Inflow's dashboard "
-                "before sending the customer a second link.",
+                translate(
+                    "Errors",
+                    "Cancelled before Inflow answered — the request had already reached "
+                    "Inflow, so a link may have been created there.",
+                ),
+                translate(
+                    "Errors",
+                    "It is not in the History (no answer came back): look in Inflow's "
+                    "dashboard before sending the customer a second link.",
+                ),
             )
         return UserMessage(
-            "Cancelled." if exc.request_sent else "Cancelled; nothing was sent to Inflow."
+            translate("Errors", "Cancelled.")
+            if exc.request_sent
+            else translate("Errors", "Cancelled; nothing was sent to Inflow.")
         )
     if isinstance(exc, ProxyRefusedError):
         return UserMessage(
-            f"The proxy refused the connection to Inflow ({exc.proxy_status}), "
-            "so nothing was sent.",
-            "Check this computer's proxy settings (HTTPS_PROXY, the proxy login) or ask IT, "
-            "then try again.",
+            translate(
+                "Errors",
+                "The proxy refused the connection to Inflow ({status}), so nothing was sent.",
+            ).format(status=exc.proxy_status),
+            translate(
+                "Errors",
+                "Check this computer's proxy settings (HTTPS_PROXY, the proxy login) or ask "
+                "IT, then try again.",
+            ),
         )
     if isinstance(exc, TLSVerificationError):
         return UserMessage(
-            "Inflow's certificate is not trusted by this computer, so nothing was sent.",
-            "If your company inspects HTTPS traffic, its certificate must be installed in the "
-            "operating system (ask IT). Otherwise someone may be intercepting the connection: "
-            "do not retry on this network.",
+            translate(
+                "Errors",
+                "Inflow's certificate is not trusted by this computer, so nothing was sent.",
+            ),
+            translate(
+                "Errors",
+                "If your company inspects HTTPS traffic, its certificate must be installed in "
+                "the operating system (ask IT). Otherwise someone may be intercepting the "
+                "connection: do not retry on this network.",
+            ),
             (exc.reason,),
         )
     if isinstance(exc, APITimeoutError):
         if exc.request_sent:
             return UserMessage(
-                f"Inflow did not answer in time, so we could not {action}.",
-                _MAYBE_CREATED if creates else "Try again.",
+                translate(
+                    "Errors", "Inflow did not answer in time, so we could not {action}."
+                ).format(action=doing),
+                _maybe_created() if creates else translate("Errors", "Try again."),
             )
         return UserMessage(
-            "Couldn't reach Inflow (the connection timed out).",
-            "Check the internet connection and try again.",
+            translate("Errors", "Couldn't reach Inflow (the connection timed out)."),
+            translate("Errors", "Check the internet connection and try again."),
         )
     if isinstance(exc, APIConnectionError):
         if exc.request_sent:
             return UserMessage(
-                "The connection to Inflow broke before the answer arrived.",
-                _MAYBE_CREATED if creates else "Try again.",
+                translate("Errors", "The connection to Inflow broke before the answer arrived."),
+                _maybe_created() if creates else translate("Errors", "Try again."),
             )
         return UserMessage(
-            "Couldn't reach Inflow (connection refused or no network).",
-            "Check the internet connection and try again.",
+            translate("Errors", "Couldn't reach Inflow (connection refused or no network)."),
+            translate("Errors", "Check the internet connection and try again."),
         )
     if isinstance(exc, AuthenticationError):
         if action == TEST_CONNECTION_ACTION:  # Settings: the agent is checking the key itself
             return UserMessage(
-                f"Inflow rejected the API key for {account}: {KEY_REJECTED_TEXT}.",
-                "A sandbox key does not work on production, and the other way round.",
+                translate("Errors", "Inflow rejected the API key for {account}: {why}.").format(
+                    account=account, why=key_rejected_text()
+                ),
+                translate(
+                    "Errors",
+                    "A sandbox key does not work on production, and the other way round.",
+                ),
             )
         return UserMessage(
-            f"Inflow rejected the API key for {account}.",
-            "Open Settings › Accounts to check the key or the environment "
-            "(a sandbox key does not work on production, and the other way round).",
+            translate("Errors", "Inflow rejected the API key for {account}.").format(
+                account=account
+            ),
+            translate(
+                "Errors",
+                "Open Settings › Accounts to check the key or the environment "
+                "(a sandbox key does not work on production, and the other way round).",
+            ),
         )
     if isinstance(exc, PermissionDeniedError):
         return UserMessage(
-            f"Inflow refused this API key: it is not allowed to {action} (HTTP 403).",
-            "Ask an account admin to check the key's permissions in the Inflow dashboard.",
+            translate(
+                "Errors", "Inflow refused this API key: it is not allowed to {action} (HTTP 403)."
+            ).format(action=doing),
+            translate(
+                "Errors",
+                "Ask an account admin to check the key's permissions in the Inflow dashboard.",
+            ),
             tuple(exc.messages),
         )
     if isinstance(exc, OfferListingUnavailable):
         return UserMessage(
-            "Inflow does not list subscription offers for this account.",
-            "Paste an offer id or a subscribe link (…/subscribe/offer_…) instead.",
+            translate("Errors", "Inflow does not list subscription offers for this account."),
+            translate(
+                "Errors", "Paste an offer id or a subscribe link (…/subscribe/offer_…) instead."
+            ),
         )
     if isinstance(exc, ConnectionCheckUnavailable):
         return UserMessage(
-            f"Could not verify the key this way: the server has no such check "
-            f"(HTTP {exc.status_code}).",
-            "This says nothing against the key: creating a link shows whether it works. "
-            "With a custom server address, check that the address is right.",
+            translate(
+                "Errors",
+                "Could not verify the key this way: the server has no such check (HTTP {status}).",
+            ).format(status=exc.status_code),
+            translate(
+                "Errors",
+                "This says nothing against the key: creating a link shows whether it works. "
+                "With a custom server address, check that the address is right.",
+            ),
             alarming=False,
         )
     if isinstance(exc, NotFoundError):
         if creating == "subscription":
             return UserMessage(
-                "That subscription offer does not exist or has been archived.",
-                "Pick another offer, or check the offer in the Inflow dashboard.",
+                translate("Errors", "That subscription offer does not exist or has been archived."),
+                translate(
+                    "Errors", "Pick another offer, or check the offer in the Inflow dashboard."
+                ),
                 tuple(exc.messages),
             )
         return UserMessage(
-            "Inflow answered “not found” (HTTP 404).",
-            "Checkout sessions may not be enabled for this account yet (Checkout V2 is in beta), "
-            "or the server address in Settings is wrong.",
+            translate("Errors", "Inflow answered “not found” (HTTP 404)."),
+            translate(
+                "Errors",
+                "Checkout sessions may not be enabled for this account yet (Checkout V2 is in "
+                "beta), or the server address in Settings is wrong.",
+            ),
             tuple(exc.messages),
         )
     if isinstance(exc, BadRequestError):
         return UserMessage(
-            "Inflow refused the request:",
-            "Correct the fields above and try again.",
+            translate("Errors", "Inflow refused the request:"),
+            translate("Errors", "Correct the fields above and try again."),
             tuple(exc.messages),
             field_issues=server_field_issues(exc.messages),
         )
     if isinstance(exc, RateLimitError):
-        wait = f"{round(exc.retry_after)} seconds" if exc.retry_after else "a moment"
+        if exc.retry_after:
+            seconds = round(exc.retry_after)  # a plain name: lupdate reads no expression there
+            wait = translate("Errors", "Wait %n second(s) and try again.", None, seconds)
+        else:
+            wait = translate("Errors", "Wait a moment and try again.")
         return UserMessage(
-            "Inflow is limiting requests right now (HTTP 429).",
-            f"Wait {wait} and try again.",
+            translate("Errors", "Inflow is limiting requests right now (HTTP 429)."), wait
         )
     if isinstance(exc, InternalServerError):
         # No details: a 5xx body is a stack-trace-free "Internal server error" or a proxy's page.
         # Any 5xx, 500 included, may come after the session was created (a crash while
         # answering, a proxy timing out in front of a working server).
         return UserMessage(
-            f"Inflow had a problem on its side (HTTP {exc.status_code}).",
-            "Nothing to fix on your side; try again in a moment."
-            + (" " + _MAYBE_CREATED if creates else ""),
+            translate("Errors", "Inflow had a problem on its side (HTTP {status}).").format(
+                status=exc.status_code
+            ),
+            translate("Errors", "Nothing to fix on your side; try again in a moment.")
+            + (" " + _maybe_created() if creates else ""),
         )
     if isinstance(exc, APIStatusError):
         return UserMessage(
-            f"Inflow answered with an unexpected error (HTTP {exc.status_code}).",
-            "Try again; if it keeps happening, send the log file to support.",
+            translate("Errors", "Inflow answered with an unexpected error (HTTP {status}).").format(
+                status=exc.status_code
+            ),
+            translate("Errors", "Try again; if it keeps happening, send the log file to support."),
             tuple(exc.messages),
         )
     if isinstance(exc, ResponseTooLargeError):
         return UserMessage(
-            "Inflow's answer was far larger than any real answer, so it was not read.",
-            _MAYBE_CREATED if creates else "Try again; if it keeps happening, tell support.",
+            translate(
+                "Errors", "Inflow's answer was far larger than any real answer, so it was not read."
+            ),
+            _maybe_created() if creates else _try_again_or_support(),
         )
     if isinstance(exc, APIResponseValidationError):
         return UserMessage(
-            "Inflow answered, but the answer could not be understood.",
-            _MAYBE_CREATED if creates else "Try again; if it keeps happening, tell support.",
+            translate("Errors", "Inflow answered, but the answer could not be understood."),
+            _maybe_created() if creates else _try_again_or_support(),
         )
     if isinstance(exc, InflowError):
-        return UserMessage(f"Could not {action}.", str(exc))
+        return UserMessage(
+            translate("Errors", "Could not {action}.").format(action=doing), str(exc)
+        )
     if isinstance(exc, UntrustedCheckoutUrlError):
         return UserMessage(
-            "Refused: Inflow's answer held a link this app does not trust, so it is not shown.",
-            "Send the customer no link for this yet. The session is in the history, marked as "
-            "refused. A proxy or a wrong server address may be altering the answers: tell IT "
-            "or support before you create again.",
+            translate(
+                "Errors",
+                "Refused: Inflow's answer held a link this app does not trust, so it is not shown.",
+            ),
+            translate(
+                "Errors",
+                "Send the customer no link for this yet. The session is in the history, marked "
+                "as refused. A proxy or a wrong server address may be altering the answers: "
+                "tell IT or support before you create again.",
+            ),
             (exc.problem,),
         )
     if isinstance(exc, QrTooLongError):
         return UserMessage(
-            f"This link is too long for a QR code ({exc.length:,} characters).",
-            "Copy the link and send it instead.",
+            translate(
+                "Errors", "This link is too long for a QR code ({length} characters)."
+            ).format(length=_number(exc.length)),
+            translate("Errors", "Copy the link and send it instead."),
         )
     if isinstance(exc, StoredKeyUnusable):  # it never carries the key
         return UserMessage(
-            f"Could not {action}: the stored API key cannot be used.", key_store_problem_text(exc)
+            translate("Errors", "Could not {action}: the stored API key cannot be used.").format(
+                action=doing
+            ),
+            key_store_problem_text(exc),
         )
     if isinstance(exc, KeyStoreError):
-        return UserMessage(f"Could not {action}.", key_store_problem_text(exc))
+        return UserMessage(
+            translate("Errors", "Could not {action}.").format(action=doing),
+            key_store_problem_text(exc),
+        )
     if isinstance(exc, UnusableKeyError):  # it never carries the key
         return UserMessage(unusable_key_text(exc))
     if not logged:
         log.error("unexpected error while trying to %s", action, exc_info=exc)
     return UserMessage(
-        f"Something unexpected went wrong ({type(exc).__name__}).",
-        "Try again; details are in the log file for support.",
+        translate("Errors", "Something unexpected went wrong ({error}).").format(
+            error=type(exc).__name__
+        ),
+        translate("Errors", "Try again; details are in the log file for support."),
     )
 
 
@@ -401,24 +578,32 @@ def describe_error(
 #: What a :class:`~inflow_desk.storage.history_journal.HistoryProblem` means, in the agent's words
 #: (keyed by its value, so that this module does not import the storage layer at start-up).
 _HISTORY_PROBLEMS = {
-    "disk_full": "the disk is full",
-    "locked": "the history file is locked by another program",
-    "damaged": "the history file is damaged",
-    "not_writable": "the history file cannot be written",
-    "io_error": "the disk reported an error",
-    "unavailable": "the history could not be opened",
-    "other": "the history could not be written",
+    "disk_full": QT_TRANSLATE_NOOP("Errors", "the disk is full"),
+    "locked": QT_TRANSLATE_NOOP("Errors", "the history file is locked by another program"),
+    "damaged": QT_TRANSLATE_NOOP("Errors", "the history file is damaged"),
+    "not_writable": QT_TRANSLATE_NOOP("Errors", "the history file cannot be written"),
+    "io_error": QT_TRANSLATE_NOOP("Errors", "the disk reported an error"),
+    "unavailable": QT_TRANSLATE_NOOP("Errors", "the history could not be opened"),
+    "other": QT_TRANSLATE_NOOP("Errors", "the history could not be written"),
 }
 
 #: The window's status after a created link the history could not take (unexpected failure).
-HISTORY_NOT_SAVED = "⚠ Not saved to the history (see the log file). Keep this link somewhere safe."
+#: Marked for extraction; show :func:`history_not_saved_text` (translated).
+HISTORY_NOT_SAVED = QT_TRANSLATE_NOOP(
+    "Errors", "⚠ Not saved to the history (see the log file). Keep this link somewhere safe."
+)
+
+
+def history_not_saved_text() -> str:
+    """:data:`HISTORY_NOT_SAVED` in the agent's language."""
+    return translate("Errors", HISTORY_NOT_SAVED)
 
 
 def history_problem_text(problem: HistoryProblem | None) -> str:
     """``"the disk is full"``: why the history did not take a record."""
     if problem is None:
-        return _HISTORY_PROBLEMS["other"]
-    return _HISTORY_PROBLEMS.get(problem.value, _HISTORY_PROBLEMS["other"])
+        return translate("Errors", _HISTORY_PROBLEMS["other"])
+    return translate("Errors", _HISTORY_PROBLEMS.get(problem.value, _HISTORY_PROBLEMS["other"]))
 
 
 def describe_record_outcome(outcome: RecordOutcome) -> str | None:
@@ -427,46 +612,63 @@ def describe_record_outcome(outcome: RecordOutcome) -> str | None:
         return None
     why = history_problem_text(outcome.problem)
     if outcome.status.value == "journaled":
-        where = str(outcome.journal) if outcome.journal is not None else "a backup file"
-        return (
-            f"⚠ Not saved to the history — {why}. Kept in {where}; "
-            "it will be added when the history works again."
-        )
+        if outcome.journal is None:
+            return translate(
+                "Errors",
+                "⚠ Not saved to the history — {reason}. Kept in a backup file; "
+                "it will be added when the history works again.",
+            ).format(reason=why)
+        return translate(
+            "Errors",
+            "⚠ Not saved to the history — {reason}. Kept in {file}; "
+            "it will be added when the history works again.",
+        ).format(reason=why, file=str(outcome.journal))
     backup = history_problem_text(outcome.journal_problem)
-    return (
-        f"⚠ Not saved to the history — {why}, and the backup file could not be written "
-        f"either ({backup}). Kept in memory only: copy this link somewhere safe; it will be "
-        "added when the history works again, unless Inflow Desk is closed first."
-    )
+    return translate(
+        "Errors",
+        "⚠ Not saved to the history — {reason}, and the backup file could not be written "
+        "either ({backup_reason}). Kept in memory only: copy this link somewhere safe; it will "
+        "be added when the history works again, unless Inflow Desk is closed first.",
+    ).format(reason=why, backup_reason=backup)
 
 
 def describe_history_unavailable(outcome: RecordOutcome) -> str:
     """The banner shown until the history works again."""
     why = history_problem_text(outcome.problem)
-    waiting = outcome.pending
-    links = f"{waiting} link{'' if waiting == 1 else 's'}"
+    waiting = outcome.pending  # a plain name: lupdate reads no expression there
     if outcome.status.value == "memory_only":
-        return (
-            f"⚠ History not working ({why}) — {links} kept in memory only; "
-            "do not close Inflow Desk until the history works again."
-        )
-    return (
-        f"⚠ History not working ({why}) — {links} waiting in {outcome.journal}; "
-        "they will be added when it works again."
-    )
+        return translate(
+            "Errors",
+            "⚠ History not working ({reason}) — %n link(s) kept in memory only; "
+            "do not close Inflow Desk until the history works again.",
+            None,
+            waiting,
+        ).format(reason=why)
+    return translate(
+        "Errors",
+        "⚠ History not working ({reason}) — %n link(s) waiting in {file}; "
+        "they will be added when it works again.",
+        None,
+        waiting,
+    ).format(reason=why, file=str(outcome.journal))
 
 
 def withheld_link_text(problem: str) -> str:
     """What stands where a link would be shown but is not trusted (the offer details)."""
-    return f"⚠ Not shown, this link is not trusted: {problem}"
+    return translate("Errors", "⚠ Not shown, this link is not trusted: {problem}").format(
+        problem=problem
+    )
 
 
 def describe_held_back_link(exc: UntrustedCheckoutUrlError) -> UserMessage:
     """What the result panel says above a link it shows but does not trust (not Production)."""
     return UserMessage(
-        "Check this link before you use it: it is not Inflow's checkout.",
-        "It was not copied and has no QR code. Copy it only if you know where it leads "
-        "(a profile can trust its own checkout host in Settings).",
+        translate("Errors", "Check this link before you use it: it is not Inflow's checkout."),
+        translate(
+            "Errors",
+            "It was not copied and has no QR code. Copy it only if you know where it leads "
+            "(a profile can trust its own checkout host in Settings).",
+        ),
         (exc.problem,),
     )
 
@@ -479,22 +681,35 @@ def limit_exceeded(
     The amounts come formatted (``€500.00``)."""
     if per_day:
         return UserMessage(
-            f"Nothing was sent: this link would take you over your daily limit of {limit} "
-            f"on “{profile}”.",
-            f"You have created {used} today; this link is {amount}. Your organisation sets "
-            "this limit — ask a supervisor to create it.",
+            translate(
+                "Errors",
+                "Nothing was sent: this link would take you over your daily limit of {limit} "
+                "on “{profile}”.",
+            ).format(limit=limit, profile=profile),
+            translate(
+                "Errors",
+                "You have created {used} today; this link is {amount}. Your organisation sets "
+                "this limit — ask a supervisor to create it.",
+            ).format(used=used, amount=amount),
         )
     return UserMessage(
-        f"Nothing was sent: {amount} is over your limit of {limit} per link on “{profile}”.",
-        "Your organisation sets this limit — ask a supervisor to create this link.",
+        translate(
+            "Errors",
+            "Nothing was sent: {amount} is over your limit of {limit} per link on “{profile}”.",
+        ).format(amount=amount, limit=limit, profile=profile),
+        translate(
+            "Errors", "Your organisation sets this limit — ask a supervisor to create this link."
+        ),
     )
 
 
 def currency_not_allowed(code: str) -> UserMessage:
     """A cart in a currency the organisation's policy does not allow (an old draft)."""
     return UserMessage(
-        f"Nothing was sent: your organisation does not allow links in {code}.",
-        "Choose another currency.",
+        translate(
+            "Errors", "Nothing was sent: your organisation does not allow links in {currency}."
+        ).format(currency=code),
+        translate("Errors", "Choose another currency."),
     )
 
 
@@ -502,80 +717,108 @@ def limit_unknown_price(profile: str) -> UserMessage:
     """A link whose price is not known here (an offer pasted by id) on a profile with agent
     limits: refused, because the limit cannot be checked."""
     return UserMessage(
-        f"Nothing was sent: this link's price is not known here, so your limits on “{profile}” "
-        "cannot be checked.",
-        "Pick the offer from the list (its price is shown there) instead of pasting its id.",
+        translate(
+            "Errors",
+            "Nothing was sent: this link's price is not known here, so your limits on "
+            "“{profile}” cannot be checked.",
+        ).format(profile=profile),
+        translate(
+            "Errors",
+            "Pick the offer from the list (its price is shown there) instead of pasting its id.",
+        ),
     )
 
 
 def daily_limit_unknown(profile: str) -> UserMessage:
     """The day's total cannot be counted (the history is unavailable): refused, not guessed."""
     return UserMessage(
-        f"Nothing was sent: your daily limit on “{profile}” cannot be checked.",
-        "The history, which counts today's links, is unavailable (see the log file).",
+        translate(
+            "Errors", "Nothing was sent: your daily limit on “{profile}” cannot be checked."
+        ).format(profile=profile),
+        translate(
+            "Errors",
+            "The history, which counts today's links, is unavailable (see the log file).",
+        ),
     )
 
 
 def deep_link_refused(exc: ValueError) -> UserMessage:
     """A deep link (``inflow-desk://new?…``) with something wrong in it: nothing was filled.
     ``exc`` is a ``domain.deep_link.DeepLinkError`` (its text is written for the agent)."""
-    return UserMessage(str(exc), "The form was left as it was. Check the link in the CRM.")
+    return UserMessage(
+        str(exc), translate("Errors", "The form was left as it was. Check the link in the CRM.")
+    )
 
 
 def deep_link_busy() -> UserMessage:
     """A deep link that arrived while the form could not take it (a link being created)."""
     return UserMessage(
-        "The link from the other application was not used: a link is being created.",
-        "Wait for it (or press Esc), then open the link from the CRM again.",
+        translate(
+            "Errors",
+            "The link from the other application was not used: a link is being created.",
+        ),
+        translate("Errors", "Wait for it (or press Esc), then open the link from the CRM again."),
     )
 
 
 def policy_unusable_text(exc: Exception) -> str:
     """The start-up refusal for a present but invalid policy file (``storage.policy``): the
     error names the file, the line and the field."""
-    return (
-        f"Inflow Desk cannot start: your organisation's policy file is not valid.\n\n{exc}\n\n"
-        "Ask your IT department to correct it. The app does not run without it."
-    )
+    return translate(
+        "Errors",
+        "Inflow Desk cannot start: your organisation's policy file is not valid.\n\n"
+        "{problem}\n\n"
+        "Ask your IT department to correct it. The app does not run without it.",
+    ).format(problem=exc)
 
 
 def managed_text() -> str:
     """Beside what the organisation's policy fixes (Settings)."""
-    return "Managed by your organisation"
+    return translate("Errors", "Managed by your organisation")
 
 
 # ---------------------------------------------------------------------- hand-over (issue 16)
 def mail_client_failed() -> UserMessage:
     """The system opened no e-mail program for a ``mailto:`` link."""
     return UserMessage(
-        "No e-mail program opened.",
-        "Copy the message (Ctrl+M) and paste it into your e-mail instead.",
+        translate("Errors", "No e-mail program opened."),
+        translate("Errors", "Copy the message (Ctrl+M) and paste it into your e-mail instead."),
     )
 
 
 def catalog_unavailable() -> UserMessage:
     """The catalog database cannot be read or written (``storage.catalog.CatalogError``)."""
     return UserMessage(
-        "The product catalog is not available right now.",
-        "Products can still be typed by hand; recent products still complete.",
+        translate("Errors", "The product catalog is not available right now."),
+        translate("Errors", "Products can still be typed by hand; recent products still complete."),
         alarming=False,
     )
 
 
+# How many of a CSV file's bad rows are listed.
+MAX_LISTED_ROWS = 20
+
+
 def catalog_import_failed(problems: Sequence[tuple[int, str]], path: str) -> UserMessage:
     """A CSV file with bad rows: nothing was imported; each row's problem, by line number."""
-    shown = [f"Line {line}: {message}" for line, message in problems[:20]]
-    if len(problems) > 20:
-        shown.append(f"… and {len(problems) - 20} more")
+    shown = [
+        translate("Errors", "Line {line}: {problem}").format(line=_number(line), problem=message)
+        for line, message in problems[:MAX_LISTED_ROWS]
+    ]
+    # Plural counts are plain names: lupdate extracts no call whose count is an expression.
+    bad, more = len(problems), len(problems) - MAX_LISTED_ROWS
+    if more > 0:
+        shown.append(translate("Errors", "… and %n more", None, more))
     return UserMessage(
-        f"Nothing was imported from {path}: {len(problems)} row(s) need fixing.",
-        "Fix them in the file and import it again.",
+        translate(
+            "Errors", "Nothing was imported from {file}: %n row(s) need fixing.", None, bad
+        ).format(file=path),
+        translate("Errors", "Fix them in the file and import it again."),
         tuple(shown),
     )
 
 
 # ---------------------------------------------------------------------- uncaught exceptions
-UNCAUGHT_ACTION = "finish what you asked for"
 _QT_LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
     QtMsgType.QtInfoMsg: logging.INFO,
@@ -655,8 +898,11 @@ def install_exception_hooks(
 
 def duplicate_link_question(created_at: datetime) -> UserMessage:
     """Ctrl+Enter on a cart that already has its link: asked before a second live link."""
-    at = created_at.astimezone().strftime("%H:%M")
     return UserMessage(
-        f"Nothing was sent: this exact cart already has a link, created at {at} (on the right).",
-        "Press Ctrl+Enter again to create a second link for the same cart.",
+        translate(
+            "Errors",
+            "Nothing was sent: this exact cart already has a link, created at {time} "
+            "(on the right).",
+        ).format(time=format_time(created_at)),
+        translate("Errors", "Press Ctrl+Enter again to create a second link for the same cart."),
     )

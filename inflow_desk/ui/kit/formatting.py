@@ -1,4 +1,5 @@
-"""Amounts for people: integer cents → the agent's locale currency format (QLocale).
+"""Amounts, numbers and times for people, in the agent's locale (QLocale): ``1 299,50 €`` and
+``mer. 2 déc. 14:00`` in French, ``€1,299.50`` and ``Wed 2 Dec 14:00`` in English.
 
 Locale-neutral texts (edit fields, files, messages) come from :mod:`inflow_desk.domain.money`
 (``plain_amount``, ``format_cents``, ``format_amount``): together, the only cents formatters.
@@ -6,9 +7,10 @@ Locale-neutral texts (edit fields, files, messages) come from :mod:`inflow_desk.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Final
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
 from inflow_desk.domain.money import Currency, format_amount, plain_amount
 
@@ -35,6 +37,39 @@ def format_money_in(cents: int, currency: str | None, locale: QLocale | None = N
 def format_plain_amount(cents: int) -> str:
     """``4999`` → ``49.99``: what an edit field shows, accepted back by ``parse_money``."""
     return plain_amount(cents)
+
+
+def format_number(value: int, locale: QLocale | None = None) -> str:
+    """``10000`` → ``10,000`` (English), ``10 000`` (French): a count or a limit in a text.
+    The C locale (no locale: a bare process, a test) groups as English does, not ``10000``."""
+    loc = locale or QLocale()
+    if loc.language() == QLocale.Language.C:
+        return f"{value:,}"
+    return loc.toString(value)
+
+
+#: A time of day: 24-hour clock in every language (the app's convention).
+TIME_FORMAT: Final = "HH:mm"
+#: Another day's time: the locale's short day and month names (``Wed 2 Dec 14:00``).
+DAY_TIME_FORMAT: Final = "ddd d MMM HH:mm"
+
+
+def _local(moment: datetime) -> QDateTime:
+    local = moment.astimezone()
+    return QDateTime(
+        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
+    )
+
+
+def format_time(moment: datetime, locale: QLocale | None = None) -> str:
+    """``moment`` (aware) as the agent's local time of day: ``14:00``."""
+    return (locale or QLocale()).toString(_local(moment), TIME_FORMAT)
+
+
+def format_day_time(moment: datetime, locale: QLocale | None = None) -> str:
+    """``moment`` (aware) with its local day, in the agent's language: ``Wed 2 Dec 14:00``,
+    ``mer. 2 déc. 14:00`` (never ``strftime``'s C-locale names)."""
+    return (locale or QLocale()).toString(_local(moment), DAY_TIME_FORMAT)
 
 
 #: What amounts and dates follow when the system locale is C/POSIX. English (the app's

@@ -13,10 +13,13 @@ relatives (three reds for error text); merging them is a design decision, not a 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
 
 from PySide6.QtGui import QColor, QPalette
+
+from inflow_desk.ui.kit import chip_labels
 
 # ---------------------------------------------------------------- primary
 #: The accent: the sandbox badge, the offer paste box when it is the way forward.
@@ -234,21 +237,11 @@ _CHIP_ACCENTS: Final = {
     "custom": (CUSTOM, _DARK_CUSTOM),
 }
 CHIP_KINDS: Final = tuple(_CHIP_ACCENTS)
-#: What a chip says when it stands alone (the result panel); the history's chips carry the
-#: column's own text ("paid ✓ 13:12") in the same colours.
-CHIP_LABELS: Final = {
-    "open": "Open",
-    "waiting": "Waiting",
-    "paid": "Paid ✓",
-    "unsure": "Check",
-    "failed": "Failed",
-    "refused": "Refused",
-    "expired": "Expired",
-    "demo": "Demo",
-    "production": "Production",
-    "sandbox": "Sandbox",
-    "custom": "Custom",
-}
+
+
+#: What a chip says when it stands alone (the result panel), in the agent's language; the
+#: history's chips carry the column's own text ("paid ✓ 13:12") in the same colours.
+CHIP_LABELS: Final[Mapping[str, str]] = chip_labels.CHIP_LABELS
 
 
 def chip_colours(kind: str, qpalette: QPalette) -> ChipColours:

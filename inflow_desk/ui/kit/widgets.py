@@ -11,11 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from inflow_desk.domain.i18n import translate
 from inflow_desk.domain.time_left import time_left_text
+from inflow_desk.ui.kit.formatting import format_day_time, format_time
 
 log = logging.getLogger(__name__)
 
-#: Help ▸ About: bound from the first frame (the dialog is built after it).
+# Help ▸ About: bound from the first frame (the dialog is built after it). (A plain comment:
+# lupdate reads "#:" comments as notes for the translator of the next translated string.)
 ABOUT_SHORTCUT = "F1"
 
 
@@ -32,15 +35,17 @@ def countdown_text(expires_at: datetime, now: datetime, *, assumed: bool = False
     The time left is worded by :func:`~inflow_desk.domain.time_left.time_left_text`, as in the
     history's status column: the same link reads the same in both at the same moment.
     """
-    local = expires_at.astimezone()
-    clock = local.strftime("%H:%M")
-    if local.date() != now.astimezone().date():
-        clock = local.strftime("%a %d %b %H:%M")
+    clock = format_time(expires_at)
+    if expires_at.astimezone().date() != now.astimezone().date():
+        clock = format_day_time(expires_at)
     left = time_left_text(expires_at - now)
     if not left:
-        return f"expired at {clock}"
-    note = " (Inflow's default of about 1 hour)" if assumed else ""
-    return f"expires {clock} — {left}{note}"
+        return translate("Countdown", "expired at {time}").format(time=clock)
+    if assumed:
+        return translate(
+            "Countdown", "expires {time} — {left} (Inflow's default of about 1 hour)"
+        ).format(time=clock, left=left)
+    return translate("Countdown", "expires {time} — {left}").format(time=clock, left=left)
 
 
 def bind_shortcut(
@@ -62,21 +67,36 @@ def bind_shortcut(
 def action_button(
     parent: QWidget, text: str, name: str, shortcut: str, slot: Callable[[], object]
 ) -> QPushButton:
-    """A named button whose action also has a window-wide shortcut, named in its tooltip."""
+    """A named button whose action also has a window-wide shortcut, named in its tooltip and
+    its accessible description. ``text`` comes translated (the caller owns its wording)."""
     label = text.rstrip("…")
     button = QPushButton(text, parent)
     button.setObjectName(name)
     button.setToolTip(shortcut_tip(label, shortcut))
     button.setAccessibleName(label)
+    button.setAccessibleDescription(shortcut_description(shortcut))
     button.setAutoDefault(False)
     bind_shortcut(parent, shortcut, slot)
     button.clicked.connect(slot)
     return button
 
 
-def shortcut_tip(text: str, shortcut: QKeySequence | str) -> str:
+def shortcut_text(shortcut: QKeySequence | str) -> str:
+    """``Ctrl+Return`` as this system writes it (Qt translates the key names)."""
     seq = shortcut if isinstance(shortcut, QKeySequence) else QKeySequence(shortcut)
-    return f"{text} ({seq.toString(QKeySequence.SequenceFormat.NativeText)})"
+    return seq.toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def shortcut_tip(text: str, shortcut: QKeySequence | str) -> str:
+    """``Copy link (Ctrl+C)``: a tooltip naming an action (``text``, translated) and its keys."""
+    return translate("Shortcuts", "{action} ({shortcut})").format(
+        action=text, shortcut=shortcut_text(shortcut)
+    )
+
+
+def shortcut_description(shortcut: QKeySequence | str) -> str:
+    """What a screen reader says after a button's name: ``Shortcut: Ctrl+C``."""
+    return translate("Shortcuts", "Shortcut: {shortcut}").format(shortcut=shortcut_text(shortcut))
 
 
 def retain_size_when_hidden(widget: QWidget) -> None:
