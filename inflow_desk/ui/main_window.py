@@ -65,6 +65,18 @@ from inflow_desk.ui.kit.workers import run_in_background
 
 log = logging.getLogger(__name__)
 
+
+def _plural_texts() -> None:
+    """Never called: tells ``pyside6-lupdate`` that these texts have plural forms.
+
+    Its Python parser marks a ``translate(context, text, None, n)`` as a plural only when
+    ``n`` is a number literal, and the first place a text appears decides; the calls that
+    show these texts (further down, with the real count) then share the plural entry.
+    """
+    translate("MainWindow", "+ %n more", None, 2)
+    translate("MainWindow", "Nothing was sent. Fix the %n highlighted fields.", None, 2)
+
+
 ERROR_LABEL_STYLE = (
     f"QLabel {{ color: {palette.DANGER_STRONG}; background: {palette.DANGER_SURFACE}; "
     f"border: {design.BORDER} {palette.DANGER_OUTLINE}; {design.ROUNDED} "
@@ -153,8 +165,9 @@ def charge_summary(created: CreatedSession) -> ChargeSummary:
             )
             for item in items[:MAX_SUMMARY_ITEMS]
         ]
-        if len(items) > MAX_SUMMARY_ITEMS:
-            shown.append(translate("MainWindow", "+ %n more", None, len(items) - MAX_SUMMARY_ITEMS))
+        more = len(items) - MAX_SUMMARY_ITEMS
+        if more > 0:
+            shown.append(translate("MainWindow", "+ %n more", None, more))
         lines.append(", ".join(shown))
     email = details.customer_email
     lines.append(
