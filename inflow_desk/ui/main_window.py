@@ -66,7 +66,7 @@ from inflow_desk.ui.kit.workers import run_in_background
 log = logging.getLogger(__name__)
 
 
-def _plural_texts() -> None:
+def _plural_texts() -> None:  # pragma: no cover - read by lupdate, never run
     """Never called: tells ``pyside6-lupdate`` that these texts have plural forms.
 
     Its Python parser marks a ``translate(context, text, None, n)`` as a plural only when
