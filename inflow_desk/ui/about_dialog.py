@@ -29,10 +29,23 @@ from PySide6.QtWidgets import (
 )
 
 from inflow_desk import version
+from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from inflow_desk.ui.kit.widgets import ABOUT_SHORTCUT
 
 ICON_NAME = "inflow-desk"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+#: The rows' names: English in the copied details (a support request reads the same in every
+#: language), translated on screen.
+PLATFORM = QT_TRANSLATE_NOOP("AboutDialog", "Platform")
+KEY_STORAGE = QT_TRANSLATE_NOOP("AboutDialog", "Key storage")
+UNKNOWN = QT_TRANSLATE_NOOP("AboutDialog", "unknown")
+#: Names of products, the same in every language (still marked: a translator may adapt them).
+_PRODUCTS = (
+    QT_TRANSLATE_NOOP("AboutDialog", "Inflow Desk"),
+    QT_TRANSLATE_NOOP("AboutDialog", "Qt"),
+    QT_TRANSLATE_NOOP("AboutDialog", "PySide6"),
+    QT_TRANSLATE_NOOP("AboutDialog", "Python"),
+)
 
 
 class HasMenus(Protocol):
@@ -72,8 +85,8 @@ def version_info(backend_name: str) -> list[tuple[str, str]]:
         ("Qt", qVersion()),
         ("PySide6", PySide6.__version__),
         ("Python", f"{platform.python_version()} ({platform.python_implementation()})"),
-        ("Platform", platform.platform(terse=True)),
-        ("Key storage", backend_name or "unknown"),
+        (PLATFORM, platform.platform(terse=True)),
+        (KEY_STORAGE, backend_name or UNKNOWN),
     ]
 
 
@@ -83,7 +96,7 @@ class AboutDialog(QDialog):
     def __init__(self, backend_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle("About Inflow Desk")
+        self.setWindowTitle(translate("AboutDialog", "About Inflow Desk"))
         self.rows = version_info(backend_name)
 
         icon_label = QLabel(self)
@@ -91,10 +104,19 @@ class AboutDialog(QDialog):
         icon = app_icon()
         if not icon.isNull():
             icon_label.setPixmap(icon.pixmap(64, 64))
-        title = QLabel(f"<b>Inflow Desk</b> {version()}", self)
+        icon_label.setAccessibleName(translate("AboutDialog", "Inflow Desk icon"))
+        title = QLabel(
+            translate("AboutDialog", "<b>Inflow Desk</b> {version}").format(version=version()),
+            self,
+        )
         title.setObjectName("aboutTitle")
         title.setTextFormat(Qt.TextFormat.RichText)
-        subtitle = QLabel("Create Inflow Pay checkout links while the customer is on the phone.")
+        subtitle = QLabel(
+            translate(
+                "AboutDialog",
+                "Create Inflow Pay checkout links while the customer is on the phone.",
+            )
+        )
         subtitle.setWordWrap(True)
         heading = QVBoxLayout()
         heading.addWidget(title)
@@ -106,18 +128,27 @@ class AboutDialog(QDialog):
         form = QFormLayout()
         self.value_labels: dict[str, QLabel] = {}
         for name, value in self.rows:
-            label = QLabel(value, self)
+            shown = (
+                translate("AboutDialog", UNKNOWN)
+                if name == KEY_STORAGE and value == UNKNOWN
+                else value
+            )
+            label = QLabel(shown, self)
             camel = "".join(word[:1].upper() + word[1:] for word in name.split())
             label.setObjectName(f"about{camel}Value")  # e.g. aboutKeyStorageValue
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label.setAccessibleName(name)
-            form.addRow(f"{name}:", label)
+            title_text = translate("AboutDialog", name)
+            label.setAccessibleName(title_text)
+            form.addRow(translate("AboutDialog", "{name}:").format(name=title_text), label)
             self.value_labels[name] = label
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.copy_button = QPushButton("&Copy details", self)
+        self.copy_button = QPushButton(translate("AboutDialog", "&Copy details"), self)
         self.copy_button.setObjectName("aboutCopyButton")
-        self.copy_button.setToolTip("Copy these lines, e.g. for a support request")
+        self.copy_button.setAccessibleName(translate("AboutDialog", "Copy details"))
+        self.copy_button.setToolTip(
+            translate("AboutDialog", "Copy these lines, e.g. for a support request")
+        )
         self.copy_button.setAutoDefault(False)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
@@ -133,17 +164,17 @@ class AboutDialog(QDialog):
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details_text())
-        self.copy_button.setText("Copied ✓")
+        self.copy_button.setText(translate("AboutDialog", "Copied ✓"))
 
 
 BackendName = str | Callable[[], str]
 
 
-def install_about(window: HasMenus, backend_name: BackendName = "unknown") -> QAction:
+def install_about(window: HasMenus, backend_name: BackendName = UNKNOWN) -> QAction:
     """Add Help ▸ About (F1) to ``window``. ``backend_name`` is the name of the key storage,
     or a callable giving it when the dialog opens (the account may change meanwhile)."""
     menu = window.menu("&Help")
-    action = QAction("&About Inflow Desk", menu)
+    action = QAction(translate("AboutDialog", "&About Inflow Desk"), menu)
     action.setObjectName("aboutAction")
     action.setShortcut(QKeySequence(ABOUT_SHORTCUT))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -37,6 +37,7 @@ from inflow_desk.domain.checkout_url import (
     UntrustedCheckoutUrlError,
     history_text,
 )
+from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from inflow_desk.domain.kinds import SessionKind
 from inflow_desk.domain.models import CheckoutOptions, FieldIssue, RequestInvalid
 from inflow_desk.domain.money import Currency
@@ -64,15 +65,48 @@ from inflow_desk.ui.kit.workers import run_in_background
 
 log = logging.getLogger(__name__)
 
+
+def _plural_texts() -> None:  # pragma: no cover - read by lupdate, never run
+    """Never called: tells ``pyside6-lupdate`` that these texts have plural forms.
+
+    Its Python parser marks a ``translate(context, text, None, n)`` as a plural only when
+    ``n`` is a number literal, and the first place a text appears decides; the calls that
+    show these texts (further down, with the real count) then share the plural entry.
+    """
+    translate("MainWindow", "+ %n more", None, 2)
+    translate("MainWindow", "Nothing was sent. Fix the %n highlighted fields.", None, 2)
+
+
 ERROR_LABEL_STYLE = (
     f"QLabel {{ color: {palette.DANGER_STRONG}; background: {palette.DANGER_SURFACE}; "
     f"border: {design.BORDER} {palette.DANGER_OUTLINE}; {design.ROUNDED} "
     f"{design.padding(design.SPACE_S)} }}"
 )
-CREATE_TEXT = "Create link   Ctrl+Enter"
-BUSY_TEXT = "Creating…"
-NEXT_CALLER_WAITS = "Creating the link — Ctrl+Shift+N clears the form once it is there"
-WAITING_TEXT = "Waiting for the offers — the link is created when they arrive (Esc cancels)"
+# Shown texts: marked here, translated where shown (``translate("MainWindow", CREATE_TEXT)``).
+CREATE_TEXT = QT_TRANSLATE_NOOP("MainWindow", "Create link   Ctrl+Enter")
+BUSY_TEXT = QT_TRANSLATE_NOOP("MainWindow", "Creating…")
+NEXT_CALLER_WAITS = QT_TRANSLATE_NOOP(
+    "MainWindow", "Creating the link — Ctrl+Shift+N clears the form once it is there"
+)
+WAITING_TEXT = QT_TRANSLATE_NOOP(
+    "MainWindow", "Waiting for the offers — the link is created when they arrive (Esc cancels)"
+)
+#: The menu-bar menus, by the (English) title other modules ask :meth:`MainWindow.menu` for;
+#: the bar shows each translated.
+MENU_TITLES = (
+    QT_TRANSLATE_NOOP("MainWindow", "&File"),
+    QT_TRANSLATE_NOOP("MainWindow", "&View"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Settings"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Demo"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Help"),
+)
+#: The environment badge's word, in the agent's language (the stored value stays English).
+ENVIRONMENT_WORDS = {
+    "PRODUCTION": QT_TRANSLATE_NOOP("MainWindow", "PRODUCTION"),
+    "SANDBOX": QT_TRANSLATE_NOOP("MainWindow", "SANDBOX"),
+    "CUSTOM": QT_TRANSLATE_NOOP("MainWindow", "CUSTOM"),
+    "DEMO": QT_TRANSLATE_NOOP("MainWindow", "DEMO"),
+}
 MAX_SUMMARY_ITEMS = 2
 DEFAULT_SIZE = QSize(1280, 860)
 TITLE_BAR_ALLOWANCE = 32
@@ -119,16 +153,28 @@ def charge_summary(created: CreatedSession) -> ChargeSummary:
     )
     lines: list[str] = []
     if created.kind is SessionKind.SUBSCRIPTION:
-        name = details.offer_name or details.offer_id or "subscription offer"
-        lines.append(f"Subscription: {name}")
+        name = (
+            details.offer_name or details.offer_id or translate("MainWindow", "subscription offer")
+        )
+        lines.append(translate("MainWindow", "Subscription: {name}").format(name=name))
     else:
         items = details.line_items
-        shown = [f"{item.quantity} × {item.name}" for item in items[:MAX_SUMMARY_ITEMS]]
-        if len(items) > MAX_SUMMARY_ITEMS:
-            shown.append(f"+ {len(items) - MAX_SUMMARY_ITEMS} more")
+        shown = [
+            translate("MainWindow", "{quantity} × {name}").format(
+                quantity=QLocale().toString(item.quantity), name=item.name
+            )
+            for item in items[:MAX_SUMMARY_ITEMS]
+        ]
+        more = len(items) - MAX_SUMMARY_ITEMS
+        if more > 0:
+            shown.append(translate("MainWindow", "+ %n more", None, more))
         lines.append(", ".join(shown))
     email = details.customer_email
-    lines.append(f"Customer: {email}" if email else "No customer e-mail")
+    lines.append(
+        translate("MainWindow", "Customer: {email}").format(email=email)
+        if email
+        else translate("MainWindow", "No customer e-mail")
+    )
     return ChargeSummary(amount=amount, lines=tuple(lines))
 
 
@@ -190,9 +236,11 @@ class MainWindow(QMainWindow):
 
         # Shown whenever the window talks to the demo emulator (set_account decides).
         self.demo_banner = QLabel(
-            "DEMO — no real payments. Links come from a local emulator.", central
+            translate("MainWindow", "DEMO — no real payments. Links come from a local emulator."),
+            central,
         )
         self.demo_banner.setObjectName("demoBanner")
+        self.demo_banner.setAccessibleName(translate("MainWindow", "Demo mode"))
         self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         set_style(
             self.demo_banner,
@@ -208,6 +256,7 @@ class MainWindow(QMainWindow):
         self.top_bar = top
         self.account_label = QLabel(central)
         self.account_label.setObjectName("accountLabel")
+        self.account_label.setAccessibleName(translate("MainWindow", "Merchant account"))
         self.environment_badge = QLabel(central)
         self.environment_badge.setObjectName("environmentBadge")
         top.addWidget(self.account_label)
@@ -220,7 +269,10 @@ class MainWindow(QMainWindow):
         self._mode_keys: dict[str, QShortcut] = {}
         self.mode_switch = QTabWidget(central)
         self.mode_switch.setObjectName("modeSwitch")
-        self.mode_switch.setAccessibleName("Payment type")
+        self.mode_switch.setAccessibleName(translate("MainWindow", "Payment type"))
+        self.mode_switch.setAccessibleDescription(
+            translate("MainWindow", "One-time payment or subscription")
+        )
         self.one_time_form = OneTimeForm(
             self.recent_products, central, remember_products=settings.remember_products
         )
@@ -260,7 +312,7 @@ class MainWindow(QMainWindow):
         self.error_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.error_label = QLabel(self.error_area)
         self.error_label.setObjectName("errorLabel")
-        self.error_label.setAccessibleName("Error")
+        self.error_label.setAccessibleName(translate("MainWindow", "Error"))
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         set_style(self.error_label, ERROR_LABEL_STYLE)
@@ -273,22 +325,32 @@ class MainWindow(QMainWindow):
         self.error_area.viewport().setAutoFillBackground(False)
         self.status_label = QLabel(central)
         self.status_label.setObjectName("statusLabel")
-        self.create_button = QPushButton(CREATE_TEXT, central)
+        self.status_label.setAccessibleName(translate("MainWindow", "Status"))
+        self.create_button = QPushButton(translate("MainWindow", CREATE_TEXT), central)
         self.create_button.setObjectName("createSessionButton")
-        self.create_button.setAccessibleName("Create checkout link")
-        self.create_button.setToolTip(shortcut_tip("Create the checkout link", "Ctrl+Return"))
+        self.create_button.setAccessibleName(translate("MainWindow", "Create checkout link"))
+        self.create_button.setAccessibleDescription(
+            translate("MainWindow", "Sends the cart or the offer to Inflow and shows the link")
+        )
+        self.create_button.setToolTip(
+            shortcut_tip(translate("MainWindow", "Create the checkout link"), "Ctrl+Return")
+        )
         self.create_button.setMinimumHeight(36)
-        busy_width = self.create_button.fontMetrics().horizontalAdvance(BUSY_TEXT)
+        busy_width = self.create_button.fontMetrics().horizontalAdvance(
+            translate("MainWindow", BUSY_TEXT)
+        )
         self.create_button.setMinimumWidth(  # "Creating…" must not shrink it (the row moves)
             max(self.create_button.sizeHint().width(), busy_width + 48)
         )
         self.create_button.clicked.connect(self.create_session)
         self.result_panel.linkChanged.connect(self._mark_primary)
         self._mark_primary()  # Create link, until a link shows
-        self.cancel_button = QPushButton("Cancel   Esc", central)
+        self.cancel_button = QPushButton(translate("MainWindow", "Cancel   Esc"), central)
         self.cancel_button.setObjectName("cancelCreateButton")
-        self.cancel_button.setAccessibleName("Cancel creating the link")
-        self.cancel_button.setToolTip(shortcut_tip("Stop waiting for Inflow", "Esc"))
+        self.cancel_button.setAccessibleName(translate("MainWindow", "Cancel creating the link"))
+        self.cancel_button.setToolTip(
+            shortcut_tip(translate("MainWindow", "Stop waiting for Inflow"), "Esc")
+        )
         self.cancel_button.setMinimumHeight(36)
         self.cancel_button.clicked.connect(self.cancel_create)
         retain = self.cancel_button.sizePolicy()
@@ -325,13 +387,13 @@ class MainWindow(QMainWindow):
 
         self.menus: dict[str, QMenu] = {}
         file_menu = self.menu("&File")
-        file_menu.addAction("New link (Ctrl+Shift+N)", self.new_link)
+        file_menu.addAction(translate("MainWindow", "New link (Ctrl+Shift+N)"), self.new_link)
         file_menu.addSeparator()
-        quit_action = file_menu.addAction("&Quit", self.close)
+        quit_action = file_menu.addAction(translate("MainWindow", "&Quit"), self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.menu("&View")  # menus left to right: File, View, Settings, Help
         self.auto_copy_action = self.menu("&Settings").addAction(
-            "Copy the link automatically after creating it"
+            translate("MainWindow", "Copy the link automatically after creating it")
         )
         self.auto_copy_action.setObjectName("autoCopyAction")
         self.auto_copy_action.setCheckable(True)
@@ -365,12 +427,24 @@ class MainWindow(QMainWindow):
         """Talk to another merchant account / environment from now on."""
         self._account = account
         self._gateway = gateway
-        self.setWindowTitle(f"Inflow Desk — {account.label}")
-        self.account_label.setText(f"Merchant: <b>{account.name}</b>")
-        self.environment_badge.setText(account.environment)
+        self.setWindowTitle(
+            translate("MainWindow", "Inflow Desk — {account}").format(account=account.label)
+        )
+        self.account_label.setText(
+            translate("MainWindow", "Merchant: <b>{name}</b>").format(name=account.name)
+        )
+        word = ENVIRONMENT_WORDS.get(account.environment)
+        environment = translate("MainWindow", word) if word else account.environment
+        self.environment_badge.setText(environment)
         self.demo_banner.setVisible(account.environment == "DEMO")
-        self.environment_badge.setAccessibleName(f"Environment: {account.environment}")
-        self.environment_badge.setToolTip(f"{account.environment}: {account.base_url}")
+        self.environment_badge.setAccessibleName(
+            translate("MainWindow", "Environment: {environment}").format(environment=environment)
+        )
+        self.environment_badge.setToolTip(
+            translate("MainWindow", "{environment}: {address}").format(
+                environment=environment, address=account.base_url
+            )
+        )
         set_style(
             self.environment_badge,
             BADGE_STYLES.get(account.environment, BADGE_STYLES["CUSTOM"])
@@ -387,9 +461,12 @@ class MainWindow(QMainWindow):
         self._settings.auto_copy = checked
 
     def menu(self, title: str) -> QMenu:
-        """The menu-bar menu called ``title`` (created on first use, left to right)."""
+        """The menu-bar menu called ``title`` (created on first use, left to right). ``title``
+        is the English title (``"&View"``); the bar shows it translated when it is one of
+        :data:`MENU_TITLES`."""
         if title not in self.menus:
-            self.menus[title] = self.menuBar().addMenu(title)
+            shown = translate("MainWindow", title) if title in MENU_TITLES else title
+            self.menus[title] = self.menuBar().addMenu(shown)
         return self.menus[title]
 
     def replace_work_area(self, widget: QWidget) -> QWidget:
@@ -474,7 +551,7 @@ class MainWindow(QMainWindow):
         if mode.pending_choice():  # typed ahead of the offers: create once they are there
             self._create_when_settled = True
             self._cancel_shortcut.setEnabled(True)
-            self.status_label.setText(WAITING_TEXT)
+            self.status_label.setText(translate("MainWindow", WAITING_TEXT))
             return
         self._create_when_settled = False
         options = self.options_form.options()
@@ -518,8 +595,12 @@ class MainWindow(QMainWindow):
         if first is not None and not mode.focus_field(first.field):
             self.options_form.focus_field(first.field)
         count = len(issues)
-        headline = "Nothing was sent. " + (
-            "Fix the highlighted field." if count == 1 else f"Fix the {count} highlighted fields."
+        headline = (
+            translate("MainWindow", "Nothing was sent. Fix the highlighted field.")
+            if count == 1
+            else translate(
+                "MainWindow", "Nothing was sent. Fix the %n highlighted fields.", None, count
+            )
         )
         self._show_error(UserMessage(headline, first.message if first else ""))
 
@@ -590,7 +671,11 @@ class MainWindow(QMainWindow):
         self._settings.remember_redirects(
             self.options_form.success_edit.text(), self.options_form.cancel_edit.text()
         )
-        done = "Link created ✓" if untrusted is None else "Check the link ⚠"
+        done = (
+            translate("MainWindow", "Link created ✓")
+            if untrusted is None
+            else translate("MainWindow", "Check the link ⚠")
+        )
         self.status_label.setText(warning or done)  # after _set_busy cleared the status
         self.sessionCreated.emit(created)
         self.requestFinished.emit()
@@ -619,7 +704,7 @@ class MainWindow(QMainWindow):
                 untrusted, account=self._account.label, action=prepared.action, creating=None
             )
         )
-        self.status_label.setText(warning or "Link refused ✗")
+        self.status_label.setText(warning or translate("MainWindow", "Link refused ✗"))
         self.sessionCreated.emit(created)
         self.requestFinished.emit()
 
@@ -654,13 +739,15 @@ class MainWindow(QMainWindow):
         if self._create_when_settled:  # nothing was sent yet
             self._create_when_settled = False
             self._cancel_shortcut.setEnabled(False)
-            self.status_label.setText("Not created: cancelled while the offers loaded")
+            self.status_label.setText(
+                translate("MainWindow", "Not created: cancelled while the offers loaded")
+            )
             return
         if not self._busy:
             return
         log.info("create cancelled by the agent")
         self._cancelling = True
-        self.status_label.setText("Cancelling…")
+        self.status_label.setText(translate("MainWindow", "Cancelling…"))
         gateway = self._gateway
         run_in_background(
             gateway.cancel,
@@ -675,8 +762,8 @@ class MainWindow(QMainWindow):
         self.cancel_button.setVisible(busy)
         self._cancel_shortcut.setEnabled(busy)
         self.create_button.setEnabled(not busy)
-        self.create_button.setText(BUSY_TEXT if busy else CREATE_TEXT)
-        self.status_label.setText("Contacting Inflow…" if busy else "")
+        self.create_button.setText(translate("MainWindow", BUSY_TEXT if busy else CREATE_TEXT))
+        self.status_label.setText(translate("MainWindow", "Contacting Inflow…") if busy else "")
         if busy:
             self.setCursor(Qt.CursorShape.BusyCursor)
         else:
@@ -779,7 +866,7 @@ class MainWindow(QMainWindow):
     def new_link(self) -> None:
         """Clear the form for the next caller (redirect defaults stay)."""
         if self._busy:  # never silently: the link on its way belongs to this form
-            self.status_label.setText(NEXT_CALLER_WAITS)
+            self.status_label.setText(translate("MainWindow", NEXT_CALLER_WAITS))
             return
         for mode in self._modes:
             mode.clear()

@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from inflow_desk.domain import limits
+from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from inflow_desk.domain.money import Currency, MoneyParseError, parse_money
 from inflow_desk.domain.validation import check_name, check_quantity, check_unit_price
 from inflow_desk.ui.kit import palette
@@ -39,12 +40,26 @@ class Column(IntEnum):
     TOTAL = 3
 
 
+#: The column headers (translated where shown: :func:`header_text`).
 _HEADERS = {
-    Column.NAME: "Product",
-    Column.PRICE: "Unit price",
-    Column.QUANTITY: "Qty",
-    Column.TOTAL: "Line total",
+    Column.NAME: QT_TRANSLATE_NOOP("CartTable", "Product"),
+    Column.PRICE: QT_TRANSLATE_NOOP("CartTable", "Unit price"),
+    Column.QUANTITY: QT_TRANSLATE_NOOP("CartTable", "Qty"),
+    Column.TOTAL: QT_TRANSLATE_NOOP("CartTable", "Line total"),
 }
+#: What a screen reader says for each column (the header "Qty" is short for the room it has).
+_ACCESSIBLE_HEADERS = {
+    Column.NAME: QT_TRANSLATE_NOOP("CartTable", "Product name"),
+    Column.PRICE: QT_TRANSLATE_NOOP("CartTable", "Unit price"),
+    Column.QUANTITY: QT_TRANSLATE_NOOP("CartTable", "Quantity"),
+    Column.TOTAL: QT_TRANSLATE_NOOP("CartTable", "Line total"),
+}
+
+
+def header_text(column: Column | int) -> str:
+    """The column's header in the agent's language."""
+    return translate("CartTable", _HEADERS[Column(column)])
+
 
 #: Column → the field name used in domain ``FieldIssue`` paths (``products[2].price``).
 FIELD_OF_COLUMN = {Column.NAME: "name", Column.PRICE: "price", Column.QUANTITY: "quantity"}
@@ -63,12 +78,14 @@ class DraftLine:
     def price_error(self) -> str | None:
         if self.price_cents is None:
             if not self.price_text.strip():
-                return "Enter a price"
+                return translate("CartTable", "Enter a price")
             try:
                 parse_money(self.price_text)
             except MoneyParseError as exc:
                 return str(exc)
-            return "Enter a price"  # pragma: no cover - parsed text always sets price_cents
+            return translate(
+                "CartTable", "Enter a price"
+            )  # pragma: no cover - parsed text always sets price_cents
         return check_unit_price(self.price_cents)
 
     def error(self, column: Column | int) -> str | None:
@@ -114,10 +131,13 @@ class LineItemsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column)
+        if horizontal and role == Qt.ItemDataRole.AccessibleTextRole:
+            return translate("CartTable", _ACCESSIBLE_HEADERS[Column(section)])
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
-            return _HEADERS[Column(section)]
+        if horizontal:
+            return header_text(section)
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return None

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from inflow_desk.domain import limits
+from inflow_desk.domain.i18n import translate
 from inflow_desk.domain.money import Currency
 from inflow_desk.ui.checkout.line_items_model import (
     INVALID_ROLE,
@@ -82,11 +83,23 @@ class CatalogChoice:
 
 def _choice_label(choice: CatalogChoice) -> str:
     prices = " / ".join(format_money(cents, cur) for cur, cents in choice.prices.items())
-    quantity = f" × {choice.quantity}" if choice.quantity != 1 else ""
-    return f"{choice.name} — {prices}{quantity}  ·  catalog"
+    if choice.quantity != 1:
+        return translate("CartTable", "{name} — {prices} × {quantity}  ·  catalog").format(
+            name=choice.name, prices=prices, quantity=choice.quantity
+        )
+    return translate("CartTable", "{name} — {prices}  ·  catalog").format(
+        name=choice.name, prices=prices
+    )
 
 
-#: The empty cart's next step.
+def empty_cart_hint() -> str:
+    """The empty cart's next step, in the agent's language."""
+    return translate(
+        "CartTable", "Type a product name, or press {shortcut} for a subscription"
+    ).format(shortcut=SUBSCRIPTION_SHORTCUT)
+
+
+#: The empty cart's next step (in English: :func:`empty_cart_hint` is what the table shows).
 EMPTY_CART_HINT = f"Type a product name, or press {SUBSCRIPTION_SHORTCUT} for a subscription"
 
 
@@ -205,9 +218,12 @@ class NameDelegate(_CellDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
         editor = QLineEdit(parent)
         editor.setObjectName("lineItemNameEditor")
-        editor.setAccessibleName("Product name")
+        editor.setAccessibleName(translate("CartTable", "Product name"))
+        editor.setAccessibleDescription(
+            translate("CartTable", "Recent and catalog products are suggested as you type")
+        )
         editor.setMaxLength(limits.MAX_NAME_LENGTH + 50)  # longer input is flagged, not cut
-        editor.setPlaceholderText("Product name")
+        editor.setPlaceholderText(translate("CartTable", "Product name"))
         completer = QCompleter(self._recent, editor)
         completer.setObjectName("productCompleter")
         completer.setCompletionRole(NAME_ROLE)  # popup rows show "name — price"
@@ -256,8 +272,8 @@ class PriceDelegate(_CellDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
         editor = QLineEdit(parent)
         editor.setObjectName("lineItemPriceEditor")
-        editor.setAccessibleName("Unit price")
-        editor.setPlaceholderText("49.99")
+        editor.setAccessibleName(translate("CartTable", "Unit price"))
+        editor.setPlaceholderText(translate("CartTable", "49.99"))
         editor.setAlignment(Qt.AlignmentFlag.AlignRight)
         editor.setProperty(ORIGINAL_VALUE, index.data(Qt.ItemDataRole.EditRole))
         editor.textEdited.connect(_preview_while_typing(index, editor.text))
@@ -277,7 +293,7 @@ class QuantityDelegate(_CellDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
         editor = QSpinBox(parent)
         editor.setObjectName("lineItemQuantityEditor")
-        editor.setAccessibleName("Quantity")
+        editor.setAccessibleName(translate("CartTable", "Quantity"))
         editor.setRange(0, 999_999)
         editor.setAlignment(Qt.AlignmentFlag.AlignRight)
         editor.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
@@ -337,7 +353,7 @@ class LineItemsView(QTableView):
 
     def empty_hint(self) -> str:
         """What to do next, drawn under the rows while the cart is empty ("" otherwise)."""
-        return EMPTY_CART_HINT if self._model.is_empty() else ""
+        return empty_cart_hint() if self._model.is_empty() else ""
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

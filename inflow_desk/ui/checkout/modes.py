@@ -48,7 +48,9 @@ class PreparedRequest:
     kind: SessionKind
     body: dict[str, object]  # exactly the JSON that goes out
     send: Callable[[SessionGateway], CheckoutSession]  # runs in the worker
-    action: str  # for messages: "create the link", "create the subscription link"
+    #: For messages, in the agent's language: "create the link", "create the subscription link"
+    #: (the error funnel puts it into its sentences).
+    action: str
     #: What the result panel shows and the history records besides the body.
     details: ChargeDetails = field(default_factory=ChargeDetails)
 
@@ -57,8 +59,12 @@ class CheckoutMode(Protocol):
     """Implemented by each tab of the mode switch."""
 
     kind: SessionKind  # matches PreparedRequest.kind and the history
-    title: str  # tab text, e.g. "One-time payment"
     shortcut: str  # e.g. "Ctrl+1"
+
+    @property
+    def title(self) -> str:
+        """The tab text in the agent's language, e.g. "One-time payment"."""
+        ...
 
     def settle(self) -> None:
         """Commit what is being typed (an open cell editor) and tidy the form (blank rows) —

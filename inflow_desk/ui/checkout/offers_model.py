@@ -30,6 +30,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
+from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from inflow_desk.domain.offers import (
     MoneyFormatter,
     format_offer_amount,
@@ -40,7 +41,8 @@ from inflow_desk.ui.kit import palette
 from inflow_desk.ui.kit.formatting import format_money_in
 
 _Index = QModelIndex | QPersistentModelIndex
-RECENT_MARKER = "Recent · "
+#: A recent offer's row: ``Recent · Pro yearly — €299.00 / year`` (translated where shown).
+RECENT_ROW = QT_TRANSLATE_NOOP("SubscriptionForm", "Recent · {offer}")
 MONEY_CACHE_SIZE = 4096
 _ARCHIVED_COLOUR = QColor(palette.MUTED_ITEM)
 
@@ -100,7 +102,9 @@ class OfferEntry:
     listed: bool = True
 
     def display(self) -> str:
-        return (RECENT_MARKER if self.recent else "") + self.summary
+        if self.recent:
+            return translate("SubscriptionForm", RECENT_ROW).format(offer=self.summary)
+        return self.summary
 
 
 def make_entry(
@@ -159,8 +163,11 @@ class OffersModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return entry.display()
         if role == Qt.ItemDataRole.ToolTipRole:
-            note = " (archived: accepts no new subscribers)" if entry.archived else ""
-            return f"{entry.summary}{note}\n{entry.id}"
+            if entry.archived:
+                return translate(
+                    "SubscriptionForm", "{offer} (archived: accepts no new subscribers)\n{id}"
+                ).format(offer=entry.summary, id=entry.id)
+            return f"{entry.summary}\n{entry.id}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return entry.display()
         if role == Qt.ItemDataRole.FontRole and entry.recent:

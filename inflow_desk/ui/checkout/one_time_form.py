@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inflow_desk.domain.i18n import translate
 from inflow_desk.domain.kinds import SessionKind
 from inflow_desk.domain.models import (
     Cart,
@@ -30,6 +31,7 @@ from inflow_desk.ui.checkout.line_items_model import (
     Column,
     DraftLine,
     LineItemsModel,
+    header_text,
 )
 from inflow_desk.ui.checkout.line_items_view import LineItemsView, RecentProductsModel
 from inflow_desk.ui.checkout.modes import PreparedRequest
@@ -45,13 +47,26 @@ _PRODUCT_FIELD = re.compile(r"products\[(\d+)\]\.(name|price|quantity)")
 _COLUMN_OF_FIELD = {v: k for k, v in FIELD_OF_COLUMN.items()}
 
 
+def _plural_texts() -> None:  # pragma: no cover - read by lupdate, never run
+    """Never called: tells ``pyside6-lupdate`` that these texts have plural forms.
+
+    Its Python parser marks a ``translate(context, text, None, n)`` as a plural only when
+    ``n`` is a number literal, and the first place a text appears decides; the calls that
+    show these texts (further down, with the real count) then share the plural entry.
+    """
+    translate("OneTimeForm", "  (and %n more)", None, 2)
+
+
 class OneTimeForm(QWidget):
     """The cart (a :class:`~inflow_desk.ui.checkout.modes.CheckoutMode`)."""
 
     changed = Signal()
     kind = SessionKind.ONE_TIME
-    title = "One-time payment"
     shortcut = "Ctrl+1"
+
+    @property
+    def title(self) -> str:
+        return translate("OneTimeForm", "One-time payment")
 
     def __init__(
         self,
@@ -67,30 +82,51 @@ class OneTimeForm(QWidget):
         self.model = LineItemsModel(parent=self)
         self.table = LineItemsView(self.model, recent, self)
         self.table.setObjectName("lineItemsTable")
-        self.table.setAccessibleName("Cart line items")
+        self.table.setAccessibleName(translate("OneTimeForm", "Cart line items"))
+        self.table.setAccessibleDescription(
+            translate(
+                "OneTimeForm",
+                "Product, unit price and quantity per line; Enter adds a line, Tab moves on",
+            )
+        )
 
         self.add_button = action_button(
-            self, "Add line", "addLineItemButton", "Ctrl+N", self.add_line
+            self, translate("OneTimeForm", "Add line"), "addLineItemButton", "Ctrl+N", self.add_line
         )
         self.duplicate_button = action_button(
-            self, "Duplicate", "duplicateLineItemButton", "Ctrl+D", self.duplicate_line
+            self,
+            translate("OneTimeForm", "Duplicate"),
+            "duplicateLineItemButton",
+            "Ctrl+D",
+            self.duplicate_line,
         )
+        self.duplicate_button.setAccessibleName(translate("OneTimeForm", "Duplicate line"))
         self.remove_button = action_button(
-            self, "Remove", "removeLineItemButton", "Ctrl+Del", self.remove_line
+            self,
+            translate("OneTimeForm", "Remove"),
+            "removeLineItemButton",
+            "Ctrl+Del",
+            self.remove_line,
         )
+        self.remove_button.setAccessibleName(translate("OneTimeForm", "Remove line"))
 
         self.currency_combo = QComboBox(self)
         self.currency_combo.setObjectName("currencyCombo")
-        self.currency_combo.setAccessibleName("Currency")
+        self.currency_combo.setAccessibleName(translate("OneTimeForm", "Currency"))
         for currency in Currency:
-            self.currency_combo.addItem(f"{currency.value} ({currency.symbol})", currency.value)
+            self.currency_combo.addItem(
+                translate("OneTimeForm", "{code} ({symbol})").format(
+                    code=currency.value, symbol=currency.symbol
+                ),
+                currency.value,
+            )
         self.currency_combo.currentIndexChanged.connect(self._on_currency_changed)
-        currency_label = QLabel("&Currency", self)
+        currency_label = QLabel(translate("OneTimeForm", "&Currency"), self)
         currency_label.setBuddy(self.currency_combo)
 
         self.total_label = QLabel(self)
         self.total_label.setObjectName("totalLabel")
-        self.total_label.setAccessibleName("Cart total")
+        self.total_label.setAccessibleName(translate("OneTimeForm", "Cart total"))
         self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.total_label.setTextFormat(Qt.TextFormat.RichText)
         # The amount is the largest text of the form (design.TYPE_TOTAL × the system font).
@@ -98,6 +134,7 @@ class OneTimeForm(QWidget):
 
         self.cart_error = QLabel(self)
         self.cart_error.setObjectName("cartErrorLabel")
+        self.cart_error.setAccessibleName(translate("OneTimeForm", "Cart problem"))
         set_style(self.cart_error, ERROR_STYLE)
         self.cart_error.setWordWrap(False)  # one line, always reserved: the cart never moves
         retain = self.cart_error.sizePolicy()
@@ -227,7 +264,7 @@ class OneTimeForm(QWidget):
             kind=SessionKind.ONE_TIME,
             body=body,
             send=lambda gateway: gateway.create_one_time_session(request),
-            action="create the link",
+            action=translate("OneTimeForm", "create the link"),
             details=ChargeDetails(
                 currency=request.currency,
                 total_cents=sum(p.price * p.quantity for p in request.products),
@@ -299,15 +336,25 @@ class OneTimeForm(QWidget):
         amount = format_money(total or 0, currency)
         muted = palette.themed_text(palette.MUTED, self.total_label.palette())
         note = (
-            f" <span style='color:{muted}'>(lines without a valid price not counted)</span>"
+            " <span style='color:{muted}'>{text}</span>".format(
+                muted=muted,
+                text=translate("OneTimeForm", "(lines without a valid price not counted)"),
+            )
             if (self.model.has_unpriced_lines() and not self.model.is_empty())
             else ""
         )
         self.total_label.setText(
-            f"Total <b style='font-size:{self._total_points}pt'>{amount}</b> "
-            f"<span style='color:{muted}'>excl. tax</span>{note}"
+            translate(
+                "OneTimeForm",
+                "Total <b style='{style}'>{amount}</b> <span style='{muted}'>excl. tax</span>",
+            ).format(
+                style=f"font-size:{self._total_points}pt", amount=amount, muted=f"color:{muted}"
+            )
+            + note
         )
-        self.total_label.setAccessibleDescription(f"Total {amount} excluding tax")
+        self.total_label.setAccessibleDescription(
+            translate("OneTimeForm", "Total {amount} excluding tax").format(amount=amount)
+        )
 
     def _refresh_cell_error(self) -> None:
         """The error line explains the current cell, or the first visible problem."""
@@ -316,13 +363,13 @@ class OneTimeForm(QWidget):
         if current.isValid() and current.column() != Column.TOTAL:
             error = self.model.visible_error(current.row(), Column(current.column()))
             if error:
-                message = f"Row {current.row() + 1} · {_HEADERS[Column(current.column())]}: {error}"
+                message = _cell_message(current.row(), Column(current.column()), error)
         if message is None:
             for row in range(self.model.rowCount()):
                 for column in (Column.NAME, Column.PRICE, Column.QUANTITY):
                     error = self.model.visible_error(row, column)
                     if error:
-                        message = f"Row {row + 1} · {_HEADERS[column]}: {error}"
+                        message = _cell_message(row, column, error)
                         break
                 if message:
                     break
@@ -330,12 +377,16 @@ class OneTimeForm(QWidget):
 
     def _show_cart_error(self, message: str | None, more: int = 0) -> None:
         if message and more > 0:
-            message += f"  (and {more} more)"
+            message += translate("OneTimeForm", "  (and %n more)", None, more)
         self.cart_error.setText(message or "")
         self.cart_error.setVisible(bool(message))
 
 
-_HEADERS = {Column.NAME: "Product", Column.PRICE: "Unit price", Column.QUANTITY: "Qty"}
+def _cell_message(row: int, column: Column, error: str) -> str:
+    """``Row 2 · Unit price: Enter a price``: the cell (as the agent counts) and its problem."""
+    return translate("OneTimeForm", "Row {row} · {column}: {problem}").format(
+        row=row + 1, column=header_text(column), problem=error
+    )
 
 
 def _int(value: object, default: int) -> int:
@@ -353,5 +404,5 @@ def _describe(issue: FieldIssue) -> str:
     match = _PRODUCT_FIELD.fullmatch(issue.field)
     if match:
         column = _COLUMN_OF_FIELD[match.group(2)]
-        return f"Row {int(match.group(1)) + 1} · {_HEADERS[column]}: {issue.message}"
+        return _cell_message(int(match.group(1)), column, issue.message)
     return issue.message

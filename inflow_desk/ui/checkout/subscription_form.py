@@ -25,6 +25,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
+    QLocale,
     QModelIndex,
     QObject,
     Qt,
@@ -51,6 +52,7 @@ from PySide6.QtWidgets import (
 
 from inflow_desk.api.errors import OfferListingUnavailable
 from inflow_desk.domain.checkout_url import check_checkout_url
+from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from inflow_desk.domain.kinds import SessionKind
 from inflow_desk.domain.models import (
     CheckoutOptions,
@@ -63,6 +65,7 @@ from inflow_desk.domain.offers import (
     offer_detail_rows,
     pasted_offer_id,
     pasted_offer_problem,
+    subscribe_link,
 )
 from inflow_desk.domain.validation import check_offer_id
 from inflow_desk.ui.checkout.modes import (
@@ -89,7 +92,33 @@ from inflow_desk.ui.kit.workers import LatestOnly, Ticket, run_in_background
 
 log = logging.getLogger(__name__)
 
-LOAD_ACTION = "load the subscription offers"
+
+def _plural_texts() -> None:  # pragma: no cover - read by lupdate, never run
+    """Never called: tells ``pyside6-lupdate`` that these texts have plural forms.
+
+    Its Python parser marks a ``translate(context, text, None, n)`` as a plural only when
+    ``n`` is a number literal, and the first place a text appears decides; the calls that
+    show these texts (further down, with the real count) then share the plural entry.
+    """
+    translate(
+        "SubscriptionForm",
+        "Only {count} offers arrived before the error: the list is incomplete.",
+        None,
+        2,
+    )
+    translate("SubscriptionForm", "{shown} of {total} subscription offers", None, 2)
+    translate("SubscriptionForm", "{count} subscription offers", None, 2)
+    translate(
+        "SubscriptionForm",
+        "{count} offers match “{text}”: the first is selected — "
+        "check it, or choose another with ↑↓",
+        None,
+        2,
+    )
+
+
+# Texts marked here are translated where shown: ``translate("SubscriptionForm", LOAD_ACTION)``.
+LOAD_ACTION = QT_TRANSLATE_NOOP("SubscriptionForm", "load the subscription offers")
 #: Minimum height of the offer list and the details (two rows of the list).
 MIN_SCROLL_HEIGHT = 40
 #: Arrived pages are shown at most this often while offers load.
@@ -97,14 +126,16 @@ FLUSH_INTERVAL_MS = 100
 #: The details follow the highlighted offer after this pause (laying out their HTML is too slow
 #: to repeat on every keystroke at 10,000 offers).
 DETAILS_DELAY_MS = 60
-CREATE_ACTION = "create the subscription link"
-NOTHING_PICKED = (
+CREATE_ACTION = QT_TRANSLATE_NOOP("SubscriptionForm", "create the subscription link")
+NOTHING_PICKED = QT_TRANSLATE_NOOP(
+    "SubscriptionForm",
     "Pick a subscription offer: type to search, Enter to pick — or paste an offer ID "
-    "or subscribe link"
+    "or subscribe link",
 )
-STILL_LOADING = (
+STILL_LOADING = QT_TRANSLATE_NOOP(
+    "SubscriptionForm",
     "The offers are still loading: the offer matching “{text}” is picked when they arrive "
-    "— then press Ctrl+Enter"
+    "— then press Ctrl+Enter",
 )
 PASTE_HIGHLIGHT = (
     f"QLineEdit#offerPasteEdit {{ border: {design.BORDER_STRONG} {palette.PRIMARY}; "
@@ -168,8 +199,11 @@ class SubscriptionForm(QWidget):
     #: asked for meanwhile can go ahead (after the pick, in a later event-loop turn).
     choiceSettled = Signal()
     kind = SessionKind.SUBSCRIPTION
-    title = "Subscription"
     shortcut = SUBSCRIPTION_SHORTCUT
+
+    @property
+    def title(self) -> str:
+        return translate("SubscriptionForm", "Subscription")
 
     def __init__(
         self,
@@ -209,19 +243,29 @@ class SubscriptionForm(QWidget):
         # --- search row
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("offerSearchEdit")
-        self.search_edit.setAccessibleName("Search subscription offers")
+        self.search_edit.setAccessibleName(
+            translate("SubscriptionForm", "Search subscription offers")
+        )
+        self.search_edit.setAccessibleDescription(
+            translate("SubscriptionForm", "Up and Down move through the offers, Enter picks one")
+        )
         self.search_edit.setPlaceholderText(
-            "Search offers by name, price or ID — ↑↓ to move, Enter to pick"
+            translate(
+                "SubscriptionForm", "Search offers by name, price or ID — ↑↓ to move, Enter to pick"
+            )
         )
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self._on_search_changed)
         self.search_edit.installEventFilter(self)
-        search_label = QLabel("&Offer", self)
+        search_label = QLabel(translate("SubscriptionForm", "&Offer"), self)
         search_label.setBuddy(self.search_edit)
 
-        self.refresh_button = QPushButton("Refresh", self)
+        self.refresh_button = QPushButton(translate("SubscriptionForm", "Refresh"), self)
         self.refresh_button.setObjectName("refreshOffersButton")
-        self.refresh_button.setToolTip(shortcut_tip("Reload the offers from Inflow", "F5"))
+        self.refresh_button.setAccessibleName(translate("SubscriptionForm", "Refresh the offers"))
+        self.refresh_button.setToolTip(
+            shortcut_tip(translate("SubscriptionForm", "Reload the offers from Inflow"), "F5")
+        )
         self.refresh_button.setAutoDefault(False)
         self.refresh_button.clicked.connect(self.load_offers)
         # the history's F5 reloads the history: each F5 acts where the focus is
@@ -230,18 +274,22 @@ class SubscriptionForm(QWidget):
         # --- status row
         self.status_label = QLabel(self)
         self.status_label.setObjectName("offersStatusLabel")
-        self.status_label.setAccessibleName("Offers status")
+        self.status_label.setAccessibleName(translate("SubscriptionForm", "Offers status"))
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("offersProgress")
+        self.progress.setAccessibleName(translate("SubscriptionForm", "Loading the offers"))
         self.progress.setRange(0, 0)  # busy indicator: the total is not known in advance
         self.progress.setMaximumWidth(120)
         self.progress.setTextVisible(False)
         self.progress.hide()
-        self.retry_button = QPushButton("Try again", self)
+        self.retry_button = QPushButton(translate("SubscriptionForm", "Try again"), self)
         self.retry_button.setObjectName("offersRetryButton")
-        self.retry_button.setToolTip(shortcut_tip("Load the offers again", "F5"))
+        self.retry_button.setAccessibleName(translate("SubscriptionForm", "Load the offers again"))
+        self.retry_button.setToolTip(
+            shortcut_tip(translate("SubscriptionForm", "Load the offers again"), "F5")
+        )
         self.retry_button.setAutoDefault(False)
         self.retry_button.clicked.connect(self.load_offers)
         self.retry_button.hide()
@@ -249,7 +297,7 @@ class SubscriptionForm(QWidget):
         # --- list
         self.picker = QListView(self)
         self.picker.setObjectName("offerPicker")
-        self.picker.setAccessibleName("Subscription offers")
+        self.picker.setAccessibleName(translate("SubscriptionForm", "Subscription offers"))
         self.picker.setModel(self.filter_model)
         self.picker.setUniformItemSizes(True)
         # Batched layout: after a filter change the first screenful is laid out at once, the
@@ -268,12 +316,12 @@ class SubscriptionForm(QWidget):
         # --- selection and details
         self.selected_label = QLabel(self)
         self.selected_label.setObjectName("selectedOfferLabel")
-        self.selected_label.setAccessibleName("Selected offer")
+        self.selected_label.setAccessibleName(translate("SubscriptionForm", "Selected offer"))
         self.selected_label.setWordWrap(True)
         self.selected_label.setTextFormat(Qt.TextFormat.RichText)
         self.details = QTextBrowser(self)
         self.details.setObjectName("offerDetails")
-        self.details.setAccessibleName("Offer details")
+        self.details.setAccessibleName(translate("SubscriptionForm", "Offer details"))
         self.details.setOpenLinks(False)
         self.details.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         # Scroll areas ask for 70 px each by default. Smaller minimums keep this tab from
@@ -286,21 +334,28 @@ class SubscriptionForm(QWidget):
         # --- paste
         self.paste_edit = QLineEdit(self)
         self.paste_edit.setObjectName("offerPasteEdit")
-        self.paste_edit.setAccessibleName("Offer ID or subscribe link")
-        self.paste_edit.setPlaceholderText("offer_… or https://checkout.inflowpay.com/subscribe/…")
+        self.paste_edit.setAccessibleName(
+            translate("SubscriptionForm", "Offer ID or subscribe link")
+        )
+        self.paste_edit.setPlaceholderText(
+            translate("SubscriptionForm", "offer_… or https://checkout.inflowpay.com/subscribe/…")
+        )
         self.paste_edit.setClearButtonEnabled(True)
         self.paste_edit.textChanged.connect(self._on_paste_changed)
-        paste_label = QLabel("Or &paste an offer ID / subscribe link", self)
+        paste_label = QLabel(
+            translate("SubscriptionForm", "Or &paste an offer ID / subscribe link"), self
+        )
         paste_label.setBuddy(self.paste_edit)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("offerErrorLabel")
+        self.error_label.setAccessibleName(translate("SubscriptionForm", "Offer problem"))
         set_style(self.error_label, ERROR_STYLE)
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         # What became of an Enter (several or no matches); next to the list, not an error.
         self.hint_label = QLabel(self)
         self.hint_label.setObjectName("offerHintLabel")
-        self.hint_label.setAccessibleName("Offer picker hint")
+        self.hint_label.setAccessibleName(translate("SubscriptionForm", "Offer picker hint"))
         set_style(self.hint_label, HINT_STYLE)
         self.hint_label.setWordWrap(True)
         self.hint_label.hide()
@@ -453,8 +508,11 @@ class SubscriptionForm(QWidget):
         set_style(self.paste_edit, "")
         if self.model.listed_count() == 0:
             self._set_status(
-                "This account has no subscription offers. Create one in the Inflow dashboard, "
-                "or paste an offer ID or subscribe link below."
+                translate(
+                    "SubscriptionForm",
+                    "This account has no subscription offers. Create one in the Inflow dashboard, "
+                    "or paste an offer ID or subscribe link below.",
+                )
             )
         else:
             self._status_kind = "loaded"
@@ -466,7 +524,11 @@ class SubscriptionForm(QWidget):
     def _on_load_failed(self, exc: BaseException) -> None:
         self._flush_pages()
         self._finish_loading()
-        message = describe_error(exc, account=self._account_label(), action=LOAD_ACTION)
+        message = describe_error(
+            exc,
+            account=self._account_label(),
+            action=translate("SubscriptionForm", LOAD_ACTION),
+        )
         if isinstance(exc, OfferListingUnavailable):
             self._listing_unavailable = True
             set_style(self.paste_edit, PASTE_HIGHLIGHT)
@@ -476,7 +538,13 @@ class SubscriptionForm(QWidget):
         else:
             count = self.model.listed_count()
             partial = (
-                f"\nOnly {count:,} offers arrived before the error: the list is incomplete."
+                "\n"
+                + translate(
+                    "SubscriptionForm",
+                    "Only {count} offers arrived before the error: the list is incomplete.",
+                    None,
+                    count,
+                ).format(count=_number(count))
                 if count
                 else ""
             )
@@ -512,15 +580,23 @@ class SubscriptionForm(QWidget):
         filtered = bool(self.filter_model.filter_text)
         if self._status_kind == "loading":
             if not total:
-                text = "Loading subscription offers…"
+                text = translate("SubscriptionForm", "Loading subscription offers…")
             elif filtered:
-                text = f"Loading subscription offers… {shown:,} of {total:,} so far"
+                text = translate(
+                    "SubscriptionForm", "Loading subscription offers… {shown} of {total} so far"
+                ).format(shown=_number(shown), total=_number(total))
             else:
-                text = f"Loading subscription offers… {total:,} so far"
+                text = translate(
+                    "SubscriptionForm", "Loading subscription offers… {total} so far"
+                ).format(total=_number(total))
         elif filtered:
-            text = f"{shown:,} of {total:,} subscription offers"
+            text = translate(
+                "SubscriptionForm", "{shown} of {total} subscription offers", None, total
+            ).format(shown=_number(shown), total=_number(total))
         else:
-            text = f"{total:,} subscription offer{'s' if total != 1 else ''}"
+            text = translate("SubscriptionForm", "{count} subscription offers", None, total).format(
+                count=_number(total)
+            )
         self.status_label.setText(text)
         set_style(self.status_label, "")
         self.status_label.setVisible(True)
@@ -533,7 +609,7 @@ class SubscriptionForm(QWidget):
         window = self.window()
         account = getattr(window, "account", None)
         label = getattr(account, "label", None)
-        return label if isinstance(label, str) else "this account"
+        return label if isinstance(label, str) else translate("SubscriptionForm", "this account")
 
     # ------------------------------------------------------------------ searching, picking
     def _on_search_changed(self, text: str) -> None:
@@ -620,7 +696,12 @@ class SubscriptionForm(QWidget):
             self._pending_enter = True
             text = self.search_edit.text().strip()
             if text:
-                self._show_hint(f"Loading — the offer matching “{text}” is picked when it arrives")
+                self._show_hint(
+                    translate(
+                        "SubscriptionForm",
+                        "Loading — the offer matching “{text}” is picked when it arrives",
+                    ).format(text=text)
+                )
             return
         self._resolve_enter()
 
@@ -646,15 +727,26 @@ class SubscriptionForm(QWidget):
             if entry is not None:
                 self.pick(entry)
                 self._show_hint(
-                    f"{count:,} offers match “{text}”: the first is selected — "
-                    "check it, or choose another with ↑↓"
+                    translate(
+                        "SubscriptionForm",
+                        "{count} offers match “{text}”: the first is selected — "
+                        "check it, or choose another with ↑↓",
+                        None,
+                        count,
+                    ).format(count=_number(count), text=text)
                 )
         elif count > 1:
-            self._show_hint("Type to search, or choose an offer with ↑↓")
+            self._show_hint(
+                translate("SubscriptionForm", "Type to search, or choose an offer with ↑↓")
+            )
         elif text:
-            self._show_hint(f"No offer matches “{text}” — nothing was picked")
+            self._show_hint(
+                translate(
+                    "SubscriptionForm", "No offer matches “{text}” — nothing was picked"
+                ).format(text=text)
+            )
         else:
-            self._show_hint("No offers to pick from")
+            self._show_hint(translate("SubscriptionForm", "No offers to pick from"))
 
     def _move_highlight(self, step: int) -> None:
         count = self.filter_model.rowCount()
@@ -753,20 +845,28 @@ class SubscriptionForm(QWidget):
         label_palette = self.selected_label.palette()
         if entry is None:
             muted = palette.themed_text(palette.MUTED, label_palette)
+            nothing = translate(
+                "SubscriptionForm",
+                "No offer selected — type to search, Enter to pick, or paste an ID below.",
+            )
             self.selected_label.setText(
-                f"<span style='color:{muted}'>No offer selected — type to search, "
-                "Enter to pick, "
-                "or paste an ID below.</span>"
+                f"<span style='color:{muted}'>{html.escape(nothing, quote=False)}</span>"
             )
             return
         danger = palette.themed_text(palette.DANGER, label_palette)
+        archived_text = translate("SubscriptionForm", "(archived — accepts no new subscribers)")
         archived = (
-            f" <b style='color:{danger}'>(archived — accepts no new subscribers)</b>"
+            f" <b style='color:{danger}'>{html.escape(archived_text, quote=False)}</b>"
             if entry.archived
             else ""
         )
         summary = entry.summary if len(entry.fields) > 1 else entry.id
-        self.selected_label.setText(f"Selected: <b>{html.escape(summary)}</b>{archived}")
+        self.selected_label.setText(
+            translate("SubscriptionForm", "Selected: <b>{offer}</b>").format(
+                offer=html.escape(summary)
+            )
+            + archived
+        )
 
     def _show_details(self, entry: OfferEntry | None) -> None:
         self._details_timer.stop()
@@ -775,23 +875,37 @@ class SubscriptionForm(QWidget):
         muted = palette.themed_text(palette.MUTED, details_palette, paper)
         mark = palette.themed_text(palette.SUCCESS_MARK, details_palette, paper)
         if entry is None:
-            self.details.setHtml(
-                f"<p style='color:{muted}'>Details of the highlighted offer appear here.</p>"
-            )
+            empty = translate("SubscriptionForm", "Details of the highlighted offer appear here.")
+            self.details.setHtml(f"<p style='color:{muted}'>{html.escape(empty, quote=False)}</p>")
             return
+        # The permanent subscribe link's row, found by its value (its label is translated).
+        link = subscribe_link(entry.id) if entry.id else None
         rows = [
-            (label, _checked_link(value) if label == SUBSCRIBE_LINK_LABEL else value)
+            (label, _checked_link(value) if value == link else value)
             for label, value in offer_detail_rows(entry.fields, locale_money())
         ]
         if len(entry.fields) <= 1:
-            rows.insert(0, ("Note", "Not in the loaded list: details are unknown until created."))
+            rows.insert(
+                0,
+                (
+                    translate("SubscriptionForm", "Note"),
+                    translate(
+                        "SubscriptionForm",
+                        "Not in the loaded list: details are unknown until created.",
+                    ),
+                ),
+            )
         body = "".join(
             f"<tr><td style='color:{muted}; padding-right:{design.SPACE_M}px; "
             "white-space:nowrap'>"
             f"{html.escape(label)}</td><td>{html.escape(value)}</td></tr>"
             for label, value in rows
         )
-        marker = "✓ Selected" if self._picked is not None and self._picked.id == entry.id else ""
+        marker = (
+            html.escape(translate("SubscriptionForm", "✓ Selected"), quote=False)
+            if self._picked is not None and self._picked.id == entry.id
+            else ""
+        )
         heading = html.escape(entry.title)
         self.details.setHtml(
             f"<p><b style='font-size:{design.points(self.details, design.TYPE_HEADING)}'>"
@@ -806,9 +920,12 @@ class SubscriptionForm(QWidget):
             return [FieldIssue(field="offerId", message=problem)]
         if self._picked is None and self._pending_enter:
             text = self.search_edit.text().strip()
-            return [FieldIssue(field="offerId", message=STILL_LOADING.format(text=text))]
+            waiting = translate("SubscriptionForm", STILL_LOADING).format(text=text)
+            return [FieldIssue(field="offerId", message=waiting)]
         if self._picked is None:
-            return [FieldIssue(field="offerId", message=NOTHING_PICKED)]
+            return [
+                FieldIssue(field="offerId", message=translate("SubscriptionForm", NOTHING_PICKED))
+            ]
         message = check_offer_id(self._picked.id)
         return [FieldIssue(field="offerId", message=message)] if message else []
 
@@ -831,7 +948,7 @@ class SubscriptionForm(QWidget):
             kind=SessionKind.SUBSCRIPTION,
             body=request.to_json(),
             send=lambda gateway: gateway.create_subscription_session(offer_id, request),
-            action=CREATE_ACTION,
+            action=translate("SubscriptionForm", CREATE_ACTION),
             details=ChargeDetails(
                 offer_id=offer_id,
                 offer_name=name if isinstance(name, str) else None,
@@ -950,7 +1067,9 @@ def _offer_id(offer: object) -> str:
     return str(getattr(offer, "id", ""))
 
 
-SUBSCRIBE_LINK_LABEL = "Subscribe link"  # the row offer_detail_rows gives the permanent link
+def _number(count: int) -> str:
+    """A count as the agent's locale writes it (``10,000``; French ``10 000``)."""
+    return QLocale().toString(count)
 
 
 def _checked_link(url: str) -> str:
