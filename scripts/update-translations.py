@@ -92,6 +92,25 @@ def lupdate(ts: Path, language: str) -> None:
     _make_plural(ts, forms)
 
 
+def counted_texts() -> set[tuple[str, str]]:
+    """``(context, text)`` of every ``translate()`` call given a count (its 4th argument)."""
+    import ast
+
+    found: set[tuple[str, str]] = set()
+    for path in sources():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "translate"
+                and len(node.args) >= 4
+                and all(isinstance(a, ast.Constant) for a in node.args[:2])
+            ):
+                context, text = (a.value for a in node.args[:2])  # type: ignore[attr-defined]
+                found.add((str(context), str(text)))
+    return found
+
+
 def calls_lupdate_misses() -> list[str]:
     """``translate(...)`` calls lupdate would not extract, found by reading the code (ast):
     a context that is not a literal, a text built in the call (f-string, ``+``, ``.format``
@@ -111,7 +130,11 @@ def calls_lupdate_misses() -> list[str]:
             literal = [isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args[:2]]
             if len(args) < 2 or not literal[0]:
                 problems.append(f"{where}: the context must be a string literal")
-            elif isinstance(args[1], (ast.JoinedStr, ast.BinOp, ast.Call)):
+            elif isinstance(args[1], (ast.JoinedStr, ast.BinOp)) or (
+                isinstance(args[1], ast.Call)
+                and isinstance(args[1].func, ast.Attribute)
+                and args[1].func.attr == "format"
+            ):
                 # (a name or a subscript is a text marked where it is defined: QT_TRANSLATE_NOOP)
                 problems.append(f"{where}: build the text after translate(), not inside")
             if node.keywords:
@@ -136,12 +159,14 @@ def _plural_forms(ts: Path) -> dict[tuple[str, str], list[str]]:
 
 def _make_plural(ts: Path, forms: dict[tuple[str, str], list[str]]) -> None:
     tree = ET.parse(ts)
+    counted = counted_texts()
     changed = False
     for context in tree.getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             source = message.findtext("source") or ""
-            if "%n" not in source or message.get("numerus") == "yes":
+            plural = "%n" in source or (name, source) in counted
+            if not plural or message.get("numerus") == "yes":
                 continue
             changed = True
             message.set("numerus", "yes")

@@ -66,17 +66,6 @@ from inflow_desk.ui.kit.workers import run_in_background
 log = logging.getLogger(__name__)
 
 
-def _plural_texts() -> None:  # pragma: no cover - read by lupdate, never run
-    """Never called: tells ``pyside6-lupdate`` that these texts have plural forms.
-
-    Its Python parser marks a ``translate(context, text, None, n)`` as a plural only when
-    ``n`` is a number literal, and the first place a text appears decides; the calls that
-    show these texts (further down, with the real count) then share the plural entry.
-    """
-    translate("MainWindow", "+ %n more", None, 2)
-    translate("MainWindow", "Nothing was sent. Fix the %n highlighted fields.", None, 2)
-
-
 ERROR_LABEL_STYLE = (
     f"QLabel {{ color: {palette.DANGER_STRONG}; background: {palette.DANGER_SURFACE}; "
     f"border: {design.BORDER} {palette.DANGER_OUTLINE}; {design.ROUNDED} "

@@ -1,4 +1,1853 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Platform</source>
+        <extracomment>The rows' names: English in the copied details (a support request reads the same in every language), translated on screen.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key storage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inflow Desk</source>
+        <extracomment>Names of products, the same in every language (still marked: a translator may adapt them).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PySide6</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Python</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>About Inflow Desk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inflow Desk icon</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;Inflow Desk&lt;/b&gt; {version}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create Inflow Pay checkout links while the customer is on the phone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy these lines, e.g. for a support request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copied ✓</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;About Inflow Desk</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Account</name>
+    <message>
+        <source>PRODUCTION</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SANDBOX</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CUSTOM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>NEEDS ATTENTION</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AccountController</name>
+    <message>
+        <source>Demo merchant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Production</source>
+        <extracomment>The environments' names for people (translate with the "AccountController" context).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Custom URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no address: open Settings (Ctrl+,)</source>
+        <extracomment>After every switch (profile, demo, key saved or deleted): the window shows the new state. The key store was replaced (by the in-memory one). The profile list changed (added, edited, deleted).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The profile “{profile}” {attention} (Ctrl+,) to choose its environment. Nothing is sent until then.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merchant profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The merchant account new links are created for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Switch merchant account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Settings: accounts and API keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accounts and API keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Accounts and API keys…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Try the &amp;demo (no real payments)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>⚠ Settings damaged — open Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Settings damaged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Demo · no real payments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wait for the current request before switching accounts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the profile “{profile}” on {environment}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CartTable</name>
+    <message>
+        <source>Product</source>
+        <extracomment>Custom role: set a price directly in integer cents (used by the product completer). Custom role: what an open cell editor holds, shown live (the total follows the keys) but not yet committed — the cell is not marked as touched, so no error shows while typing. Custom role (read only): True when the cell's error is shown (painted red even when selected). The column headers (translated where shown: :func:`header_text`).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Product name</source>
+        <extracomment>What a screen reader says for each column (the header "Qty" is short for the room it has).
+----------
+The empty cart's next step (in English: :func:`empty_cart_hint` is what the table shows).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter a price</source>
+        <extracomment>Column → the field name used in domain ``FieldIssue`` paths (``products[2].price``).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} — {prices} × {quantity}  ·  catalog</source>
+        <extracomment>The bare product name: what the completer matches and inserts. An editor's property: what its cell held when editing began (Esc puts it back).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} — {prices}  ·  catalog</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type a product name, or press {shortcut} for a subscription</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recent and catalog products are suggested as you type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>49.99</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Chip</name>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paid ✓</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Production</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Countdown</name>
+    <message>
+        <source>expired at {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expires {time} — {left} (Inflow's default of about 1 hour)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expires {time} — {left}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DeepLinks</name>
+    <message>
+        <source>The link from the other application was not used — currency: {currency} is not allowed by your organisation</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Inflow: {message}</source>
+        <extracomment>Server messages that name a field of the form ("customerEmail must be an email"), so the window can mark that field too. False when the failure says nothing bad (a check that cannot run here): no alarm colour. "products.0.price must not be less than 1" / "customerEmail must be an email" (NestJS style).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>create the link</source>
+        <extracomment>What the link form is doing (the default).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>test the connection</source>
+        <extracomment>What Settings › Test connection is doing, in the agent's words (``action``).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>finish what you asked for</source>
+        <extracomment>What an uncaught exception interrupted.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>create the subscription link</source>
+        <extracomment>The other callers' phrases (checkout, payments, settings): marked for extraction only.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>load the subscription offers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>list offers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>draw the QR code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>simulate the payment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>save the profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>save the key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>read the key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>check</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reveal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>test</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>key rejected — wrong key or wrong environment</source>
+        <extracomment>What Test connection says when Inflow rejects the key (translate where shown).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The stored key is longer than {limit} characters, so it cannot be an API key — open Settings and paste it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The stored key contains characters an API key cannot have — open Settings and paste it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No system keychain is available on this computer ({reason}). You can keep the key in memory for this run only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The system keychain is locked. Unlock it and try again, or keep the key in memory for this run only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key could not be saved in the system keychain. Try again, or keep the key in memory for this run only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key could not be removed from the system keychain. Try again, or remove it with your system's password manager.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The system keychain reported an error while trying to read the key ({cause}). Try again, or keep the key in memory for this run only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The system keychain reported an error while trying to read the key. Try again, or keep the key in memory for this run only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The system keychain reported an error while trying to use the key ({cause}). Try again, or keep the key in memory for this run only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The system keychain reported an error while trying to use the key. Try again, or keep the key in memory for this run only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No API key is stored for the profile “{profile}”. Open Settings (Ctrl+,) to enter it, or try the demo.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The API key is longer than {limit} characters: that is not an API key. Copy it again from the Inflow dashboard.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The API key contains a line break or another invisible character. Copy it again from the Inflow dashboard.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The API key is empty: paste it from the Inflow dashboard.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The API key contains spaces or characters an API key cannot have. Copy it again from the Inflow dashboard.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The history could not be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{cause} Try again; the links already created are not affected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not write {path}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{cause} Choose another place.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This place cannot be written (no permission).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The folder does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That is a folder, not a file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The disk is full.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The disk reported an error.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({error}); details are in the log file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A link may have been created anyway. Creating again is safe for the customer (nothing is paid until they pay), but they could receive two links.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Try again; if it keeps happening, tell support.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled before Inflow answered — the request had already reached Inflow, so a link may have been created there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It is not in the History (no answer came back): look in Inflow's dashboard before sending the customer a second link.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled; nothing was sent to Inflow.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The proxy refused the connection to Inflow ({status}), so nothing was sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check this computer's proxy settings (HTTPS_PROXY, the proxy login) or ask IT, then try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inflow's certificate is not trusted by this computer, so nothing was sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>If your company inspects HTTPS traffic, its certificate must be installed in the operating system (ask IT). Otherwise someone may be intercepting the connection: do not retry on this network.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inflow did not answer in time, so we could not {action}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Couldn't reach Inflow (the connection timed out).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check the internet connection and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The connection to Inflow broke before the answer arrived.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Couldn't reach Inflow (connection refused or no network).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inflow rejected the API key for {account}: {why}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A sandbox key does not work on production, and the other way round.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inflow rejected the API key for {account}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open Settings › Accounts to check the key or the environment (a sandbox key does not work on production, and the other way round).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inflow refused this API key: it is not allowed to {action} (HTTP 403).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ask an account admin to check the key's permissions in the Inflow dashboard.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inflow does not list subscription offers for this account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paste an offer id or a subscribe link (…/subscribe/offer_…) instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not verify the key this way: the server has no such check (HTTP {status}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This says nothing against the key: creating a link shows whether it works. With a custom server address, check that the address is right.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That subscription offer does not exist or has been archived.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick another offer, or check the offer in the Inflow dashboard.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inflow answered “not found” (HTTP 404).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checkout sessions may not be enabled for this account yet (Checkout V2 is in beta), or the server address in Settings is wrong.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inflow refused the request:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Correct the fields above and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>Wait %n second and try again.</numerusform>
+            <numerusform>Wait %n seconds and try again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wait a moment and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inflow is limiting requests right now (HTTP 429).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inflow had a problem on its side (HTTP {status}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing to fix on your side; try again in a moment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inflow answered with an unexpected error (HTTP {status}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Try again; if it keeps happening, send the log file to support.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inflow's answer was far larger than any real answer, so it was not read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inflow answered, but the answer could not be understood.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not {action}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refused: Inflow's answer held a link this app does not trust, so it is not shown.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send the customer no link for this yet. The session is in the history, marked as refused. A proxy or a wrong server address may be altering the answers: tell IT or support before you create again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This link is too long for a QR code ({length} characters).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy the link and send it instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not {action}: the stored API key cannot be used.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({error}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Try again; details are in the log file for support.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <extracomment>What a :class:`~inflow_desk.storage.history_journal.HistoryProblem` means, in the agent's words (keyed by its value, so that this module does not import the storage layer at start-up).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the history file is locked by another program</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the history file is damaged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the history file cannot be written</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the disk reported an error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the history could not be opened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the history could not be written</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>⚠ Not saved to the history (see the log file). Keep this link somewhere safe.</source>
+        <extracomment>The window's status after a created link the history could not take (unexpected failure). Marked for extraction; show :func:`history_not_saved_text` (translated).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>⚠ Not saved to the history — {reason}. Kept in a backup file; it will be added when the history works again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>⚠ Not saved to the history — {reason}. Kept in {file}; it will be added when the history works again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>⚠ Not saved to the history — {reason}, and the backup file could not be written either ({backup_reason}). Kept in memory only: copy this link somewhere safe; it will be added when the history works again, unless Inflow Desk is closed first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>⚠ History not working ({reason}) — %n link(s) kept in memory only; do not close Inflow Desk until the history works again.</source>
+        <translation>
+            <numerusform>⚠ History not working ({reason}) — %n link kept in memory only; do not close Inflow Desk until the history works again.</numerusform>
+            <numerusform>⚠ History not working ({reason}) — %n links kept in memory only; do not close Inflow Desk until the history works again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ History not working ({reason}) — %n link(s) waiting in {file}; they will be added when it works again.</source>
+        <translation>
+            <numerusform>⚠ History not working ({reason}) — %n link waiting in {file}; it will be added when the history works again.</numerusform>
+            <numerusform>⚠ History not working ({reason}) — %n links waiting in {file}; they will be added when the history works again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚠ Not shown, this link is not trusted: {problem}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check this link before you use it: it is not Inflow's checkout.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It was not copied and has no QR code. Copy it only if you know where it leads (a profile can trust its own checkout host in Settings).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was sent: this link would take you over your daily limit of {limit} on “{profile}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You have created {used} today; this link is {amount}. Your organisation sets this limit — ask a supervisor to create it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was sent: {amount} is over your limit of {limit} per link on “{profile}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your organisation sets this limit — ask a supervisor to create this link.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was sent: your organisation does not allow links in {currency}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose another currency.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was sent: this link's price is not known here, so your limits on “{profile}” cannot be checked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick the offer from the list (its price is shown there) instead of pasting its id.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was sent: your daily limit on “{profile}” cannot be checked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The history, which counts today's links, is unavailable (see the log file).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The form was left as it was. Check the link in the CRM.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The link from the other application was not used: a link is being created.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wait for it (or press Esc), then open the link from the CRM again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inflow Desk cannot start: your organisation's policy file is not valid.
+
+{problem}
+
+Ask your IT department to correct it. The app does not run without it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Managed by your organisation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No e-mail program opened.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy the message (Ctrl+M) and paste it into your e-mail instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The product catalog is not available right now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Products can still be typed by hand; recent products still complete.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line {line}: {problem}</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported from {file}: %n row(s) need fixing.</source>
+        <translation>
+            <numerusform>Nothing was imported from {file}: %n row needs fixing.</numerusform>
+            <numerusform>Nothing was imported from {file}: %n rows need fixing.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fix them in the file and import it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was sent: this exact cart already has a link, created at {time} (on the right).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Press Ctrl+Enter again to create a second link for the same cart.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FirstRunScreen</name>
+    <message>
+        <source>Welcome to Inflow Desk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter API key…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter API key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paste the private key from the Inflow dashboard (Ctrl+,)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use a built-in emulator: no key needed, no real payments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep keys in memory for this run only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keys you enter are forgotten when Inflow Desk quits; nothing is written to disk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Try the keychain again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key is kept in your system's keychain, never in a file. You can add more merchant accounts later in Settings (Ctrl+,).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The API key stored for {profile} ({address}) cannot be used.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No API key is stored for {profile} ({address}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the private API key of this merchant account, or try the app with the built-in demo first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This profile needs attention</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The profile “{profile}” {attention} (Ctrl+,) and choose its environment.
+Nothing is sent with this profile until then.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open Settings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open Settings</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Create link   Ctrl+Enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Creating the link — Ctrl+Shift+N clears the form once it is there</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting for the offers — the link is created when they arrive (Esc cancels)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <extracomment>The menu-bar menus, by the (English) title other modules ask :meth:`MainWindow.menu` for; the bar shows each translated.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Demo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PRODUCTION</source>
+        <extracomment>The environment badge's word, in the agent's language (the stored value stays English).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SANDBOX</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CUSTOM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>subscription offer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Subscription: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{quantity} × {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>+ %n more</source>
+        <translation>
+            <numerusform>+ %n more</numerusform>
+            <numerusform>+ %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Customer: {email}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No customer e-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DEMO — no real payments. Links come from a local emulator.</source>
+        <extracomment>Anything the agent typed changed (for draft autosave).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Demo mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merchant account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payment type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One-time payment or subscription</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create checkout link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sends the cart or the offer to Inflow and shows the link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create the checkout link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel   Esc</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel creating the link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop waiting for Inflow</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New link (Ctrl+Shift+N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy the link automatically after creating it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inflow Desk — {account}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merchant: &lt;b&gt;{name}&lt;/b&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Environment: {environment}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{environment}: {address}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was sent. Fix the highlighted field.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Nothing was sent. Fix the %n highlighted fields.</source>
+        <translation>
+            <numerusform>Nothing was sent. Fix the highlighted field.</numerusform>
+            <numerusform>Nothing was sent. Fix the %n highlighted fields.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Link created ✓</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check the link ⚠</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Link refused ✗</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not created: cancelled while the offers loaded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contacting Inflow…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>OneTimeForm</name>
+    <message>
+        <source>One-time payment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cart line items</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Product, unit price and quantity per line; Enter adds a line, Tab moves on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Duplicate line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{code} ({symbol})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Currency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cart total</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cart problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>create the link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(lines without a valid price not counted)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Total &lt;b style='{style}'&gt;{amount}&lt;/b&gt; &lt;span style='{muted}'&gt;excl. tax&lt;/span&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Total {amount} excluding tax</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>  (and %n more)</source>
+        <translation>
+            <numerusform>  (and %n more)</numerusform>
+            <numerusform>  (and %n more)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Row {row} · {column}: {problem}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PolicyForm</name>
+    <message>
+        <source>{managed}: {currencies}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ProfilesStore</name>
+    <message>
+        <source>the settings file could not be read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the settings file could not be read completely</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the list of profiles in the settings could not be read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it uses a custom address, which your organisation does not allow</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a stored profile without a valid name was left out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the profile “{profile}”: {problem}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A profile called “{profile}” already exists</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The profile “{profile}” is managed by your organisation and cannot be changed here</source>
+        <extracomment>The organisation's policy: its profiles come first and cannot be edited; it may forbid adding/removing profiles and custom addresses (``storage/policy.py``). What was stored for each profile that needs attention (casefolded name → item). Why the whole list could not be read (None: it could, or there is none yet). What was found damaged: (English template, its named fields), for the log and, translated, for the window. Where the damaged settings file was copied (None: nothing damaged, or no file).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your organisation does not allow custom API addresses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A copy of the settings file was kept as {path}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The settings could not be copied aside (see the log).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Damaged settings: {found}. {kept} Open Settings (Ctrl+,) to check the profiles.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your organisation does not allow adding profiles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your organisation does not allow removing this profile</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Connected ✓</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Production — real payments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sandbox — test payments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Custom URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Production</source>
+        <extracomment>What the profile list says beside each profile's name.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>save the key</source>
+        <extracomment>What failed, in the agent's words, for the error funnel ("Could not {action}."); the English text goes to the log.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>read the key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>save the profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>delete the key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>remove the profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No key stored for this profile.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A key is stored for this profile ({where}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Settings — Accounts and API keys</source>
+        <extracomment>A key store call or the connection test finished (tests wait on this).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Profiles</source>
+        <extracomment>Asks before a destructive action; tests replace it.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The merchant accounts this computer can use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add another merchant account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove this profile and its key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. Acme</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Production takes real payments; Sandbox only tests</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>API address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>https://api.example.com</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set by your organisation's policy file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This run was started with --api-url: every profile talks to {address}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paste the private API key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key is saved in the system keychain, never in a file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the API key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the key (reads the stored key if the field is empty)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the profile, and the key if one is entered (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete the API key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove this profile's key from the keychain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A read-only request with this key to this environment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep keys in memory for this run only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keys are forgotten when Inflow Desk quits; nothing is written to disk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use this profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Switch the main window to this profile and close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close the settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Used from the next start of Inflow Desk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inflow Desk will use this language from its next start.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>needs attention</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No key stored yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>To rename, add a new profile and remove this one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Needs attention: {problem}. Choose the environment and save.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>https:// required; http:// only for this computer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fixed for this environment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A profile with this name already exists</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This does not look like an Inflow key (they usually start with inflow_). You can still save it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checking the keychain…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Profile saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key saved ({where}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete API key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete the API key of “{profile}”? You will need to paste it again from the Inflow dashboard to use this profile.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key deleted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the profile “{profile}” and delete its API key from the keychain?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Profile “{profile}” removed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paste the key first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No key to test: paste the key first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not read the keychain.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no usable system keychain was found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keys are kept in: {where}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>{action} ({shortcut})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shortcut: {shortcut}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SubscriptionForm</name>
+    <message>
+        <source>Recent · {offer}</source>
+        <extracomment>A recent offer's row: ``Recent · Pro yearly — €299.00 / year`` (translated where shown).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{offer} (archived: accepts no new subscribers)
+{id}</source>
+        <extracomment>False for a recent or pasted offer that the current listing did not (yet) contain.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>load the subscription offers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>create the subscription link</source>
+        <extracomment>Minimum height of the offer list and the details (two rows of the list). Arrived pages are shown at most this often while offers load. The details follow the highlighted offer after this pause (laying out their HTML is too slow to repeat on every keystroke at 10,000 offers).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick a subscription offer: type to search, Enter to pick — or paste an offer ID or subscribe link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The offers are still loading: the offer matching “{text}” is picked when they arrive — then press Ctrl+Enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Subscription</source>
+        <extracomment>A listing finished: ``True`` when it succeeded, ``False`` when it failed. An Enter that waited for the offers has been applied (or dropped): a create the agent asked for meanwhile can go ahead (after the pick, in a later event-loop turn).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search subscription offers</source>
+        <extracomment>Enter was pressed while the offers loaded: apply it once they have arrived. What the status line shows: "loading", "loaded", or "" (a message, left alone).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Up and Down move through the offers, Enter picks one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search offers by name, price or ID — ↑↓ to move, Enter to pick</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Offer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refresh the offers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reload the offers from Inflow</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offers status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading the offers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Load the offers again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Subscription offers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Selected offer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offer details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offer ID or subscribe link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>offer_… or https://checkout.inflowpay.com/subscribe/…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Or &amp;paste an offer ID / subscribe link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offer problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offer picker hint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This account has no subscription offers. Create one in the Inflow dashboard, or paste an offer ID or subscribe link below.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Only {count} offers arrived before the error: the list is incomplete.</source>
+        <translation>
+            <numerusform>Only {count} offer arrived before the error: the list is incomplete.</numerusform>
+            <numerusform>Only {count} offers arrived before the error: the list is incomplete.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading subscription offers…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading subscription offers… {shown} of {total} so far</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading subscription offers… {total} so far</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>{shown} of {total} subscription offers</source>
+        <translation>
+            <numerusform>{shown} of {total} subscription offer</numerusform>
+            <numerusform>{shown} of {total} subscription offers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} subscription offers</source>
+        <translation>
+            <numerusform>{count} subscription offer</numerusform>
+            <numerusform>{count} subscription offers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>this account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading — the offer matching “{text}” is picked when it arrives</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>{count} offers match “{text}”: the first is selected — check it, or choose another with ↑↓</source>
+        <translation>
+            <numerusform>{count} offer matches “{text}”: it is selected — check it, or choose another with ↑↓</numerusform>
+            <numerusform>{count} offers match “{text}”: the first is selected — check it, or choose another with ↑↓</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type to search, or choose an offer with ↑↓</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No offer matches “{text}” — nothing was picked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No offers to pick from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No offer selected — type to search, Enter to pick, or paste an ID below.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(archived — accepts no new subscribers)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Selected: &lt;b&gt;{offer}&lt;/b&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Details of the highlighted offer appear here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not in the loaded list: details are unknown until created.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>✓ Selected</source>
+        <translation type="unfinished" />
+    </message>
+</context>
 </TS>

@@ -1,4 +1,1859 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Platform</source>
+        <extracomment>The rows' names: English in the copied details (a support request reads the same in every language), translated on screen.</extracomment>
+        <translation>Plateforme</translation>
+    </message>
+    <message>
+        <source>Key storage</source>
+        <translation>Stockage de la clé</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>Inflow Desk</source>
+        <extracomment>Names of products, the same in every language (still marked: a translator may adapt them).</extracomment>
+        <translation>Inflow Desk</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>PySide6</source>
+        <translation>PySide6</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>About Inflow Desk</source>
+        <translation>À propos d’Inflow Desk</translation>
+    </message>
+    <message>
+        <source>Inflow Desk icon</source>
+        <translation>Icône d’Inflow Desk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Inflow Desk&lt;/b&gt; {version}</source>
+        <translation>&lt;b&gt;Inflow Desk&lt;/b&gt; {version}</translation>
+    </message>
+    <message>
+        <source>Create Inflow Pay checkout links while the customer is on the phone.</source>
+        <translation>Créez des liens de paiement Inflow Pay pendant que le client est au téléphone.</translation>
+    </message>
+    <message>
+        <source>{name}:</source>
+        <translation>{name} :</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>&amp;Copier les informations</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Copier les informations</translation>
+    </message>
+    <message>
+        <source>Copy these lines, e.g. for a support request</source>
+        <translation>Copier ces lignes, par exemple pour une demande d’assistance</translation>
+    </message>
+    <message>
+        <source>Copied ✓</source>
+        <translation>Copié ✓</translation>
+    </message>
+    <message>
+        <source>&amp;About Inflow Desk</source>
+        <translation>À &amp;propos d’Inflow Desk</translation>
+    </message>
+</context>
+<context>
+    <name>Account</name>
+    <message>
+        <source>PRODUCTION</source>
+        <translation>PRODUCTION</translation>
+    </message>
+    <message>
+        <source>SANDBOX</source>
+        <translation>SANDBOX</translation>
+    </message>
+    <message>
+        <source>CUSTOM</source>
+        <translation>PERSONNALISÉ</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>DÉMO</translation>
+    </message>
+    <message>
+        <source>NEEDS ATTENTION</source>
+        <translation>À VÉRIFIER</translation>
+    </message>
+</context>
+<context>
+    <name>AccountController</name>
+    <message>
+        <source>Demo merchant</source>
+        <translation>Marchand de démo</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <extracomment>The environments' names for people (translate with the "AccountController" context).</extracomment>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation>Sandbox</translation>
+    </message>
+    <message>
+        <source>Custom URL</source>
+        <translation>URL personnalisée</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Démo</translation>
+    </message>
+    <message>
+        <source>no address: open Settings (Ctrl+,)</source>
+        <extracomment>After every switch (profile, demo, key saved or deleted): the window shows the new state. The key store was replaced (by the in-memory one). The profile list changed (added, edited, deleted).</extracomment>
+        <translation>pas d’adresse : ouvrez les Paramètres (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>The profile “{profile}” {attention} (Ctrl+,) to choose its environment. Nothing is sent until then.</source>
+        <translation>Le profil « {profile} » {attention} (Ctrl+,) pour choisir son environnement. Rien n’est envoyé d’ici là.</translation>
+    </message>
+    <message>
+        <source>Merchant profile</source>
+        <translation>Profil marchand</translation>
+    </message>
+    <message>
+        <source>The merchant account new links are created for</source>
+        <translation>Le compte marchand pour lequel les nouveaux liens sont créés</translation>
+    </message>
+    <message>
+        <source>Switch merchant account</source>
+        <translation>Changer de compte marchand</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Settings: accounts and API keys</source>
+        <translation>Paramètres : comptes et clés API</translation>
+    </message>
+    <message>
+        <source>Accounts and API keys</source>
+        <translation>Comptes et clés API</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts and API keys…</source>
+        <translation>&amp;Comptes et clés API…</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo (no real payments)</source>
+        <translation>Essayer la &amp;démo (aucun paiement réel)</translation>
+    </message>
+    <message>
+        <source>⚠ Settings damaged — open Settings</source>
+        <translation>⚠ Paramètres endommagés — ouvrez les Paramètres</translation>
+    </message>
+    <message>
+        <source>Settings damaged</source>
+        <translation>Paramètres endommagés</translation>
+    </message>
+    <message>
+        <source>Demo · no real payments</source>
+        <translation>Démo · aucun paiement réel</translation>
+    </message>
+    <message>
+        <source>Wait for the current request before switching accounts.</source>
+        <translation>Attendez la fin de la requête en cours avant de changer de compte.</translation>
+    </message>
+    <message>
+        <source>the profile “{profile}” on {environment}</source>
+        <translation>le profil « {profile} » sur {environment}</translation>
+    </message>
+</context>
+<context>
+    <name>CartTable</name>
+    <message>
+        <source>Product</source>
+        <extracomment>Custom role: set a price directly in integer cents (used by the product completer). Custom role: what an open cell editor holds, shown live (the total follows the keys) but not yet committed — the cell is not marked as touched, so no error shows while typing. Custom role (read only): True when the cell's error is shown (painted red even when selected). The column headers (translated where shown: :func:`header_text`).</extracomment>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Prix unitaire</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qté</translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation>Total ligne</translation>
+    </message>
+    <message>
+        <source>Product name</source>
+        <extracomment>What a screen reader says for each column (the header "Qty" is short for the room it has).
+----------
+The empty cart's next step (in English: :func:`empty_cart_hint` is what the table shows).</extracomment>
+        <translation>Nom du produit</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Enter a price</source>
+        <extracomment>Column → the field name used in domain ``FieldIssue`` paths (``products[2].price``).</extracomment>
+        <translation>Saisissez un prix</translation>
+    </message>
+    <message>
+        <source>{name} — {prices} × {quantity}  ·  catalog</source>
+        <extracomment>The bare product name: what the completer matches and inserts. An editor's property: what its cell held when editing began (Esc puts it back).</extracomment>
+        <translation>{name} — {prices} × {quantity}  ·  catalogue</translation>
+    </message>
+    <message>
+        <source>{name} — {prices}  ·  catalog</source>
+        <translation>{name} — {prices}  ·  catalogue</translation>
+    </message>
+    <message>
+        <source>Type a product name, or press {shortcut} for a subscription</source>
+        <translation>Saisissez un nom de produit, ou appuyez sur {shortcut} pour un abonnement</translation>
+    </message>
+    <message>
+        <source>Recent and catalog products are suggested as you type</source>
+        <translation>Les produits récents et ceux du catalogue sont proposés pendant la saisie</translation>
+    </message>
+    <message>
+        <source>49.99</source>
+        <translation>49,99</translation>
+    </message>
+</context>
+<context>
+    <name>Chip</name>
+    <message>
+        <source>Open</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Paid ✓</source>
+        <translation>Payé ✓</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expiré</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Démo</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation>Sandbox</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personnalisé</translation>
+    </message>
+</context>
+<context>
+    <name>Countdown</name>
+    <message>
+        <source>expired at {time}</source>
+        <translation>expiré à {time}</translation>
+    </message>
+    <message>
+        <source>expires {time} — {left} (Inflow's default of about 1 hour)</source>
+        <translation>expire à {time} — {left} (durée par défaut d'Inflow : environ 1 heure)</translation>
+    </message>
+    <message>
+        <source>expires {time} — {left}</source>
+        <translation>expire à {time} — {left}</translation>
+    </message>
+</context>
+<context>
+    <name>DeepLinks</name>
+    <message>
+        <source>The link from the other application was not used — currency: {currency} is not allowed by your organisation</source>
+        <translation>Le lien venu de l’autre application n’a pas été utilisé — devise : {currency} n’est pas autorisée par votre organisation</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Inflow: {message}</source>
+        <extracomment>Server messages that name a field of the form ("customerEmail must be an email"), so the window can mark that field too. False when the failure says nothing bad (a check that cannot run here): no alarm colour. "products.0.price must not be less than 1" / "customerEmail must be an email" (NestJS style).</extracomment>
+        <translation>Inflow : {message}</translation>
+    </message>
+    <message>
+        <source>create the link</source>
+        <extracomment>What the link form is doing (the default).</extracomment>
+        <translation>créer le lien</translation>
+    </message>
+    <message>
+        <source>test the connection</source>
+        <extracomment>What Settings › Test connection is doing, in the agent's words (``action``).</extracomment>
+        <translation>tester la connexion</translation>
+    </message>
+    <message>
+        <source>finish what you asked for</source>
+        <extracomment>What an uncaught exception interrupted.</extracomment>
+        <translation>terminer ce que vous avez demandé</translation>
+    </message>
+    <message>
+        <source>create the subscription link</source>
+        <extracomment>The other callers' phrases (checkout, payments, settings): marked for extraction only.</extracomment>
+        <translation>créer le lien d'abonnement</translation>
+    </message>
+    <message>
+        <source>load the subscription offers</source>
+        <translation>charger les offres d'abonnement</translation>
+    </message>
+    <message>
+        <source>list offers</source>
+        <translation>charger les offres</translation>
+    </message>
+    <message>
+        <source>draw the QR code</source>
+        <translation>générer le code QR</translation>
+    </message>
+    <message>
+        <source>simulate the payment</source>
+        <translation>simuler le paiement</translation>
+    </message>
+    <message>
+        <source>save the profile</source>
+        <translation>sauvegarder le profil</translation>
+    </message>
+    <message>
+        <source>save the key</source>
+        <translation>sauvegarder la clé</translation>
+    </message>
+    <message>
+        <source>read the key</source>
+        <translation>lire la clé</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>vérifier la clé</translation>
+    </message>
+    <message>
+        <source>reveal</source>
+        <translation>voir la clé</translation>
+    </message>
+    <message>
+        <source>save</source>
+        <translation>sauvegarder la clé</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>supprimer la clé</translation>
+    </message>
+    <message>
+        <source>remove</source>
+        <translation>supprimer la clé</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>tester la clé</translation>
+    </message>
+    <message>
+        <source>key rejected — wrong key or wrong environment</source>
+        <extracomment>What Test connection says when Inflow rejects the key (translate where shown).</extracomment>
+        <translation>clé refusée — mauvaise clé ou mauvais environnement</translation>
+    </message>
+    <message>
+        <source>The stored key is longer than {limit} characters, so it cannot be an API key — open Settings and paste it again.</source>
+        <translation>La clé enregistrée dépasse {limit} caractères : ce ne peut pas être une clé API. Ouvrez les Paramètres et collez-la de nouveau.</translation>
+    </message>
+    <message>
+        <source>The stored key contains characters an API key cannot have — open Settings and paste it again.</source>
+        <translation>La clé enregistrée contient des caractères impossibles dans une clé API. Ouvrez les Paramètres et collez-la de nouveau.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available on this computer ({reason}). You can keep the key in memory for this run only.</source>
+        <translation>Aucun trousseau système n'est disponible sur cet ordinateur ({reason}). Vous pouvez garder la clé en mémoire pour cette session uniquement.</translation>
+    </message>
+    <message>
+        <source>The system keychain is locked. Unlock it and try again, or keep the key in memory for this run only.</source>
+        <translation>Le trousseau système est verrouillé. Déverrouillez-le et réessayez, ou gardez la clé en mémoire pour cette session uniquement.</translation>
+    </message>
+    <message>
+        <source>The key could not be saved in the system keychain. Try again, or keep the key in memory for this run only.</source>
+        <translation>Impossible d'enregistrer la clé dans le trousseau système. Réessayez, ou gardez la clé en mémoire pour cette session uniquement.</translation>
+    </message>
+    <message>
+        <source>The key could not be removed from the system keychain. Try again, or remove it with your system's password manager.</source>
+        <translation>Impossible de retirer la clé du trousseau système. Réessayez, ou supprimez-la avec le gestionnaire de mots de passe du système.</translation>
+    </message>
+    <message>
+        <source>The system keychain reported an error while trying to read the key ({cause}). Try again, or keep the key in memory for this run only.</source>
+        <translation>Le trousseau système a signalé une erreur en lisant la clé ({cause}). Réessayez, ou gardez la clé en mémoire pour cette session uniquement.</translation>
+    </message>
+    <message>
+        <source>The system keychain reported an error while trying to read the key. Try again, or keep the key in memory for this run only.</source>
+        <translation>Le trousseau système a signalé une erreur en lisant la clé. Réessayez, ou gardez la clé en mémoire pour cette session uniquement.</translation>
+    </message>
+    <message>
+        <source>The system keychain reported an error while trying to use the key ({cause}). Try again, or keep the key in memory for this run only.</source>
+        <translation>Le trousseau système a signalé une erreur en utilisant la clé ({cause}). Réessayez, ou gardez la clé en mémoire pour cette session uniquement.</translation>
+    </message>
+    <message>
+        <source>The system keychain reported an error while trying to use the key. Try again, or keep the key in memory for this run only.</source>
+        <translation>Le trousseau système a signalé une erreur en utilisant la clé. Réessayez, ou gardez la clé en mémoire pour cette session uniquement.</translation>
+    </message>
+    <message>
+        <source>No API key is stored for the profile “{profile}”. Open Settings (Ctrl+,) to enter it, or try the demo.</source>
+        <translation>Aucune clé API n'est enregistrée pour le profil « {profile} ». Ouvrez les Paramètres (Ctrl+,) pour la saisir, ou essayez la démo.</translation>
+    </message>
+    <message>
+        <source>The API key is longer than {limit} characters: that is not an API key. Copy it again from the Inflow dashboard.</source>
+        <translation>La clé API dépasse {limit} caractères : ce n'est pas une clé API. Copiez-la de nouveau depuis le tableau de bord Inflow.</translation>
+    </message>
+    <message>
+        <source>The API key contains a line break or another invisible character. Copy it again from the Inflow dashboard.</source>
+        <translation>La clé API contient un saut de ligne ou un autre caractère invisible. Copiez-la de nouveau depuis le tableau de bord Inflow.</translation>
+    </message>
+    <message>
+        <source>The API key is empty: paste it from the Inflow dashboard.</source>
+        <translation>La clé API est vide : collez-la depuis le tableau de bord Inflow.</translation>
+    </message>
+    <message>
+        <source>The API key contains spaces or characters an API key cannot have. Copy it again from the Inflow dashboard.</source>
+        <translation>La clé API contient des espaces ou des caractères impossibles dans une clé API. Copiez-la de nouveau depuis le tableau de bord Inflow.</translation>
+    </message>
+    <message>
+        <source>The history could not be read.</source>
+        <translation>Impossible de lire l'historique.</translation>
+    </message>
+    <message>
+        <source>{cause} Try again; the links already created are not affected.</source>
+        <translation>{cause} Réessayez ; les liens déjà créés ne sont pas touchés.</translation>
+    </message>
+    <message>
+        <source>Could not write {path}.</source>
+        <translation>Impossible d'écrire {path}.</translation>
+    </message>
+    <message>
+        <source>{cause} Choose another place.</source>
+        <translation>{cause} Choisissez un autre emplacement.</translation>
+    </message>
+    <message>
+        <source>This place cannot be written (no permission).</source>
+        <translation>Impossible d'écrire à cet emplacement (pas d'autorisation).</translation>
+    </message>
+    <message>
+        <source>The folder does not exist.</source>
+        <translation>Le dossier n'existe pas.</translation>
+    </message>
+    <message>
+        <source>That is a folder, not a file.</source>
+        <translation>C'est un dossier, pas un fichier.</translation>
+    </message>
+    <message>
+        <source>The disk is full.</source>
+        <translation>Le disque est plein.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error.</source>
+        <translation>Le disque a signalé une erreur.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({error}); details are in the log file.</source>
+        <translation>Une erreur inattendue s'est produite ({error}) ; les détails sont dans le fichier journal.</translation>
+    </message>
+    <message>
+        <source>A link may have been created anyway. Creating again is safe for the customer (nothing is paid until they pay), but they could receive two links.</source>
+        <translation>Un lien a peut-être été créé malgré tout. Recréer un lien est sans risque pour le client (rien n'est payé tant qu'il ne paie pas), mais il pourrait recevoir deux liens.</translation>
+    </message>
+    <message>
+        <source>Try again; if it keeps happening, tell support.</source>
+        <translation>Réessayez ; si cela se reproduit, prévenez le support.</translation>
+    </message>
+    <message>
+        <source>Cancelled before Inflow answered — the request had already reached Inflow, so a link may have been created there.</source>
+        <translation>Annulé avant la réponse d'Inflow — la demande était déjà arrivée chez Inflow : un lien y a peut-être été créé.</translation>
+    </message>
+    <message>
+        <source>It is not in the History (no answer came back): look in Inflow's dashboard before sending the customer a second link.</source>
+        <translation>Il n'apparaît pas dans l'Historique (aucune réponse reçue) : vérifiez dans le tableau de bord Inflow avant d'envoyer un deuxième lien au client.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was sent to Inflow.</source>
+        <translation>Annulé ; rien n'a été envoyé à Inflow.</translation>
+    </message>
+    <message>
+        <source>The proxy refused the connection to Inflow ({status}), so nothing was sent.</source>
+        <translation>Le proxy a refusé la connexion à Inflow ({status}) : rien n'a été envoyé.</translation>
+    </message>
+    <message>
+        <source>Check this computer's proxy settings (HTTPS_PROXY, the proxy login) or ask IT, then try again.</source>
+        <translation>Vérifiez les réglages de proxy de cet ordinateur (HTTPS_PROXY, l'identifiant du proxy) ou demandez au service informatique, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Inflow's certificate is not trusted by this computer, so nothing was sent.</source>
+        <translation>Cet ordinateur ne fait pas confiance au certificat d'Inflow : rien n'a été envoyé.</translation>
+    </message>
+    <message>
+        <source>If your company inspects HTTPS traffic, its certificate must be installed in the operating system (ask IT). Otherwise someone may be intercepting the connection: do not retry on this network.</source>
+        <translation>Si votre entreprise inspecte le trafic HTTPS, son certificat doit être installé dans le système d'exploitation (demandez au service informatique). Sinon, quelqu'un intercepte peut-être la connexion : ne réessayez pas sur ce réseau.</translation>
+    </message>
+    <message>
+        <source>Inflow did not answer in time, so we could not {action}.</source>
+        <translation>Inflow n'a pas répondu à temps : impossible de {action}.</translation>
+    </message>
+    <message>
+        <source>Try again.</source>
+        <translation>Réessayez.</translation>
+    </message>
+    <message>
+        <source>Couldn't reach Inflow (the connection timed out).</source>
+        <translation>Impossible de joindre Inflow (délai de connexion dépassé).</translation>
+    </message>
+    <message>
+        <source>Check the internet connection and try again.</source>
+        <translation>Vérifiez la connexion Internet et réessayez.</translation>
+    </message>
+    <message>
+        <source>The connection to Inflow broke before the answer arrived.</source>
+        <translation>La connexion à Inflow a été coupée avant l'arrivée de la réponse.</translation>
+    </message>
+    <message>
+        <source>Couldn't reach Inflow (connection refused or no network).</source>
+        <translation>Impossible de joindre Inflow (connexion refusée ou pas de réseau).</translation>
+    </message>
+    <message>
+        <source>Inflow rejected the API key for {account}: {why}.</source>
+        <translation>Inflow a refusé la clé API pour {account} : {why}.</translation>
+    </message>
+    <message>
+        <source>A sandbox key does not work on production, and the other way round.</source>
+        <translation>Une clé sandbox ne fonctionne pas en production, et inversement.</translation>
+    </message>
+    <message>
+        <source>Inflow rejected the API key for {account}.</source>
+        <translation>Inflow a refusé la clé API pour {account}.</translation>
+    </message>
+    <message>
+        <source>Open Settings › Accounts to check the key or the environment (a sandbox key does not work on production, and the other way round).</source>
+        <translation>Ouvrez Paramètres › Comptes pour vérifier la clé ou l'environnement (une clé sandbox ne fonctionne pas en production, et inversement).</translation>
+    </message>
+    <message>
+        <source>Inflow refused this API key: it is not allowed to {action} (HTTP 403).</source>
+        <translation>Inflow a refusé cette clé API : elle n'a pas le droit de {action} (HTTP 403).</translation>
+    </message>
+    <message>
+        <source>Ask an account admin to check the key's permissions in the Inflow dashboard.</source>
+        <translation>Demandez à un administrateur du compte de vérifier les droits de la clé dans le tableau de bord Inflow.</translation>
+    </message>
+    <message>
+        <source>Inflow does not list subscription offers for this account.</source>
+        <translation>Inflow ne fournit pas la liste des offres d'abonnement pour ce compte.</translation>
+    </message>
+    <message>
+        <source>Paste an offer id or a subscribe link (…/subscribe/offer_…) instead.</source>
+        <translation>Collez plutôt un identifiant d'offre ou un lien d'abonnement (…/subscribe/offer_…).</translation>
+    </message>
+    <message>
+        <source>Could not verify the key this way: the server has no such check (HTTP {status}).</source>
+        <translation>Impossible de vérifier la clé de cette façon : le serveur ne propose pas ce contrôle (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>This says nothing against the key: creating a link shows whether it works. With a custom server address, check that the address is right.</source>
+        <translation>Cela ne dit rien contre la clé : créer un lien montrera si elle fonctionne. Avec une adresse de serveur personnalisée, vérifiez que l'adresse est correcte.</translation>
+    </message>
+    <message>
+        <source>That subscription offer does not exist or has been archived.</source>
+        <translation>Cette offre d'abonnement n'existe pas ou a été archivée.</translation>
+    </message>
+    <message>
+        <source>Pick another offer, or check the offer in the Inflow dashboard.</source>
+        <translation>Choisissez une autre offre, ou vérifiez-la dans le tableau de bord Inflow.</translation>
+    </message>
+    <message>
+        <source>Inflow answered “not found” (HTTP 404).</source>
+        <translation>Inflow a répondu « introuvable » (HTTP 404).</translation>
+    </message>
+    <message>
+        <source>Checkout sessions may not be enabled for this account yet (Checkout V2 is in beta), or the server address in Settings is wrong.</source>
+        <translation>Les sessions de paiement ne sont peut-être pas encore activées pour ce compte (Checkout V2 est en bêta), ou l'adresse du serveur dans les Paramètres est erronée.</translation>
+    </message>
+    <message>
+        <source>Inflow refused the request:</source>
+        <translation>Inflow a refusé la demande :</translation>
+    </message>
+    <message>
+        <source>Correct the fields above and try again.</source>
+        <translation>Corrigez les champs ci-dessus et réessayez.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>Patientez %n seconde et réessayez.</numerusform>
+            <numerusform>Patientez %n secondes et réessayez.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wait a moment and try again.</source>
+        <translation>Patientez un instant et réessayez.</translation>
+    </message>
+    <message>
+        <source>Inflow is limiting requests right now (HTTP 429).</source>
+        <translation>Inflow limite les demandes en ce moment (HTTP 429).</translation>
+    </message>
+    <message>
+        <source>Inflow had a problem on its side (HTTP {status}).</source>
+        <translation>Inflow a rencontré un problème de son côté (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>Nothing to fix on your side; try again in a moment.</source>
+        <translation>Rien à corriger de votre côté ; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>Inflow answered with an unexpected error (HTTP {status}).</source>
+        <translation>Inflow a répondu par une erreur inattendue (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>Try again; if it keeps happening, send the log file to support.</source>
+        <translation>Réessayez ; si cela se reproduit, envoyez le fichier journal au support.</translation>
+    </message>
+    <message>
+        <source>Inflow's answer was far larger than any real answer, so it was not read.</source>
+        <translation>La réponse d'Inflow était bien plus volumineuse qu'une vraie réponse : elle n'a pas été lue.</translation>
+    </message>
+    <message>
+        <source>Inflow answered, but the answer could not be understood.</source>
+        <translation>Inflow a répondu, mais la réponse est incompréhensible.</translation>
+    </message>
+    <message>
+        <source>Could not {action}.</source>
+        <translation>Impossible de {action}.</translation>
+    </message>
+    <message>
+        <source>Refused: Inflow's answer held a link this app does not trust, so it is not shown.</source>
+        <translation>Refusé : la réponse d'Inflow contenait un lien auquel l'application ne fait pas confiance ; il n'est pas affiché.</translation>
+    </message>
+    <message>
+        <source>Send the customer no link for this yet. The session is in the history, marked as refused. A proxy or a wrong server address may be altering the answers: tell IT or support before you create again.</source>
+        <translation>N'envoyez encore aucun lien au client pour cette demande. La session figure dans l'historique, marquée comme refusée. Un proxy ou une mauvaise adresse de serveur modifie peut-être les réponses : prévenez le service informatique ou le support avant de recréer un lien.</translation>
+    </message>
+    <message>
+        <source>This link is too long for a QR code ({length} characters).</source>
+        <translation>Ce lien est trop long pour un code QR ({length} caractères).</translation>
+    </message>
+    <message>
+        <source>Copy the link and send it instead.</source>
+        <translation>Copiez le lien et envoyez-le plutôt.</translation>
+    </message>
+    <message>
+        <source>Could not {action}: the stored API key cannot be used.</source>
+        <translation>Impossible de {action} : la clé API enregistrée est inutilisable.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({error}).</source>
+        <translation>Une erreur inattendue s'est produite ({error}).</translation>
+    </message>
+    <message>
+        <source>Try again; details are in the log file for support.</source>
+        <translation>Réessayez ; les détails sont dans le fichier journal pour le support.</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <extracomment>What a :class:`~inflow_desk.storage.history_journal.HistoryProblem` means, in the agent's words (keyed by its value, so that this module does not import the storage layer at start-up).</extracomment>
+        <translation>le disque est plein</translation>
+    </message>
+    <message>
+        <source>the history file is locked by another program</source>
+        <translation>le fichier d'historique est verrouillé par un autre programme</translation>
+    </message>
+    <message>
+        <source>the history file is damaged</source>
+        <translation>le fichier d'historique est endommagé</translation>
+    </message>
+    <message>
+        <source>the history file cannot be written</source>
+        <translation>le fichier d'historique n'est pas accessible en écriture</translation>
+    </message>
+    <message>
+        <source>the disk reported an error</source>
+        <translation>le disque a signalé une erreur</translation>
+    </message>
+    <message>
+        <source>the history could not be opened</source>
+        <translation>impossible d'ouvrir l'historique</translation>
+    </message>
+    <message>
+        <source>the history could not be written</source>
+        <translation>impossible d'écrire dans l'historique</translation>
+    </message>
+    <message>
+        <source>⚠ Not saved to the history (see the log file). Keep this link somewhere safe.</source>
+        <extracomment>The window's status after a created link the history could not take (unexpected failure). Marked for extraction; show :func:`history_not_saved_text` (translated).</extracomment>
+        <translation>⚠ Non enregistré dans l'historique (voir le fichier journal). Gardez ce lien en lieu sûr.</translation>
+    </message>
+    <message>
+        <source>⚠ Not saved to the history — {reason}. Kept in a backup file; it will be added when the history works again.</source>
+        <translation>⚠ Non enregistré dans l'historique — {reason}. Conservé dans un fichier de secours ; il sera ajouté quand l'historique fonctionnera de nouveau.</translation>
+    </message>
+    <message>
+        <source>⚠ Not saved to the history — {reason}. Kept in {file}; it will be added when the history works again.</source>
+        <translation>⚠ Non enregistré dans l'historique — {reason}. Conservé dans {file} ; il sera ajouté quand l'historique fonctionnera de nouveau.</translation>
+    </message>
+    <message>
+        <source>⚠ Not saved to the history — {reason}, and the backup file could not be written either ({backup_reason}). Kept in memory only: copy this link somewhere safe; it will be added when the history works again, unless Inflow Desk is closed first.</source>
+        <translation>⚠ Non enregistré dans l'historique — {reason}, et le fichier de secours n'a pas pu être écrit non plus ({backup_reason}). Conservé en mémoire seulement : copiez ce lien en lieu sûr ; il sera ajouté quand l'historique fonctionnera de nouveau, sauf si Inflow Desk est fermé avant.</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ History not working ({reason}) — %n link(s) kept in memory only; do not close Inflow Desk until the history works again.</source>
+        <translation>
+            <numerusform>⚠ Historique en panne ({reason}) — %n lien conservé en mémoire seulement ; ne fermez pas Inflow Desk avant que l'historique fonctionne de nouveau.</numerusform>
+            <numerusform>⚠ Historique en panne ({reason}) — %n liens conservés en mémoire seulement ; ne fermez pas Inflow Desk avant que l'historique fonctionne de nouveau.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ History not working ({reason}) — %n link(s) waiting in {file}; they will be added when it works again.</source>
+        <translation>
+            <numerusform>⚠ Historique en panne ({reason}) — %n lien en attente dans {file} ; il sera ajouté quand l'historique fonctionnera de nouveau.</numerusform>
+            <numerusform>⚠ Historique en panne ({reason}) — %n liens en attente dans {file} ; ils seront ajoutés quand l'historique fonctionnera de nouveau.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚠ Not shown, this link is not trusted: {problem}</source>
+        <translation>⚠ Non affiché, ce lien n'est pas fiable : {problem}</translation>
+    </message>
+    <message>
+        <source>Check this link before you use it: it is not Inflow's checkout.</source>
+        <translation>Vérifiez ce lien avant de l'utiliser : ce n'est pas la page de paiement d'Inflow.</translation>
+    </message>
+    <message>
+        <source>It was not copied and has no QR code. Copy it only if you know where it leads (a profile can trust its own checkout host in Settings).</source>
+        <translation>Il n'a pas été copié et n'a pas de code QR. Ne le copiez que si vous savez où il mène (un profil peut faire confiance à son propre hôte de paiement dans les Paramètres).</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: this link would take you over your daily limit of {limit} on “{profile}”.</source>
+        <translation>Rien n'a été envoyé : ce lien vous ferait dépasser votre plafond quotidien de {limit} sur « {profile} ».</translation>
+    </message>
+    <message>
+        <source>You have created {used} today; this link is {amount}. Your organisation sets this limit — ask a supervisor to create it.</source>
+        <translation>Vous avez déjà créé {used} aujourd'hui ; ce lien fait {amount}. Ce plafond est fixé par votre organisation — demandez à un superviseur de le créer.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: {amount} is over your limit of {limit} per link on “{profile}”.</source>
+        <translation>Rien n'a été envoyé : {amount} dépasse votre plafond de {limit} par lien sur « {profile} ».</translation>
+    </message>
+    <message>
+        <source>Your organisation sets this limit — ask a supervisor to create this link.</source>
+        <translation>Ce plafond est fixé par votre organisation — demandez à un superviseur de créer ce lien.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: your organisation does not allow links in {currency}.</source>
+        <translation>Rien n'a été envoyé : votre organisation n'autorise pas les liens en {currency}.</translation>
+    </message>
+    <message>
+        <source>Choose another currency.</source>
+        <translation>Choisissez une autre devise.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: this link's price is not known here, so your limits on “{profile}” cannot be checked.</source>
+        <translation>Rien n'a été envoyé : le prix de ce lien n'est pas connu ici, vos plafonds sur « {profile} » ne peuvent donc pas être vérifiés.</translation>
+    </message>
+    <message>
+        <source>Pick the offer from the list (its price is shown there) instead of pasting its id.</source>
+        <translation>Choisissez l'offre dans la liste (son prix y est indiqué) au lieu de coller son identifiant.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: your daily limit on “{profile}” cannot be checked.</source>
+        <translation>Rien n'a été envoyé : votre plafond quotidien sur « {profile} » ne peut pas être vérifié.</translation>
+    </message>
+    <message>
+        <source>The history, which counts today's links, is unavailable (see the log file).</source>
+        <translation>L'historique, qui compte les liens du jour, est indisponible (voir le fichier journal).</translation>
+    </message>
+    <message>
+        <source>The form was left as it was. Check the link in the CRM.</source>
+        <translation>Le formulaire n'a pas été modifié. Vérifiez le lien dans le CRM.</translation>
+    </message>
+    <message>
+        <source>The link from the other application was not used: a link is being created.</source>
+        <translation>Le lien venu de l'autre application n'a pas été utilisé : un lien est en cours de création.</translation>
+    </message>
+    <message>
+        <source>Wait for it (or press Esc), then open the link from the CRM again.</source>
+        <translation>Attendez-le (ou appuyez sur Échap), puis rouvrez le lien depuis le CRM.</translation>
+    </message>
+    <message>
+        <source>Inflow Desk cannot start: your organisation's policy file is not valid.
+
+{problem}
+
+Ask your IT department to correct it. The app does not run without it.</source>
+        <translation>Inflow Desk ne peut pas démarrer : le fichier de règles de votre organisation n'est pas valide.
+
+{problem}
+
+Demandez à votre service informatique de le corriger. L'application ne fonctionne pas sans lui.</translation>
+    </message>
+    <message>
+        <source>Managed by your organisation</source>
+        <translation>Géré par votre organisation</translation>
+    </message>
+    <message>
+        <source>No e-mail program opened.</source>
+        <translation>Aucun logiciel de messagerie ne s'est ouvert.</translation>
+    </message>
+    <message>
+        <source>Copy the message (Ctrl+M) and paste it into your e-mail instead.</source>
+        <translation>Copiez plutôt le message (Ctrl+M) et collez-le dans votre e-mail.</translation>
+    </message>
+    <message>
+        <source>The product catalog is not available right now.</source>
+        <translation>Le catalogue de produits n'est pas disponible pour le moment.</translation>
+    </message>
+    <message>
+        <source>Products can still be typed by hand; recent products still complete.</source>
+        <translation>Vous pouvez toujours saisir les produits à la main ; les produits récents restent proposés.</translation>
+    </message>
+    <message>
+        <source>Line {line}: {problem}</source>
+        <translation>Ligne {line} : {problem}</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… et %n autre</numerusform>
+            <numerusform>… et %n autres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported from {file}: %n row(s) need fixing.</source>
+        <translation>
+            <numerusform>Rien n'a été importé depuis {file} : %n ligne est à corriger.</numerusform>
+            <numerusform>Rien n'a été importé depuis {file} : %n lignes sont à corriger.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fix them in the file and import it again.</source>
+        <translation>Corrigez le fichier, puis importez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: this exact cart already has a link, created at {time} (on the right).</source>
+        <translation>Rien n'a été envoyé : ce panier a déjà un lien, créé à {time} (à droite).</translation>
+    </message>
+    <message>
+        <source>Press Ctrl+Enter again to create a second link for the same cart.</source>
+        <translation>Appuyez de nouveau sur Ctrl+Entrée pour créer un deuxième lien pour le même panier.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunScreen</name>
+    <message>
+        <source>Welcome to Inflow Desk</source>
+        <translation>Bienvenue dans Inflow Desk</translation>
+    </message>
+    <message>
+        <source>Enter API key…</source>
+        <translation>Saisir la clé API…</translation>
+    </message>
+    <message>
+        <source>Enter API key</source>
+        <translation>Saisir la clé API</translation>
+    </message>
+    <message>
+        <source>Paste the private key from the Inflow dashboard (Ctrl+,)</source>
+        <translation>Collez la clé privée depuis le tableau de bord Inflow (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Essayer la démo</translation>
+    </message>
+    <message>
+        <source>Use a built-in emulator: no key needed, no real payments</source>
+        <translation>Utiliser l’émulateur intégré : aucune clé nécessaire, aucun paiement réel</translation>
+    </message>
+    <message>
+        <source>Keep keys in memory for this run only</source>
+        <translation>Garder les clés en mémoire pour cette session</translation>
+    </message>
+    <message>
+        <source>Keys you enter are forgotten when Inflow Desk quits; nothing is written to disk</source>
+        <translation>Les clés saisies sont oubliées à la fermeture d’Inflow Desk ; rien n’est écrit sur le disque</translation>
+    </message>
+    <message>
+        <source>Try the keychain again</source>
+        <translation>Réessayer le trousseau</translation>
+    </message>
+    <message>
+        <source>The key is kept in your system's keychain, never in a file. You can add more merchant accounts later in Settings (Ctrl+,).</source>
+        <translation>La clé est conservée dans le trousseau du système, jamais dans un fichier. Vous pourrez ajouter d’autres comptes marchands plus tard dans les Paramètres (Ctrl+,).</translation>
+    </message>
+    <message>
+        <source>The API key stored for {profile} ({address}) cannot be used.</source>
+        <translation>La clé API enregistrée pour {profile} ({address}) est inutilisable.</translation>
+    </message>
+    <message>
+        <source>No API key is stored for {profile} ({address}).</source>
+        <translation>Aucune clé API n’est enregistrée pour {profile} ({address}).</translation>
+    </message>
+    <message>
+        <source>Enter the private API key of this merchant account, or try the app with the built-in demo first.</source>
+        <translation>Saisissez la clé API privée de ce compte marchand, ou essayez d’abord l’application avec la démo intégrée.</translation>
+    </message>
+    <message>
+        <source>This profile needs attention</source>
+        <translation>Ce profil est à vérifier</translation>
+    </message>
+    <message>
+        <source>The profile “{profile}” {attention} (Ctrl+,) and choose its environment.
+Nothing is sent with this profile until then.</source>
+        <translation>Le profil « {profile} » {attention} (Ctrl+,) et choisissez son environnement.
+Rien n’est envoyé avec ce profil d’ici là.</translation>
+    </message>
+    <message>
+        <source>Open Settings…</source>
+        <translation>Ouvrir les Paramètres…</translation>
+    </message>
+    <message>
+        <source>Open Settings</source>
+        <translation>Ouvrir les Paramètres</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Create link   Ctrl+Enter</source>
+        <translation>Créer le lien   Ctrl+Entrée</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>Création…</translation>
+    </message>
+    <message>
+        <source>Creating the link — Ctrl+Shift+N clears the form once it is there</source>
+        <translation>Création du lien en cours — Ctrl+Maj+N videra le formulaire une fois le lien affiché</translation>
+    </message>
+    <message>
+        <source>Waiting for the offers — the link is created when they arrive (Esc cancels)</source>
+        <translation>En attente des offres — le lien sera créé dès leur arrivée (Échap pour annuler)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <extracomment>The menu-bar menus, by the (English) title other modules ask :meth:`MainWindow.menu` for; the bar shows each translated.</extracomment>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Paramètres</translation>
+    </message>
+    <message>
+        <source>&amp;Demo</source>
+        <translation>&amp;Démo</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <source>PRODUCTION</source>
+        <extracomment>The environment badge's word, in the agent's language (the stored value stays English).</extracomment>
+        <translation>PRODUCTION</translation>
+    </message>
+    <message>
+        <source>SANDBOX</source>
+        <translation>BAC À SABLE</translation>
+    </message>
+    <message>
+        <source>CUSTOM</source>
+        <translation>PERSONNALISÉ</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>DÉMO</translation>
+    </message>
+    <message>
+        <source>subscription offer</source>
+        <translation>offre d’abonnement</translation>
+    </message>
+    <message>
+        <source>Subscription: {name}</source>
+        <translation>Abonnement : {name}</translation>
+    </message>
+    <message>
+        <source>{quantity} × {name}</source>
+        <translation>{quantity} × {name}</translation>
+    </message>
+    <message numerus="yes">
+        <source>+ %n more</source>
+        <translation>
+            <numerusform>+ %n autre</numerusform>
+            <numerusform>+ %n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Customer: {email}</source>
+        <translation>Client : {email}</translation>
+    </message>
+    <message>
+        <source>No customer e-mail</source>
+        <translation>Pas d’e-mail client</translation>
+    </message>
+    <message>
+        <source>DEMO — no real payments. Links come from a local emulator.</source>
+        <extracomment>Anything the agent typed changed (for draft autosave).</extracomment>
+        <translation>DÉMO — aucun paiement réel. Les liens viennent d’un émulateur local.</translation>
+    </message>
+    <message>
+        <source>Demo mode</source>
+        <translation>Mode démo</translation>
+    </message>
+    <message>
+        <source>Merchant account</source>
+        <translation>Compte marchand</translation>
+    </message>
+    <message>
+        <source>Payment type</source>
+        <translation>Type de paiement</translation>
+    </message>
+    <message>
+        <source>One-time payment or subscription</source>
+        <translation>Paiement unique ou abonnement</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Create checkout link</source>
+        <translation>Créer le lien de paiement</translation>
+    </message>
+    <message>
+        <source>Sends the cart or the offer to Inflow and shows the link</source>
+        <translation>Envoie le panier ou l’offre à Inflow et affiche le lien</translation>
+    </message>
+    <message>
+        <source>Create the checkout link</source>
+        <translation>Créer le lien de paiement</translation>
+    </message>
+    <message>
+        <source>Cancel   Esc</source>
+        <translation>Annuler   Échap</translation>
+    </message>
+    <message>
+        <source>Cancel creating the link</source>
+        <translation>Annuler la création du lien</translation>
+    </message>
+    <message>
+        <source>Stop waiting for Inflow</source>
+        <translation>Ne plus attendre Inflow</translation>
+    </message>
+    <message>
+        <source>New link (Ctrl+Shift+N)</source>
+        <translation>Nouveau lien (Ctrl+Maj+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Copy the link automatically after creating it</source>
+        <translation>Copier le lien automatiquement après sa création</translation>
+    </message>
+    <message>
+        <source>Inflow Desk — {account}</source>
+        <translation>Inflow Desk — {account}</translation>
+    </message>
+    <message>
+        <source>Merchant: &lt;b&gt;{name}&lt;/b&gt;</source>
+        <translation>Marchand : &lt;b&gt;{name}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Environment: {environment}</source>
+        <translation>Environnement : {environment}</translation>
+    </message>
+    <message>
+        <source>{environment}: {address}</source>
+        <translation>{environment} : {address}</translation>
+    </message>
+    <message>
+        <source>Nothing was sent. Fix the highlighted field.</source>
+        <translation>Rien n’a été envoyé. Corrigez le champ signalé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was sent. Fix the %n highlighted fields.</source>
+        <translation>
+            <numerusform>Rien n’a été envoyé. Corrigez le champ signalé.</numerusform>
+            <numerusform>Rien n’a été envoyé. Corrigez les %n champs signalés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Link created ✓</source>
+        <translation>Lien créé ✓</translation>
+    </message>
+    <message>
+        <source>Check the link ⚠</source>
+        <translation>Vérifiez le lien ⚠</translation>
+    </message>
+    <message>
+        <source>Link refused ✗</source>
+        <translation>Lien refusé ✗</translation>
+    </message>
+    <message>
+        <source>Not created: cancelled while the offers loaded</source>
+        <translation>Non créé : annulé pendant le chargement des offres</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Contacting Inflow…</source>
+        <translation>Connexion à Inflow…</translation>
+    </message>
+</context>
+<context>
+    <name>OneTimeForm</name>
+    <message>
+        <source>One-time payment</source>
+        <translation>Paiement unique</translation>
+    </message>
+    <message>
+        <source>Cart line items</source>
+        <translation>Articles du panier</translation>
+    </message>
+    <message>
+        <source>Product, unit price and quantity per line; Enter adds a line, Tab moves on</source>
+        <translation>Produit, prix unitaire et quantité par ligne ; Entrée ajoute une ligne, Tab passe au champ suivant</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>Ajouter une ligne</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Dupliquer</translation>
+    </message>
+    <message>
+        <source>Duplicate line</source>
+        <translation>Dupliquer la ligne</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Supprimer la ligne</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>{code} ({symbol})</source>
+        <translation>{code} ({symbol})</translation>
+    </message>
+    <message>
+        <source>&amp;Currency</source>
+        <translation>De&amp;vise</translation>
+    </message>
+    <message>
+        <source>Cart total</source>
+        <translation>Total du panier</translation>
+    </message>
+    <message>
+        <source>Cart problem</source>
+        <translation>Problème dans le panier</translation>
+    </message>
+    <message>
+        <source>create the link</source>
+        <translation>créer le lien</translation>
+    </message>
+    <message>
+        <source>(lines without a valid price not counted)</source>
+        <translation>(lignes sans prix valide non comptées)</translation>
+    </message>
+    <message>
+        <source>Total &lt;b style='{style}'&gt;{amount}&lt;/b&gt; &lt;span style='{muted}'&gt;excl. tax&lt;/span&gt;</source>
+        <translation>Total &lt;b style='{style}'&gt;{amount}&lt;/b&gt; &lt;span style='{muted}'&gt;HT&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Total {amount} excluding tax</source>
+        <translation>Total {amount} hors taxes</translation>
+    </message>
+    <message numerus="yes">
+        <source>  (and %n more)</source>
+        <translation>
+            <numerusform>  (et %n autre)</numerusform>
+            <numerusform>  (et %n autres)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Row {row} · {column}: {problem}</source>
+        <translation>Ligne {row} · {column} : {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyForm</name>
+    <message>
+        <source>{managed}: {currencies}</source>
+        <translation>{managed} : {currencies}</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesStore</name>
+    <message>
+        <source>the settings file could not be read</source>
+        <translation>le fichier de paramètres est illisible</translation>
+    </message>
+    <message>
+        <source>the settings file could not be read completely</source>
+        <translation>le fichier de paramètres n’a pu être lu qu’en partie</translation>
+    </message>
+    <message>
+        <source>the list of profiles in the settings could not be read</source>
+        <translation>la liste des profils dans les paramètres est illisible</translation>
+    </message>
+    <message>
+        <source>it uses a custom address, which your organisation does not allow</source>
+        <translation>il utilise une adresse personnalisée, ce que votre organisation n’autorise pas</translation>
+    </message>
+    <message>
+        <source>a stored profile without a valid name was left out</source>
+        <translation>un profil enregistré sans nom valide a été écarté</translation>
+    </message>
+    <message>
+        <source>the profile “{profile}”: {problem}</source>
+        <translation>le profil « {profile} » : {problem}</translation>
+    </message>
+    <message>
+        <source>A profile called “{profile}” already exists</source>
+        <translation>Un profil nommé « {profile} » existe déjà</translation>
+    </message>
+    <message>
+        <source>The profile “{profile}” is managed by your organisation and cannot be changed here</source>
+        <extracomment>The organisation's policy: its profiles come first and cannot be edited; it may forbid adding/removing profiles and custom addresses (``storage/policy.py``). What was stored for each profile that needs attention (casefolded name → item). Why the whole list could not be read (None: it could, or there is none yet). What was found damaged: (English template, its named fields), for the log and, translated, for the window. Where the damaged settings file was copied (None: nothing damaged, or no file).</extracomment>
+        <translation>Le profil « {profile} » est géré par votre organisation et ne peut pas être modifié ici</translation>
+    </message>
+    <message>
+        <source>Your organisation does not allow custom API addresses</source>
+        <translation>Votre organisation n’autorise pas les adresses d’API personnalisées</translation>
+    </message>
+    <message>
+        <source>A copy of the settings file was kept as {path}.</source>
+        <translation>Une copie du fichier de paramètres a été conservée : {path}.</translation>
+    </message>
+    <message>
+        <source>The settings could not be copied aside (see the log).</source>
+        <translation>Les paramètres n’ont pas pu être mis de côté (voir le journal).</translation>
+    </message>
+    <message>
+        <source>Damaged settings: {found}. {kept} Open Settings (Ctrl+,) to check the profiles.</source>
+        <translation>Paramètres endommagés : {found}. {kept} Ouvrez les Paramètres (Ctrl+,) pour vérifier les profils.</translation>
+    </message>
+    <message>
+        <source>Your organisation does not allow adding profiles</source>
+        <translation>Votre organisation n’autorise pas l’ajout de profils</translation>
+    </message>
+    <message>
+        <source>Your organisation does not allow removing this profile</source>
+        <translation>Votre organisation n’autorise pas la suppression de ce profil</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Connected ✓</source>
+        <translation>Connecté ✓</translation>
+    </message>
+    <message>
+        <source>Production — real payments</source>
+        <translation>Production — paiements réels</translation>
+    </message>
+    <message>
+        <source>Sandbox — test payments</source>
+        <translation>Sandbox — paiements de test</translation>
+    </message>
+    <message>
+        <source>Custom URL</source>
+        <translation>URL personnalisée</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <extracomment>What the profile list says beside each profile's name.</extracomment>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation>Sandbox</translation>
+    </message>
+    <message>
+        <source>save the key</source>
+        <extracomment>What failed, in the agent's words, for the error funnel ("Could not {action}."); the English text goes to the log.</extracomment>
+        <translation>enregistrer la clé</translation>
+    </message>
+    <message>
+        <source>read the key</source>
+        <translation>lire la clé</translation>
+    </message>
+    <message>
+        <source>save the profile</source>
+        <translation>enregistrer le profil</translation>
+    </message>
+    <message>
+        <source>delete the key</source>
+        <translation>supprimer la clé</translation>
+    </message>
+    <message>
+        <source>remove the profile</source>
+        <translation>supprimer le profil</translation>
+    </message>
+    <message>
+        <source>No key stored for this profile.</source>
+        <translation>Aucune clé enregistrée pour ce profil.</translation>
+    </message>
+    <message>
+        <source>A key is stored for this profile ({where}).</source>
+        <translation>Une clé est enregistrée pour ce profil ({where}).</translation>
+    </message>
+    <message>
+        <source>Settings — Accounts and API keys</source>
+        <extracomment>A key store call or the connection test finished (tests wait on this).</extracomment>
+        <translation>Paramètres — Comptes et clés API</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <extracomment>Asks before a destructive action; tests replace it.</extracomment>
+        <translation>Profils</translation>
+    </message>
+    <message>
+        <source>The merchant accounts this computer can use</source>
+        <translation>Les comptes marchands utilisables sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Add profile</source>
+        <translation>Ajouter un profil</translation>
+    </message>
+    <message>
+        <source>Add another merchant account</source>
+        <translation>Ajouter un autre compte marchand</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Remove profile</source>
+        <translation>Supprimer le profil</translation>
+    </message>
+    <message>
+        <source>Remove this profile and its key</source>
+        <translation>Supprimer ce profil et sa clé</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>Nom du profil</translation>
+    </message>
+    <message>
+        <source>e.g. Acme</source>
+        <translation>p. ex. Acme</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Environnement</translation>
+    </message>
+    <message>
+        <source>Production takes real payments; Sandbox only tests</source>
+        <translation>Production : paiements réels ; Sandbox : tests uniquement</translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation>Adresse de l’API</translation>
+    </message>
+    <message>
+        <source>https://api.example.com</source>
+        <translation>https://api.exemple.com</translation>
+    </message>
+    <message>
+        <source>Set by your organisation's policy file</source>
+        <translation>Fixé par la politique de votre organisation</translation>
+    </message>
+    <message>
+        <source>This run was started with --api-url: every profile talks to {address}.</source>
+        <translation>Cette session a été lancée avec --api-url : tous les profils utilisent {address}.</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clé API</translation>
+    </message>
+    <message>
+        <source>Paste the private API key</source>
+        <translation>Collez la clé API privée</translation>
+    </message>
+    <message>
+        <source>The key is saved in the system keychain, never in a file</source>
+        <translation>La clé est enregistrée dans le trousseau du système, jamais dans un fichier</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Show the API key</source>
+        <translation>Afficher la clé API</translation>
+    </message>
+    <message>
+        <source>Show the key (reads the stored key if the field is empty)</source>
+        <translation>Afficher la clé (lit la clé enregistrée si le champ est vide)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the profile</source>
+        <translation>Enregistrer le profil</translation>
+    </message>
+    <message>
+        <source>Save the profile, and the key if one is entered (Enter)</source>
+        <translation>Enregistrer le profil, et la clé si elle est saisie (Entrée)</translation>
+    </message>
+    <message>
+        <source>Delete key</source>
+        <translation>Supprimer la clé</translation>
+    </message>
+    <message>
+        <source>Delete the API key</source>
+        <translation>Supprimer la clé API</translation>
+    </message>
+    <message>
+        <source>Remove this profile's key from the keychain</source>
+        <translation>Retirer du trousseau la clé de ce profil</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source>A read-only request with this key to this environment</source>
+        <translation>Une requête en lecture seule avec cette clé vers cet environnement</translation>
+    </message>
+    <message>
+        <source>Keep keys in memory for this run only</source>
+        <translation>Garder les clés en mémoire pour cette session</translation>
+    </message>
+    <message>
+        <source>Keys are forgotten when Inflow Desk quits; nothing is written to disk</source>
+        <translation>Les clés sont oubliées à la fermeture d’Inflow Desk ; rien n’est écrit sur le disque</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Environnement :</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse :</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>&amp;Clé API :</translation>
+    </message>
+    <message>
+        <source>Use this profile</source>
+        <translation>Utiliser ce profil</translation>
+    </message>
+    <message>
+        <source>Switch the main window to this profile and close</source>
+        <translation>Passer la fenêtre principale sur ce profil et fermer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close the settings</source>
+        <translation>Fermer les paramètres</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Fermer (Échap)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Used from the next start of Inflow Desk</source>
+        <translation>Appliquée au prochain démarrage d’Inflow Desk</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Selon le système</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>Inflow Desk will use this language from its next start.</source>
+        <translation>Langue appliquée au prochain démarrage d’Inflow Desk.</translation>
+    </message>
+    <message>
+        <source>needs attention</source>
+        <translation>à vérifier</translation>
+    </message>
+    <message>
+        <source>No key stored yet.</source>
+        <translation>Aucune clé enregistrée pour l’instant.</translation>
+    </message>
+    <message>
+        <source>To rename, add a new profile and remove this one</source>
+        <translation>Pour renommer, ajoutez un nouveau profil et supprimez celui-ci</translation>
+    </message>
+    <message>
+        <source>Needs attention: {problem}. Choose the environment and save.</source>
+        <translation>À vérifier : {problem}. Choisissez l’environnement et enregistrez.</translation>
+    </message>
+    <message>
+        <source>https:// required; http:// only for this computer</source>
+        <translation>https:// obligatoire ; http:// seulement pour cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Fixed for this environment</source>
+        <translation>Fixe pour cet environnement</translation>
+    </message>
+    <message>
+        <source>A profile with this name already exists</source>
+        <translation>Un profil porte déjà ce nom</translation>
+    </message>
+    <message>
+        <source>This does not look like an Inflow key (they usually start with inflow_). You can still save it.</source>
+        <translation>Cela ne ressemble pas à une clé Inflow (elles commencent en général par inflow_). Vous pouvez quand même l’enregistrer.</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <source>Checking the keychain…</source>
+        <translation>Vérification du trousseau…</translation>
+    </message>
+    <message>
+        <source>Profile saved.</source>
+        <translation>Profil enregistré.</translation>
+    </message>
+    <message>
+        <source>Key saved ({where}).</source>
+        <translation>Clé enregistrée ({where}).</translation>
+    </message>
+    <message>
+        <source>Delete API key</source>
+        <translation>Supprimer la clé API</translation>
+    </message>
+    <message>
+        <source>Delete the API key of “{profile}”? You will need to paste it again from the Inflow dashboard to use this profile.</source>
+        <translation>Supprimer la clé API de « {profile} » ? Il faudra la recoller depuis le tableau de bord Inflow pour utiliser ce profil.</translation>
+    </message>
+    <message>
+        <source>Key deleted.</source>
+        <translation>Clé supprimée.</translation>
+    </message>
+    <message>
+        <source>Remove the profile “{profile}” and delete its API key from the keychain?</source>
+        <translation>Supprimer le profil « {profile} » et sa clé API du trousseau ?</translation>
+    </message>
+    <message>
+        <source>Profile “{profile}” removed.</source>
+        <translation>Profil « {profile} » supprimé.</translation>
+    </message>
+    <message>
+        <source>Paste the key first.</source>
+        <translation>Collez d’abord la clé.</translation>
+    </message>
+    <message>
+        <source>this profile</source>
+        <translation>ce profil</translation>
+    </message>
+    <message>
+        <source>No key to test: paste the key first.</source>
+        <translation>Aucune clé à tester : collez d’abord la clé.</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Test de la connexion…</translation>
+    </message>
+    <message>
+        <source>Could not read the keychain.</source>
+        <translation>Impossible de lire le trousseau.</translation>
+    </message>
+    <message>
+        <source>no usable system keychain was found</source>
+        <translation>aucun trousseau système utilisable n’a été trouvé</translation>
+    </message>
+    <message>
+        <source>Keys are kept in: {where}</source>
+        <translation>Les clés sont conservées dans : {where}</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>{action} ({shortcut})</source>
+        <translation>{action} ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Shortcut: {shortcut}</source>
+        <translation>Raccourci : {shortcut}</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionForm</name>
+    <message>
+        <source>Recent · {offer}</source>
+        <extracomment>A recent offer's row: ``Recent · Pro yearly — €299.00 / year`` (translated where shown).</extracomment>
+        <translation>Récente · {offer}</translation>
+    </message>
+    <message>
+        <source>{offer} (archived: accepts no new subscribers)
+{id}</source>
+        <extracomment>False for a recent or pasted offer that the current listing did not (yet) contain.</extracomment>
+        <translation>{offer} (archivée : n’accepte plus de nouveaux abonnés)
+{id}</translation>
+    </message>
+    <message>
+        <source>load the subscription offers</source>
+        <translation>charger les offres d’abonnement</translation>
+    </message>
+    <message>
+        <source>create the subscription link</source>
+        <extracomment>Minimum height of the offer list and the details (two rows of the list). Arrived pages are shown at most this often while offers load. The details follow the highlighted offer after this pause (laying out their HTML is too slow to repeat on every keystroke at 10,000 offers).</extracomment>
+        <translation>créer le lien d’abonnement</translation>
+    </message>
+    <message>
+        <source>Pick a subscription offer: type to search, Enter to pick — or paste an offer ID or subscribe link</source>
+        <translation>Choisissez une offre d’abonnement : tapez pour chercher, Entrée pour choisir — ou collez un ID d’offre ou un lien d’abonnement</translation>
+    </message>
+    <message>
+        <source>The offers are still loading: the offer matching “{text}” is picked when they arrive — then press Ctrl+Enter</source>
+        <translation>Les offres sont encore en cours de chargement : l’offre correspondant à « {text} » sera choisie dès leur arrivée — appuyez ensuite sur Ctrl+Entrée</translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <extracomment>A listing finished: ``True`` when it succeeded, ``False`` when it failed. An Enter that waited for the offers has been applied (or dropped): a create the agent asked for meanwhile can go ahead (after the pick, in a later event-loop turn).</extracomment>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <source>Search subscription offers</source>
+        <extracomment>Enter was pressed while the offers loaded: apply it once they have arrived. What the status line shows: "loading", "loaded", or "" (a message, left alone).</extracomment>
+        <translation>Rechercher une offre d’abonnement</translation>
+    </message>
+    <message>
+        <source>Up and Down move through the offers, Enter picks one</source>
+        <translation>Haut et Bas parcourent les offres, Entrée en choisit une</translation>
+    </message>
+    <message>
+        <source>Search offers by name, price or ID — ↑↓ to move, Enter to pick</source>
+        <translation>Rechercher par nom, prix ou ID — ↑↓ pour parcourir, Entrée pour choisir</translation>
+    </message>
+    <message>
+        <source>&amp;Offer</source>
+        <translation>&amp;Offre</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Refresh the offers</source>
+        <translation>Actualiser les offres</translation>
+    </message>
+    <message>
+        <source>Reload the offers from Inflow</source>
+        <translation>Recharger les offres depuis Inflow</translation>
+    </message>
+    <message>
+        <source>Offers status</source>
+        <translation>État des offres</translation>
+    </message>
+    <message>
+        <source>Loading the offers</source>
+        <translation>Chargement des offres</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Load the offers again</source>
+        <translation>Recharger les offres</translation>
+    </message>
+    <message>
+        <source>Subscription offers</source>
+        <translation>Offres d’abonnement</translation>
+    </message>
+    <message>
+        <source>Selected offer</source>
+        <translation>Offre choisie</translation>
+    </message>
+    <message>
+        <source>Offer details</source>
+        <translation>Détails de l’offre</translation>
+    </message>
+    <message>
+        <source>Offer ID or subscribe link</source>
+        <translation>ID d’offre ou lien d’abonnement</translation>
+    </message>
+    <message>
+        <source>offer_… or https://checkout.inflowpay.com/subscribe/…</source>
+        <translation>offer_… ou https://checkout.inflowpay.com/subscribe/…</translation>
+    </message>
+    <message>
+        <source>Or &amp;paste an offer ID / subscribe link</source>
+        <translation>Ou &amp;collez un ID d’offre / lien d’abonnement</translation>
+    </message>
+    <message>
+        <source>Offer problem</source>
+        <translation>Problème d’offre</translation>
+    </message>
+    <message>
+        <source>Offer picker hint</source>
+        <translation>Aide au choix de l’offre</translation>
+    </message>
+    <message>
+        <source>This account has no subscription offers. Create one in the Inflow dashboard, or paste an offer ID or subscribe link below.</source>
+        <translation>Ce compte n’a aucune offre d’abonnement. Créez-en une dans le tableau de bord Inflow, ou collez un ID d’offre ou un lien d’abonnement ci-dessous.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only {count} offers arrived before the error: the list is incomplete.</source>
+        <translation>
+            <numerusform>Seule {count} offre est arrivée avant l’erreur : la liste est incomplète.</numerusform>
+            <numerusform>Seules {count} offres sont arrivées avant l’erreur : la liste est incomplète.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading subscription offers…</source>
+        <translation>Chargement des offres d’abonnement…</translation>
+    </message>
+    <message>
+        <source>Loading subscription offers… {shown} of {total} so far</source>
+        <translation>Chargement des offres d’abonnement… {shown} sur {total} pour l’instant</translation>
+    </message>
+    <message>
+        <source>Loading subscription offers… {total} so far</source>
+        <translation>Chargement des offres d’abonnement… {total} pour l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of {total} subscription offers</source>
+        <translation>
+            <numerusform>{shown} sur {total} offre d’abonnement</numerusform>
+            <numerusform>{shown} sur {total} offres d’abonnement</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} subscription offers</source>
+        <translation>
+            <numerusform>{count} offre d’abonnement</numerusform>
+            <numerusform>{count} offres d’abonnement</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>this account</source>
+        <translation>ce compte</translation>
+    </message>
+    <message>
+        <source>Loading — the offer matching “{text}” is picked when it arrives</source>
+        <translation>Chargement — l’offre correspondant à « {text} » sera choisie dès son arrivée</translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} offers match “{text}”: the first is selected — check it, or choose another with ↑↓</source>
+        <translation>
+            <numerusform>{count} offre correspond à « {text} » : elle est sélectionnée — vérifiez-la, ou choisissez-en une autre avec ↑↓</numerusform>
+            <numerusform>{count} offres correspondent à « {text} » : la première est sélectionnée — vérifiez-la, ou choisissez-en une autre avec ↑↓</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type to search, or choose an offer with ↑↓</source>
+        <translation>Tapez pour chercher, ou choisissez une offre avec ↑↓</translation>
+    </message>
+    <message>
+        <source>No offer matches “{text}” — nothing was picked</source>
+        <translation>Aucune offre ne correspond à « {text} » — rien n’a été choisi</translation>
+    </message>
+    <message>
+        <source>No offers to pick from</source>
+        <translation>Aucune offre à choisir</translation>
+    </message>
+    <message>
+        <source>No offer selected — type to search, Enter to pick, or paste an ID below.</source>
+        <translation>Aucune offre choisie — tapez pour chercher, Entrée pour choisir, ou collez un ID ci-dessous.</translation>
+    </message>
+    <message>
+        <source>(archived — accepts no new subscribers)</source>
+        <translation>(archivée — n’accepte plus de nouveaux abonnés)</translation>
+    </message>
+    <message>
+        <source>Selected: &lt;b&gt;{offer}&lt;/b&gt;</source>
+        <translation>Offre choisie : &lt;b&gt;{offer}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Details of the highlighted offer appear here.</source>
+        <translation>Les détails de l’offre en surbrillance s’affichent ici.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <source>Not in the loaded list: details are unknown until created.</source>
+        <translation>Absente de la liste chargée : détails inconnus avant la création du lien.</translation>
+    </message>
+    <message>
+        <source>✓ Selected</source>
+        <translation>✓ Choisie</translation>
+    </message>
+</context>
 </TS>

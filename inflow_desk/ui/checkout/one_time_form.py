@@ -47,16 +47,6 @@ _PRODUCT_FIELD = re.compile(r"products\[(\d+)\]\.(name|price|quantity)")
 _COLUMN_OF_FIELD = {v: k for k, v in FIELD_OF_COLUMN.items()}
 
 
-def _plural_texts() -> None:  # pragma: no cover - read by lupdate, never run
-    """Never called: tells ``pyside6-lupdate`` that these texts have plural forms.
-
-    Its Python parser marks a ``translate(context, text, None, n)`` as a plural only when
-    ``n`` is a number literal, and the first place a text appears decides; the calls that
-    show these texts (further down, with the real count) then share the plural entry.
-    """
-    translate("OneTimeForm", "  (and %n more)", None, 2)
-
-
 class OneTimeForm(QWidget):
     """The cart (a :class:`~inflow_desk.ui.checkout.modes.CheckoutMode`)."""
 

@@ -93,30 +93,6 @@ from inflow_desk.ui.kit.workers import LatestOnly, Ticket, run_in_background
 log = logging.getLogger(__name__)
 
 
-def _plural_texts() -> None:  # pragma: no cover - read by lupdate, never run
-    """Never called: tells ``pyside6-lupdate`` that these texts have plural forms.
-
-    Its Python parser marks a ``translate(context, text, None, n)`` as a plural only when
-    ``n`` is a number literal, and the first place a text appears decides; the calls that
-    show these texts (further down, with the real count) then share the plural entry.
-    """
-    translate(
-        "SubscriptionForm",
-        "Only {count} offers arrived before the error: the list is incomplete.",
-        None,
-        2,
-    )
-    translate("SubscriptionForm", "{shown} of {total} subscription offers", None, 2)
-    translate("SubscriptionForm", "{count} subscription offers", None, 2)
-    translate(
-        "SubscriptionForm",
-        "{count} offers match “{text}”: the first is selected — "
-        "check it, or choose another with ↑↓",
-        None,
-        2,
-    )
-
-
 # Texts marked here are translated where shown: ``translate("SubscriptionForm", LOAD_ACTION)``.
 LOAD_ACTION = QT_TRANSLATE_NOOP("SubscriptionForm", "load the subscription offers")
 #: Minimum height of the offer list and the details (two rows of the list).
