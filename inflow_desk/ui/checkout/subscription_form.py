@@ -63,6 +63,7 @@ from inflow_desk.domain.offers import (
     offer_detail_rows,
     pasted_offer_id,
     pasted_offer_problem,
+    subscribe_link_label,
 )
 from inflow_desk.domain.validation import check_offer_id
 from inflow_desk.ui.checkout.modes import (
@@ -780,7 +781,7 @@ class SubscriptionForm(QWidget):
             )
             return
         rows = [
-            (label, _checked_link(value) if label == SUBSCRIBE_LINK_LABEL else value)
+            (label, _checked_link(value) if label == subscribe_link_label() else value)
             for label, value in offer_detail_rows(entry.fields, locale_money())
         ]
         if len(entry.fields) <= 1:
@@ -948,9 +949,6 @@ def _offer_id(offer: object) -> str:
     if isinstance(offer, dict):
         return str(offer.get("id", ""))
     return str(getattr(offer, "id", ""))
-
-
-SUBSCRIBE_LINK_LABEL = "Subscribe link"  # the row offer_detail_rows gives the permanent link
 
 
 def _checked_link(url: str) -> str:

@@ -1,0 +1,247 @@
+"""Issue 17 for the domain and storage texts the agent reads (validation, amounts typed,
+offers, time left, history status, untrusted links, deep links): every one is translated
+(the pseudo-locale wraps each), and French reads French with French amounts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any, cast
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from inflow_desk.domain import offers
+from inflow_desk.domain.checkout_url import check_checkout_url, validate_host
+from inflow_desk.domain.deep_link import DeepLinkError, parse_deep_link
+from inflow_desk.domain.i18n import translate
+from inflow_desk.domain.kinds import SessionKind
+from inflow_desk.domain.models import Cart, CheckoutOptions, LineItem, RequestInvalid, field_label
+from inflow_desk.domain.money import Currency, MoneyParseError, parse_money
+from inflow_desk.domain.requests import validate_one_time
+from inflow_desk.domain.time_left import time_left_text
+from inflow_desk.domain.validation import (
+    check_email,
+    check_expires_in,
+    check_name,
+    check_offer_id,
+    check_quantity,
+    check_redirect_url,
+    check_total,
+    check_unit_price,
+)
+from inflow_desk.storage.history import HistoryLineItem, NewHistoryRecord, status_text
+from inflow_desk.ui.kit.formatting import format_money_in
+from inflow_desk.ui.kit.i18n import PSEUDO_OPEN
+
+from .i18n_helpers import language
+
+NOW = datetime(2026, 12, 2, 13, 0, tzinfo=UTC)
+NARROW = "\u202f"  # French thousands separator (and before ; ? !)
+NBSP = "\xa0"  # French space before € and :
+
+OFFER: dict[str, Any] = {
+    "id": "offer_9fK21",
+    "name": "Pro",
+    "amountInCents": 2999,
+    "currency": "EUR",
+    "interval": "week",
+    "intervalCount": 2,
+    "trialPeriodDays": 14,
+    "entryFeesInCents": 4900,
+    "cycleCount": 12,
+    "pricingMode": "TAX_INCLUSIVE",
+    "waitlistEnabled": True,
+    "archived": True,
+}
+
+
+def _problem(call: Callable[[], object]) -> str:
+    """The sentence of the exception ``call`` raises for the agent."""
+    with pytest.raises((MoneyParseError, DeepLinkError, ValueError)) as caught:
+        call()
+    return str(caught.value)
+
+
+def _record(expires_in: timedelta) -> NewHistoryRecord:
+    body = {"currency": "EUR", "products": [{"name": "Kit", "price": 4999, "quantity": 1}]}
+    return NewHistoryRecord(
+        created_at=NOW - timedelta(minutes=5),
+        profile="Acme",
+        environment="sandbox",
+        base_url="https://api.inflowpay.xyz",
+        kind=SessionKind.ONE_TIME,
+        session_id="sess_1",
+        checkout_url="https://checkout.inflowpay.com/pay/sess_1",
+        expires_at=NOW + expires_in,
+        expires_at_is_default=False,
+        currency="EUR",
+        total_cents=4999,
+        line_items=(HistoryLineItem("Kit", 4999, 1),),
+        agent="jdoe",
+        request_json=json.dumps(body),
+    )
+
+
+def _agent_texts() -> dict[str, str]:
+    """Every kind of text of this area an agent can read, by what produced it."""
+    cart = Cart(Currency.EUR, (LineItem("", 0, 0),))
+    issues = validate_one_time(cart, CheckoutOptions(customer_email="x@"))
+    texts = {
+        "name empty": check_name(""),
+        "name long": check_name("x" * 201),
+        "name control": check_name("a\nb"),
+        "name invisible": check_name("\u200b"),
+        "name broken": check_name("\ud800"),
+        "price low": check_unit_price(0),
+        "price high": check_unit_price(10**9),
+        "quantity low": check_quantity(0),
+        "quantity high": check_quantity(20_000),
+        "email": check_email("x@"),
+        "email long": check_email("a" * 300 + "@example.com"),
+        "url": check_redirect_url("ftp://x"),
+        "url backslash": check_redirect_url("https://a.example\\@b.example"),
+        "url credentials": check_redirect_url("https://u:p@a.example"),
+        "url long": check_redirect_url("https://a.example/" + "x" * 3000),
+        "expiry low": check_expires_in(0.1),
+        "expiry high": check_expires_in(1000),
+        "expiry nan": check_expires_in(float("nan")),
+        "total low": check_total(100, Currency.EUR),
+        "total high": check_total(10**10, Currency.EUR),
+        "offer empty": check_offer_id(""),
+        "offer bad": check_offer_id("a b"),
+        "money empty": _problem(lambda: parse_money("")),
+        "money not": _problem(lambda: parse_money("abc")),
+        "money two": _problem(lambda: parse_money("€5 USD")),
+        "money other": _problem(lambda: parse_money("$5", expected=Currency.EUR)),
+        "money negative": _problem(lambda: parse_money("-5")),
+        "money ambiguous": _problem(lambda: parse_money("1,299")),
+        "money decimals": _problem(lambda: parse_money("1.999")),
+        "money groups": _problem(lambda: parse_money("1 2,50")),
+        "money mixed": _problem(lambda: parse_money("1 000'000")),
+        "issues": str(RequestInvalid(issues)),
+        "one issue": str(RequestInvalid(issues[:1])),
+        "no issue": str(RequestInvalid([])),
+        "currency issue": validate_one_time(Cart(cast(Currency, "GBP"), ()), CheckoutOptions())[
+            0
+        ].message,
+        "products issue": validate_one_time(Cart(Currency.EUR, ()), CheckoutOptions())[0].message,
+        "label": field_label("customerEmail"),
+        "product label": field_label("products[0].price"),
+        "interval": offers.describe_interval("month"),
+        "intervals": offers.describe_interval("week", 2),
+        "odd interval": offers.describe_interval("fortnight", 3),
+        "no price": offers.describe_price({"interval": "month"}),
+        "no price at all": offers.describe_price({}),
+        "one-day trial": offers.describe_trial({"trialPeriodDays": 1}) or "",
+        "one payment": offers.describe_cycles({"cycleCount": 1}) or "",
+        "unnamed": offers.offer_title({}),
+        "summary": offers.offer_summary(OFFER),
+        "pasted": offers.pasted_offer_problem("hello") or "",
+        "less than a minute": time_left_text(timedelta(seconds=30)),
+        "minutes": time_left_text(timedelta(minutes=58)),
+        "hours": time_left_text(timedelta(hours=2)),
+        "hours minutes": time_left_text(timedelta(hours=2, minutes=5)),
+        "days": time_left_text(timedelta(days=3)),
+        "days hours": time_left_text(timedelta(days=3, hours=4)),
+        "open": status_text(_record(timedelta(minutes=23)), NOW),
+        "expired": status_text(_record(timedelta(minutes=-1)), NOW),
+        "host empty": validate_host("") or "",
+        "host path": validate_host("https://a.example/x") or "",
+        "host bad": validate_host("a..b") or "",
+        "host port": validate_host("a.example:99999") or "",
+        "host hidden": validate_host("a\u200b.example") or "",
+        "deep link action": _problem(lambda: parse_deep_link("inflow-desk://old")),
+        "deep link empty": _problem(lambda: parse_deep_link("")),
+        "deep link field": _problem(lambda: parse_deep_link("inflow-desk://new?x=1")),
+        "deep link item": _problem(lambda: parse_deep_link("inflow-desk://new?item=abc")),
+        "deep link price": _problem(lambda: parse_deep_link("inflow-desk://new?item=A@x")),
+    }
+    for url in (
+        None,
+        "https://checkout.inflowpay.com/" + "x" * 3000,
+        "https://checkout.inflowpay.com/\u200b",
+        "https://checköut.inflowpay.com/",
+        "https://checkout.inflowpay.com/<",
+        "http://checkout.inflowpay.com/pay/1",
+        "//checkout.inflowpay.com/pay/1",
+        "https://checkout.inflowpay.com@evil.example/",
+        "https://checkout.inflowpay.com./pay/1",
+        "https://xn--chckout-8ya.example/",
+        "https://checkout.inflowpay.com:444/",
+        "https://evil.example/pay/1",
+        "https://[::1/",
+    ):
+        texts[f"link {url!r:.40}"] = check_checkout_url(url) or ""
+    for number, (label, _value) in enumerate(offers.offer_detail_rows(OFFER)):
+        texts[f"detail label {number}"] = label
+    worded = {"pricingMode": "TAX_INCLUSIVE", "waitlistEnabled": True, "archived": False}
+    for number, (label, value) in enumerate(offers.offer_detail_rows(worded)):
+        texts[f"worded label {number}"] = label
+        texts[f"worded value {number}"] = value
+    texts["no trial"] = dict(offers.offer_detail_rows({"trialPeriodDays": 0})).get(
+        translate("Offers", "Free trial"), ""
+    )
+    return {what: text or "" for what, text in texts.items()}
+
+
+def test_every_text_of_the_domain_is_translated(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under the pseudo-locale every text comes back wrapped: a text that is not was never
+    translated (and the same texts in English are not)."""
+    english = _agent_texts()
+    assert all(english.values()), [what for what, text in english.items() if not text]
+    assert not [text for text in english.values() if text.startswith(PSEUDO_OPEN)]
+    with language("pseudo", monkeypatch):
+        pseudo = _agent_texts()
+    missed = {what: text for what, text in pseudo.items() if not text.startswith(PSEUDO_OPEN)}
+    assert not missed
+    assert _agent_texts() == english  # switched back
+
+
+def test_french_texts_amounts_and_numbers(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with language("fr", monkeypatch):
+        assert check_total(100, Currency.EUR) == (
+            f"Le total doit être d'au moins 1,50{NBSP}€ — le paiement minimum d'Inflow"
+        )
+        assert check_total(100, Currency.USD) is not None
+        assert f"1,50{NBSP}$" not in (check_total(100, Currency.USD) or "")
+        assert check_quantity(20_000) == f"La quantité ne peut pas dépasser 10{NARROW}000"
+        assert check_unit_price(10**9) == f"Le prix ne peut pas dépasser 999{NARROW}999,99"
+        assert check_name("") == "Saisissez un nom de produit"
+        assert check_email("x@") == "Saisissez une adresse e-mail valide, comme nom@exemple.fr"
+        assert _problem(lambda: parse_money("abc")) == f"«{NBSP}abc{NBSP}» n'est pas un montant"
+        assert field_label("products[2].price") == "Prix du produit 3"
+        assert str(
+            RequestInvalid(validate_one_time(Cart(Currency.EUR, ()), CheckoutOptions()))
+        ) == (f"Corrigez ceci avant de créer le lien — Produits{NBSP}: Ajoutez au moins un produit")
+        assert offers.offer_summary(OFFER, format_money_in) == (
+            f"Pro — 29,99{NBSP}€ toutes les 2 semaines · essai gratuit de 14 jours · "
+            f"premier paiement 49,00{NBSP}€ · 12 paiements · liste d'attente · archivée"
+        )
+        assert offers.describe_trial({"trialPeriodDays": 1}) == "essai gratuit de 1 jour"
+        assert (
+            offers.describe_price(
+                {"amountInCents": 500, "currency": "EUR", "interval": "month"}, format_money_in
+            )
+            == f"5,00{NBSP}€ / mois"
+        )
+        assert time_left_text(timedelta(hours=2, minutes=5)) == "encore 2 h 5 min"
+        assert status_text(_record(timedelta(minutes=23)), NOW) == "ouvert — encore 23 min"
+        assert status_text(_record(timedelta(minutes=-1)), NOW) == "expiré"
+        assert check_checkout_url("http://checkout.inflowpay.com/pay/1") == (
+            f"Le lien n'est pas sécurisé{NBSP}: il commence par http: et non par https:."
+        )
+        labels = dict(offers.offer_detail_rows(OFFER, format_money_in))
+        assert labels["Facturation"] == f"29,99{NBSP}€ toutes les 2 semaines"
+        assert labels["Mode de prix"] == "TTC"
+        assert labels["Liste d'attente (validation manuelle)"] == "oui"
+        assert offers.subscribe_link_label() in labels
+    assert check_quantity(20_000) == "Quantity cannot exceed 10,000"  # English again
+    assert (
+        check_total(100, Currency.EUR) == "Total must be at least €1.50 — Inflow's minimum payment"
+    )
