@@ -18,6 +18,7 @@ from enum import StrEnum
 from urllib.parse import urlsplit
 
 from inflow_desk.domain.checkout_url import parse_hosts
+from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
 
 __all__ = [
     "ATTENTION_KEY",
@@ -69,6 +70,10 @@ _PRESET_URLS: dict[Environment, str] = {
 # ------------------------------------------------------------------ validation
 
 
+#: A stored profile whose name cannot be used (stored and compared as is; shown translated).
+NAME_PROBLEM = QT_TRANSLATE_NOOP("Profiles", "its stored name is missing or not valid")
+
+
 def validate_profile_name(name: str) -> str | None:
     """``None`` if ``name`` can be a profile name, else why not.
 
@@ -76,16 +81,20 @@ def validate_profile_name(name: str) -> str | None:
     (the name is the keychain entry, so invisible differences would lose a key).
     """
     if not isinstance(name, str) or not name.strip():
-        return "Enter a name for the profile"
+        return translate("Profiles", "Enter a name for the profile")
     if len(name) > MAX_PROFILE_NAME_LENGTH:
-        return f"Use at most {MAX_PROFILE_NAME_LENGTH} characters"
+        return translate("Profiles", "Use at most {limit} characters").format(
+            limit=MAX_PROFILE_NAME_LENGTH
+        )
     if name != name.strip():
-        return "Remove the spaces at the start or end of the name"
+        return translate("Profiles", "Remove the spaces at the start or end of the name")
     for ch in name:
         if ch in _NAME_PUNCTUATION or ch.isalpha() or ch.isdecimal():
             continue
         shown = repr(ch) if ch.isprintable() else f"U+{ord(ch):04X}"
-        return f"Use only letters, digits, spaces, '-', '_' and '.' (not {shown})"
+        return translate(
+            "Profiles", "Use only letters, digits, spaces, '-', '_' and '.' (not {character})"
+        ).format(character=shown)
     return None
 
 
@@ -108,36 +117,38 @@ def validate_custom_url(url: str) -> str | None:
     query or fragment. Surrounding whitespace and trailing slashes are ignored.
     """
     if not isinstance(url, str) or not url.strip():
-        return "Enter the API address, starting with https://"
+        return translate("Profiles", "Enter the API address, starting with https://")
     text = url.strip()
     if len(text) > _MAX_URL_LENGTH:
-        return f"Use at most {_MAX_URL_LENGTH} characters"
+        return translate("Profiles", "Use at most {limit} characters").format(limit=_MAX_URL_LENGTH)
     import unicodedata  # here: only a custom address (Settings) is checked, never at start-up
 
     if any(ch.isspace() or unicodedata.category(ch) == "Cc" for ch in text):
-        return "Remove the spaces or invisible characters from the address"
+        return translate("Profiles", "Remove the spaces or invisible characters from the address")
     try:
         parts = urlsplit(text)
         port = parts.port
     except ValueError:
-        return "This is not a valid address"
+        return translate("Profiles", "This is not a valid address")
     scheme = parts.scheme.lower()
     if not scheme or not parts.netloc:
         # Also "api.example.com:8443", which parses as scheme "api.example.com".
-        return "Enter the full address, starting with https://"
+        return translate("Profiles", "Enter the full address, starting with https://")
     if scheme not in ("http", "https"):
-        return "Use an address starting with https://"
+        return translate("Profiles", "Use an address starting with https://")
     host = parts.hostname or ""
     if not host:
-        return "The address has no host name"
+        return translate("Profiles", "The address has no host name")
     if parts.username is not None or parts.password is not None:
-        return "Remove the user name and password from the address"
+        return translate("Profiles", "Remove the user name and password from the address")
     if parts.query or parts.fragment or text.endswith(("?", "#")):
-        return "Remove the part after '?' or '#' from the address"
+        return translate("Profiles", "Remove the part after '?' or '#' from the address")
     if port == 0:
-        return "This is not a valid port number"
+        return translate("Profiles", "This is not a valid port number")
     if scheme == "http" and not is_loopback_host(host):
-        return "Use https:// — plain http is only allowed for this computer (localhost)"
+        return translate(
+            "Profiles", "Use https:// — plain http is only allowed for this computer (localhost)"
+        )
     return None
 
 
@@ -239,7 +250,11 @@ class Profile:
         'prodution' is not known — open Settings"``; None when the profile is fine."""
         if self.problem is None:
             return None
-        return f"needs attention: {self.problem} — open Settings"
+        # The problem is stored as found (English); the app's own ones are translated here.
+        problem = translate("Profiles", self.problem)
+        return translate("Profiles", "needs attention: {problem} — open Settings").format(
+            problem=problem
+        )
 
     @property
     def base_url(self) -> str:
@@ -343,7 +358,7 @@ def profile_from_dict(
     if name is None:
         log.warning("Stored profile has no valid name; shown as %r", fallback_name)
         name = fallback_name if validate_profile_name(fallback_name) is None else "default"
-        problem = "its stored name is missing or not valid"
+        problem = NAME_PROBLEM
 
     url_value = data.get("custom_url")
     custom_url = url_value if isinstance(url_value, str) and url_value.strip() else None

@@ -7,10 +7,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any, cast
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QThreadPool
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
 
 from inflow_desk.domain import offers
 from inflow_desk.domain.checkout_url import check_checkout_url, validate_host
@@ -31,7 +35,15 @@ from inflow_desk.domain.validation import (
     check_total,
     check_unit_price,
 )
+from inflow_desk.storage.catalog import CatalogImportError, CatalogProduct, parse_catalog_csv
 from inflow_desk.storage.history import HistoryLineItem, NewHistoryRecord, status_text
+from inflow_desk.storage.profiles import (
+    NAME_PROBLEM,
+    Environment,
+    Profile,
+    validate_custom_url,
+    validate_profile_name,
+)
 from inflow_desk.ui.kit.formatting import format_money_in
 from inflow_desk.ui.kit.i18n import PSEUDO_OPEN
 
@@ -158,6 +170,7 @@ def _agent_texts() -> dict[str, str]:
         "deep link item": _problem(lambda: parse_deep_link("inflow-desk://new?item=abc")),
         "deep link price": _problem(lambda: parse_deep_link("inflow-desk://new?item=A@x")),
     }
+    texts.update(_storage_texts())
     for url in (
         None,
         "https://checkout.inflowpay.com/" + "x" * 3000,
@@ -184,6 +197,54 @@ def _agent_texts() -> dict[str, str]:
         translate("Offers", "Free trial"), ""
     )
     return {what: text or "" for what, text in texts.items()}
+
+
+def _csv_problems(text: str) -> list[str]:
+    with pytest.raises(CatalogImportError) as caught:
+        parse_catalog_csv(text)
+    return [problem.message for problem in caught.value.problems]
+
+
+def _storage_texts() -> dict[str, str]:
+    """The profile and catalog checks the Settings and Catalog dialogs show."""
+    damaged = Profile("Acme", Environment.CUSTOM, None, problem=NAME_PROBLEM)
+    texts = {
+        "profile name": validate_profile_name("") or "",
+        "profile name long": validate_profile_name("x" * 65) or "",
+        "profile name spaces": validate_profile_name(" a") or "",
+        "profile name odd": validate_profile_name("a/b") or "",
+        "profile attention": damaged.attention or "",
+        "product name": CatalogProduct("").problem() or "",
+        "product prices": CatalogProduct("Kit").problem() or "",
+        "product price": CatalogProduct("Kit", {Currency.EUR: 0}).problem() or "",
+        "product quantity": CatalogProduct("Kit", {Currency.EUR: 1}, 0).problem() or "",
+        "product reference": CatalogProduct("Kit", {Currency.EUR: 1}, 1, "x" * 999).problem() or "",
+        "product reference line": CatalogProduct("Kit", {Currency.EUR: 1}, 1, "a\nb").problem()
+        or "",
+        "csv empty": _csv_problems("")[0],
+        "csv header": _csv_problems("x\n")[0],
+    }
+    rows = _csv_problems(
+        "name,price_eur,price_usd,quantity\nA,1.00,,\nA,1.00,,\nB,x,,\nC,1.00,,z\nD,1,2,3,4\n"
+    )
+    texts.update({f"csv row {n}": problem for n, problem in enumerate(rows)})
+    assert len(rows) == 4
+    for number, url in enumerate(
+        (
+            "",
+            "https://" + "a" * 3000,
+            "https://a b",
+            "https://[x",
+            "a.example:8443",
+            "ftp://a",
+            "https://u:p@a.example",
+            "https://a.example/?q",
+            "http://a.example",
+            "https://a:0",
+        )
+    ):
+        texts[f"api address {number}"] = validate_custom_url(url) or ""
+    return texts
 
 
 def test_every_text_of_the_domain_is_translated(
@@ -245,3 +306,58 @@ def test_french_texts_amounts_and_numbers(
     assert (
         check_total(100, Currency.EUR) == "Total must be at least €1.50 — Inflow's minimum payment"
     )
+
+
+def _apps_own_texts(qtbot: QtBot, tmp_path: Path) -> list[str]:
+    """The texts app.py itself puts on the window: the history banner (its text, tooltip and
+    accessible name/description) and the catalog and saved-cart menu entries."""
+    from tests.test_app import demo_desk
+
+    tmp_path.mkdir()
+    history = tmp_path / "history.sqlite3"
+    history.write_bytes(b"this is not a database" * 100)  # the history cannot be opened
+    desk = demo_desk(tmp_path, history_file=history)
+    try:
+        window = desk.window
+        qtbot.addWidget(window)
+
+        def banner() -> QLabel | None:
+            found = window.findChild(QLabel, "historyUnavailableLabel")
+            return found if isinstance(found, QLabel) and not found.isHidden() else None
+
+        qtbot.waitUntil(lambda: banner() is not None, timeout=10_000)
+        label = banner()
+        assert label is not None
+        catalog = window.findChild(QAction, "catalogAction")
+        assert isinstance(catalog, QAction)
+        file_menu = window.menu("&File").actions()
+        carts = [a.text() for a in file_menu if "+B)" in a.text()]  # Ctrl+Shift+B, Ctrl+B
+        assert len(carts) == 2, carts
+        return [
+            label.text(),
+            label.toolTip(),
+            label.accessibleName(),
+            label.accessibleDescription(),
+            catalog.text(),
+            *carts,
+        ]
+    finally:
+        QThreadPool.globalInstance().waitForDone(10_000)
+        desk.window.close()
+        desk.close()
+
+
+def test_the_apps_own_texts_are_translated(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with language("pseudo", monkeypatch):
+        texts = _apps_own_texts(qtbot, tmp_path / "pseudo")
+    assert all(text.startswith(PSEUDO_OPEN) for text in texts), texts
+    with language("fr", monkeypatch):
+        texts = _apps_own_texts(qtbot, tmp_path / "fr")
+    assert texts[0] == "⚠ Historique indisponible — les liens ne sont pas enregistrés"
+    assert texts[4] == "Catalogue et messages…"
+    assert texts[5:] == [
+        "Enregistrer le panier sous… (Ctrl+Maj+B)",
+        "Insérer un panier enregistré… (Ctrl+B)",
+    ]
