@@ -844,8 +844,8 @@ def _load_policy(args: argparse.Namespace) -> Policy | Literal[False] | None:
     except PolicyError as exc:
         from inflow_desk.ui.kit.errors import policy_unusable_text
 
-        text = policy_unusable_text(exc)
-        log.error("cannot start: invalid policy file: %s", exc)
+        text = policy_unusable_text(ValueError(exc.shown()))  # the agent's language
+        log.error("cannot start: invalid policy file: %s", exc)  # English
         print(f"inflow-desk: {text}", file=sys.stderr)  # noqa: T201
         if not args.smoke and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
             from PySide6.QtWidgets import QMessageBox

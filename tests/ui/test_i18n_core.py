@@ -37,6 +37,8 @@ from inflow_desk.domain.validation import (
 )
 from inflow_desk.storage.catalog import CatalogImportError, CatalogProduct, parse_catalog_csv
 from inflow_desk.storage.history import HistoryLineItem, NewHistoryRecord, status_text
+from inflow_desk.storage.keystore import MemoryKeyStore
+from inflow_desk.storage.policy import PolicyError, load_policy
 from inflow_desk.storage.profiles import (
     NAME_PROBLEM,
     Environment,
@@ -171,6 +173,7 @@ def _agent_texts() -> dict[str, str]:
         "deep link price": _problem(lambda: parse_deep_link("inflow-desk://new?item=A@x")),
     }
     texts.update(_storage_texts())
+    texts["memory key store"] = MemoryKeyStore().backend_name
     for url in (
         None,
         "https://checkout.inflowpay.com/" + "x" * 3000,
@@ -247,8 +250,38 @@ def _storage_texts() -> dict[str, str]:
     return texts
 
 
+def _policy_problems(folder: Path) -> list[str]:
+    """What the start-up refusal shows for broken policy files (PolicyError.shown)."""
+    folder.mkdir(exist_ok=True)
+    shown = []
+    for number, text in enumerate(
+        (
+            "forbid_custom_urls = [",
+            "colour = 1",
+            '[[profiles]]\nname = "A"\nenvironment = "sandbox"\nurl = "https://a.example"',
+            '[[profiles]]\nname = "A"\nenvironment = "custom"',
+            '[[profiles]]\nname = "A"\nenvironment = "sandbox"\n'
+            '[[profiles]]\nname = "a"\nenvironment = "sandbox"',
+            'forbid_custom_urls = true\n[[profiles]]\nname = "A"\nenvironment = "custom"\n'
+            'url = "https://a.example"',
+            '[[templates]]\nname = "T"\ntext = "{link}"\nprofile = "Nobody"',
+        )
+    ):
+        path = folder / f"policy{number}.toml"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(PolicyError) as caught:
+            load_policy(path)
+        shown.append(caught.value.shown())
+        assert str(caught.value).startswith(str(path))  # the log's text stays English
+    path = folder / "latin1.toml"
+    path.write_bytes("# é\n".encode("latin-1"))
+    with pytest.raises(PolicyError) as caught:
+        load_policy(path)
+    return [*shown, caught.value.shown()]
+
+
 def test_every_text_of_the_domain_is_translated(
-    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """Under the pseudo-locale every text comes back wrapped: a text that is not was never
     translated (and the same texts in English are not)."""
@@ -259,11 +292,18 @@ def test_every_text_of_the_domain_is_translated(
         pseudo = _agent_texts()
     missed = {what: text for what, text in pseudo.items() if not text.startswith(PSEUDO_OPEN)}
     assert not missed
+    english_policy = _policy_problems(tmp_path)
+    with language("pseudo", monkeypatch):
+        pseudo_policy = _policy_problems(tmp_path)
+    assert len(pseudo_policy) == 8
+    for english_text, pseudo_text in zip(english_policy, pseudo_policy, strict=True):
+        assert not english_text.startswith(PSEUDO_OPEN)
+        assert pseudo_text.startswith(PSEUDO_OPEN) and pseudo_text.count(PSEUDO_OPEN) >= 2
     assert _agent_texts() == english  # switched back
 
 
 def test_french_texts_amounts_and_numbers(
-    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     with language("fr", monkeypatch):
         assert check_total(100, Currency.EUR) == (
@@ -302,6 +342,11 @@ def test_french_texts_amounts_and_numbers(
         assert labels["Mode de prix"] == "TTC"
         assert labels["Liste d'attente (validation manuelle)"] == "oui"
         assert offers.subscribe_link_label() in labels
+        assert MemoryKeyStore().backend_name == "mémoire (cette session seulement)"
+        policy = _policy_problems(tmp_path)
+        assert policy[4].endswith(
+            f", ligne 5{NBSP}: profiles[2].name{NBSP}: nomme un profil une deuxième fois"
+        )
     assert check_quantity(20_000) == "Quantity cannot exceed 10,000"  # English again
     assert (
         check_total(100, Currency.EUR) == "Total must be at least €1.50 — Inflow's minimum payment"
