@@ -10,12 +10,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
 
+import httpx
 import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from inflow_desk.api.errors import make_status_error
 from inflow_desk.domain import offers
 from inflow_desk.domain.checkout_url import check_checkout_url, validate_host
 from inflow_desk.domain.deep_link import DeepLinkError, parse_deep_link
@@ -174,6 +176,11 @@ def _agent_texts() -> dict[str, str]:
     }
     texts.update(_storage_texts())
     texts["memory key store"] = MemoryKeyStore().backend_name
+    request = httpx.Request("POST", "https://api.inflowpay.xyz/api/checkout/sessions")
+    for number, body in enumerate((b"", b"<html>", b"[1]")):
+        error = make_status_error(httpx.Response(502, content=body, request=request))
+        texts[f"status error {number}"] = error.messages[0]
+        assert str(error).startswith("HTTP 502 with a")  # the log's text stays English
     for url in (
         None,
         "https://checkout.inflowpay.com/" + "x" * 3000,
@@ -343,6 +350,10 @@ def test_french_texts_amounts_and_numbers(
         assert labels["Liste d'attente (validation manuelle)"] == "oui"
         assert offers.subscribe_link_label() in labels
         assert MemoryKeyStore().backend_name == "mémoire (cette session seulement)"
+        request = httpx.Request("GET", "https://api.inflowpay.xyz/api/payments")
+        empty = make_status_error(httpx.Response(502, request=request))
+        assert empty.messages == ["HTTP 502 avec une réponse vide"]
+        assert str(empty) == "HTTP 502 with an empty body"
         policy = _policy_problems(tmp_path)
         assert policy[4].endswith(
             f", ligne 5{NBSP}: profiles[2].name{NBSP}: nomme un profil une deuxième fois"
