@@ -367,7 +367,7 @@ class KeyringKeyStore:
             reason = translate("KeyStore", exc.reason)
             return translate("KeyStore", "unavailable: {reason}").format(reason=reason)
         except KeyStoreError as exc:
-            return f"unavailable: {exc}"
+            return translate("KeyStore", "unavailable: {reason}").format(reason=exc)
 
     def get(self, profile: str) -> str | None:
         """The key stored for ``profile``, or ``None`` when there is none.

@@ -15,6 +15,7 @@ import ipaddress
 import logging
 from collections.abc import Mapping
 from enum import StrEnum
+from typing import Final
 from urllib.parse import urlsplit
 
 from inflow_desk.domain.checkout_url import parse_hosts
@@ -59,6 +60,20 @@ class Environment(StrEnum):
     SANDBOX = "sandbox"
     CUSTOM = "custom"
     DEMO = "demo"  # the built-in emulator on 127.0.0.1; no real payments
+
+
+#: The environment in words, upper case as on the badges (``PRODUCTION``, ``DEMO``).
+_ENVIRONMENT_WORDS: Final = {
+    Environment.PRODUCTION: QT_TRANSLATE_NOOP("Profiles", "PRODUCTION"),
+    Environment.SANDBOX: QT_TRANSLATE_NOOP("Profiles", "SANDBOX"),
+    Environment.CUSTOM: QT_TRANSLATE_NOOP("Profiles", "CUSTOM"),
+    Environment.DEMO: QT_TRANSLATE_NOOP("Profiles", "DEMO"),
+}
+
+
+def environment_word(environment: Environment) -> str:
+    """``PRODUCTION``, ``SANDBOX``, ``CUSTOM``, ``DEMO`` in the agent's language."""
+    return translate("Profiles", _ENVIRONMENT_WORDS[environment])
 
 
 _PRESET_URLS: dict[Environment, str] = {
@@ -263,7 +278,11 @@ class Profile:
         Raises :class:`ProfileNeedsAttention` for a damaged profile: it has none.
         """
         if self.problem is not None:
-            raise ProfileNeedsAttention(f"The profile “{self.name}” {self.attention}")
+            raise ProfileNeedsAttention(
+                translate("Profiles", "The profile “{profile}” {attention}").format(
+                    profile=self.name, attention=self.attention
+                )
+            )
         preset = _PRESET_URLS.get(self.environment)
         if preset is not None:
             return preset
@@ -277,12 +296,16 @@ class Profile:
         CUSTOM adds the host: ``"Acme — CUSTOM (api.example.test)"``.
         """
         if self.problem is not None:
-            return f"{self.name} — NEEDS ATTENTION"
-        text = f"{self.name} — {self.environment.name}"
+            return translate("Profiles", "{profile} — NEEDS ATTENTION").format(profile=self.name)
+        environment = environment_word(self.environment)
         if self.environment is Environment.CUSTOM:
             host = urlsplit(self.base_url).netloc
-            text = f"{text} ({host})"
-        return text
+            return translate("Profiles", "{profile} — {environment} ({host})").format(
+                profile=self.name, environment=environment, host=host
+            )
+        return translate("Profiles", "{profile} — {environment}").format(
+            profile=self.name, environment=environment
+        )
 
     @property
     def is_production(self) -> bool:

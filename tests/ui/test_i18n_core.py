@@ -224,6 +224,9 @@ def _storage_texts() -> dict[str, str]:
         "profile name spaces": validate_profile_name(" a") or "",
         "profile name odd": validate_profile_name("a/b") or "",
         "profile attention": damaged.attention or "",
+        "profile label": Profile("Acme", Environment.SANDBOX).label,
+        "custom profile label": Profile("Acme", Environment.CUSTOM, "https://a.example").label,
+        "damaged profile label": damaged.label,
         "product name": CatalogProduct("").problem() or "",
         "product prices": CatalogProduct("Kit").problem() or "",
         "product price": CatalogProduct("Kit", {Currency.EUR: 0}).problem() or "",
@@ -350,6 +353,7 @@ def test_french_texts_amounts_and_numbers(
         assert labels["Liste d'attente (validation manuelle)"] == "oui"
         assert offers.subscribe_link_label() in labels
         assert MemoryKeyStore().backend_name == "mémoire (cette session seulement)"
+        assert Profile("Acme", Environment.DEMO, "http://127.0.0.1:9").label == "Acme — DÉMO"
         request = httpx.Request("GET", "https://api.inflowpay.xyz/api/payments")
         empty = make_status_error(httpx.Response(502, request=request))
         assert empty.messages == ["HTTP 502 avec une réponse vide"]
