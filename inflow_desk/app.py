@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from inflow_desk import version
+from inflow_desk.domain.i18n import translate
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -494,6 +495,10 @@ def build_desk(
         warning.setObjectName("historyUnavailableLabel")
         set_style(warning, f"color: {palette.DANGER_STRONG}; font-weight: bold;")
         warning.setWordWrap(True)
+        warning.setAccessibleName(translate("App", "History warning"))
+        warning.setAccessibleDescription(
+            translate("App", "Shown while new links are not reaching the history")
+        )
         window.add_top_bar_widget(warning)
         return warning
 
@@ -513,10 +518,15 @@ def build_desk(
 
         if desk.history is None:  # never silently: the agent must know links are not recorded
             recorder = journal_only_recorder(path, profile=controller.settings_profile)
-            show_history_banner("⚠ History unavailable — links are not being saved")
+            show_history_banner(
+                translate("App", "⚠ History unavailable — links are not being saved")
+            )
             history_banner().setToolTip(
-                "The history database could not be opened; the log file says why. New links "
-                f"are kept in {recorder.writer.journal.path} and added once it opens again."
+                translate(
+                    "App",
+                    "The history database could not be opened; the log file says why. New links "
+                    "are kept in {path} and added once it opens again.",
+                ).format(path=recorder.writer.journal.path)
             )
             return
         recorder = make_recorder(desk.history, profile=controller.settings_profile)
@@ -666,7 +676,9 @@ def build_desk(
                 dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
                 dialog.open()
 
-            action = window.menu("&Settings").addAction("Catalog and messages…", open_catalog)
+            action = window.menu("&Settings").addAction(
+                translate("App", "Catalog and messages…"), open_catalog
+            )
             action.setObjectName("catalogAction")
             action.setShortcut("Ctrl+Shift+K")
             from inflow_desk.ui.handover.carts import install_saved_carts
@@ -674,8 +686,11 @@ def build_desk(
             carts = install_saved_carts(window, catalog, controller.settings_profile, window)
             desk.saved_carts = carts
             file_menu = window.menu("&File")
-            file_menu.addAction("Save the cart as… (Ctrl+Shift+B)", carts.ask_and_save)
-            file_menu.addAction("Insert a saved cart… (Ctrl+B)", carts.pick)
+            # The keys are the carts' own shortcuts (shown here, not set twice: ambiguous).
+            file_menu.addAction(
+                translate("App", "Save the cart as… (Ctrl+Shift+B)"), carts.ask_and_save
+            )
+            file_menu.addAction(translate("App", "Insert a saved cart… (Ctrl+B)"), carts.pick)
             from inflow_desk.ui.handover.last_cart import LastCartOffer
 
             desk.last_cart = LastCartOffer(
@@ -829,8 +844,8 @@ def _load_policy(args: argparse.Namespace) -> Policy | Literal[False] | None:
     except PolicyError as exc:
         from inflow_desk.ui.kit.errors import policy_unusable_text
 
-        text = policy_unusable_text(exc)
-        log.error("cannot start: invalid policy file: %s", exc)
+        text = policy_unusable_text(ValueError(exc.shown()))  # the agent's language
+        log.error("cannot start: invalid policy file: %s", exc)  # English
         print(f"inflow-desk: {text}", file=sys.stderr)  # noqa: T201
         if not args.smoke and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
             from PySide6.QtWidgets import QMessageBox

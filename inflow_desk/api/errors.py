@@ -41,6 +41,7 @@ from inflow_desk.api._constants import (
     MAX_ERROR_MESSAGE_LENGTH,
     MAX_ERROR_MESSAGES,
 )
+from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
 
 __all__ = [
     "OFFER_LISTING_UNAVAILABLE_MESSAGE",
@@ -70,6 +71,11 @@ OFFER_LISTING_UNAVAILABLE_MESSAGE: Final = (
     "Inflow does not offer a list of subscription offers for this account"
 )
 REDACTED: Final = "[redacted]"
+_EMPTY_BODY: Final = QT_TRANSLATE_NOOP("InflowErrors", "HTTP {status} with an empty body")
+_NOT_JSON_BODY: Final = QT_TRANSLATE_NOOP("InflowErrors", "HTTP {status} with a non-JSON body")
+_ODD_JSON_BODY: Final = QT_TRANSLATE_NOOP(
+    "InflowErrors", "HTTP {status} with an unexpected JSON body"
+)
 
 
 def redact(text: str, secret: str | None) -> str:
@@ -332,16 +338,18 @@ def make_status_error(response: httpx.Response, body: bytes | None = None) -> AP
 
     messages: list[str] = []
     error: str | None = None
+    # The fallback is shown to the agent (translated) when the body says nothing; the
+    # exception's own text (the log) stays English.
     if not raw.strip():
-        fallback = f"HTTP {status} with an empty body"
+        fallback = _EMPTY_BODY
     else:
         try:
             parsed: object = json.loads(raw)
         except (ValueError, RecursionError):  # JSONDecodeError and UnicodeDecodeError
             parsed = None
-            fallback = f"HTTP {status} with a non-JSON body"
+            fallback = _NOT_JSON_BODY
         else:
-            fallback = f"HTTP {status} with an unexpected JSON body"
+            fallback = _ODD_JSON_BODY
         if isinstance(parsed, dict):
             raw_error = parsed.get("error")
             if isinstance(raw_error, str) and raw_error.strip():
@@ -349,14 +357,15 @@ def make_status_error(response: httpx.Response, body: bytes | None = None) -> AP
             messages = _messages_from(parsed.get("message"), secret)
             if not messages:
                 fallback = f"HTTP {status} {error or response.reason_phrase}".rstrip()
+                fallback = fallback.replace("{", "{{").replace("}", "}}")  # a template too
     if messages:
         title = error or response.reason_phrase
         summary = f"HTTP {status} {title}".rstrip() + ": " + "; ".join(messages)
         if len(summary) > MAX_ERROR_MESSAGE_LENGTH:
             summary = summary[: MAX_ERROR_MESSAGE_LENGTH - 1] + "…"
     else:
-        messages = [fallback]
-        summary = fallback
+        messages = [translate("InflowErrors", fallback).format(status=status)]
+        summary = fallback.format(status=status)
 
     if status == 429:
         return RateLimitError(

@@ -21,6 +21,7 @@ from typing import Final
 from urllib.parse import urlsplit
 
 from inflow_desk.domain import limits
+from inflow_desk.domain.i18n import number_text, translate
 
 __all__ = [
     "INFLOW_CHECKOUT_HOST",
@@ -118,13 +119,15 @@ def normalize_host(host: str) -> str:
     space around it. :class:`ValueError` (a sentence) when it cannot be a host name."""
     text = host.strip().rstrip(".")
     if not text:
-        raise ValueError("Enter a host name, e.g. checkout.example.com")
+        raise ValueError(translate("CheckoutUrl", "Enter a host name, e.g. checkout.example.com"))
     if any(_hidden(ch) for ch in text):
-        raise ValueError("Remove the spaces or invisible characters from the host name")
+        raise ValueError(
+            translate("CheckoutUrl", "Remove the spaces or invisible characters from the host name")
+        )
     try:
         ascii_host = text.encode("idna").decode("ascii").lower()
     except UnicodeError:
-        raise ValueError(f"'{readable(text)}' is not a host name") from None
+        raise _not_a_host(text) from None
     labels = ascii_host.split(".")
     if (
         len(ascii_host) > _MAX_HOST_LENGTH
@@ -132,8 +135,14 @@ def normalize_host(host: str) -> str:
         or any(not set(label) <= _HOST_LABEL_CHARACTERS for label in labels)
         or any(label.startswith("-") or label.endswith("-") for label in labels)
     ):
-        raise ValueError(f"'{readable(text)}' is not a host name")
+        raise _not_a_host(text)
     return ascii_host
+
+
+def _not_a_host(text: str) -> ValueError:
+    return ValueError(
+        translate("CheckoutUrl", "'{host}' is not a host name").format(host=readable(text))
+    )
 
 
 def validate_host(text: str) -> str | None:
@@ -161,12 +170,20 @@ def parse_hosts(text: str) -> tuple[str, ...]:
 def _split_host_port(text: str) -> tuple[str, int | None]:
     item = text.strip()
     if "/" in item or "@" in item:
-        raise ValueError("Enter only the host name (and a port), without https:// or a path")
+        raise ValueError(
+            translate(
+                "CheckoutUrl", "Enter only the host name (and a port), without https:// or a path"
+            )
+        )
     host, sep, port_text = item.rpartition(":")
     if not sep:
         return normalize_host(item), None
     if not port_text.isascii() or not port_text.isdigit() or not 0 < int(port_text) < 65536:
-        raise ValueError(f"'{readable(port_text)}' is not a port number")
+        raise ValueError(
+            translate("CheckoutUrl", "'{port}' is not a port number").format(
+                port=readable(port_text)
+            )
+        )
     port = int(port_text)
     return normalize_host(host), None if port == _HTTPS_PORT else port
 
@@ -196,32 +213,36 @@ def check_checkout_url(
     port must be given and must match; every other rule still applies.
     """
     if not isinstance(url, str) or not url:
-        return "Inflow's answer contained no link."
+        return translate("CheckoutUrl", "Inflow's answer contained no link.")
     if len(url) > MAX_CHECKOUT_URL_LENGTH:
-        return (
-            f"The link is {len(url):,} characters long; a checkout link is never longer than "
-            f"{MAX_CHECKOUT_URL_LENGTH:,}."
-        )
+        return translate(
+            "CheckoutUrl",
+            "The link is {length} characters long; a checkout link is never longer than {limit}.",
+        ).format(length=number_text(len(url)), limit=number_text(MAX_CHECKOUT_URL_LENGTH))
     hidden = next((ch for ch in url if _hidden(ch)), None)
     if hidden is not None:
-        return (
+        return translate(
+            "CheckoutUrl",
             "The link contains an invisible or direction-changing character "
-            f"({_code_point(hidden)}), which can make it read as another address."
-        )
+            "({code_point}), which can make it read as another address.",
+        ).format(code_point=_code_point(hidden))
     foreign = next((ch for ch in url if not ch.isascii()), None)
     if foreign is not None:
-        return (
-            f"The link contains the non-ASCII character '{foreign}' ({_code_point(foreign)}), "
-            "which can imitate another address."
-        )
+        return translate(
+            "CheckoutUrl",
+            "The link contains the non-ASCII character '{character}' ({code_point}), "
+            "which can imitate another address.",
+        ).format(character=foreign, code_point=_code_point(foreign))
     odd = next((ch for ch in url if ch not in _URI_CHARACTERS), None)
     if odd is not None:
-        return f"The link contains '{odd}', which a web address never contains."
+        return translate(
+            "CheckoutUrl", "The link contains '{character}', which a web address never contains."
+        ).format(character=odd)
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError:
-        return "The link is not a valid web address."
+        return translate("CheckoutUrl", "The link is not a valid web address.")
     loopback = _LOOPBACK_ADDRESSES.get(parts.hostname or "")
     if (  # the demo emulator's own page: http, a loopback literal, the named port
         parts.scheme.lower() == "http"
@@ -232,20 +253,28 @@ def check_checkout_url(
     ):
         return None
     if parts.scheme.lower() != "https":
-        shown = f"{parts.scheme}:" if parts.scheme else "no scheme"
-        return f"The link is not secure: it starts with {shown}, not https:."
+        if not parts.scheme:
+            return translate(
+                "CheckoutUrl", "The link is not secure: it does not start with https:."
+            )
+        return translate(
+            "CheckoutUrl", "The link is not secure: it starts with {scheme}:, not https:."
+        ).format(scheme=parts.scheme)
     if "@" in parts.netloc:
-        return (
+        return translate(
+            "CheckoutUrl",
             "The link hides its real address behind a user name "
-            f"('…@{parts.hostname or ''}'): it does not lead to the host it starts with."
-        )
+            "('…@{host}'): it does not lead to the host it starts with.",
+        ).format(host=parts.hostname or "")
     raw_host = parts.hostname or ""
     try:
         host = normalize_host(raw_host)
     except ValueError:
-        return "The link has no valid host name."
+        return translate("CheckoutUrl", "The link has no valid host name.")
     if raw_host.endswith("."):
-        return f"The link's host '{raw_host}' ends with a dot; a checkout link never does."
+        return translate(
+            "CheckoutUrl", "The link's host '{host}' ends with a dot; a checkout link never does."
+        ).format(host=raw_host)
     key = (host, None if port in (None, _HTTPS_PORT) else port)
     if key in _allowed(extra_hosts):
         return None
@@ -255,13 +284,18 @@ def check_checkout_url(
             looks = host.encode("ascii").decode("idna")
         except UnicodeError:
             looks = host
-        return (
-            f"The link goes to '{where}', which displays as '{looks}': a look-alike of "
-            "another address, not Inflow's checkout."
-        )
+        return translate(
+            "CheckoutUrl",
+            "The link goes to '{host}', which displays as '{looks}': a look-alike of "
+            "another address, not Inflow's checkout.",
+        ).format(host=where, looks=looks)
     if host == INFLOW_CHECKOUT_HOST:
-        return f"The link uses port {port} of Inflow's checkout; Inflow's links use none."
-    return (
-        f"The link goes to '{where}', not to Inflow's checkout ({INFLOW_CHECKOUT_HOST}) "
-        "or a host this profile trusts."
-    )
+        return translate(
+            "CheckoutUrl",
+            "The link uses port {port} of Inflow's checkout; Inflow's links use none.",
+        ).format(port=port)
+    return translate(
+        "CheckoutUrl",
+        "The link goes to '{host}', not to Inflow's checkout ({inflow}) "
+        "or a host this profile trusts.",
+    ).format(host=where, inflow=INFLOW_CHECKOUT_HOST)

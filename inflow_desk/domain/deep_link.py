@@ -28,6 +28,7 @@ from typing import Final
 from urllib.parse import parse_qsl, urlsplit
 
 from inflow_desk.domain import limits
+from inflow_desk.domain.i18n import number_text, translate
 from inflow_desk.domain.models import LineItem, extract_offer_id
 from inflow_desk.domain.money import Currency, MoneyParseError, parse_money
 from inflow_desk.domain.validation import (
@@ -67,31 +68,56 @@ class DeepLink:
 
 
 def _fail(field: str, problem: str) -> DeepLinkError:
-    return DeepLinkError(f"The link from the other application was not used — {field}: {problem}")
+    return DeepLinkError(
+        translate(
+            "DeepLink", "The link from the other application was not used — {field}: {problem}"
+        ).format(field=field, problem=problem)
+    )
+
+
+def _address() -> str:
+    return translate("DeepLink", "address")
 
 
 def parse_deep_link(url: str) -> DeepLink:
     """Parse and validate ``url``; :class:`DeepLinkError` when anything in it is wrong."""
     if not isinstance(url, str) or not url.strip():
-        raise _fail("address", "it is empty")
+        raise _fail(_address(), translate("DeepLink", "it is empty"))
     text = url.strip()
     if len(text) > MAX_DEEP_LINK_LENGTH:
-        raise _fail("address", f"it is longer than {MAX_DEEP_LINK_LENGTH:,} characters")
+        raise _fail(
+            _address(),
+            translate("DeepLink", "it is longer than {limit} characters").format(
+                limit=number_text(MAX_DEEP_LINK_LENGTH)
+            ),
+        )
     if any(not ch.isprintable() for ch in text):
-        raise _fail("address", "it contains invisible or control characters")
+        raise _fail(
+            _address(), translate("DeepLink", "it contains invisible or control characters")
+        )
     try:
         parts = urlsplit(text)
     except ValueError as exc:
-        raise _fail("address", "it is not a valid address") from exc
+        raise _fail(_address(), translate("DeepLink", "it is not a valid address")) from exc
     if parts.scheme.lower() != SCHEME:
-        raise _fail("address", f"it does not start with {SCHEME}://")
+        raise _fail(
+            _address(),
+            translate("DeepLink", "it does not start with {scheme}://").format(scheme=SCHEME),
+        )
     action = (parts.netloc or parts.path.strip("/")).lower()
     if parts.netloc and parts.path.strip("/"):
         action = f"{parts.netloc}/{parts.path.strip('/')}".lower()
     if action != "new":
-        raise _fail("address", f"{SCHEME}://new is the only action (not “{action}”)")
+        raise _fail(
+            _address(),
+            translate("DeepLink", "{scheme}://new is the only action (not “{action}”)").format(
+                scheme=SCHEME, action=action
+            ),
+        )
     if parts.fragment:
-        raise _fail("address", "it has a # part the app does not understand")
+        raise _fail(
+            _address(), translate("DeepLink", "it has a # part the app does not understand")
+        )
     try:
         pairs = parse_qsl(
             parts.query,
@@ -100,16 +126,19 @@ def parse_deep_link(url: str) -> DeepLink:
             errors="strict",
         )
     except (ValueError, UnicodeDecodeError) as exc:
-        raise _fail("address", "its parameters cannot be read") from exc
+        raise _fail(_address(), translate("DeepLink", "its parameters cannot be read")) from exc
     single: dict[str, str] = {}
     raw_items: list[str] = []
     for key, value in pairs:
         if key not in _KNOWN:
-            raise _fail(key or "(blank)", "the app does not know this field")
+            raise _fail(
+                key or translate("DeepLink", "(blank)"),
+                translate("DeepLink", "the app does not know this field"),
+            )
         if key == "item":
             raw_items.append(value)
         elif key in single:
-            raise _fail(key, "given twice")
+            raise _fail(key, translate("DeepLink", "given twice"))
         else:
             single[key] = value
     return _build(single, raw_items)
@@ -120,7 +149,7 @@ def _build(single: dict[str, str], raw_items: list[str]) -> DeepLink:
     if "currency" in single:
         code = single["currency"].strip().upper()
         if code not in Currency.__members__:
-            raise _fail("currency", "use EUR or USD")
+            raise _fail("currency", translate("DeepLink", "use EUR or USD"))
         currency = Currency(code)
     email = _optional(single, "email", check_email)
     success = _optional(single, "success", check_redirect_url)
@@ -130,22 +159,34 @@ def _build(single: dict[str, str], raw_items: list[str]) -> DeepLink:
         try:
             expires = float(single["expires"].strip())
         except ValueError as exc:
-            raise _fail("expires", "not a number of hours") from exc
+            raise _fail("expires", translate("DeepLink", "not a number of hours")) from exc
         if expires != expires or expires in (float("inf"), float("-inf")):
-            raise _fail("expires", "not a number of hours")
+            raise _fail("expires", translate("DeepLink", "not a number of hours"))
         problem = check_expires_in(expires)
         if problem is not None:
             raise _fail("expires", problem)
     offer: str | None = None
     if "offer" in single:
         if raw_items:
-            raise _fail("offer", "a link is either a subscription offer or products, not both")
+            raise _fail(
+                "offer",
+                translate(
+                    "DeepLink", "a link is either a subscription offer or products, not both"
+                ),
+            )
         offer = extract_offer_id(single["offer"])
         problem = check_offer_id(offer if offer is not None else single["offer"])
         if offer is None or problem is not None:
-            raise _fail("offer", problem or "not a subscription offer ID or link")
+            raise _fail(
+                "offer", problem or translate("DeepLink", "not a subscription offer ID or link")
+            )
     if len(raw_items) > limits.MAX_LINE_ITEMS:
-        raise _fail("item", f"at most {limits.MAX_LINE_ITEMS} products")
+        raise _fail(
+            "item",
+            translate("DeepLink", "at most {limit} products").format(
+                limit=number_text(limits.MAX_LINE_ITEMS)
+            ),
+        )
     items = tuple(_item(raw, index, currency) for index, raw in enumerate(raw_items, start=1))
     if items:
         total = sum(item.line_total_cents for item in items)
@@ -176,10 +217,13 @@ def _optional(single: dict[str, str], key: str, check: Callable[[str], str | Non
 
 
 def _item(raw: str, index: int, currency: Currency | None) -> LineItem:
-    field = f"product {index}"
+    field = translate("DeepLink", "product {number}").format(number=index)
     head, at, price_text = raw.rpartition("@")
     if not at:
-        raise _fail(field, "write it as NAME*QUANTITY@PRICE, e.g. Starter kit*2@49.99")
+        raise _fail(
+            field,
+            translate("DeepLink", "write it as NAME*QUANTITY@PRICE, e.g. Starter kit*2@49.99"),
+        )
     quantity = 1
     name = head
     before, star, count = head.rpartition("*")
@@ -187,11 +231,12 @@ def _item(raw: str, index: int, currency: Currency | None) -> LineItem:
         name, quantity = before, int(count.strip())
     problem = check_name(name)
     if problem is not None:
-        raise _fail(f"{field} name", problem)
+        raise _fail(translate("DeepLink", "product {number} name").format(number=index), problem)
     try:
         cents = parse_money(price_text, expected=currency)
     except MoneyParseError as exc:
-        raise _fail(f"{field} price", str(exc)) from exc
+        where = translate("DeepLink", "product {number} price").format(number=index)
+        raise _fail(where, str(exc)) from exc
     problem = check_unit_price(cents) or check_quantity(quantity)
     if problem is not None:
         raise _fail(field, problem)

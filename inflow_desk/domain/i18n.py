@@ -43,6 +43,44 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     return _installed[0](context, text, disambiguation, n)
 
 
+#: ``(cents, currency code or None) -> text``: an amount in a message, in the agent's locale.
+MoneyText = Callable[[int, "str | None"], str]
+#: ``(whole number) -> text``: a count or a limit in a message (``10,000``; French ``10 000``).
+NumberText = Callable[[int], str]
+
+
+def neutral_money(cents: int, currency: str | None) -> str:
+    """``(150, "EUR") -> "€1.50"``, ``(99, None) -> "0.99"``: locale-neutral (no Qt)."""
+    from inflow_desk.domain.money import format_amount  # here: money imports this module
+
+    return format_amount(cents, currency)
+
+
+def neutral_number(value: int) -> str:
+    """``10000 -> "10,000"``: locale-neutral (no Qt)."""
+    return f"{value:,}"
+
+
+_formats: list[tuple[MoneyText, NumberText]] = [(neutral_money, neutral_number)]
+
+
+def install_formats(money: MoneyText | None = None, number: NumberText | None = None) -> None:
+    """Format the amounts and numbers of messages with the app's locale (QLocale, installed
+    with the translator); ``None`` restores the locale-neutral formats."""
+    _formats[0] = (money or neutral_money, number or neutral_number)
+
+
+def money_text(cents: int, currency: str | None = None) -> str:
+    """An amount as a message shows it: ``€1.50`` (English), ``1,50 €`` (French, once the
+    app installed its formats); without a currency, the number alone."""
+    return _formats[0][0](cents, currency)
+
+
+def number_text(value: int) -> str:
+    """A whole number as a message shows it: ``10,000`` (English), ``10 000`` (French)."""
+    return _formats[0][1](value)
+
+
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Marks ``text`` for extraction where it is defined (a constant); translate it where it is
     shown with ``translate(context, text)``."""

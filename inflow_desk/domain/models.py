@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Final
 from urllib.parse import unquote, urlsplit
 
+from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from inflow_desk.domain.money import Currency
 from inflow_desk.domain.validation import OFFER_ID_PATTERN
 
@@ -81,14 +82,19 @@ class RequestInvalid(ValueError):  # noqa: N818 — name fixed by docs/architect
 
 
 _FIELD_LABELS: Final = {
-    "currency": "Currency",
-    "products": "Products",
-    "total": "Total",
-    "customerEmail": "Customer e-mail",
-    "successUrl": "Success URL",
-    "cancelUrl": "Cancel URL",
-    "expiresIn": "Expires in",
-    "offerId": "Subscription offer",
+    "currency": QT_TRANSLATE_NOOP("Validation", "Currency"),
+    "products": QT_TRANSLATE_NOOP("Validation", "Products"),
+    "total": QT_TRANSLATE_NOOP("Validation", "Total"),
+    "customerEmail": QT_TRANSLATE_NOOP("Validation", "Customer e-mail"),
+    "successUrl": QT_TRANSLATE_NOOP("Validation", "Success URL"),
+    "cancelUrl": QT_TRANSLATE_NOOP("Validation", "Cancel URL"),
+    "expiresIn": QT_TRANSLATE_NOOP("Validation", "Expires in"),
+    "offerId": QT_TRANSLATE_NOOP("Validation", "Subscription offer"),
+}
+_PRODUCT_FIELD_LABELS: Final = {
+    "name": QT_TRANSLATE_NOOP("Validation", "Product {number} name"),
+    "price": QT_TRANSLATE_NOOP("Validation", "Product {number} price"),
+    "quantity": QT_TRANSLATE_NOOP("Validation", "Product {number} quantity"),
 }
 _PRODUCT_FIELD_RE: Final = re.compile(r"products\[(\d+)\]\.(name|price|quantity)")
 
@@ -97,17 +103,26 @@ def field_label(field: str) -> str:
     """A human label for an issue path: ``products[2].price`` → ``Product 3 price``."""
     match = _PRODUCT_FIELD_RE.fullmatch(field)
     if match:
-        return f"Product {int(match.group(1)) + 1} {match.group(2)}"
-    return _FIELD_LABELS.get(field, field)
+        product = _PRODUCT_FIELD_LABELS[match.group(2)]
+        return translate("Validation", product).format(number=int(match.group(1)) + 1)
+    label = _FIELD_LABELS.get(field)
+    return field if label is None else translate("Validation", label)
 
 
 def _summary(issues: list[FieldIssue]) -> str:
     if not issues:
-        return "The request is invalid"
-    details = "; ".join(f"{field_label(issue.field)}: {issue.message}" for issue in issues)
+        return translate("Validation", "The request is invalid")
+    item = translate("Validation", "{field}: {problem}")
+    details = translate("Validation", "; ").join(
+        item.format(field=field_label(issue.field), problem=issue.message) for issue in issues
+    )
     if len(issues) == 1:
-        return f"Fix this before creating the session — {details}"
-    return f"Fix these {len(issues)} problems before creating the session — {details}"
+        return translate("Validation", "Fix this before creating the session — {details}").format(
+            details=details
+        )
+    return translate(  # two or more
+        "Validation", "Fix these {count} problems before creating the session — {details}"
+    ).format(count=len(issues), details=details)
 
 
 # ------------------------------------------------------------------ offer ids

@@ -6,6 +6,8 @@ import re
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final
 
+from inflow_desk.domain.i18n import translate
+
 if TYPE_CHECKING:
     from decimal import Decimal
 
@@ -48,11 +50,29 @@ class MoneyParseError(ValueError):
 
 def _quote(text: str) -> str:
     shown = text if len(text) <= _MAX_QUOTED else text[: _MAX_QUOTED - 1] + "…"
-    return f"'{shown}'"
+    return shown  # the messages put it in quotes ('…' in English, « … » in French)
 
 
 def _not_an_amount(typed: str) -> MoneyParseError:
-    return MoneyParseError(f"{_quote(typed)} is not an amount")
+    return MoneyParseError(
+        translate("Money", "'{typed}' is not an amount").format(typed=_quote(typed))
+    )
+
+
+def _mixed_separators(typed: str) -> MoneyParseError:
+    return MoneyParseError(
+        translate("Money", "'{typed}' mixes different thousands separators").format(
+            typed=_quote(typed)
+        )
+    )
+
+
+def _misplaced_separators(typed: str) -> MoneyParseError:
+    return MoneyParseError(
+        translate("Money", "'{typed}' has thousands separators in the wrong places").format(
+            typed=_quote(typed)
+        )
+    )
 
 
 def _strip_markers(text: str) -> tuple[str, bool, set[Currency]]:
@@ -114,18 +134,22 @@ def parse_money(text: str, *, expected: Currency | None = None) -> int:
     """
     typed = text.strip()
     if not typed:
-        raise MoneyParseError("Enter a price")
+        raise MoneyParseError(translate("Money", "Enter a price"))
     body, negative, currencies = _strip_markers(typed)
     if len(currencies) > 1:
-        raise MoneyParseError(f"{_quote(typed)} mixes two currencies")
+        raise MoneyParseError(
+            translate("Money", "'{typed}' mixes two currencies").format(typed=_quote(typed))
+        )
     if expected is not None and currencies and expected not in currencies:
         (typed_currency,) = currencies
         raise MoneyParseError(
-            f"{_quote(typed)} is in {typed_currency.value}, but this cart is in {expected.value}"
+            translate("Money", "'{typed}' is in {currency}, but this cart is in {cart}").format(
+                typed=_quote(typed), currency=typed_currency.value, cart=expected.value
+            )
         )
     cents = _parse_body(body, typed)
     if negative:
-        raise MoneyParseError("A price cannot be negative")
+        raise MoneyParseError(translate("Money", "A price cannot be negative"))
     return cents
 
 
@@ -138,7 +162,7 @@ def _parse_body(body: str, typed: str) -> int:
     body = "".join(_separator_kind(c) for c in body)
     other_kinds = {c for c in body if c in " '"}
     if len(other_kinds) > 1:
-        raise MoneyParseError(f"{_quote(typed)} mixes different thousands separators")
+        raise _mixed_separators(typed)
     dots = body.count(".")
     commas = body.count(",")
 
@@ -146,7 +170,7 @@ def _parse_body(body: str, typed: str) -> int:
     group_sep: str | None = other_kinds.pop() if other_kinds else None
     if dots and commas:
         if group_sep is not None:
-            raise MoneyParseError(f"{_quote(typed)} mixes different thousands separators")
+            raise _mixed_separators(typed)
         decimal_sep = "." if body.rfind(".") > body.rfind(",") else ","
         group_sep = "," if decimal_sep == "." else "."
         if body.count(decimal_sep) > 1:
@@ -166,8 +190,11 @@ def _parse_body(body: str, typed: str) -> int:
             integer, fraction = body.split(sep)
             if len(fraction) == 3 and _GROUP_RE.fullmatch(integer):
                 raise MoneyParseError(
-                    f"{_quote(typed)} is ambiguous: write {integer}{fraction} for the whole "
-                    "amount, or use at most two decimals"
+                    translate(
+                        "Money",
+                        "'{typed}' is ambiguous: write {whole} for the whole amount, "
+                        "or use at most two decimals",
+                    ).format(typed=_quote(typed), whole=f"{integer}{fraction}")
                 )
 
     if decimal_sep is not None:
@@ -175,16 +202,20 @@ def _parse_body(body: str, typed: str) -> int:
     else:
         integer, fraction = body, ""
     if any(c not in _DIGITS for c in fraction):
-        raise MoneyParseError(f"{_quote(typed)} has thousands separators in the wrong places")
+        raise _misplaced_separators(typed)
     if len(fraction) > 2:
-        raise MoneyParseError(f"{_quote(typed)} has more than two decimal places")
+        raise MoneyParseError(
+            translate("Money", "'{typed}' has more than two decimal places").format(
+                typed=_quote(typed)
+            )
+        )
 
     if group_sep is not None:
         groups = integer.split(group_sep)
         if not _valid_groups(groups):
             if decimal_sep is None and group_sep in ".,":
                 raise _not_an_amount(typed)  # "49.9.9": a typo, not a grouping
-            raise MoneyParseError(f"{_quote(typed)} has thousands separators in the wrong places")
+            raise _misplaced_separators(typed)
         integer = "".join(groups)
     if not integer or any(c not in _DIGITS for c in integer + fraction):
         raise _not_an_amount(typed)

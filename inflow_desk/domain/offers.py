@@ -19,11 +19,13 @@ from typing import Any, Final
 from urllib.parse import unquote, urlsplit
 
 from inflow_desk.domain import limits
+from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from inflow_desk.domain.money import format_amount
 from inflow_desk.domain.validation import OFFER_ID_PATTERN
 
 __all__ = [
     "SUBSCRIBE_BASE_URL",
+    "SUBSCRIBE_LINK_LABEL",
     "MoneyFormatter",
     "describe_cycles",
     "describe_entry_fee",
@@ -40,6 +42,7 @@ __all__ = [
     "pasted_offer_id",
     "pasted_offer_problem",
     "subscribe_link",
+    "subscribe_link_label",
 ]
 
 SUBSCRIBE_BASE_URL: Final = "https://checkout.inflowpay.com/subscribe/"
@@ -48,40 +51,62 @@ SUBSCRIBE_HOST: Final = "checkout.inflowpay.com"
 OFFER_ID_PREFIX: Final = "offer_"
 """How the offer ids in Inflow's examples start (``offer_9fK21``, ``offer_abc123``)."""
 
+#: The label of the permanent link's row in :func:`offer_detail_rows` (compare it with
+#: :func:`subscribe_link_label`, which is what the rows hold in the agent's language).
+SUBSCRIBE_LINK_LABEL: Final = QT_TRANSLATE_NOOP("Offers", "Subscribe link")
+
 MoneyFormatter = Callable[[int, str], str]
 """``(cents, currency code) → text``, e.g. ``(2999, "EUR") → "€29.99"``."""
 
-_UNITS: Final = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
+#: ``/ month`` (one interval) and ``every {count} months`` (two or more), per known interval.
+_UNITS: Final = {
+    "day": (
+        QT_TRANSLATE_NOOP("Offers", "/ day"),
+        QT_TRANSLATE_NOOP("Offers", "every {count} days"),
+    ),
+    "week": (
+        QT_TRANSLATE_NOOP("Offers", "/ week"),
+        QT_TRANSLATE_NOOP("Offers", "every {count} weeks"),
+    ),
+    "month": (
+        QT_TRANSLATE_NOOP("Offers", "/ month"),
+        QT_TRANSLATE_NOOP("Offers", "every {count} months"),
+    ),
+    "year": (
+        QT_TRANSLATE_NOOP("Offers", "/ year"),
+        QT_TRANSLATE_NOOP("Offers", "every {count} years"),
+    ),
+}
 
 #: Labels of the documented fields, in the order the details show them.
 _FIELD_LABELS: Final = {
-    "name": "Name",
-    "id": "Offer ID",
-    "description": "Description",
-    "amountInCents": "Price",
-    "currency": "Currency",
-    "interval": "Interval",
-    "intervalCount": "Interval count",
-    "trialPeriodDays": "Free trial",
-    "entryFeesInCents": "First payment (entry fee)",
-    "cycleCount": "Number of payments",
-    "pricingMode": "Pricing mode",
-    "waitlistEnabled": "Waitlist (manual approval)",
-    "archived": "Archived",
-    "extraInfoNeeded": "Extra customer info needed",
-    "successUrl": "Success URL",
-    "cancelUrl": "Cancel URL",
-    "discordGuildId": "Discord server ID",
-    "discordRoleId": "Discord role ID",
-    "sessionCustomization": "Checkout customization",
-    "metadatas": "Metadata",
-    "createdAt": "Created",
-    "updatedAt": "Updated",
+    "name": QT_TRANSLATE_NOOP("Offers", "Name"),
+    "id": QT_TRANSLATE_NOOP("Offers", "Offer ID"),
+    "description": QT_TRANSLATE_NOOP("Offers", "Description"),
+    "amountInCents": QT_TRANSLATE_NOOP("Offers", "Price"),
+    "currency": QT_TRANSLATE_NOOP("Offers", "Currency"),
+    "interval": QT_TRANSLATE_NOOP("Offers", "Interval"),
+    "intervalCount": QT_TRANSLATE_NOOP("Offers", "Interval count"),
+    "trialPeriodDays": QT_TRANSLATE_NOOP("Offers", "Free trial"),
+    "entryFeesInCents": QT_TRANSLATE_NOOP("Offers", "First payment (entry fee)"),
+    "cycleCount": QT_TRANSLATE_NOOP("Offers", "Number of payments"),
+    "pricingMode": QT_TRANSLATE_NOOP("Offers", "Pricing mode"),
+    "waitlistEnabled": QT_TRANSLATE_NOOP("Offers", "Waitlist (manual approval)"),
+    "archived": QT_TRANSLATE_NOOP("Offers", "Archived"),
+    "extraInfoNeeded": QT_TRANSLATE_NOOP("Offers", "Extra customer info needed"),
+    "successUrl": QT_TRANSLATE_NOOP("Offers", "Success URL"),
+    "cancelUrl": QT_TRANSLATE_NOOP("Offers", "Cancel URL"),
+    "discordGuildId": QT_TRANSLATE_NOOP("Offers", "Discord server ID"),
+    "discordRoleId": QT_TRANSLATE_NOOP("Offers", "Discord role ID"),
+    "sessionCustomization": QT_TRANSLATE_NOOP("Offers", "Checkout customization"),
+    "metadatas": QT_TRANSLATE_NOOP("Offers", "Metadata"),
+    "createdAt": QT_TRANSLATE_NOOP("Offers", "Created"),
+    "updatedAt": QT_TRANSLATE_NOOP("Offers", "Updated"),
 }
 _CENTS_FIELDS: Final = frozenset({"amountInCents", "entryFeesInCents"})
 _PRICING_MODES: Final = {
-    "TAX_EXCLUSIVE": "tax exclusive (tax added on top)",
-    "TAX_INCLUSIVE": "tax inclusive",
+    "TAX_EXCLUSIVE": QT_TRANSLATE_NOOP("Offers", "tax exclusive (tax added on top)"),
+    "TAX_INCLUSIVE": QT_TRANSLATE_NOOP("Offers", "tax inclusive"),
 }
 
 
@@ -119,10 +144,14 @@ def describe_interval(interval: object, count: object = 1) -> str:
     if not unit:
         return ""
     n = _int(count)
+    known = _UNITS.get(unit.lower())
     if n is None or n <= 1:  # 0, negative or missing counts: show the interval alone
-        return f"/ {unit.lower() if unit.lower() in _UNITS else unit}"
-    plural = _UNITS.get(unit.lower())
-    return f"every {n} {plural}" if plural else f"every {n} × {unit}"
+        if known is not None:
+            return translate("Offers", known[0])
+        return translate("Offers", "/ {interval}").format(interval=unit)
+    if known is not None:
+        return translate("Offers", known[1]).format(count=n)  # two or more: no plural forms
+    return translate("Offers", "every {count} × {interval}").format(count=n, interval=unit)
 
 
 def describe_price(offer: Mapping[str, Any], money: MoneyFormatter = format_offer_amount) -> str:
@@ -133,14 +162,22 @@ def describe_price(offer: Mapping[str, Any], money: MoneyFormatter = format_offe
     amount = _amount(offer, "amountInCents", money)
     interval = describe_interval(offer.get("interval"), offer.get("intervalCount"))
     if amount is None:
-        return "price not listed" + (f" ({interval})" if interval else "")
-    return f"{amount} {interval}" if interval else amount
+        if interval:
+            return translate("Offers", "price not listed ({interval})").format(interval=interval)
+        return translate("Offers", "price not listed")
+    if not interval:
+        return amount
+    return translate("Offers", "{amount} {interval}").format(amount=amount, interval=interval)
 
 
 def describe_trial(offer: Mapping[str, Any]) -> str | None:
     """``"7-day free trial"``, or None when there is none."""
     days = _int(offer.get("trialPeriodDays"))
-    return f"{days}-day free trial" if days is not None and days > 0 else None
+    if days is None or days <= 0:
+        return None
+    if days == 1:
+        return translate("Offers", "1-day free trial")
+    return translate("Offers", "{days}-day free trial").format(days=days)  # two or more
 
 
 def describe_entry_fee(
@@ -148,7 +185,9 @@ def describe_entry_fee(
 ) -> str | None:
     """``"first payment €49.00"`` (the entry fee replaces the first charge), or None."""
     fee = _amount(offer, "entryFeesInCents", money)
-    return f"first payment {fee}" if fee is not None else None
+    if fee is None:
+        return None
+    return translate("Offers", "first payment {amount}").format(amount=fee)
 
 
 def describe_cycles(offer: Mapping[str, Any]) -> str | None:
@@ -156,7 +195,9 @@ def describe_cycles(offer: Mapping[str, Any]) -> str | None:
     cycles = _int(offer.get("cycleCount"))
     if cycles is None or cycles <= 0:
         return None
-    return "1 payment" if cycles == 1 else f"{cycles} payments"
+    if cycles == 1:
+        return translate("Offers", "1 payment")
+    return translate("Offers", "{count} payments").format(count=cycles)  # two or more
 
 
 def is_archived(offer: Mapping[str, Any]) -> bool:
@@ -175,15 +216,17 @@ def offer_extras(
         describe_trial(offer),
         describe_entry_fee(offer, money),
         describe_cycles(offer),
-        "waitlist" if offer.get("waitlistEnabled") is True else None,
-        "archived" if is_archived(offer) else None,
+        translate("Offers", "waitlist") if offer.get("waitlistEnabled") is True else None,
+        translate("Offers", "archived") if is_archived(offer) else None,
     ]
     return [e for e in extras if e]
 
 
 def offer_title(offer: Mapping[str, Any]) -> str:
     """The offer's name, or its id when it has none."""
-    return _text(offer.get("name")) or _text(offer.get("id")) or "(unnamed offer)"
+    return (
+        _text(offer.get("name")) or _text(offer.get("id")) or translate("Offers", "(unnamed offer)")
+    )
 
 
 def offer_texts(
@@ -194,7 +237,9 @@ def offer_texts(
     title = offer_title(offer)
     price = describe_price(offer, money)
     extras = offer_extras(offer, money)
-    summary = f"{title} — {' · '.join([price, *extras])}"
+    summary = translate("Offers", "{offer} — {terms}").format(
+        offer=title, terms=" · ".join([price, *extras])
+    )
     parts = [
         _text(offer.get("name")),
         _text(offer.get("id")),
@@ -221,6 +266,11 @@ def subscribe_link(offer_id: str) -> str:
     return SUBSCRIBE_BASE_URL + offer_id.strip()
 
 
+def subscribe_link_label() -> str:
+    """The label of the permanent link's row in :func:`offer_detail_rows`, translated."""
+    return translate("Offers", SUBSCRIBE_LINK_LABEL)
+
+
 def _value_text(key: str, value: object, offer: Mapping[str, Any], money: MoneyFormatter) -> str:
     if value is None:
         return "—"
@@ -228,11 +278,12 @@ def _value_text(key: str, value: object, offer: Mapping[str, Any], money: MoneyF
     if key in _CENTS_FIELDS and cents is not None:
         return money(cents, _text(offer.get("currency")))
     if key == "trialPeriodDays" and _int(value) is not None:
-        return describe_trial(offer) or "none"
+        return describe_trial(offer) or translate("Offers", "none")
     if key == "pricingMode" and isinstance(value, str):
-        return _PRICING_MODES.get(value.strip().upper(), value)
+        mode = _PRICING_MODES.get(value.strip().upper())
+        return value if mode is None else translate("Offers", mode)
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return translate("Offers", "yes") if value else translate("Offers", "no")
     if isinstance(value, str):
         return value
     if isinstance(value, int | float):
@@ -249,16 +300,16 @@ def offer_detail_rows(
     """Every field of the offer as ``(label, text)`` rows: "Billing", "Terms" and the
     permanent "Subscribe link" first, then the documented fields in a fixed order, then
     unknown fields under their raw names. Missing or null fields are left out."""
-    rows: list[tuple[str, str]] = [("Billing", describe_price(offer, money))]
+    rows: list[tuple[str, str]] = [(translate("Offers", "Billing"), describe_price(offer, money))]
     extras = offer_extras(offer, money)
     if extras:
-        rows.append(("Terms", " · ".join(extras)))
+        rows.append((translate("Offers", "Terms"), " · ".join(extras)))
     offer_id = _text(offer.get("id"))
     if offer_id:
-        rows.append(("Subscribe link", subscribe_link(offer_id)))
+        rows.append((subscribe_link_label(), subscribe_link(offer_id)))
     for key, label in _FIELD_LABELS.items():
         if key in offer and offer[key] is not None:
-            rows.append((label, _value_text(key, offer[key], offer, money)))
+            rows.append((translate("Offers", label), _value_text(key, offer[key], offer, money)))
     for key in offer:
         if key not in _FIELD_LABELS and offer[key] is not None:
             rows.append((str(key), _value_text(str(key), offer[key], offer, money)))
@@ -325,7 +376,8 @@ def pasted_offer_problem(text: str, is_known: Callable[[str], bool] | None = Non
     if not value or pasted_offer_id(value, is_known) is not None:
         return None
     shown = value if len(value) <= 60 else value[:57] + "…"
-    return (
-        f"“{shown}” is not an offer ID or a subscribe link: paste an ID like offer_9fK21, "
-        f"or a link {SUBSCRIBE_BASE_URL}…"
-    )
+    return translate(
+        "Offers",
+        "“{pasted}” is not an offer ID or a subscribe link: paste an ID like offer_9fK21, "
+        "or a link {link}…",
+    ).format(pasted=shown, link=SUBSCRIBE_BASE_URL)

@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from inflow_desk.domain import limits
+from inflow_desk.domain.i18n import number_text, translate
 from inflow_desk.domain.models import Cart, CheckoutOptions, FieldIssue, RequestInvalid
 from inflow_desk.domain.money import Currency
 from inflow_desk.domain.validation import (
@@ -125,7 +126,7 @@ class _SessionOptions(_RequestModel):
     @classmethod
     def _no_bool_or_text(cls, value: Any) -> Any:
         if isinstance(value, bool | str):
-            raise ValueError("Expiry must be a number of hours")
+            raise ValueError(translate("Validation", "Expiry must be a number of hours"))
         return value
 
     @field_validator("expires_in")
@@ -203,13 +204,12 @@ def validate_one_time(cart: Cart, options: CheckoutOptions) -> list[FieldIssue]:
         currency = Currency(cart.currency)
     except ValueError:
         currency = None
-        issues.append(FieldIssue("currency", "Choose EUR or USD"))
+        issues.append(FieldIssue("currency", translate("Validation", "Choose EUR or USD")))
     if not cart.items:
-        issues.append(FieldIssue("products", "Add at least one product"))
+        issues.append(FieldIssue("products", translate("Validation", "Add at least one product")))
     elif len(cart.items) > limits.MAX_LINE_ITEMS:
-        issues.append(
-            FieldIssue("products", f"A session can hold at most {limits.MAX_LINE_ITEMS} products")
-        )
+        most = translate("Validation", "A session can hold at most {limit} products")
+        issues.append(FieldIssue("products", most.format(limit=number_text(limits.MAX_LINE_ITEMS))))
     amounts_ok = True
     for index, item in enumerate(cart.items):
         prefix = f"products[{index}]"

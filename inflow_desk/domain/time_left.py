@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from inflow_desk.domain.i18n import translate
+
 __all__ = ["time_left_text"]
 
 
@@ -18,11 +20,17 @@ def time_left_text(remaining: timedelta) -> str:
         return ""
     minutes = remaining // timedelta(minutes=1)
     if minutes < 1:
-        return "less than a minute left"
+        return translate("TimeLeft", "less than a minute left")
     if minutes < 60:
-        return f"{minutes} min left"
+        return translate("TimeLeft", "{minutes} min left").format(minutes=minutes)
     hours, minutes = divmod(minutes, 60)
     if hours < 24:
-        return f"{hours} h left" if minutes == 0 else f"{hours} h {minutes} min left"
+        if minutes == 0:
+            return translate("TimeLeft", "{hours} h left").format(hours=hours)
+        return translate("TimeLeft", "{hours} h {minutes} min left").format(
+            hours=hours, minutes=minutes
+        )
     days, hours = divmod(hours, 24)
-    return f"{days} d left" if hours == 0 else f"{days} d {hours} h left"
+    if hours == 0:
+        return translate("TimeLeft", "{days} d left").format(days=days)
+    return translate("TimeLeft", "{days} d {hours} h left").format(days=days, hours=hours)

@@ -13,10 +13,15 @@ from typing import Final
 from urllib.parse import urlsplit
 
 from inflow_desk.domain import limits
-from inflow_desk.domain.money import Currency, format_cents, plain_amount
+from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, money_text, number_text, translate
+from inflow_desk.domain.money import Currency
 
-EMAIL_MESSAGE: Final = "Enter a valid e-mail address, like name@example.com"
-URL_MESSAGE: Final = "Enter a full web address starting with https:// or http://"
+EMAIL_MESSAGE: Final = QT_TRANSLATE_NOOP(
+    "Validation", "Enter a valid e-mail address, like name@example.com"
+)
+URL_MESSAGE: Final = QT_TRANSLATE_NOOP(
+    "Validation", "Enter a full web address starting with https:// or http://"
+)
 
 _CONTROL_RE: Final = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 #: Bidi embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069): they reorder what
@@ -29,15 +34,21 @@ _BLANK_LETTERS: Final = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e\u034f\u1
 #: Format characters (zero-width space, word joiner, BOM, soft hyphen…), spaces, separators,
 #: controls and marks that cannot stand alone: a name made only of these shows nothing.
 _INVISIBLE_CATEGORIES: Final = frozenset({"Cf", "Cc", "Zs", "Zl", "Zp", "Mn", "Me"})
-INVISIBLE_MESSAGE: Final = "Contains invisible or direction-changing characters"
-SURROGATE_MESSAGE: Final = (
-    "Contains a broken character (probably from a copy-paste): type it again by hand"
+INVISIBLE_MESSAGE: Final = QT_TRANSLATE_NOOP(
+    "Validation", "Contains invisible or direction-changing characters"
 )
-BACKSLASH_URL_MESSAGE: Final = (
+SURROGATE_MESSAGE: Final = QT_TRANSLATE_NOOP(
+    "Validation",
+    "Contains a broken character (probably from a copy-paste): type it again by hand",
+)
+BACKSLASH_URL_MESSAGE: Final = QT_TRANSLATE_NOOP(
+    "Validation",
     "Remove the backslash (\\) from the address: browsers read it as '/' and would open "
-    "another site than the one shown"
+    "another site than the one shown",
 )
-CREDENTIALS_URL_MESSAGE: Final = "Remove the user name and password (the part before '@')"
+CREDENTIALS_URL_MESSAGE: Final = QT_TRANSLATE_NOOP(
+    "Validation", "Remove the user name and password (the part before '@')"
+)
 # Dot-atom local part (RFC 5322 without quoted strings), the pragmatic subset mail forms accept.
 _LOCAL_RE: Final = re.compile(
     r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
@@ -74,36 +85,42 @@ def check_name(name: str) -> str | None:
     customer reads it) and a lone surrogate (a broken paste that cannot be encoded).
     """
     if _SURROGATE_RE.search(name):
-        return SURROGATE_MESSAGE
+        return translate("Validation", SURROGATE_MESSAGE)
     trimmed = name.strip()
     if not trimmed:
-        return "Enter a product name"
+        return translate("Validation", "Enter a product name")
     if len(trimmed) > limits.MAX_NAME_LENGTH:
-        return f"Name is longer than {limits.MAX_NAME_LENGTH} characters"
+        return translate("Validation", "Name is longer than {limit} characters").format(
+            limit=number_text(limits.MAX_NAME_LENGTH)
+        )
     if _CONTROL_RE.search(trimmed):
-        return "Name cannot contain line breaks or control characters"
+        return translate("Validation", "Name cannot contain line breaks or control characters")
     if _BIDI_CONTROL_RE.search(trimmed) or _shows_nothing(trimmed):
-        return INVISIBLE_MESSAGE
+        return translate("Validation", INVISIBLE_MESSAGE)
     return None
 
 
 def check_unit_price(cents: int) -> str | None:
     """A unit price in cents: at least 0.01, at most 999,999.99."""
     if isinstance(cents, bool) or not isinstance(cents, int):
-        return "Enter a price"
+        return translate("Validation", "Enter a price")
     if cents < limits.MIN_UNIT_PRICE_CENTS:
-        return "Price must be at least 0.01"
+        return translate("Validation", "Price must be at least 0.01")
     if cents > limits.MAX_UNIT_PRICE_CENTS:
-        return f"Price cannot exceed {_plain_amount(limits.MAX_UNIT_PRICE_CENTS)}"
+        return translate("Validation", "Price cannot exceed {limit}").format(
+            limit=money_text(limits.MAX_UNIT_PRICE_CENTS)
+        )
     return None
 
 
 def check_quantity(quantity: int) -> str | None:
     """A quantity: a whole number from 1 to 10,000."""
     if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 1:
-        return "Quantity must be a whole number of at least 1"
+        return translate("Validation", "Quantity must be a whole number of at least 1")
     if quantity > limits.MAX_QUANTITY:
-        return f"Quantity cannot exceed {limits.MAX_QUANTITY:,}"
+        return translate("Validation", "Quantity cannot exceed {limit}").format(
+            limit=number_text(limits.MAX_QUANTITY)
+        )
     return None
 
 
@@ -116,14 +133,16 @@ def check_email(email: str) -> str | None:
     """
     value = email.strip()
     if len(value) > limits.MAX_EMAIL_LENGTH:
-        return f"E-mail address is longer than {limits.MAX_EMAIL_LENGTH} characters"
+        return translate("Validation", "E-mail address is longer than {limit} characters").format(
+            limit=number_text(limits.MAX_EMAIL_LENGTH)
+        )
     if value.count("@") != 1:
-        return EMAIL_MESSAGE
+        return translate("Validation", EMAIL_MESSAGE)
     local, domain = value.split("@")
     if len(local) > _MAX_LOCAL_LENGTH or not _LOCAL_RE.fullmatch(local):
-        return EMAIL_MESSAGE
+        return translate("Validation", EMAIL_MESSAGE)
     if not _valid_domain(domain):
-        return EMAIL_MESSAGE
+        return translate("Validation", EMAIL_MESSAGE)
     return None
 
 
@@ -144,11 +163,19 @@ def check_redirect_url(url: str) -> str | None:
     ``https://shop.example\\@evil.example/`` they go to shop.example while a URL parser sees
     evil.example); no lone surrogate (cannot be encoded) or bidi control.
     """
+    problem = _redirect_url_problem(url)
+    return None if problem is None else translate("Validation", problem)
+
+
+def _redirect_url_problem(url: str) -> str | None:
+    """:func:`check_redirect_url`'s message, untranslated (the constants above)."""
     if _SURROGATE_RE.search(url):
         return SURROGATE_MESSAGE
     value = url.strip()
     if len(value) > limits.MAX_URL_LENGTH:
-        return f"Web address is longer than {limits.MAX_URL_LENGTH:,} characters"
+        return translate("Validation", "Web address is longer than {limit} characters").format(
+            limit=number_text(limits.MAX_URL_LENGTH)
+        )
     if not value or any(c.isspace() for c in value) or _CONTROL_RE.search(value):
         return URL_MESSAGE
     if "\\" in value:
@@ -185,13 +212,15 @@ def _valid_host(host: str) -> bool:
 def check_expires_in(hours: float) -> str | None:
     """Session lifetime in hours: 0.25 (15 minutes) to 720 (30 days)."""
     if isinstance(hours, bool) or not isinstance(hours, int | float):
-        return "Expiry must be a number of hours"
+        return translate("Validation", "Expiry must be a number of hours")
     if isinstance(hours, float) and not math.isfinite(hours):
-        return "Expiry must be a number of hours"
+        return translate("Validation", "Expiry must be a number of hours")
     if hours < limits.MIN_EXPIRES_IN_HOURS:
-        return "Expiry must be at least 0.25 hours (15 minutes)"
+        return translate("Validation", "Expiry must be at least 0.25 hours (15 minutes)")
     if hours > limits.MAX_EXPIRES_IN_HOURS:
-        return f"Expiry cannot exceed {limits.MAX_EXPIRES_IN_HOURS:g} hours (30 days)"
+        return translate("Validation", "Expiry cannot exceed {limit} hours (30 days)").format(
+            limit=number_text(round(limits.MAX_EXPIRES_IN_HOURS))
+        )
     return None
 
 
@@ -199,11 +228,13 @@ def check_total(cents: int, currency: Currency) -> str | None:
     """The session total: at least Inflow's minimum payment, at most 9,999,999.99."""
     minimum = limits.MIN_TOTAL_CENTS[Currency(currency)]
     if cents < minimum:
-        return (
-            f"Total must be at least {format_cents(minimum, currency)} — Inflow's minimum payment"
-        )
+        return translate(
+            "Validation", "Total must be at least {minimum} — Inflow's minimum payment"
+        ).format(minimum=money_text(minimum, currency))
     if cents > limits.MAX_TOTAL_CENTS:
-        return f"Total cannot exceed {format_cents(limits.MAX_TOTAL_CENTS, currency)}"
+        return translate("Validation", "Total cannot exceed {limit}").format(
+            limit=money_text(limits.MAX_TOTAL_CENTS, currency)
+        )
     return None
 
 
@@ -211,11 +242,10 @@ def check_offer_id(offer_id: str) -> str | None:
     """A subscription offer id: 1–128 letters, digits, ``_`` or ``-``."""
     value = offer_id.strip()
     if not value:
-        return "Enter a subscription offer ID or link"
+        return translate("Validation", "Enter a subscription offer ID or link")
     if not _OFFER_ID_RE.fullmatch(value):
-        return "Not a subscription offer ID: use letters, digits, _ and - only (at most 128)"
+        return translate(
+            "Validation",
+            "Not a subscription offer ID: use letters, digits, _ and - only (at most {limit})",
+        ).format(limit=number_text(limits.MAX_OFFER_ID_LENGTH))
     return None
-
-
-def _plain_amount(cents: int) -> str:
-    return plain_amount(cents, grouped=True)

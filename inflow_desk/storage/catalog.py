@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Final
 
 from inflow_desk.domain.handover import MessageTemplates
+from inflow_desk.domain.i18n import number_text, translate
 from inflow_desk.domain.models import LineItem
 from inflow_desk.domain.money import Currency, plain_amount
 from inflow_desk.domain.validation import check_name, check_quantity, check_unit_price
@@ -81,6 +82,14 @@ class InvalidProductError(ValueError):
     """A product the catalog does not take; ``str(err)`` is a sentence for the agent."""
 
 
+def _already_there(product: CatalogProduct) -> InvalidProductError:
+    return InvalidProductError(
+        translate("Catalog", "“{name}” is already in the catalog.").format(
+            name=product.name.strip()
+        )
+    )
+
+
 @dataclass(frozen=True)
 class CsvRowProblem:
     """A CSV row that cannot be imported: its line number (1 = the header) and why."""
@@ -119,21 +128,25 @@ class CatalogProduct:
         """Why the catalog refuses this product, or None."""
         name_problem = check_name(self.name)
         if name_problem is not None:
-            return f"Name: {name_problem}"
+            return translate("Catalog", "Name: {problem}").format(problem=name_problem)
         if not self.prices:
-            return "Give a price in EUR or USD."
+            return translate("Catalog", "Give a price in EUR or USD.")
         for currency, cents in self.prices.items():
             price_problem = check_unit_price(cents)
             if price_problem is not None:
-                return f"Price in {currency.value}: {price_problem}"
+                return translate("Catalog", "Price in {currency}: {problem}").format(
+                    currency=currency.value, problem=price_problem
+                )
         quantity_problem = check_quantity(self.default_quantity)
         if quantity_problem is not None:
-            return f"Quantity: {quantity_problem}"
+            return translate("Catalog", "Quantity: {problem}").format(problem=quantity_problem)
         if self.reference is not None:
             if len(self.reference) > MAX_REFERENCE_LENGTH:
-                return f"Reference: at most {MAX_REFERENCE_LENGTH} characters."
+                return translate("Catalog", "Reference: at most {limit} characters.").format(
+                    limit=MAX_REFERENCE_LENGTH
+                )
             if not self.reference.isprintable():
-                return "Reference: only printable characters, on one line."
+                return translate("Catalog", "Reference: only printable characters, on one line.")
         return None
 
 
@@ -228,7 +241,7 @@ class CatalogStore:
         self._check(product)
         with self._transaction() as db:
             if self._name_taken(db, profile, product.name, None):
-                raise InvalidProductError(f"“{product.name.strip()}” is already in the catalog.")
+                raise _already_there(product)
             cursor = db.execute(
                 "INSERT INTO products (profile, name, name_key, eur_cents, usd_cents, quantity,"
                 " reference) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -243,7 +256,7 @@ class CatalogStore:
         self._check(product)
         with self._transaction() as db:
             if self._name_taken(db, profile, product.name, product.id):
-                raise InvalidProductError(f"“{product.name.strip()}” is already in the catalog.")
+                raise _already_there(product)
             db.execute(
                 "UPDATE products SET name = ?, name_key = ?, eur_cents = ?, usd_cents = ?,"
                 " quantity = ?, reference = ? WHERE id = ? AND profile = ?",
@@ -337,9 +350,13 @@ class CatalogStore:
         """Store ``cart`` under its name (a cart of that name is replaced)."""
         name = cart.name.strip()
         if not name or len(name) > MAX_CART_NAME_LENGTH:
-            raise InvalidProductError(f"Name the cart (at most {MAX_CART_NAME_LENGTH} characters).")
+            raise InvalidProductError(
+                translate("Catalog", "Name the cart (at most {limit} characters).").format(
+                    limit=MAX_CART_NAME_LENGTH
+                )
+            )
         if not cart.items:
-            raise InvalidProductError("The cart is empty.")
+            raise InvalidProductError(translate("Catalog", "The cart is empty."))
         with self._transaction() as db:
             db.execute(
                 "INSERT INTO carts (profile, name, name_key, currency, lines)"
@@ -424,8 +441,16 @@ def _amount_cents(text: str) -> int:
     """``"49.99"`` → 4999; raises ValueError for anything but a plain decimal amount."""
     value = text.strip()
     if not _AMOUNT.fullmatch(value):
-        raise ValueError(f"“{value}” is not an amount (write it like 49.99)")
+        raise ValueError(
+            translate("Catalog", "“{amount}” is not an amount (write it like 49.99)").format(
+                amount=value
+            )
+        )
     return int(Decimal(value) * 100)
+
+
+def _not_csv(exc: csv.Error) -> str:
+    return translate("Catalog", "Not CSV: {error}").format(error=exc)
 
 
 def parse_catalog_csv(text: str) -> list[CatalogProduct]:
@@ -437,15 +462,18 @@ def parse_catalog_csv(text: str) -> list[CatalogProduct]:
     try:
         header = next(reader)
     except StopIteration:
-        raise CatalogImportError([CsvRowProblem(1, "The file is empty.")]) from None
+        raise CatalogImportError(
+            [CsvRowProblem(1, translate("Catalog", "The file is empty."))]
+        ) from None
     except csv.Error as exc:
-        raise CatalogImportError([CsvRowProblem(1, f"Not CSV: {exc}")]) from None
+        raise CatalogImportError([CsvRowProblem(1, _not_csv(exc))]) from None
     columns = [h.strip().lower() for h in header]
     missing = [c for c in ("name", "price_eur", "price_usd") if c not in columns]
     unknown = [c for c in columns if c not in CSV_COLUMNS]
     if missing or unknown:
         expected = ",".join(CSV_COLUMNS)
-        raise CatalogImportError([CsvRowProblem(1, f"The header must be: {expected}")])
+        must = translate("Catalog", "The header must be: {columns}").format(columns=expected)
+        raise CatalogImportError([CsvRowProblem(1, must)])
     at = {name: columns.index(name) for name in columns}
     products: list[CatalogProduct] = []
     seen: dict[str, int] = {}
@@ -457,14 +485,15 @@ def parse_catalog_csv(text: str) -> list[CatalogProduct]:
         except StopIteration:
             break
         except csv.Error as exc:
-            problems.append(CsvRowProblem(start, f"Not CSV: {exc}"))
+            problems.append(CsvRowProblem(start, _not_csv(exc)))
             break
         line = reader.line_num
         if not any(cell.strip() for cell in row):
             continue  # blank lines are skipped
         if len(row) > len(columns):
+            too_many = translate("Catalog", "{count} columns, the header has {header}.")
             problems.append(
-                CsvRowProblem(start, f"{len(row)} columns, the header has {len(columns)}.")
+                CsvRowProblem(start, too_many.format(count=len(row), header=len(columns)))
             )
             continue
         cells = {name: (row[i] if i < len(row) else "") for name, i in at.items()}
@@ -475,12 +504,16 @@ def parse_catalog_csv(text: str) -> list[CatalogProduct]:
             continue
         key = _key(product.name)
         if key in seen:
-            problems.append(CsvRowProblem(start, f"“{product.name}” is also on line {seen[key]}."))
+            twice = translate("Catalog", "“{name}” is also on line {line}.")
+            problems.append(CsvRowProblem(start, twice.format(name=product.name, line=seen[key])))
             continue
         seen[key] = start
         products.append(product)
         if len(products) > MAX_CATALOG_PRODUCTS:
-            problems.append(CsvRowProblem(start, f"More than {MAX_CATALOG_PRODUCTS:,} products."))
+            most = translate("Catalog", "More than {limit} products.")
+            problems.append(
+                CsvRowProblem(start, most.format(limit=number_text(MAX_CATALOG_PRODUCTS)))
+            )
             break
     if problems:
         raise CatalogImportError(problems)
@@ -494,7 +527,11 @@ def _row_product(cells: dict[str, str]) -> CatalogProduct:
             prices[currency] = _amount_cents(cells[column])
     quantity_text = cells.get("quantity", "").strip()
     if quantity_text and not quantity_text.isdigit():
-        raise ValueError(f"Quantity “{quantity_text}” is not a whole number.")
+        raise ValueError(
+            translate("Catalog", "Quantity “{quantity}” is not a whole number.").format(
+                quantity=quantity_text
+            )
+        )
     product = CatalogProduct(
         name=cells.get("name", "").strip(),
         prices=prices,

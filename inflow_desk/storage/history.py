@@ -51,6 +51,7 @@ from types import TracebackType
 from typing import Any, Final, Self, TextIO
 from urllib.parse import urlsplit
 
+from inflow_desk.domain.i18n import translate
 from inflow_desk.domain.kinds import SessionKind
 from inflow_desk.domain.money import plain_amount
 from inflow_desk.domain.time_left import time_left_text
@@ -494,8 +495,10 @@ def status_text(record: NewHistoryRecord, now: datetime) -> str:
     the link is ``"expired"``. Lifetimes of a day or more read ``"open — 3 d 4 h left"``.
     """
     if not is_open(record, now):
-        return "expired"
-    return f"open — {time_left_text(record.expires_at - now)}"
+        return translate("HistoryStatus", "expired")
+    return translate("HistoryStatus", "open — {time_left}").format(
+        time_left=time_left_text(record.expires_at - now)
+    )
 
 
 def _to_ms(value: datetime) -> int:

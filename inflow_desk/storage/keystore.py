@@ -30,6 +30,8 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
 
+from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
+
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
@@ -73,12 +75,15 @@ KEY_CONTROL_CHARACTERS = "control"
 KEY_EMPTY = "empty"
 KEY_NOT_TEXT = "not text"
 
-#: Why there is no usable keychain (:attr:`KeyStoreUnavailable.reason`).
-NO_BACKEND = "no supported keychain service was found"
-TURNED_OFF = "the keychain is turned off in the settings"
-CANNOT_OPEN = "the keychain could not be opened"
-BACKEND_MISSING = "the configured keychain backend does not exist"
-SERVICE_NOT_RUNNING = "the configured keychain service is not running"
+#: Why there is no usable keychain (:attr:`KeyStoreUnavailable.reason`); stored and logged in
+#: English, shown with ``translate("KeyStore", reason)``.
+NO_BACKEND = QT_TRANSLATE_NOOP("KeyStore", "no supported keychain service was found")
+TURNED_OFF = QT_TRANSLATE_NOOP("KeyStore", "the keychain is turned off in the settings")
+CANNOT_OPEN = QT_TRANSLATE_NOOP("KeyStore", "the keychain could not be opened")
+BACKEND_MISSING = QT_TRANSLATE_NOOP("KeyStore", "the configured keychain backend does not exist")
+SERVICE_NOT_RUNNING = QT_TRANSLATE_NOOP(
+    "KeyStore", "the configured keychain service is not running"
+)
 
 # Friendly names for the backends people actually meet; anything else shows its class name.
 _FRIENDLY_BACKEND_NAMES = {
@@ -298,8 +303,8 @@ class MemoryKeyStore:
 
     @property
     def backend_name(self) -> str:
-        """Always ``"memory (this run only)"``."""
-        return "memory (this run only)"
+        """Always ``"memory (this run only)"`` (in the agent's language)."""
+        return translate("KeyStore", "memory (this run only)")
 
     def get(self, profile: str) -> str | None:
         """The key stored for ``profile``, or ``None``."""
@@ -359,9 +364,10 @@ class KeyringKeyStore:
         try:
             return describe_backend(self._resolve_backend())
         except KeyStoreUnavailable as exc:
-            return f"unavailable: {exc.reason}"
+            reason = translate("KeyStore", exc.reason)
+            return translate("KeyStore", "unavailable: {reason}").format(reason=reason)
         except KeyStoreError as exc:
-            return f"unavailable: {exc}"
+            return translate("KeyStore", "unavailable: {reason}").format(reason=exc)
 
     def get(self, profile: str) -> str | None:
         """The key stored for ``profile``, or ``None`` when there is none.

@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from inflow_desk.domain.money import Currency
 from inflow_desk.storage.profiles import (
     Environment,
@@ -74,17 +75,63 @@ POLICY_FOLDER: Final = "inflow-desk"
 POLICY_FILE: Final = "policy.toml"
 
 
-class PolicyError(Exception):
-    """The policy file exists but cannot be used. ``str()`` names file, line and field."""
+#: What can be wrong in a policy file (English; shown translated by :meth:`PolicyError.shown`).
+CANNOT_BE_READ: Final = QT_TRANSLATE_NOOP("Policy", "cannot be read ({error})")
+NOT_UTF8: Final = QT_TRANSLATE_NOOP("Policy", "is not UTF-8 text")
+NOT_TOML: Final = QT_TRANSLATE_NOOP("Policy", "not valid TOML: {problem}")
+SECOND_TIME: Final = QT_TRANSLATE_NOOP("Policy", "names a profile a second time")
+NEEDS_URL: Final = QT_TRANSLATE_NOOP("Policy", "a custom profile needs its url")
+CUSTOM_FORBIDDEN: Final = QT_TRANSLATE_NOOP(
+    "Policy", "custom addresses are forbidden by this policy"
+)
+ONLY_CUSTOM_URL: Final = QT_TRANSLATE_NOOP("Policy", "only a custom profile has a url")
+NOT_A_PROFILE: Final = QT_TRANSLATE_NOOP("Policy", "“{profile}” is not a profile of this policy")
+NOT_A_FIELD: Final = QT_TRANSLATE_NOOP("Policy", "is not a policy field")
 
-    def __init__(self, path: Path, line: int | None, field: str | None, problem: str) -> None:
+
+class PolicyError(Exception):
+    """The policy file exists but cannot be used. ``str()`` names file, line and field, in
+    English (the log); :meth:`shown` says the same in the agent's language.
+
+    ``problem`` is the English text; a text of this module is a template (its ``values``
+    fill it), translated by :meth:`shown`. A problem from elsewhere (a profile check, the
+    policy model, the TOML parser) is passed as it came.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        line: int | None,
+        field: str | None,
+        problem: str,
+        values: Mapping[str, object] | None = None,
+    ) -> None:
         self.path = path
         self.line = line
         self.field = field
-        self.problem = problem
+        self._template = problem
+        self._values = dict(values or {})
+        self.problem = problem.format(**self._values) if values else problem
         where = f"{path}, line {line}" if line is not None else str(path)
-        what = f"{field}: {problem}" if field else problem
+        what = f"{field}: {self.problem}" if field else self.problem
         super().__init__(f"{where}: {what}")
+
+    def shown(self) -> str:
+        """File, line, field and problem, in the agent's language."""
+        problem = translate("Policy", self._template)
+        if self._values:
+            problem = problem.format(**self._values)
+        if self.line is not None:
+            where = translate("Policy", "{path}, line {line}").format(
+                path=self.path, line=self.line
+            )
+        else:
+            where = str(self.path)
+        if self.field:
+            problem = translate("Policy", "{field}: {problem}").format(
+                field=self.field, problem=problem
+            )
+        return translate("Policy", "{where}: {problem}").format(where=where, problem=problem)
 
 
 @dataclass(frozen=True)
@@ -173,12 +220,12 @@ def load_policy(path: Path | None = None) -> Policy | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise PolicyError(path, None, None, f"cannot be read ({exc.strerror or exc})") from exc
+        raise PolicyError(path, None, None, CANNOT_BE_READ, {"error": exc.strerror or exc}) from exc
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise PolicyError(path, line, None, "is not UTF-8 text") from exc
+        raise PolicyError(path, line, None, NOT_UTF8) from exc
     import tomllib
 
     try:
@@ -191,7 +238,7 @@ def load_policy(path: Path | None = None) -> Policy | None:
             written = [n for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
             at = written[-1] if written else 1
         problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
-        raise PolicyError(path, at, None, f"not valid TOML: {problem}") from exc
+        raise PolicyError(path, at, None, NOT_TOML, {"problem": problem}) from exc
     return _validate(path, text, data)
 
 
@@ -215,20 +262,18 @@ def _validate(path: Path, text: str, data: dict[str, object]) -> Policy:
         if problem is not None:
             raise _located(path, text, (*where, "name"), problem)
         if entry.name.casefold() in limits:
-            raise _located(path, text, (*where, "name"), "names a profile a second time")
+            raise _located(path, text, (*where, "name"), SECOND_TIME)
         environment = Environment(entry.environment)
         if environment is Environment.CUSTOM:
             if entry.url is None:
-                raise _located(path, text, (*where, "url"), "a custom profile needs its url")
+                raise _located(path, text, (*where, "url"), NEEDS_URL)
             if parsed.forbid_custom_urls:
-                raise _located(
-                    path, text, (*where, "url"), "custom addresses are forbidden by this policy"
-                )
+                raise _located(path, text, (*where, "url"), CUSTOM_FORBIDDEN)
             problem = validate_custom_url(entry.url)
             if problem is not None:
                 raise _located(path, text, (*where, "url"), problem)
         elif entry.url is not None:
-            raise _located(path, text, (*where, "url"), "only a custom profile has a url")
+            raise _located(path, text, (*where, "url"), ONLY_CUSTOM_URL)
         try:
             profile = Profile(
                 entry.name,
@@ -251,7 +296,8 @@ def _validate(path: Path, text: str, data: dict[str, object]) -> Policy:
                 path,
                 text,
                 ("templates", index, "profile"),
-                f"“{template.profile}” is not a profile of this policy",
+                NOT_A_PROFILE,
+                {"profile": template.profile},
             )
     currencies = (
         tuple(Currency(c) for c in parsed.allowed_currencies)
@@ -278,12 +324,18 @@ def _policy_error(path: Path, text: str, exc: ValidationError) -> PolicyError:
     first = exc.errors()[0]
     loc = tuple(first["loc"])
     extra = first["type"] == "extra_forbidden"
-    problem = "is not a policy field" if extra else str(first["msg"])
+    problem = NOT_A_FIELD if extra else str(first["msg"])
     return _located(path, text, loc, problem)
 
 
-def _located(path: Path, text: str, loc: Sequence[str | int], problem: str) -> PolicyError:
-    return PolicyError(path, line_of(text, loc), field_name(loc), problem)
+def _located(
+    path: Path,
+    text: str,
+    loc: Sequence[str | int],
+    problem: str,
+    values: Mapping[str, object] | None = None,
+) -> PolicyError:
+    return PolicyError(path, line_of(text, loc), field_name(loc), problem, values)
 
 
 def field_name(loc: Sequence[str | int]) -> str:

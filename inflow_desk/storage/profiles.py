@@ -15,9 +15,11 @@ import ipaddress
 import logging
 from collections.abc import Mapping
 from enum import StrEnum
+from typing import Final
 from urllib.parse import urlsplit
 
 from inflow_desk.domain.checkout_url import parse_hosts
+from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
 
 __all__ = [
     "ATTENTION_KEY",
@@ -60,6 +62,20 @@ class Environment(StrEnum):
     DEMO = "demo"  # the built-in emulator on 127.0.0.1; no real payments
 
 
+#: The environment in words, upper case as on the badges (``PRODUCTION``, ``DEMO``).
+_ENVIRONMENT_WORDS: Final = {
+    Environment.PRODUCTION: QT_TRANSLATE_NOOP("Profiles", "PRODUCTION"),
+    Environment.SANDBOX: QT_TRANSLATE_NOOP("Profiles", "SANDBOX"),
+    Environment.CUSTOM: QT_TRANSLATE_NOOP("Profiles", "CUSTOM"),
+    Environment.DEMO: QT_TRANSLATE_NOOP("Profiles", "DEMO"),
+}
+
+
+def environment_word(environment: Environment) -> str:
+    """``PRODUCTION``, ``SANDBOX``, ``CUSTOM``, ``DEMO`` in the agent's language."""
+    return translate("Profiles", _ENVIRONMENT_WORDS[environment])
+
+
 _PRESET_URLS: dict[Environment, str] = {
     Environment.PRODUCTION: PRODUCTION_URL,
     Environment.SANDBOX: SANDBOX_URL,
@@ -69,6 +85,10 @@ _PRESET_URLS: dict[Environment, str] = {
 # ------------------------------------------------------------------ validation
 
 
+#: A stored profile whose name cannot be used (stored and compared as is; shown translated).
+NAME_PROBLEM = QT_TRANSLATE_NOOP("Profiles", "its stored name is missing or not valid")
+
+
 def validate_profile_name(name: str) -> str | None:
     """``None`` if ``name`` can be a profile name, else why not.
 
@@ -76,16 +96,20 @@ def validate_profile_name(name: str) -> str | None:
     (the name is the keychain entry, so invisible differences would lose a key).
     """
     if not isinstance(name, str) or not name.strip():
-        return "Enter a name for the profile"
+        return translate("Profiles", "Enter a name for the profile")
     if len(name) > MAX_PROFILE_NAME_LENGTH:
-        return f"Use at most {MAX_PROFILE_NAME_LENGTH} characters"
+        return translate("Profiles", "Use at most {limit} characters").format(
+            limit=MAX_PROFILE_NAME_LENGTH
+        )
     if name != name.strip():
-        return "Remove the spaces at the start or end of the name"
+        return translate("Profiles", "Remove the spaces at the start or end of the name")
     for ch in name:
         if ch in _NAME_PUNCTUATION or ch.isalpha() or ch.isdecimal():
             continue
         shown = repr(ch) if ch.isprintable() else f"U+{ord(ch):04X}"
-        return f"Use only letters, digits, spaces, '-', '_' and '.' (not {shown})"
+        return translate(
+            "Profiles", "Use only letters, digits, spaces, '-', '_' and '.' (not {character})"
+        ).format(character=shown)
     return None
 
 
@@ -108,36 +132,38 @@ def validate_custom_url(url: str) -> str | None:
     query or fragment. Surrounding whitespace and trailing slashes are ignored.
     """
     if not isinstance(url, str) or not url.strip():
-        return "Enter the API address, starting with https://"
+        return translate("Profiles", "Enter the API address, starting with https://")
     text = url.strip()
     if len(text) > _MAX_URL_LENGTH:
-        return f"Use at most {_MAX_URL_LENGTH} characters"
+        return translate("Profiles", "Use at most {limit} characters").format(limit=_MAX_URL_LENGTH)
     import unicodedata  # here: only a custom address (Settings) is checked, never at start-up
 
     if any(ch.isspace() or unicodedata.category(ch) == "Cc" for ch in text):
-        return "Remove the spaces or invisible characters from the address"
+        return translate("Profiles", "Remove the spaces or invisible characters from the address")
     try:
         parts = urlsplit(text)
         port = parts.port
     except ValueError:
-        return "This is not a valid address"
+        return translate("Profiles", "This is not a valid address")
     scheme = parts.scheme.lower()
     if not scheme or not parts.netloc:
         # Also "api.example.com:8443", which parses as scheme "api.example.com".
-        return "Enter the full address, starting with https://"
+        return translate("Profiles", "Enter the full address, starting with https://")
     if scheme not in ("http", "https"):
-        return "Use an address starting with https://"
+        return translate("Profiles", "Use an address starting with https://")
     host = parts.hostname or ""
     if not host:
-        return "The address has no host name"
+        return translate("Profiles", "The address has no host name")
     if parts.username is not None or parts.password is not None:
-        return "Remove the user name and password from the address"
+        return translate("Profiles", "Remove the user name and password from the address")
     if parts.query or parts.fragment or text.endswith(("?", "#")):
-        return "Remove the part after '?' or '#' from the address"
+        return translate("Profiles", "Remove the part after '?' or '#' from the address")
     if port == 0:
-        return "This is not a valid port number"
+        return translate("Profiles", "This is not a valid port number")
     if scheme == "http" and not is_loopback_host(host):
-        return "Use https:// — plain http is only allowed for this computer (localhost)"
+        return translate(
+            "Profiles", "Use https:// — plain http is only allowed for this computer (localhost)"
+        )
     return None
 
 
@@ -239,7 +265,11 @@ class Profile:
         'prodution' is not known — open Settings"``; None when the profile is fine."""
         if self.problem is None:
             return None
-        return f"needs attention: {self.problem} — open Settings"
+        # The problem is stored as found (English); the app's own ones are translated here.
+        problem = translate("Profiles", self.problem)
+        return translate("Profiles", "needs attention: {problem} — open Settings").format(
+            problem=problem
+        )
 
     @property
     def base_url(self) -> str:
@@ -248,7 +278,11 @@ class Profile:
         Raises :class:`ProfileNeedsAttention` for a damaged profile: it has none.
         """
         if self.problem is not None:
-            raise ProfileNeedsAttention(f"The profile “{self.name}” {self.attention}")
+            raise ProfileNeedsAttention(
+                translate("Profiles", "The profile “{profile}” {attention}").format(
+                    profile=self.name, attention=self.attention
+                )
+            )
         preset = _PRESET_URLS.get(self.environment)
         if preset is not None:
             return preset
@@ -262,12 +296,16 @@ class Profile:
         CUSTOM adds the host: ``"Acme — CUSTOM (api.example.test)"``.
         """
         if self.problem is not None:
-            return f"{self.name} — NEEDS ATTENTION"
-        text = f"{self.name} — {self.environment.name}"
+            return translate("Profiles", "{profile} — NEEDS ATTENTION").format(profile=self.name)
+        environment = environment_word(self.environment)
         if self.environment is Environment.CUSTOM:
             host = urlsplit(self.base_url).netloc
-            text = f"{text} ({host})"
-        return text
+            return translate("Profiles", "{profile} — {environment} ({host})").format(
+                profile=self.name, environment=environment, host=host
+            )
+        return translate("Profiles", "{profile} — {environment}").format(
+            profile=self.name, environment=environment
+        )
 
     @property
     def is_production(self) -> bool:
@@ -343,7 +381,7 @@ def profile_from_dict(
     if name is None:
         log.warning("Stored profile has no valid name; shown as %r", fallback_name)
         name = fallback_name if validate_profile_name(fallback_name) is None else "default"
-        problem = "its stored name is missing or not valid"
+        problem = NAME_PROBLEM
 
     url_value = data.get("custom_url")
     custom_url = url_value if isinstance(url_value, str) and url_value.strip() else None

@@ -93,6 +93,7 @@ def install_language(app: QCoreApplication, setting: str | None = None) -> Langu
     """Install the translators for the chosen language and make its locale the default for
     amounts and dates (French: ``1 299,50 €``). Call once, before any widget exists."""
     code = chosen_language(setting)
+    domain_i18n.install_formats(_message_money, _message_number)  # they follow QLocale()
     translators: list[QTranslator] = []
     if code == PSEUDO:
         translators.append(PseudoTranslator(app))
@@ -123,3 +124,18 @@ def remove_language(app: QCoreApplication, language: Language) -> None:
     for translator in language.translators:
         app.removeTranslator(translator)
     domain_i18n.install(domain_i18n.ENGLISH)
+    domain_i18n.install_formats()
+
+
+def _message_money(cents: int, currency: str | None) -> str:
+    """The amounts of the domain's messages in the default locale (``1 299,50 €``)."""
+    from inflow_desk.ui.kit.formatting import format_money_in
+
+    if currency:
+        return format_money_in(cents, currency)
+    return QLocale().toString(cents / 100, "f", 2)
+
+
+def _message_number(value: int) -> str:
+    """The numbers of the domain's messages in the default locale (``10 000``)."""
+    return QLocale().toString(value)
