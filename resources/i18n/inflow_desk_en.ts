@@ -183,6 +183,38 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>History warning</source>
+        <extracomment>What the deferred start-up steps import: loaded in a background thread right after the first frame, so the steps on the GUI thread only build widgets (imports there would stall the window for tens of milliseconds each). (step name, seconds) of every step run so far (logged at debug level; benchmarks) The organisation's policy file, when there is one. Built after the first frame (``stages``); None until then, or when not available. Issue 16: the catalog/saved carts/templates store and the hand-over actions.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shown while new links are not reaching the history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>⚠ History unavailable — links are not being saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The history database could not be opened; the log file says why. New links are kept in {path} and added once it opens again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Catalog and messages…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the cart as… (Ctrl+Shift+B)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Insert a saved cart… (Ctrl+B)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CartTable</name>
     <message>
         <source>Product</source>
@@ -236,6 +268,157 @@ The empty cart's next step (in English: :func:`empty_cart_hint` is what the tabl
     </message>
     <message>
         <source>49.99</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Catalog</name>
+    <message>
+        <source>“{name}” is already in the catalog.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name: {problem}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give a price in EUR or USD.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Price in {currency}: {problem}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quantity: {problem}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reference: at most {limit} characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reference: only printable characters, on one line.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name the cart (at most {limit} characters).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The cart is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{amount}” is not an amount (write it like 49.99)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not CSV: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The header must be: {columns}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} columns, the header has {header}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{name}” is also on line {line}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>More than {limit} products.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quantity “{quantity}” is not a whole number.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CheckoutUrl</name>
+    <message>
+        <source>Enter a host name, e.g. checkout.example.com</source>
+        <extracomment>The loopback literals a demo checkout page may use, as ``loopback_http`` entries write them. What RFC 3986 allows in a URI (unreserved, reserved and ``%``): nothing else is ever in a link Inflow makes, and the rest (``\``, quotes, ``&lt;&gt;``, spaces…) is read differently by browsers and by parsers. Unicode categories a reader cannot see or that reorder what is shown (U+202E, U+2066…): controls, format characters (bidi, zero-width), separators, surrogates, private use.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the spaces or invisible characters from the host name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'{host}' is not a host name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter only the host name (and a port), without https:// or a path</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'{port}' is not a port number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inflow's answer contained no link.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The link is {length} characters long; a checkout link is never longer than {limit}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The link contains an invisible or direction-changing character ({code_point}), which can make it read as another address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The link contains the non-ASCII character '{character}' ({code_point}), which can imitate another address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The link contains '{character}', which a web address never contains.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The link is not a valid web address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The link is not secure: it does not start with https:.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The link is not secure: it starts with {scheme}:, not https:.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The link hides its real address behind a user name ('…@{host}'): it does not lead to the host it starts with.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The link has no valid host name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The link's host '{host}' ends with a dot; a checkout link never does.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The link goes to '{host}', which displays as '{looks}': a look-alike of another address, not Inflow's checkout.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The link uses port {port} of Inflow's checkout; Inflow's links use none.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The link goes to '{host}', not to Inflow's checkout ({inflow}) or a host this profile trusts.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -298,6 +481,97 @@ The empty cart's next step (in English: :func:`empty_cart_hint` is what the tabl
     </message>
     <message>
         <source>expires {time} — {left}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DeepLink</name>
+    <message>
+        <source>The link from the other application was not used — {field}: {problem}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it is longer than {limit} characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it contains invisible or control characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it is not a valid address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it does not start with {scheme}://</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{scheme}://new is the only action (not “{action}”)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it has a # part the app does not understand</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>its parameters cannot be read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(blank)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the app does not know this field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>given twice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>use EUR or USD</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not a number of hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a link is either a subscription offer or products, not both</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not a subscription offer ID or link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>at most {limit} products</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>product {number}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>write it as NAME*QUANTITY@PRICE, e.g. Starter kit*2@49.99</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>product {number} name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>product {number} price</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -947,6 +1221,65 @@ Nothing is sent with this profile until then.</source>
     </message>
 </context>
 <context>
+    <name>HistoryStatus</name>
+    <message>
+        <source>expired</source>
+        <extracomment>Lifetime Inflow applies when ``expiresIn`` is omitted (documented as "≈ 1 hour"). Mirrors ``domain.limits.DEFAULT_EXPIRES_IN_HOURS``; storage keeps its own copy so it does not depend on the form logic. How long a writer waits for another connection's write lock before giving up. Connections a store keeps open between queries. More are opened while more threads query at the same moment (a reader must not wait behind a writer); they close when handed back. Each costs three descriptors (database, WAL, shared memory) and up to 32 MiB of page cache. Keys that must never appear in a stored request body or draft (compared case-insensitively, with ``-`` and ``_`` removed). The default order of the history view. Forward migrations, applied in order; ``MIGRATIONS[i].version == i + 1``. Never edit a shipped step — append a new one. The schema version this code writes.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>open — {time_left}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>InflowErrors</name>
+    <message>
+        <source>HTTP {status} with an empty body</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HTTP {status} with a non-JSON body</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HTTP {status} with an unexpected JSON body</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>KeyStore</name>
+    <message>
+        <source>no supported keychain service was found</source>
+        <extracomment>Why a value cannot be an API key (``key_problem``), for saving and for loading. ... and, for a typed key only (:class:`UnusableKeyError`): nothing is left, or not text. Why there is no usable keychain (:attr:`KeyStoreUnavailable.reason`); stored and logged in English, shown with ``translate("KeyStore", reason)``.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the keychain is turned off in the settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the keychain could not be opened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the configured keychain backend does not exist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the configured keychain service is not running</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>memory (this run only)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unavailable: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Create link   Ctrl+Enter</source>
@@ -1147,6 +1480,264 @@ Nothing is sent with this profile until then.</source>
     </message>
 </context>
 <context>
+    <name>Money</name>
+    <message>
+        <source>'{typed}' is not an amount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'{typed}' mixes different thousands separators</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'{typed}' has thousands separators in the wrong places</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter a price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'{typed}' mixes two currencies</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'{typed}' is in {currency}, but this cart is in {cart}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A price cannot be negative</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'{typed}' is ambiguous: write {whole} for the whole amount, or use at most two decimals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'{typed}' has more than two decimal places</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Offers</name>
+    <message>
+        <source>Subscribe link</source>
+        <extracomment>The label of the permanent link's row in :func:`offer_detail_rows` (compare it with :func:`subscribe_link_label`, which is what the rows hold in the agent's language).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>/ day</source>
+        <extracomment>``/ month`` (one interval) and ``every {count} months`` (two or more), per known interval.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>every {count} days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>/ week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>every {count} weeks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>/ month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>every {count} months</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>/ year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>every {count} years</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <extracomment>Labels of the documented fields, in the order the details show them.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offer ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Interval count</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Free trial</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First payment (entry fee)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Number of payments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pricing mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waitlist (manual approval)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Extra customer info needed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Success URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discord server ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discord role ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checkout customization</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tax exclusive (tax added on top)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tax inclusive</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>/ {interval}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>every {count} × {interval}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>price not listed ({interval})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>price not listed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{amount} {interval}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1-day free trial</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{days}-day free trial</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>first payment {amount}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 payment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} payments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>waitlist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>archived</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(unnamed offer)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{offer} — {terms}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{pasted}” is not an offer ID or a subscribe link: paste an ID like offer_9fK21, or a link {link}…</source>
+        <extracomment>A bare id as Inflow's examples write them: ``offer_`` and letters, digits, ``_``, ``-``.</extracomment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>OneTimeForm</name>
     <message>
         <source>One-time payment</source>
@@ -1229,9 +1820,163 @@ Nothing is sent with this profile until then.</source>
     </message>
 </context>
 <context>
+    <name>Policy</name>
+    <message>
+        <source>cannot be read ({error})</source>
+        <extracomment>What can be wrong in a policy file (English; shown translated by :meth:`PolicyError.shown`).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>is not UTF-8 text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not valid TOML: {problem}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>names a profile a second time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a custom profile needs its url</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>custom addresses are forbidden by this policy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>only a custom profile has a url</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{profile}” is not a profile of this policy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>is not a policy field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path}, line {line}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{where}: {problem}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>PolicyForm</name>
     <message>
         <source>{managed}: {currencies}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Profiles</name>
+    <message>
+        <source>PRODUCTION</source>
+        <extracomment>The environment in words, upper case as on the badges (``PRODUCTION``, ``DEMO``).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SANDBOX</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CUSTOM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>its stored name is missing or not valid</source>
+        <extracomment>A stored profile whose name cannot be used (stored and compared as is; shown translated).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter a name for the profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use at most {limit} characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the spaces at the start or end of the name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use only letters, digits, spaces, '-', '_' and '.' (not {character})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the API address, starting with https://</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the spaces or invisible characters from the address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This is not a valid address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the full address, starting with https://</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use an address starting with https://</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The address has no host name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the user name and password from the address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the part after '?' or '#' from the address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This is not a valid port number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use https:// — plain http is only allowed for this computer (localhost)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>needs attention: {problem} — open Settings</source>
+        <extracomment>Checkout hosts this profile trusts besides Inflow's own ``checkout.inflowpay.com`` (``host`` or ``host:port``, normalised; see ``domain.checkout_url``), e.g. the checkout page of a custom or sandbox server. A link to any other host is held back or refused.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The profile “{profile}” {attention}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{profile} — NEEDS ATTENTION</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{profile} — {environment} ({host})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{profile} — {environment}</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1847,6 +2592,206 @@ Nothing is sent with this profile until then.</source>
     </message>
     <message>
         <source>✓ Selected</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TimeLeft</name>
+    <message>
+        <source>less than a minute left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{minutes} min left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{hours} h left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{hours} h {minutes} min left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{days} d left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{days} d {hours} h left</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Products</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer e-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Success URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expires in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Subscription offer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Product {number} name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Product {number} price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Product {number} quantity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The request is invalid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fix this before creating the session — {details}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fix these {count} problems before creating the session — {details}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expiry must be a number of hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose EUR or USD</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add at least one product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A session can hold at most {limit} products</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter a valid e-mail address, like name@example.com</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter a full web address starting with https:// or http://</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contains invisible or direction-changing characters</source>
+        <extracomment>Bidi embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069): they reorder what the customer reads on the checkout page ("Trojan Source"); never needed in a product name. A lone UTF-16 surrogate (a broken paste): cannot be encoded, so cannot be sent or saved. Letters that draw nothing, although they are not format characters or spaces. Format characters (zero-width space, word joiner, BOM, soft hyphen…), spaces, separators, controls and marks that cannot stand alone: a name made only of these shows nothing.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contains a broken character (probably from a copy-paste): type it again by hand</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the backslash (\) from the address: browsers read it as '/' and would open another site than the one shown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the user name and password (the part before '@')</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter a product name</source>
+        <extracomment>An offer id: letters, digits, ``_`` and ``-`` (also used to pick ids out of links).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name is longer than {limit} characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name cannot contain line breaks or control characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter a price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Price must be at least 0.01</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Price cannot exceed {limit}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quantity must be a whole number of at least 1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quantity cannot exceed {limit}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E-mail address is longer than {limit} characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Web address is longer than {limit} characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expiry must be at least 0.25 hours (15 minutes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expiry cannot exceed {limit} hours (30 days)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Total must be at least {minimum} — Inflow's minimum payment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Total cannot exceed {limit}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter a subscription offer ID or link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not a subscription offer ID: use letters, digits, _ and - only (at most {limit})</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -183,6 +183,38 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>History warning</source>
+        <extracomment>What the deferred start-up steps import: loaded in a background thread right after the first frame, so the steps on the GUI thread only build widgets (imports there would stall the window for tens of milliseconds each). (step name, seconds) of every step run so far (logged at debug level; benchmarks) The organisation's policy file, when there is one. Built after the first frame (``stages``); None until then, or when not available. Issue 16: the catalog/saved carts/templates store and the hand-over actions.</extracomment>
+        <translation>Alerte sur l'historique</translation>
+    </message>
+    <message>
+        <source>Shown while new links are not reaching the history</source>
+        <translation>Affichée tant que les nouveaux liens n'arrivent pas dans l'historique</translation>
+    </message>
+    <message>
+        <source>⚠ History unavailable — links are not being saved</source>
+        <translation>⚠ Historique indisponible — les liens ne sont pas enregistrés</translation>
+    </message>
+    <message>
+        <source>The history database could not be opened; the log file says why. New links are kept in {path} and added once it opens again.</source>
+        <translation>Impossible d'ouvrir la base de l'historique ; le fichier journal indique pourquoi. Les nouveaux liens sont conservés dans {path} et y seront ajoutés dès qu'elle s'ouvrira de nouveau.</translation>
+    </message>
+    <message>
+        <source>Catalog and messages…</source>
+        <translation>Catalogue et messages…</translation>
+    </message>
+    <message>
+        <source>Save the cart as… (Ctrl+Shift+B)</source>
+        <translation>Enregistrer le panier sous… (Ctrl+Maj+B)</translation>
+    </message>
+    <message>
+        <source>Insert a saved cart… (Ctrl+B)</source>
+        <translation>Insérer un panier enregistré… (Ctrl+B)</translation>
+    </message>
+</context>
+<context>
     <name>CartTable</name>
     <message>
         <source>Product</source>
@@ -237,6 +269,157 @@ The empty cart's next step (in English: :func:`empty_cart_hint` is what the tabl
     <message>
         <source>49.99</source>
         <translation>49,99</translation>
+    </message>
+</context>
+<context>
+    <name>Catalog</name>
+    <message>
+        <source>“{name}” is already in the catalog.</source>
+        <translation>« {name} » est déjà dans le catalogue.</translation>
+    </message>
+    <message>
+        <source>Name: {problem}</source>
+        <translation>Nom : {problem}</translation>
+    </message>
+    <message>
+        <source>Give a price in EUR or USD.</source>
+        <translation>Indiquez un prix en EUR ou en USD.</translation>
+    </message>
+    <message>
+        <source>Price in {currency}: {problem}</source>
+        <translation>Prix en {currency} : {problem}</translation>
+    </message>
+    <message>
+        <source>Quantity: {problem}</source>
+        <translation>Quantité : {problem}</translation>
+    </message>
+    <message>
+        <source>Reference: at most {limit} characters.</source>
+        <translation>Référence : {limit} caractères au maximum.</translation>
+    </message>
+    <message>
+        <source>Reference: only printable characters, on one line.</source>
+        <translation>Référence : uniquement des caractères imprimables, sur une ligne.</translation>
+    </message>
+    <message>
+        <source>Name the cart (at most {limit} characters).</source>
+        <translation>Donnez un nom au panier ({limit} caractères au maximum).</translation>
+    </message>
+    <message>
+        <source>The cart is empty.</source>
+        <translation>Le panier est vide.</translation>
+    </message>
+    <message>
+        <source>“{amount}” is not an amount (write it like 49.99)</source>
+        <translation>« {amount} » n'est pas un montant (écrivez-le comme 49.99)</translation>
+    </message>
+    <message>
+        <source>Not CSV: {error}</source>
+        <translation>Pas du CSV : {error}</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Le fichier est vide.</translation>
+    </message>
+    <message>
+        <source>The header must be: {columns}</source>
+        <translation>L'en-tête doit être : {columns}</translation>
+    </message>
+    <message>
+        <source>{count} columns, the header has {header}.</source>
+        <translation>{count} colonnes, l'en-tête en a {header}.</translation>
+    </message>
+    <message>
+        <source>“{name}” is also on line {line}.</source>
+        <translation>« {name} » figure aussi à la ligne {line}.</translation>
+    </message>
+    <message>
+        <source>More than {limit} products.</source>
+        <translation>Plus de {limit} produits.</translation>
+    </message>
+    <message>
+        <source>Quantity “{quantity}” is not a whole number.</source>
+        <translation>La quantité « {quantity} » n'est pas un nombre entier.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutUrl</name>
+    <message>
+        <source>Enter a host name, e.g. checkout.example.com</source>
+        <extracomment>The loopback literals a demo checkout page may use, as ``loopback_http`` entries write them. What RFC 3986 allows in a URI (unreserved, reserved and ``%``): nothing else is ever in a link Inflow makes, and the rest (``\``, quotes, ``&lt;&gt;``, spaces…) is read differently by browsers and by parsers. Unicode categories a reader cannot see or that reorder what is shown (U+202E, U+2066…): controls, format characters (bidi, zero-width), separators, surrogates, private use.</extracomment>
+        <translation>Saisissez un nom d'hôte, par exemple checkout.exemple.fr</translation>
+    </message>
+    <message>
+        <source>Remove the spaces or invisible characters from the host name</source>
+        <translation>Retirez les espaces ou caractères invisibles du nom d'hôte</translation>
+    </message>
+    <message>
+        <source>'{host}' is not a host name</source>
+        <translation>« {host} » n'est pas un nom d'hôte</translation>
+    </message>
+    <message>
+        <source>Enter only the host name (and a port), without https:// or a path</source>
+        <translation>Saisissez seulement le nom d'hôte (et un port), sans https:// ni chemin</translation>
+    </message>
+    <message>
+        <source>'{port}' is not a port number</source>
+        <translation>« {port} » n'est pas un numéro de port</translation>
+    </message>
+    <message>
+        <source>Inflow's answer contained no link.</source>
+        <translation>La réponse d'Inflow ne contenait aucun lien.</translation>
+    </message>
+    <message>
+        <source>The link is {length} characters long; a checkout link is never longer than {limit}.</source>
+        <translation>Le lien fait {length} caractères ; un lien de paiement n'en fait jamais plus de {limit}.</translation>
+    </message>
+    <message>
+        <source>The link contains an invisible or direction-changing character ({code_point}), which can make it read as another address.</source>
+        <translation>Le lien contient un caractère invisible ou qui change le sens d'écriture ({code_point}), ce qui peut le faire passer pour une autre adresse.</translation>
+    </message>
+    <message>
+        <source>The link contains the non-ASCII character '{character}' ({code_point}), which can imitate another address.</source>
+        <translation>Le lien contient le caractère non ASCII « {character} » ({code_point}), qui peut imiter une autre adresse.</translation>
+    </message>
+    <message>
+        <source>The link contains '{character}', which a web address never contains.</source>
+        <translation>Le lien contient « {character} », qu'une adresse web ne contient jamais.</translation>
+    </message>
+    <message>
+        <source>The link is not a valid web address.</source>
+        <translation>Le lien n'est pas une adresse web valide.</translation>
+    </message>
+    <message>
+        <source>The link is not secure: it does not start with https:.</source>
+        <translation>Le lien n'est pas sécurisé : il ne commence pas par https:.</translation>
+    </message>
+    <message>
+        <source>The link is not secure: it starts with {scheme}:, not https:.</source>
+        <translation>Le lien n'est pas sécurisé : il commence par {scheme}: et non par https:.</translation>
+    </message>
+    <message>
+        <source>The link hides its real address behind a user name ('…@{host}'): it does not lead to the host it starts with.</source>
+        <translation>Le lien cache sa véritable adresse derrière un nom d'utilisateur (« …@{host} ») : il ne mène pas à l'hôte par lequel il commence.</translation>
+    </message>
+    <message>
+        <source>The link has no valid host name.</source>
+        <translation>Le lien n'a pas de nom d'hôte valide.</translation>
+    </message>
+    <message>
+        <source>The link's host '{host}' ends with a dot; a checkout link never does.</source>
+        <translation>L'hôte du lien « {host} » se termine par un point ; ce n'est jamais le cas d'un lien de paiement.</translation>
+    </message>
+    <message>
+        <source>The link goes to '{host}', which displays as '{looks}': a look-alike of another address, not Inflow's checkout.</source>
+        <translation>Le lien mène à « {host} », qui s'affiche « {looks} » : une imitation d'une autre adresse, pas la page de paiement d'Inflow.</translation>
+    </message>
+    <message>
+        <source>The link uses port {port} of Inflow's checkout; Inflow's links use none.</source>
+        <translation>Le lien utilise le port {port} de la page de paiement d'Inflow ; les liens d'Inflow n'en utilisent aucun.</translation>
+    </message>
+    <message>
+        <source>The link goes to '{host}', not to Inflow's checkout ({inflow}) or a host this profile trusts.</source>
+        <translation>Le lien mène à « {host} », ni à la page de paiement d'Inflow ({inflow}) ni à un hôte approuvé par ce profil.</translation>
     </message>
 </context>
 <context>
@@ -299,6 +482,97 @@ The empty cart's next step (in English: :func:`empty_cart_hint` is what the tabl
     <message>
         <source>expires {time} — {left}</source>
         <translation>expire à {time} — {left}</translation>
+    </message>
+</context>
+<context>
+    <name>DeepLink</name>
+    <message>
+        <source>The link from the other application was not used — {field}: {problem}</source>
+        <translation>Le lien venu de l'autre application n'a pas été utilisé — {field} : {problem}</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>adresse</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>il est vide</translation>
+    </message>
+    <message>
+        <source>it is longer than {limit} characters</source>
+        <translation>il dépasse {limit} caractères</translation>
+    </message>
+    <message>
+        <source>it contains invisible or control characters</source>
+        <translation>il contient des caractères invisibles ou de contrôle</translation>
+    </message>
+    <message>
+        <source>it is not a valid address</source>
+        <translation>ce n'est pas une adresse valide</translation>
+    </message>
+    <message>
+        <source>it does not start with {scheme}://</source>
+        <translation>il ne commence pas par {scheme}://</translation>
+    </message>
+    <message>
+        <source>{scheme}://new is the only action (not “{action}”)</source>
+        <translation>{scheme}://new est la seule action possible (pas « {action} »)</translation>
+    </message>
+    <message>
+        <source>it has a # part the app does not understand</source>
+        <translation>il a une partie # que l'application ne comprend pas</translation>
+    </message>
+    <message>
+        <source>its parameters cannot be read</source>
+        <translation>ses paramètres sont illisibles</translation>
+    </message>
+    <message>
+        <source>(blank)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>the app does not know this field</source>
+        <translation>l'application ne connaît pas ce champ</translation>
+    </message>
+    <message>
+        <source>given twice</source>
+        <translation>donné deux fois</translation>
+    </message>
+    <message>
+        <source>use EUR or USD</source>
+        <translation>utilisez EUR ou USD</translation>
+    </message>
+    <message>
+        <source>not a number of hours</source>
+        <translation>ce n'est pas un nombre d'heures</translation>
+    </message>
+    <message>
+        <source>a link is either a subscription offer or products, not both</source>
+        <translation>un lien est soit une offre d'abonnement, soit des produits, pas les deux</translation>
+    </message>
+    <message>
+        <source>not a subscription offer ID or link</source>
+        <translation>ce n'est ni un ID ni un lien d'offre d'abonnement</translation>
+    </message>
+    <message>
+        <source>at most {limit} products</source>
+        <translation>{limit} produits au plus</translation>
+    </message>
+    <message>
+        <source>product {number}</source>
+        <translation>produit {number}</translation>
+    </message>
+    <message>
+        <source>write it as NAME*QUANTITY@PRICE, e.g. Starter kit*2@49.99</source>
+        <translation>écrivez-le NOM*QUANTITÉ@PRIX, par exemple Kit de démarrage*2@49.99</translation>
+    </message>
+    <message>
+        <source>product {number} name</source>
+        <translation>nom du produit {number}</translation>
+    </message>
+    <message>
+        <source>product {number} price</source>
+        <translation>prix du produit {number}</translation>
     </message>
 </context>
 <context>
@@ -952,6 +1226,65 @@ Rien n’est envoyé avec ce profil d’ici là.</translation>
     </message>
 </context>
 <context>
+    <name>HistoryStatus</name>
+    <message>
+        <source>expired</source>
+        <extracomment>Lifetime Inflow applies when ``expiresIn`` is omitted (documented as "≈ 1 hour"). Mirrors ``domain.limits.DEFAULT_EXPIRES_IN_HOURS``; storage keeps its own copy so it does not depend on the form logic. How long a writer waits for another connection's write lock before giving up. Connections a store keeps open between queries. More are opened while more threads query at the same moment (a reader must not wait behind a writer); they close when handed back. Each costs three descriptors (database, WAL, shared memory) and up to 32 MiB of page cache. Keys that must never appear in a stored request body or draft (compared case-insensitively, with ``-`` and ``_`` removed). The default order of the history view. Forward migrations, applied in order; ``MIGRATIONS[i].version == i + 1``. Never edit a shipped step — append a new one. The schema version this code writes.</extracomment>
+        <translation>expiré</translation>
+    </message>
+    <message>
+        <source>open — {time_left}</source>
+        <translation>ouvert — {time_left}</translation>
+    </message>
+</context>
+<context>
+    <name>InflowErrors</name>
+    <message>
+        <source>HTTP {status} with an empty body</source>
+        <translation>HTTP {status} avec une réponse vide</translation>
+    </message>
+    <message>
+        <source>HTTP {status} with a non-JSON body</source>
+        <translation>HTTP {status} avec une réponse qui n'est pas du JSON</translation>
+    </message>
+    <message>
+        <source>HTTP {status} with an unexpected JSON body</source>
+        <translation>HTTP {status} avec une réponse JSON inattendue</translation>
+    </message>
+</context>
+<context>
+    <name>KeyStore</name>
+    <message>
+        <source>no supported keychain service was found</source>
+        <extracomment>Why a value cannot be an API key (``key_problem``), for saving and for loading. ... and, for a typed key only (:class:`UnusableKeyError`): nothing is left, or not text. Why there is no usable keychain (:attr:`KeyStoreUnavailable.reason`); stored and logged in English, shown with ``translate("KeyStore", reason)``.</extracomment>
+        <translation>aucun trousseau système compatible n'a été trouvé</translation>
+    </message>
+    <message>
+        <source>the keychain is turned off in the settings</source>
+        <translation>le trousseau est désactivé dans les réglages</translation>
+    </message>
+    <message>
+        <source>the keychain could not be opened</source>
+        <translation>impossible d'ouvrir le trousseau</translation>
+    </message>
+    <message>
+        <source>the configured keychain backend does not exist</source>
+        <translation>le trousseau configuré n'existe pas</translation>
+    </message>
+    <message>
+        <source>the configured keychain service is not running</source>
+        <translation>le service de trousseau configuré n'est pas lancé</translation>
+    </message>
+    <message>
+        <source>memory (this run only)</source>
+        <translation>mémoire (cette session seulement)</translation>
+    </message>
+    <message>
+        <source>unavailable: {reason}</source>
+        <translation>indisponible : {reason}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Create link   Ctrl+Enter</source>
@@ -1152,6 +1485,264 @@ Rien n’est envoyé avec ce profil d’ici là.</translation>
     </message>
 </context>
 <context>
+    <name>Money</name>
+    <message>
+        <source>'{typed}' is not an amount</source>
+        <translation>« {typed} » n'est pas un montant</translation>
+    </message>
+    <message>
+        <source>'{typed}' mixes different thousands separators</source>
+        <translation>« {typed} » mélange plusieurs séparateurs de milliers</translation>
+    </message>
+    <message>
+        <source>'{typed}' has thousands separators in the wrong places</source>
+        <translation>« {typed} » a des séparateurs de milliers mal placés</translation>
+    </message>
+    <message>
+        <source>Enter a price</source>
+        <translation>Saisissez un prix</translation>
+    </message>
+    <message>
+        <source>'{typed}' mixes two currencies</source>
+        <translation>« {typed} » mélange deux devises</translation>
+    </message>
+    <message>
+        <source>'{typed}' is in {currency}, but this cart is in {cart}</source>
+        <translation>« {typed} » est en {currency}, mais ce panier est en {cart}</translation>
+    </message>
+    <message>
+        <source>A price cannot be negative</source>
+        <translation>Un prix ne peut pas être négatif</translation>
+    </message>
+    <message>
+        <source>'{typed}' is ambiguous: write {whole} for the whole amount, or use at most two decimals</source>
+        <translation>« {typed} » est ambigu : écrivez {whole} pour le montant entier, ou mettez deux décimales au plus</translation>
+    </message>
+    <message>
+        <source>'{typed}' has more than two decimal places</source>
+        <translation>« {typed} » a plus de deux décimales</translation>
+    </message>
+</context>
+<context>
+    <name>Offers</name>
+    <message>
+        <source>Subscribe link</source>
+        <extracomment>The label of the permanent link's row in :func:`offer_detail_rows` (compare it with :func:`subscribe_link_label`, which is what the rows hold in the agent's language).</extracomment>
+        <translation>Lien d'abonnement</translation>
+    </message>
+    <message>
+        <source>/ day</source>
+        <extracomment>``/ month`` (one interval) and ``every {count} months`` (two or more), per known interval.</extracomment>
+        <translation>/ jour</translation>
+    </message>
+    <message>
+        <source>every {count} days</source>
+        <translation>tous les {count} jours</translation>
+    </message>
+    <message>
+        <source>/ week</source>
+        <translation>/ semaine</translation>
+    </message>
+    <message>
+        <source>every {count} weeks</source>
+        <translation>toutes les {count} semaines</translation>
+    </message>
+    <message>
+        <source>/ month</source>
+        <translation>/ mois</translation>
+    </message>
+    <message>
+        <source>every {count} months</source>
+        <translation>tous les {count} mois</translation>
+    </message>
+    <message>
+        <source>/ year</source>
+        <translation>/ an</translation>
+    </message>
+    <message>
+        <source>every {count} years</source>
+        <translation>tous les {count} ans</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <extracomment>Labels of the documented fields, in the order the details show them.</extracomment>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Offer ID</source>
+        <translation>ID de l'offre</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Périodicité</translation>
+    </message>
+    <message>
+        <source>Interval count</source>
+        <translation>Nombre de périodes</translation>
+    </message>
+    <message>
+        <source>Free trial</source>
+        <translation>Essai gratuit</translation>
+    </message>
+    <message>
+        <source>First payment (entry fee)</source>
+        <translation>Premier paiement (frais d'entrée)</translation>
+    </message>
+    <message>
+        <source>Number of payments</source>
+        <translation>Nombre de paiements</translation>
+    </message>
+    <message>
+        <source>Pricing mode</source>
+        <translation>Mode de prix</translation>
+    </message>
+    <message>
+        <source>Waitlist (manual approval)</source>
+        <translation>Liste d'attente (validation manuelle)</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivée</translation>
+    </message>
+    <message>
+        <source>Extra customer info needed</source>
+        <translation>Infos client supplémentaires requises</translation>
+    </message>
+    <message>
+        <source>Success URL</source>
+        <translation>URL de succès</translation>
+    </message>
+    <message>
+        <source>Cancel URL</source>
+        <translation>URL d'annulation</translation>
+    </message>
+    <message>
+        <source>Discord server ID</source>
+        <translation>ID du serveur Discord</translation>
+    </message>
+    <message>
+        <source>Discord role ID</source>
+        <translation>ID du rôle Discord</translation>
+    </message>
+    <message>
+        <source>Checkout customization</source>
+        <translation>Personnalisation du paiement</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Métadonnées</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créée</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Modifiée</translation>
+    </message>
+    <message>
+        <source>tax exclusive (tax added on top)</source>
+        <translation>HT (taxes ajoutées en plus)</translation>
+    </message>
+    <message>
+        <source>tax inclusive</source>
+        <translation>TTC</translation>
+    </message>
+    <message>
+        <source>/ {interval}</source>
+        <translation>/ {interval}</translation>
+    </message>
+    <message>
+        <source>every {count} × {interval}</source>
+        <translation>tous les {count} × {interval}</translation>
+    </message>
+    <message>
+        <source>price not listed ({interval})</source>
+        <translation>prix non indiqué ({interval})</translation>
+    </message>
+    <message>
+        <source>price not listed</source>
+        <translation>prix non indiqué</translation>
+    </message>
+    <message>
+        <source>{amount} {interval}</source>
+        <translation>{amount} {interval}</translation>
+    </message>
+    <message>
+        <source>1-day free trial</source>
+        <translation>essai gratuit de 1 jour</translation>
+    </message>
+    <message>
+        <source>{days}-day free trial</source>
+        <translation>essai gratuit de {days} jours</translation>
+    </message>
+    <message>
+        <source>first payment {amount}</source>
+        <translation>premier paiement {amount}</translation>
+    </message>
+    <message>
+        <source>1 payment</source>
+        <translation>1 paiement</translation>
+    </message>
+    <message>
+        <source>{count} payments</source>
+        <translation>{count} paiements</translation>
+    </message>
+    <message>
+        <source>waitlist</source>
+        <translation>liste d'attente</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>archivée</translation>
+    </message>
+    <message>
+        <source>(unnamed offer)</source>
+        <translation>(offre sans nom)</translation>
+    </message>
+    <message>
+        <source>{offer} — {terms}</source>
+        <translation>{offer} — {terms}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Facturation</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>“{pasted}” is not an offer ID or a subscribe link: paste an ID like offer_9fK21, or a link {link}…</source>
+        <extracomment>A bare id as Inflow's examples write them: ``offer_`` and letters, digits, ``_``, ``-``.</extracomment>
+        <translation>« {pasted} » n'est ni un ID d'offre ni un lien d'abonnement : collez un ID comme offer_9fK21, ou un lien {link}…</translation>
+    </message>
+</context>
+<context>
     <name>OneTimeForm</name>
     <message>
         <source>One-time payment</source>
@@ -1234,10 +1825,164 @@ Rien n’est envoyé avec ce profil d’ici là.</translation>
     </message>
 </context>
 <context>
+    <name>Policy</name>
+    <message>
+        <source>cannot be read ({error})</source>
+        <extracomment>What can be wrong in a policy file (English; shown translated by :meth:`PolicyError.shown`).</extracomment>
+        <translation>illisible ({error})</translation>
+    </message>
+    <message>
+        <source>is not UTF-8 text</source>
+        <translation>n'est pas du texte UTF-8</translation>
+    </message>
+    <message>
+        <source>not valid TOML: {problem}</source>
+        <translation>TOML non valide : {problem}</translation>
+    </message>
+    <message>
+        <source>names a profile a second time</source>
+        <translation>nomme un profil une deuxième fois</translation>
+    </message>
+    <message>
+        <source>a custom profile needs its url</source>
+        <translation>un profil personnalisé doit avoir son url</translation>
+    </message>
+    <message>
+        <source>custom addresses are forbidden by this policy</source>
+        <translation>les adresses personnalisées sont interdites par cette politique</translation>
+    </message>
+    <message>
+        <source>only a custom profile has a url</source>
+        <translation>seul un profil personnalisé a une url</translation>
+    </message>
+    <message>
+        <source>“{profile}” is not a profile of this policy</source>
+        <translation>« {profile} » n'est pas un profil de cette politique</translation>
+    </message>
+    <message>
+        <source>is not a policy field</source>
+        <translation>n'est pas un champ de la politique</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}</source>
+        <translation>{path}, ligne {line}</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field} : {problem}</translation>
+    </message>
+    <message>
+        <source>{where}: {problem}</source>
+        <translation>{where} : {problem}</translation>
+    </message>
+</context>
+<context>
     <name>PolicyForm</name>
     <message>
         <source>{managed}: {currencies}</source>
         <translation>{managed} : {currencies}</translation>
+    </message>
+</context>
+<context>
+    <name>Profiles</name>
+    <message>
+        <source>PRODUCTION</source>
+        <extracomment>The environment in words, upper case as on the badges (``PRODUCTION``, ``DEMO``).</extracomment>
+        <translation>PRODUCTION</translation>
+    </message>
+    <message>
+        <source>SANDBOX</source>
+        <translation>SANDBOX</translation>
+    </message>
+    <message>
+        <source>CUSTOM</source>
+        <translation>PERSONNALISÉ</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>DÉMO</translation>
+    </message>
+    <message>
+        <source>its stored name is missing or not valid</source>
+        <extracomment>A stored profile whose name cannot be used (stored and compared as is; shown translated).</extracomment>
+        <translation>son nom enregistré manque ou n'est pas valide</translation>
+    </message>
+    <message>
+        <source>Enter a name for the profile</source>
+        <translation>Saisissez un nom pour le profil</translation>
+    </message>
+    <message>
+        <source>Use at most {limit} characters</source>
+        <translation>{limit} caractères au maximum</translation>
+    </message>
+    <message>
+        <source>Remove the spaces at the start or end of the name</source>
+        <translation>Retirez les espaces au début ou à la fin du nom</translation>
+    </message>
+    <message>
+        <source>Use only letters, digits, spaces, '-', '_' and '.' (not {character})</source>
+        <translation>Uniquement des lettres, des chiffres, des espaces, « - », « _ » et « . » (pas {character})</translation>
+    </message>
+    <message>
+        <source>Enter the API address, starting with https://</source>
+        <translation>Saisissez l'adresse de l'API, commençant par https://</translation>
+    </message>
+    <message>
+        <source>Remove the spaces or invisible characters from the address</source>
+        <translation>Retirez les espaces ou caractères invisibles de l'adresse</translation>
+    </message>
+    <message>
+        <source>This is not a valid address</source>
+        <translation>Cette adresse n'est pas valide</translation>
+    </message>
+    <message>
+        <source>Enter the full address, starting with https://</source>
+        <translation>Saisissez l'adresse complète, commençant par https://</translation>
+    </message>
+    <message>
+        <source>Use an address starting with https://</source>
+        <translation>Utilisez une adresse commençant par https://</translation>
+    </message>
+    <message>
+        <source>The address has no host name</source>
+        <translation>L'adresse n'a pas de nom d'hôte</translation>
+    </message>
+    <message>
+        <source>Remove the user name and password from the address</source>
+        <translation>Retirez le nom d'utilisateur et le mot de passe de l'adresse</translation>
+    </message>
+    <message>
+        <source>Remove the part after '?' or '#' from the address</source>
+        <translation>Retirez de l'adresse la partie après « ? » ou « # »</translation>
+    </message>
+    <message>
+        <source>This is not a valid port number</source>
+        <translation>Ce numéro de port n'est pas valide</translation>
+    </message>
+    <message>
+        <source>Use https:// — plain http is only allowed for this computer (localhost)</source>
+        <translation>Utilisez https:// — le http simple n'est permis que pour cet ordinateur (localhost)</translation>
+    </message>
+    <message>
+        <source>needs attention: {problem} — open Settings</source>
+        <extracomment>Checkout hosts this profile trusts besides Inflow's own ``checkout.inflowpay.com`` (``host`` or ``host:port``, normalised; see ``domain.checkout_url``), e.g. the checkout page of a custom or sandbox server. A link to any other host is held back or refused.</extracomment>
+        <translation>à vérifier : {problem} — ouvrez les Paramètres</translation>
+    </message>
+    <message>
+        <source>The profile “{profile}” {attention}</source>
+        <translation>Le profil « {profile} » est {attention}</translation>
+    </message>
+    <message>
+        <source>{profile} — NEEDS ATTENTION</source>
+        <translation>{profile} — À VÉRIFIER</translation>
+    </message>
+    <message>
+        <source>{profile} — {environment} ({host})</source>
+        <translation>{profile} — {environment} ({host})</translation>
+    </message>
+    <message>
+        <source>{profile} — {environment}</source>
+        <translation>{profile} — {environment}</translation>
     </message>
 </context>
 <context>
@@ -1854,6 +2599,206 @@ Rien n’est envoyé avec ce profil d’ici là.</translation>
     <message>
         <source>✓ Selected</source>
         <translation>✓ Choisie</translation>
+    </message>
+</context>
+<context>
+    <name>TimeLeft</name>
+    <message>
+        <source>less than a minute left</source>
+        <translation>moins d'une minute</translation>
+    </message>
+    <message>
+        <source>{minutes} min left</source>
+        <translation>encore {minutes} min</translation>
+    </message>
+    <message>
+        <source>{hours} h left</source>
+        <translation>encore {hours} h</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min left</source>
+        <translation>encore {hours} h {minutes} min</translation>
+    </message>
+    <message>
+        <source>{days} d left</source>
+        <translation>encore {days} j</translation>
+    </message>
+    <message>
+        <source>{days} d {hours} h left</source>
+        <translation>encore {days} j {hours} h</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Produits</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Customer e-mail</source>
+        <translation>E-mail du client</translation>
+    </message>
+    <message>
+        <source>Success URL</source>
+        <translation>URL de succès</translation>
+    </message>
+    <message>
+        <source>Cancel URL</source>
+        <translation>URL d'annulation</translation>
+    </message>
+    <message>
+        <source>Expires in</source>
+        <translation>Expire dans</translation>
+    </message>
+    <message>
+        <source>Subscription offer</source>
+        <translation>Offre d'abonnement</translation>
+    </message>
+    <message>
+        <source>Product {number} name</source>
+        <translation>Nom du produit {number}</translation>
+    </message>
+    <message>
+        <source>Product {number} price</source>
+        <translation>Prix du produit {number}</translation>
+    </message>
+    <message>
+        <source>Product {number} quantity</source>
+        <translation>Quantité du produit {number}</translation>
+    </message>
+    <message>
+        <source>The request is invalid</source>
+        <translation>La demande n'est pas valide</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field} : {problem}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation> ; </translation>
+    </message>
+    <message>
+        <source>Fix this before creating the session — {details}</source>
+        <translation>Corrigez ceci avant de créer le lien — {details}</translation>
+    </message>
+    <message>
+        <source>Fix these {count} problems before creating the session — {details}</source>
+        <translation>Corrigez ces {count} problèmes avant de créer le lien — {details}</translation>
+    </message>
+    <message>
+        <source>Expiry must be a number of hours</source>
+        <translation>La durée de validité doit être un nombre d'heures</translation>
+    </message>
+    <message>
+        <source>Choose EUR or USD</source>
+        <translation>Choisissez EUR ou USD</translation>
+    </message>
+    <message>
+        <source>Add at least one product</source>
+        <translation>Ajoutez au moins un produit</translation>
+    </message>
+    <message>
+        <source>A session can hold at most {limit} products</source>
+        <translation>Un lien peut contenir {limit} produits au plus</translation>
+    </message>
+    <message>
+        <source>Enter a valid e-mail address, like name@example.com</source>
+        <translation>Saisissez une adresse e-mail valide, comme nom@exemple.fr</translation>
+    </message>
+    <message>
+        <source>Enter a full web address starting with https:// or http://</source>
+        <translation>Saisissez une adresse web complète commençant par https:// ou http://</translation>
+    </message>
+    <message>
+        <source>Contains invisible or direction-changing characters</source>
+        <extracomment>Bidi embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069): they reorder what the customer reads on the checkout page ("Trojan Source"); never needed in a product name. A lone UTF-16 surrogate (a broken paste): cannot be encoded, so cannot be sent or saved. Letters that draw nothing, although they are not format characters or spaces. Format characters (zero-width space, word joiner, BOM, soft hyphen…), spaces, separators, controls and marks that cannot stand alone: a name made only of these shows nothing.</extracomment>
+        <translation>Contient des caractères invisibles ou qui changent le sens d'écriture</translation>
+    </message>
+    <message>
+        <source>Contains a broken character (probably from a copy-paste): type it again by hand</source>
+        <translation>Contient un caractère abîmé (sans doute un copier-coller) : retapez-le à la main</translation>
+    </message>
+    <message>
+        <source>Remove the backslash (\) from the address: browsers read it as '/' and would open another site than the one shown</source>
+        <translation>Retirez la barre oblique inverse (\) de l'adresse : les navigateurs la lisent comme « / » et ouvriraient un autre site que celui affiché</translation>
+    </message>
+    <message>
+        <source>Remove the user name and password (the part before '@')</source>
+        <translation>Retirez le nom d'utilisateur et le mot de passe (la partie avant « @ »)</translation>
+    </message>
+    <message>
+        <source>Enter a product name</source>
+        <extracomment>An offer id: letters, digits, ``_`` and ``-`` (also used to pick ids out of links).</extracomment>
+        <translation>Saisissez un nom de produit</translation>
+    </message>
+    <message>
+        <source>Name is longer than {limit} characters</source>
+        <translation>Le nom dépasse {limit} caractères</translation>
+    </message>
+    <message>
+        <source>Name cannot contain line breaks or control characters</source>
+        <translation>Le nom ne peut pas contenir de retour à la ligne ni de caractère de contrôle</translation>
+    </message>
+    <message>
+        <source>Enter a price</source>
+        <translation>Saisissez un prix</translation>
+    </message>
+    <message>
+        <source>Price must be at least 0.01</source>
+        <translation>Le prix doit être d'au moins 0,01</translation>
+    </message>
+    <message>
+        <source>Price cannot exceed {limit}</source>
+        <translation>Le prix ne peut pas dépasser {limit}</translation>
+    </message>
+    <message>
+        <source>Quantity must be a whole number of at least 1</source>
+        <translation>La quantité doit être un nombre entier, au moins 1</translation>
+    </message>
+    <message>
+        <source>Quantity cannot exceed {limit}</source>
+        <translation>La quantité ne peut pas dépasser {limit}</translation>
+    </message>
+    <message>
+        <source>E-mail address is longer than {limit} characters</source>
+        <translation>L'adresse e-mail dépasse {limit} caractères</translation>
+    </message>
+    <message>
+        <source>Web address is longer than {limit} characters</source>
+        <translation>L'adresse web dépasse {limit} caractères</translation>
+    </message>
+    <message>
+        <source>Expiry must be at least 0.25 hours (15 minutes)</source>
+        <translation>La durée de validité doit être d'au moins 0,25 heure (15 minutes)</translation>
+    </message>
+    <message>
+        <source>Expiry cannot exceed {limit} hours (30 days)</source>
+        <translation>La durée de validité ne peut pas dépasser {limit} heures (30 jours)</translation>
+    </message>
+    <message>
+        <source>Total must be at least {minimum} — Inflow's minimum payment</source>
+        <translation>Le total doit être d'au moins {minimum} — le paiement minimum d'Inflow</translation>
+    </message>
+    <message>
+        <source>Total cannot exceed {limit}</source>
+        <translation>Le total ne peut pas dépasser {limit}</translation>
+    </message>
+    <message>
+        <source>Enter a subscription offer ID or link</source>
+        <translation>Saisissez l'ID ou le lien d'une offre d'abonnement</translation>
+    </message>
+    <message>
+        <source>Not a subscription offer ID: use letters, digits, _ and - only (at most {limit})</source>
+        <translation>Ce n'est pas un ID d'offre : uniquement des lettres, des chiffres, _ et - ({limit} au plus)</translation>
     </message>
 </context>
 </TS>
