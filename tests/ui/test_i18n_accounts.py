@@ -283,7 +283,7 @@ def test_the_settings_dialog_and_first_run_screen_in_french(
     assert f"&Nom{NBSP}:" in labels and f"&Langue{NBSP}:" in labels
     assert (
         dialog.key_status.text()
-        == "Une clé est enregistrée pour ce profil (memory (this run only))."
+        == "Une clé est enregistrée pour ce profil (mémoire (cette session seulement))."
     )
     assert environments[:2] == ["Production — paiements réels", "Sandbox — paiements de test"]
     assert dialog.language_combo.itemText(0) == "Selon le système"
