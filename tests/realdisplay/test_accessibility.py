@@ -159,6 +159,7 @@ def bus(
     # what the app launched next inherits (tests.processes.display_env copies the environment)
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", session.address)
     monkeypatch.setenv("QT_LINUX_ACCESSIBILITY_ALWAYS_ON", "1")
+    monkeypatch.setenv("INFLOW_DESK_LANGUAGE", "en")  # the names below are the English ones
     try:
         yield session
     finally:

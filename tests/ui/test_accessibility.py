@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtGui import QAccessible, QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -176,6 +178,34 @@ def test_every_control_of_the_window_and_every_dialog_has_an_accessible_name(
             check(opened.what, opened.windows)
     report = "\n".join(f"{where}:\n  " + "\n  ".join(names) for where, names in missing.items())
     assert not missing, f"interactive controls without an accessible name:\n{report}"
+
+
+def test_the_first_run_screen_and_the_export_range_dialog_name_their_controls(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from inflow_desk import app as desk_app
+    from inflow_desk.storage.keystore import MemoryKeyStore
+    from inflow_desk.ui.history.view import DateRangeDialog
+
+    desk = desk_app.build_desk(  # Production, no key yet: the first-run screen
+        desk_app.parse_args([]),
+        qsettings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        keystore=MemoryKeyStore(),
+        history_file=tmp_path / "history.sqlite3",
+    )
+    try:
+        qtbot.addWidget(desk.window)
+        desk.window.show()
+        qtbot.waitExposed(desk.window)
+        assert desk.controller.showing_first_run()
+        assert unnamed_controls(desk.window) == []
+        dialog = DateRangeDialog(date(2026, 11, 25), desk.window)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert unnamed_controls(dialog) == []
+        dialog.close()
+    finally:
+        desk.close()
 
 
 def test_the_walk_finds_a_control_without_a_name(qtbot: QtBot) -> None:
