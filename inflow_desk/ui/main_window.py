@@ -50,6 +50,7 @@ from inflow_desk.ui.checkout.options_form import OptionsForm
 from inflow_desk.ui.checkout.result_panel import ChargeSummary, ResultPanel
 from inflow_desk.ui.checkout.session import CreatedSession
 from inflow_desk.ui.kit import design, icons, palette
+from inflow_desk.ui.kit.a11y import announce
 from inflow_desk.ui.kit.errors import (
     HISTORY_NOT_SAVED,
     UserMessage,
@@ -666,6 +667,7 @@ class MainWindow(QMainWindow):
             else translate("MainWindow", "Check the link ⚠")
         )
         self.status_label.setText(warning or done)  # after _set_busy cleared the status
+        announce(self, self.status_label.text())
         self.sessionCreated.emit(created)
         self.requestFinished.emit()
 
@@ -766,6 +768,7 @@ class MainWindow(QMainWindow):
     def _show_error(self, message: UserMessage) -> None:
         self.error_label.setText("⚠ " + message.as_text())
         self.error_label.show()
+        announce(self, self.error_label.text(), assertive=True)
 
     def _clear_error(self) -> None:
         self.error_label.clear()

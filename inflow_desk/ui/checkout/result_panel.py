@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from inflow_desk.domain.checkout_url import readable
 from inflow_desk.ui.checkout.qr import qr_pixmap, save_qr
 from inflow_desk.ui.kit import design, palette
+from inflow_desk.ui.kit.a11y import announce, tab_after, tab_stop_before
 from inflow_desk.ui.kit.errors import QrTooLongError
 from inflow_desk.ui.kit.theme import set_style
 from inflow_desk.ui.kit.widgets import (
@@ -286,6 +287,7 @@ class ResultPanel(QGroupBox):
         """A feature's widget at the right of what the link charges (shown with the link's
         details). Keep it at most two lines high, the height of that row."""
         self._status_row.addWidget(widget, stretch)
+        tab_after(tab_stop_before(self.url_edit), widget)  # seen before the link
         self.details.updateGeometry()  # hidden until a link shows: its reserved size grows now
 
     def add_status_chip(self, chip: QWidget) -> None:
@@ -385,6 +387,7 @@ class ResultPanel(QGroupBox):
         that act on the link, e.g. the hand-over actions). It must fit the QR code's height:
         the panel does not grow (the history keeps its five rows on a laptop)."""
         self._qr_row.insertWidget(self._qr_row.count() - 1, widget, 0, Qt.AlignmentFlag.AlignTop)
+        tab_after(self.copy_qr_button, widget)  # right of the QR code's buttons
 
     def notify(self, text: str) -> None:
         """A short confirmation where "Copied ✓" is shown (its place is reserved)."""
@@ -428,6 +431,7 @@ class ResultPanel(QGroupBox):
         QGuiApplication.clipboard().setText(self._url)
         self.copied_label.setText(COPIED_TEXT)
         self.copied_label.setToolTip(self._url)
+        announce(self, self.copied_label.text())
         self.copied.emit(self._url)
 
     def copy_qr_image(self) -> None:

@@ -18,6 +18,7 @@ from inflow_desk.domain.payments import LinkFacts, PaymentLine
 from inflow_desk.ui.accounts.account import Account
 from inflow_desk.ui.checkout.session import CreatedSession
 from inflow_desk.ui.kit import palette
+from inflow_desk.ui.kit.a11y import announce
 from inflow_desk.ui.kit.chips import Chip, chip_size
 from inflow_desk.ui.kit.errors import describe_error
 from inflow_desk.ui.kit.formatting import format_money_in
@@ -272,6 +273,7 @@ class PaymentsFeature(QObject):
         log.info("payment status of %s: %s [%s]", session_id, status.short, status.basis or "-")
         if self._shown == (profile, session_id):
             self._set_label(status)
+            announce(self.label, status.text)
         if status.paid and status.settled and (profile, session_id) not in self._paid:
             self._paid.add((profile, session_id))  # any watched link, shown or not
             self._notify(status, None if self._shown == (profile, session_id) else session_id)
