@@ -46,7 +46,7 @@ BUS_LAUNCHER = "/usr/libexec/at-spi-bus-launcher"
 MAIN_WINDOW: dict[str, tuple[str, str | None]] = {
     "lineItemsTable": ("table", "Cart line items"),
     "addLineItemButton": ("push button", "Add line"),
-    "removeLineItemButton": ("push button", "Remove"),
+    "removeLineItemButton": ("push button", "Remove line"),
     "currencyCombo": ("combo box", None),
     "customerEmailEdit": ("text", "Customer e-mail"),
     "successUrlEdit": ("text", "Success URL"),
