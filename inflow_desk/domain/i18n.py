@@ -20,9 +20,14 @@ Translator = Callable[[str, str, "str | None", int], str]
 
 
 def english(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """The source text itself, with ``%n`` replaced by ``n`` when one is given."""
+    """The source text itself, with ``%n`` replaced by ``n`` when one is given (``%Ln`` with
+    digits grouped, ``1,000``) and a plural's ``(s)`` made English (``1 link``, ``2 links``) —
+    what the English translation file says too, so no "(s)" reaches the screen without it."""
     del context, disambiguation
-    return text.replace("%n", str(n)) if n >= 0 else text
+    if n < 0:
+        return text
+    text = text.replace("%Ln", f"{n:,}").replace("%n", str(n))
+    return text.replace("(s)", "" if n == 1 else "s")
 
 
 _installed: list[Translator] = [english]

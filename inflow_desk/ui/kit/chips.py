@@ -10,6 +10,10 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from inflow_desk.ui.kit import design, palette
 
+#: A model role that names a cell's chip kind ("paid", "open"…): :class:`ChipDelegate` draws
+#: it instead of reading the kind off the (translated) text.
+CHIP_KIND_ROLE = int(Qt.ItemDataRole.UserRole.value) + 100
+
 
 def chip_kind_for_status(text: str) -> str:
     """The chip kind of a history status text ("paid ✓ 13:12", "open — 5 min left",
@@ -132,5 +136,7 @@ class ChipDelegate(QStyledItemDelegate):
         )
         painter.save()
         painter.setFont(option.font)
-        paint_chip(painter, chip, text, chip_kind_for_status(text), option.palette)
+        kind = index.data(CHIP_KIND_ROLE)
+        kind = kind if isinstance(kind, str) else chip_kind_for_status(text)
+        paint_chip(painter, chip, text, kind, option.palette)
         painter.restore()
