@@ -26,6 +26,10 @@ from inflow_desk.domain.offers import (
     format_offer_amount,
     offer_title,
 )
+from inflow_desk.domain.plural import PluralContext
+
+#: Plural texts (the name is the context: see ``domain/plural.py``).
+HandoverCounts: Final = PluralContext("HandoverCounts")
 
 # ---------------------------------------------------------------------------- templates
 
@@ -128,11 +132,8 @@ def template_problem(template: str) -> str | None:
     if unknown:
         names = ", ".join("{" + n + "}" for n in unknown)
         known = ", ".join("{" + n + "}" for n in PLACEHOLDERS)
-        return translate(
-            "MessageTemplates",
-            "Unknown placeholder(s) {names}. Known: {known}.",
-            None,
-            len(unknown),
+        return HandoverCounts.tr(
+            "Unknown placeholder(s) {names}. Known: {known}.", None, len(unknown)
         ).format(names=names, known=known)
     return None
 
@@ -219,11 +220,11 @@ class SmsCount:
 
     def describe(self) -> str:
         """``"142 characters · 1 SMS (GSM-7)"``, ``"200 characters · 2 SMS parts (GSM-7)"``."""
-        characters = translate("SmsCount", "%n character(s)", None, self.characters)
+        characters = HandoverCounts.tr("%n character(s)", None, self.characters)
         parts = (
-            translate("SmsCount", "%n SMS", None, self.parts)
+            HandoverCounts.tr("%n SMS", None, self.parts)
             if self.parts <= 1
-            else translate("SmsCount", "%n SMS part(s)", None, self.parts)
+            else HandoverCounts.tr("%n SMS part(s)", None, self.parts)
         )
         return translate("SmsCount", "{characters} · {parts} ({encoding})").format(
             characters=characters, parts=parts, encoding=self.encoding
@@ -403,8 +404,7 @@ def subscription_sentence(
     )
     if isinstance(days, int) and not isinstance(days, bool) and days > 0:
         sentences.append(
-            translate(
-                "ReadAloud",
+            HandoverCounts.tr(
                 "The first %n day(s) are free; nothing is charged before then.",
                 None,
                 days,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Protocol
+from typing import Final, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from inflow_desk.domain.i18n import translate
 from inflow_desk.domain.models import LineItem
 from inflow_desk.domain.money import plain_amount
+from inflow_desk.domain.plural import PluralContext
 from inflow_desk.storage.catalog import CatalogError, CatalogStore, InvalidProductError, SavedCart
 from inflow_desk.ui.checkout.one_time_form import OneTimeForm
 from inflow_desk.ui.kit.errors import UserMessage, catalog_unavailable
@@ -35,6 +36,8 @@ log = logging.getLogger(__name__)
 
 SAVE_CART_KEYS = "Ctrl+Shift+B"
 INSERT_CART_KEYS = "Ctrl+B"
+#: Plural texts (the name is the context: see ``domain/plural.py``).
+CartCounts: Final = PluralContext("CartCounts")
 
 
 class CartsHost(Protocol):
@@ -49,10 +52,9 @@ class CartsHost(Protocol):
 def _cart_label(cart: SavedCart) -> str:
     total = sum(item.line_total_cents for item in cart.items)
     items = ", ".join(f"{i.quantity} × {i.name}" for i in cart.items[:3])
-    if len(cart.items) > 3:
-        items = translate("SavedCarts", "{items} + %n more", None, len(cart.items) - 3).format(
-            items=items
-        )
+    more = len(cart.items) - 3
+    if more > 0:
+        items = CartCounts.tr("{items} + %n more", None, more).format(items=items)
     return f"{cart.name} — {format_money(total, cart.currency)}  ({items})"
 
 

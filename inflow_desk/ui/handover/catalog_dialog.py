@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import Final
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -38,6 +39,7 @@ from inflow_desk.domain.handover import (
 )
 from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from inflow_desk.domain.money import Currency, MoneyParseError, parse_money, plain_amount
+from inflow_desk.domain.plural import PluralContext
 from inflow_desk.storage.catalog import (
     CatalogError,
     CatalogImportError,
@@ -86,6 +88,8 @@ CURRENCY_CODES = frozenset({"EUR", "USD"})
 MESSAGE_LABEL = QT_TRANSLATE_NOOP("CatalogDialog", "Chat / e-mail text")
 SUBJECT_LABEL = QT_TRANSLATE_NOOP("CatalogDialog", "E-mail subject")
 SMS_LABEL = QT_TRANSLATE_NOOP("CatalogDialog", "SMS text")
+#: Plural texts (the name is the context: see ``domain/plural.py``).
+CatalogCounts: Final = PluralContext("CatalogCounts")
 
 
 class CatalogDialog(QDialog):
@@ -362,7 +366,7 @@ class CatalogDialog(QDialog):
             self._show_message(catalog_unavailable())
             return
         self._changed(
-            translate("CatalogDialog", "%n product(s) imported from {file} ✓", None, count).format(
+            CatalogCounts.tr("%n product(s) imported from {file} ✓", None, count).format(
                 file=path.name
             )
         )

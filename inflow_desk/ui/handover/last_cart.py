@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Protocol
+from typing import Final, Protocol
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
@@ -16,6 +16,7 @@ from inflow_desk.domain.i18n import translate
 from inflow_desk.domain.kinds import SessionKind
 from inflow_desk.domain.models import LineItem
 from inflow_desk.domain.money import Currency
+from inflow_desk.domain.plural import PluralContext
 from inflow_desk.domain.validation import check_email
 from inflow_desk.storage.catalog import SavedCart
 from inflow_desk.storage.history import HistoryRecord, HistoryStore
@@ -32,6 +33,8 @@ log = logging.getLogger(__name__)
 LAST_CART_KEYS = "Ctrl+Shift+O"
 DEBOUNCE_MS = 250
 SEARCHED_ROWS = 50
+#: Plural texts (the name is the context: see ``domain/plural.py``).
+CartCounts: Final = PluralContext("CartCounts")
 
 
 class LastCartHost(Protocol):
@@ -122,10 +125,9 @@ class LastCartOffer(QObject):
         cart, record = found
         self.offered = cart
         items = ", ".join(f"{i.quantity} × {i.name}" for i in cart.items[:2])
-        if len(cart.items) > 2:
-            items = translate("LastCart", "{items} + %n more", None, len(cart.items) - 2).format(
-                items=items
-            )
+        more = len(cart.items) - 2
+        if more > 0:
+            items = CartCounts.tr("{items} + %n more", None, more).format(items=items)
         total = format_money(sum(i.line_total_cents for i in cart.items), cart.currency)
         self._host.status_label.setText(
             translate(

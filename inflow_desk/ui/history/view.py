@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
 
 from inflow_desk.domain.i18n import translate
 from inflow_desk.domain.money import Currency
+from inflow_desk.domain.plural import PluralContext
 from inflow_desk.storage.history import (
     HistoryRecord,
     HistoryStore,
@@ -96,6 +97,9 @@ EXPORT_RANGE_SHORTCUT: Final = "Ctrl+Shift+E"
 REFRESH_SHORTCUT: Final = "F5"
 FIND_SHORTCUT: Final = "Ctrl+F"
 GO_TO_HISTORY_SHORTCUT: Final = "Ctrl+H"
+
+#: Plural texts (the name is the context: see ``domain/plural.py``).
+HistoryCounts: Final = PluralContext("HistoryCounts")
 
 
 # ---------------------------------------------------------------------- CSV files
@@ -484,9 +488,9 @@ class HistoryView(QWidget):
 
     def _show_count(self, count: int) -> None:
         if self.model.filter_text.strip():
-            self.count_label.setText(translate("HistoryView", "%Ln matching", None, count))
+            self.count_label.setText(HistoryCounts.tr("%Ln matching", None, count))
         else:
-            self.count_label.setText(translate("HistoryView", "%Ln link(s)", None, count))
+            self.count_label.setText(HistoryCounts.tr("%Ln link(s)", None, count))
 
     def _on_refreshed(self, count: int) -> None:
         self._show_count(count)
@@ -741,9 +745,7 @@ class HistoryView(QWidget):
 
     def _on_exported(self, path: Path, count: int) -> None:
         self.show_message(
-            translate("HistoryView", "%Ln row(s) exported to {file} ✓", None, count).format(
-                file=path.name
-            )
+            HistoryCounts.tr("%Ln row(s) exported to {file} ✓", None, count).format(file=path.name)
         )
         self.exported.emit(str(path), count)
 
