@@ -231,6 +231,17 @@ class SmsCount:
         )
 
 
+#: Characters the agent's locale puts in amounts and French text that GSM-7 does not have, and
+#: what an SMS says instead (``1 299,50 €`` has two no-break spaces in French).
+_SMS_PLAIN: Final = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2019": "'"})
+
+
+def sms_plain(text: str) -> str:
+    """``text`` with no-break spaces as spaces and ’ as ': the same words, but an SMS that
+    stays GSM-7 (160 characters a part, not 70) when nothing else needs UCS-2."""
+    return text.translate(_SMS_PLAIN)
+
+
 def is_gsm7(text: str) -> bool:
     return all(ch in GSM7_BASIC or ch in GSM7_EXTENSION for ch in text)
 

@@ -35,6 +35,7 @@ from inflow_desk.domain.handover import (
     MessageTemplates,
     cart_sentence,
     sms_count,
+    sms_plain,
     spell_word,
     subscription_sentence,
     template_problem,
@@ -312,6 +313,9 @@ def test_french_hand_over_words_plurals_and_the_phonetic_alphabet(
         assert sms_count("a").describe() == "1 caractère · 1 SMS (GSM-7)"
         assert sms_count("á" * 71).describe() == "71 caractères · 2 SMS (UCS-2)"
         assert spell_word("H") == "Hotel majuscule" and spell_word("7") == "sept"
+        amount = money(129950)
+        assert amount == "1\u202f299,50\xa0€" and sms_count(amount).encoding == "UCS-2"
+        assert sms_count(sms_plain(f"payez {amount} d’ici")).encoding == "GSM-7"
         trial = subscription_sentence({"name": "Pro", "trialPeriodDays": 1})
         assert "Le premier jour est gratuit" in trial
         assert "Les 14 premiers jours" in subscription_sentence({"trialPeriodDays": 14})
@@ -353,7 +357,11 @@ def test_the_default_templates_follow_the_language_and_an_edited_one_keeps_its_t
         # (QPlainTextEdit gives a no-break space back as a plain one)
         assert dialog.message_edit.toPlainText() == french.message.replace("\xa0", " ")
         assert "Aperçu" in " ".join(t for _w, t in visible_texts(dialog))
-        assert "99,98\xa0€" in dialog.preview_label.text()
+        preview = dialog.preview_label.text()
+        assert "99,98\xa0€" in preview  # the message: French typography
+        # The SMS says the same with plain spaces: it stays GSM-7 (one part, not two).
+        assert "Acme : payez 99,98 € sur https://" in preview
+        assert "(GSM-7)" in preview and "UCS-2" not in preview
     assert MessageTemplates() == english  # back in English
     assert QCoreApplication.translate("MessageTemplates", DEFAULT_SMS_TEMPLATE) == (
         DEFAULT_SMS_TEMPLATE

@@ -30,6 +30,7 @@ from inflow_desk.domain.handover import (
     mailto_url,
     render_template,
     sms_count,
+    sms_plain,
     spell_groups,
 )
 from inflow_desk.domain.i18n import translate
@@ -281,7 +282,7 @@ class HandoverBar(QWidget):
         return render_template(self._templates().message, self._values())
 
     def sms_text(self) -> str:
-        return render_template(self._templates().sms, self._values())
+        return sms_plain(render_template(self._templates().sms, self._values()))
 
     def subject_text(self) -> str:
         return render_template(self._templates().subject, self._values())

@@ -35,6 +35,7 @@ from inflow_desk.domain.handover import (
     placeholder_description,
     render_template,
     sms_count,
+    sms_plain,
     template_problem,
 )
 from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
@@ -510,7 +511,7 @@ class CatalogDialog(QDialog):
         values = sample_values()
         message = render_template(templates.message, values)
         subject = render_template(templates.subject, values)
-        sms = render_template(templates.sms, values)
+        sms = sms_plain(render_template(templates.sms, values))
         self.preview_label.setText(
             translate(
                 "CatalogDialog", "Subject: {subject}\n\n{message}\n\n— SMS ({count}):\n{sms}"
