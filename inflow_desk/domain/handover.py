@@ -26,10 +26,6 @@ from inflow_desk.domain.offers import (
     format_offer_amount,
     offer_title,
 )
-from inflow_desk.domain.plural import PluralContext
-
-#: Plural texts (the name is the context: see ``domain/plural.py``).
-HandoverCounts: Final = PluralContext("HandoverCounts")
 
 # ---------------------------------------------------------------------------- templates
 
@@ -132,8 +128,9 @@ def template_problem(template: str) -> str | None:
     if unknown:
         names = ", ".join("{" + n + "}" for n in unknown)
         known = ", ".join("{" + n + "}" for n in PLACEHOLDERS)
-        return HandoverCounts.tr(
-            "Unknown placeholder(s) {names}. Known: {known}.", None, len(unknown)
+        count = len(unknown)  # (a plain name: lupdate skips a call counting an expression)
+        return translate(
+            "MessageTemplates", "Unknown placeholder(s) {names}. Known: {known}.", None, count
         ).format(names=names, known=known)
     return None
 
@@ -220,11 +217,12 @@ class SmsCount:
 
     def describe(self) -> str:
         """``"142 characters · 1 SMS (GSM-7)"``, ``"200 characters · 2 SMS parts (GSM-7)"``."""
-        characters = HandoverCounts.tr("%n character(s)", None, self.characters)
+        count, many = self.characters, self.parts  # (plain names: lupdate skips "self.parts")
+        characters = translate("SmsCount", "%n character(s)", None, count)
         parts = (
-            HandoverCounts.tr("%n SMS", None, self.parts)
-            if self.parts <= 1
-            else HandoverCounts.tr("%n SMS part(s)", None, self.parts)
+            translate("SmsCount", "%n SMS", None, many)
+            if many <= 1
+            else translate("SmsCount", "%n SMS part(s)", None, many)
         )
         return translate("SmsCount", "{characters} · {parts} ({encoding})").format(
             characters=characters, parts=parts, encoding=self.encoding
@@ -415,7 +413,8 @@ def subscription_sentence(
     )
     if isinstance(days, int) and not isinstance(days, bool) and days > 0:
         sentences.append(
-            HandoverCounts.tr(
+            translate(
+                "ReadAloud",
                 "The first %n day(s) are free; nothing is charged before then.",
                 None,
                 days,

@@ -20,14 +20,13 @@ Translator = Callable[[str, str, "str | None", int], str]
 
 
 def english(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """The source text itself, with ``%n`` replaced by ``n`` when one is given (``%Ln`` with
-    digits grouped, ``1,000``) and a plural's ``(s)`` made English (``1 link``, ``2 links``) —
-    what the English translation file says too, so no "(s)" reaches the screen without it."""
+    """The source text itself, with ``%n`` replaced by ``n`` when one is given, and the
+    English plural marker resolved as the English translation file does (``%n link(s)`` →
+    ``1 link``, ``2 links``): "(s)" never reaches the screen, translator or not."""
     del context, disambiguation
     if n < 0:
         return text
-    text = text.replace("%Ln", f"{n:,}").replace("%n", str(n))
-    return text.replace("(s)", "" if n == 1 else "s")
+    return text.replace("%n", str(n)).replace("(s)", "" if n == 1 else "s")
 
 
 _installed: list[Translator] = [english]

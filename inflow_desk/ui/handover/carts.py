@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Final, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from inflow_desk.domain.i18n import translate
 from inflow_desk.domain.models import LineItem
 from inflow_desk.domain.money import plain_amount
-from inflow_desk.domain.plural import PluralContext
 from inflow_desk.storage.catalog import CatalogError, CatalogStore, InvalidProductError, SavedCart
 from inflow_desk.ui.checkout.one_time_form import OneTimeForm
 from inflow_desk.ui.kit.errors import UserMessage, catalog_unavailable
@@ -36,8 +35,6 @@ log = logging.getLogger(__name__)
 
 SAVE_CART_KEYS = "Ctrl+Shift+B"
 INSERT_CART_KEYS = "Ctrl+B"
-#: Plural texts (the name is the context: see ``domain/plural.py``).
-CartCounts: Final = PluralContext("CartCounts")
 
 
 class CartsHost(Protocol):
@@ -54,7 +51,7 @@ def _cart_label(cart: SavedCart) -> str:
     items = ", ".join(f"{i.quantity} × {i.name}" for i in cart.items[:3])
     more = len(cart.items) - 3
     if more > 0:
-        items = CartCounts.tr("{items} + %n more", None, more).format(items=items)
+        items = translate("SavedCarts", "{items} + %n more", None, more).format(items=items)
     return f"{cart.name} — {format_money(total, cart.currency)}  ({items})"
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Final
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -40,7 +39,6 @@ from inflow_desk.domain.handover import (
 )
 from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from inflow_desk.domain.money import Currency, MoneyParseError, parse_money, plain_amount
-from inflow_desk.domain.plural import PluralContext
 from inflow_desk.storage.catalog import (
     CatalogError,
     CatalogImportError,
@@ -89,8 +87,6 @@ CURRENCY_CODES = frozenset({"EUR", "USD"})
 MESSAGE_LABEL = QT_TRANSLATE_NOOP("CatalogDialog", "Chat / e-mail text")
 SUBJECT_LABEL = QT_TRANSLATE_NOOP("CatalogDialog", "E-mail subject")
 SMS_LABEL = QT_TRANSLATE_NOOP("CatalogDialog", "SMS text")
-#: Plural texts (the name is the context: see ``domain/plural.py``).
-CatalogCounts: Final = PluralContext("CatalogCounts")
 
 
 class CatalogDialog(QDialog):
@@ -367,7 +363,7 @@ class CatalogDialog(QDialog):
             self._show_message(catalog_unavailable())
             return
         self._changed(
-            CatalogCounts.tr("%n product(s) imported from {file} ✓", None, count).format(
+            translate("CatalogDialog", "%n product(s) imported from {file} ✓", None, count).format(
                 file=path.name
             )
         )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Final, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
@@ -16,7 +16,6 @@ from inflow_desk.domain.i18n import translate
 from inflow_desk.domain.kinds import SessionKind
 from inflow_desk.domain.models import LineItem
 from inflow_desk.domain.money import Currency
-from inflow_desk.domain.plural import PluralContext
 from inflow_desk.domain.validation import check_email
 from inflow_desk.storage.catalog import SavedCart
 from inflow_desk.storage.history import HistoryRecord, HistoryStore
@@ -33,8 +32,6 @@ log = logging.getLogger(__name__)
 LAST_CART_KEYS = "Ctrl+Shift+O"
 DEBOUNCE_MS = 250
 SEARCHED_ROWS = 50
-#: Plural texts (the name is the context: see ``domain/plural.py``).
-CartCounts: Final = PluralContext("CartCounts")
 
 
 class LastCartHost(Protocol):
@@ -127,7 +124,7 @@ class LastCartOffer(QObject):
         items = ", ".join(f"{i.quantity} × {i.name}" for i in cart.items[:2])
         more = len(cart.items) - 2
         if more > 0:
-            items = CartCounts.tr("{items} + %n more", None, more).format(items=items)
+            items = translate("LastCart", "{items} + %n more", None, more).format(items=items)
         total = format_money(sum(i.line_total_cents for i in cart.items), cart.currency)
         self._host.status_label.setText(
             translate(

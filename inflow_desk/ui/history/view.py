@@ -56,7 +56,6 @@ from PySide6.QtWidgets import (
 
 from inflow_desk.domain.i18n import translate
 from inflow_desk.domain.money import Currency
-from inflow_desk.domain.plural import PluralContext
 from inflow_desk.storage.history import (
     HistoryRecord,
     HistoryStore,
@@ -80,6 +79,7 @@ from inflow_desk.ui.kit import palette
 from inflow_desk.ui.kit.chips import ChipDelegate
 from inflow_desk.ui.kit.errors import export_failed
 from inflow_desk.ui.kit.formatting import format_money
+from inflow_desk.ui.kit.moments import number_text
 from inflow_desk.ui.kit.theme import set_style
 from inflow_desk.ui.kit.widgets import Clock, shortcut_tip, utc_now
 from inflow_desk.ui.kit.workers import run_in_background
@@ -97,9 +97,6 @@ EXPORT_RANGE_SHORTCUT: Final = "Ctrl+Shift+E"
 REFRESH_SHORTCUT: Final = "F5"
 FIND_SHORTCUT: Final = "Ctrl+F"
 GO_TO_HISTORY_SHORTCUT: Final = "Ctrl+H"
-
-#: Plural texts (the name is the context: see ``domain/plural.py``).
-HistoryCounts: Final = PluralContext("HistoryCounts")
 
 
 # ---------------------------------------------------------------------- CSV files
@@ -487,10 +484,12 @@ class HistoryView(QWidget):
         self._restore_current = record.id if record is not None else None
 
     def _show_count(self, count: int) -> None:
+        number = number_text(count)
         if self.model.filter_text.strip():
-            self.count_label.setText(HistoryCounts.tr("%Ln matching", None, count))
+            text = translate("HistoryView", "{count} matching", None, count)
         else:
-            self.count_label.setText(HistoryCounts.tr("%Ln link(s)", None, count))
+            text = translate("HistoryView", "{count} link(s)", None, count)
+        self.count_label.setText(text.format(count=number))
 
     def _on_refreshed(self, count: int) -> None:
         self._show_count(count)
@@ -745,7 +744,9 @@ class HistoryView(QWidget):
 
     def _on_exported(self, path: Path, count: int) -> None:
         self.show_message(
-            HistoryCounts.tr("%Ln row(s) exported to {file} ✓", None, count).format(file=path.name)
+            translate("HistoryView", "{count} row(s) exported to {file} ✓", None, count).format(
+                count=number_text(count), file=path.name
+            )
         )
         self.exported.emit(str(path), count)
 

@@ -4,20 +4,23 @@ by :class:`ChipDelegate` (the history's status column): the same chip means the 
 
 from __future__ import annotations
 
+from typing import Final
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from inflow_desk.ui.kit import design, palette
 
-#: A model role that names a cell's chip kind ("paid", "open"…): :class:`ChipDelegate` draws
-#: it instead of reading the kind off the (translated) text.
-CHIP_KIND_ROLE = int(Qt.ItemDataRole.UserRole.value) + 100
+#: A model's chip kind for a cell (one of ``palette.CHIP_KINDS``): :class:`ChipDelegate` uses it
+#: before reading the English words of the text, so a translated status keeps its colour.
+CHIP_KIND_ROLE: Final = int(Qt.ItemDataRole.UserRole.value) + 64
 
 
 def chip_kind_for_status(text: str) -> str:
-    """The chip kind of a history status text ("paid ✓ 13:12", "open — 5 min left",
-    "expired", "failed 13:12", "waiting for payment", "probably paid …")."""
+    """The chip kind of an English history status text ("paid ✓ 13:12", "open — 5 min left",
+    "expired", "failed 13:12", "waiting for payment", "probably paid …"). A model whose status
+    is translated gives the kind in :data:`CHIP_KIND_ROLE` instead."""
     lowered = text.strip().lower()
     for prefix, kind in (
         ("paid", "paid"),
@@ -107,7 +110,8 @@ class Chip(QWidget):
 
 
 class ChipDelegate(QStyledItemDelegate):
-    """Draws a column's text as a chip whose kind :func:`chip_kind_for_status` reads."""
+    """Draws a column's text as a chip of the kind the model gives in :data:`CHIP_KIND_ROLE`,
+    else the one :func:`chip_kind_for_status` reads in the text."""
 
     def paint(
         self,
@@ -137,6 +141,7 @@ class ChipDelegate(QStyledItemDelegate):
         painter.save()
         painter.setFont(option.font)
         kind = index.data(CHIP_KIND_ROLE)
-        kind = kind if isinstance(kind, str) else chip_kind_for_status(text)
+        if kind not in palette.CHIP_KINDS:
+            kind = chip_kind_for_status(text)
         paint_chip(painter, chip, text, kind, option.palette)
         painter.restore()

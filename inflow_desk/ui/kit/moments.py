@@ -47,3 +47,12 @@ def long_moment_text(moment: datetime, locale: QLocale | None = None) -> str:
 def day_text(moment: datetime, locale: QLocale | None = None) -> str:
     """``2 Dec``; French ``2 déc.`` (local date)."""
     return (locale or QLocale()).toString(_local(moment), "d MMM")
+
+
+def number_text(value: int, locale: QLocale | None = None) -> str:
+    """``100000`` → ``100,000`` (English), ``100 000`` (French): a count in a sentence. The C
+    locale (a bare process) groups as English does."""
+    loc = locale or QLocale()
+    if loc.language() == QLocale.Language.C:
+        return f"{value:,}"
+    return loc.toString(value)
