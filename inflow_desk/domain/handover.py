@@ -3,16 +3,22 @@ agent reads aloud (a subscription's terms, a cart, a session id in a phonetic al
 
 Pure functions, no Qt, no I/O. The UI words the values (amounts in the agent's locale, the
 time left); this module only puts them into the agent's templates.
+
+Templates have a language: the default ones are written in English and in French (for French
+customers) and follow the app's language each time they are read (:class:`MessageTemplates`'
+defaults); a template the agent edited or the organisation's policy provides keeps its text.
+The placeholders are the same in every language.
 """
 
 from __future__ import annotations
 
 import string
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Final
 from urllib.parse import quote
 
+from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from inflow_desk.domain.offers import (
     MoneyFormatter,
     describe_cycles,
@@ -24,18 +30,35 @@ from inflow_desk.domain.offers import (
 # ---------------------------------------------------------------------------- templates
 
 #: Every placeholder a template may use, with what it stands for (Settings shows this list).
+#: (The descriptions in English: :func:`placeholder_description` words one in the app's language.)
 PLACEHOLDERS: Final[Mapping[str, str]] = {
-    "link": "the checkout link",
-    "amount": "what the link charges, e.g. €49.99",
-    "items": "the cart (2 × Starter kit, 1 × Cable) or the offer's name",
-    "offer": "the subscription offer's name (empty for a cart)",
-    "expires_at": "when the link stops working, e.g. 15:42",
-    "expires_in": "how long it works from now, e.g. 58 min",
-    "merchant": "the merchant account's name",
-    "customer_email": "the customer's e-mail address (empty when none was typed)",
+    "link": QT_TRANSLATE_NOOP("MessageTemplates", "the checkout link"),
+    "amount": QT_TRANSLATE_NOOP("MessageTemplates", "what the link charges, e.g. €49.99"),
+    "items": QT_TRANSLATE_NOOP(
+        "MessageTemplates", "the cart (2 × Starter kit, 1 × Cable) or the offer's name"
+    ),
+    "offer": QT_TRANSLATE_NOOP(
+        "MessageTemplates", "the subscription offer's name (empty for a cart)"
+    ),
+    "expires_at": QT_TRANSLATE_NOOP("MessageTemplates", "when the link stops working, e.g. 15:42"),
+    "expires_in": QT_TRANSLATE_NOOP("MessageTemplates", "how long it works from now, e.g. 58 min"),
+    "merchant": QT_TRANSLATE_NOOP("MessageTemplates", "the merchant account's name"),
+    "customer_email": QT_TRANSLATE_NOOP(
+        "MessageTemplates", "the customer's e-mail address (empty when none was typed)"
+    ),
 }
 
-DEFAULT_MESSAGE_TEMPLATE: Final = (
+
+def placeholder_description(name: str) -> str:
+    """What placeholder ``name`` stands for, in the app's language (``""`` if unknown)."""
+    description = PLACEHOLDERS.get(name)
+    return translate("MessageTemplates", description) if description else ""
+
+
+#: The default templates' English text (the source of their translations): what
+#: :func:`default_templates` gives in the app's language.
+DEFAULT_MESSAGE_TEMPLATE: Final = QT_TRANSLATE_NOOP(
+    "MessageTemplates",
     "Hello,\n"
     "\n"
     "here is your secure payment link for {items} ({amount}):\n"
@@ -44,10 +67,29 @@ DEFAULT_MESSAGE_TEMPLATE: Final = (
     "It works until {expires_at} ({expires_in} from now).\n"
     "\n"
     "Kind regards,\n"
-    "{merchant}"
+    "{merchant}",
 )
-DEFAULT_SMS_TEMPLATE: Final = "{merchant}: pay {amount} at {link} (valid until {expires_at})"
-DEFAULT_SUBJECT_TEMPLATE: Final = "Your payment link from {merchant}"
+DEFAULT_SMS_TEMPLATE: Final = QT_TRANSLATE_NOOP(
+    "MessageTemplates", "{merchant}: pay {amount} at {link} (valid until {expires_at})"
+)
+DEFAULT_SUBJECT_TEMPLATE: Final = QT_TRANSLATE_NOOP(
+    "MessageTemplates", "Your payment link from {merchant}"
+)
+
+
+def default_message_template() -> str:
+    """The default chat/e-mail text in the app's language."""
+    return translate("MessageTemplates", DEFAULT_MESSAGE_TEMPLATE)
+
+
+def default_sms_template() -> str:
+    """The default SMS text in the app's language."""
+    return translate("MessageTemplates", DEFAULT_SMS_TEMPLATE)
+
+
+def default_subject_template() -> str:
+    """The default e-mail subject in the app's language."""
+    return translate("MessageTemplates", DEFAULT_SUBJECT_TEMPLATE)
 
 
 class TemplateError(ValueError):
@@ -63,22 +105,33 @@ def template_problem(template: str) -> str | None:
     try:
         parts = list(string.Formatter().parse(template))
     except ValueError:
-        return "A brace is not closed: write {{ or }} for a brace in the text."
+        # (no .format on these two: the braces are shown as written)
+        return translate(
+            "MessageTemplates", "A brace is not closed: write {{ or }} for a brace in the text."
+        )
     unknown: list[str] = []
     for _literal, name, spec, conversion in parts:
         if name is None:
             continue
         if name == "":
-            return "An empty {} is not a placeholder: write {{}} for braces in the text."
+            return translate(
+                "MessageTemplates",
+                "An empty {} is not a placeholder: write {{}} for braces in the text.",
+            )
         if spec or conversion:
-            return f"{{{name}…}}: a placeholder is written as {{name}}, nothing more."
+            return translate(
+                "MessageTemplates",
+                "{{{name}…}}: a placeholder is written as {{name}}, nothing more.",
+            ).format(name=name)
         if name not in PLACEHOLDERS and name not in unknown:
             unknown.append(name)
     if unknown:
         names = ", ".join("{" + n + "}" for n in unknown)
         known = ", ".join("{" + n + "}" for n in PLACEHOLDERS)
-        word = "placeholder" if len(unknown) == 1 else "placeholders"
-        return f"Unknown {word} {names}. Known: {known}."
+        count = len(unknown)  # (a plain name: lupdate skips a call counting an expression)
+        return translate(
+            "MessageTemplates", "Unknown placeholder(s) {names}. Known: {known}.", None, count
+        ).format(names=names, known=known)
     return None
 
 
@@ -98,11 +151,12 @@ def render_template(template: str, values: Mapping[str, str]) -> str:
 
 @dataclass(frozen=True)
 class MessageTemplates:
-    """A profile's templates: the chat/e-mail text, the SMS text, the e-mail subject."""
+    """A profile's templates: the chat/e-mail text, the SMS text, the e-mail subject. One
+    not given is the default in the app's language at the time it is made."""
 
-    message: str = DEFAULT_MESSAGE_TEMPLATE
-    sms: str = DEFAULT_SMS_TEMPLATE
-    subject: str = DEFAULT_SUBJECT_TEMPLATE
+    message: str = field(default_factory=default_message_template)
+    sms: str = field(default_factory=default_sms_template)
+    subject: str = field(default_factory=default_subject_template)
 
     def problems(self) -> dict[str, str]:
         """``{"message": reason, ...}`` for each template that cannot be used."""
@@ -162,9 +216,28 @@ class SmsCount:
     parts: int
 
     def describe(self) -> str:
-        """``"142 characters · 1 SMS (GSM-7)"``."""
-        unit = "SMS" if self.parts <= 1 else "SMS parts"
-        return f"{self.characters} characters · {self.parts} {unit} ({self.encoding})"
+        """``"142 characters · 1 SMS (GSM-7)"``, ``"200 characters · 2 SMS parts (GSM-7)"``."""
+        count, many = self.characters, self.parts  # (plain names: lupdate skips "self.parts")
+        characters = translate("SmsCount", "%n character(s)", None, count)
+        parts = (
+            translate("SmsCount", "%n SMS", None, many)
+            if many <= 1
+            else translate("SmsCount", "%n SMS part(s)", None, many)
+        )
+        return translate("SmsCount", "{characters} · {parts} ({encoding})").format(
+            characters=characters, parts=parts, encoding=self.encoding
+        )
+
+
+#: Characters the agent's locale puts in amounts and French text that GSM-7 does not have, and
+#: what an SMS says instead (``1 299,50 €`` has two no-break spaces in French).
+_SMS_PLAIN: Final = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2019": "'"})
+
+
+def sms_plain(text: str) -> str:
+    """``text`` with no-break spaces as spaces and ’ as ': the same words, but an SMS that
+    stays GSM-7 (160 characters a part, not 70) when nothing else needs UCS-2."""
+    return text.translate(_SMS_PLAIN)
 
 
 def is_gsm7(text: str) -> bool:
@@ -201,24 +274,61 @@ def sms_count(text: str) -> SmsCount:
 
 # ---------------------------------------------------------------------------- read aloud
 
+#: Each character's word on the phone (the words in English: :func:`spell_word` says them in
+#: the app's language; the letters' code words are the same in every language).
 NATO: Final[Mapping[str, str]] = {
-    "a": "Alfa", "b": "Bravo", "c": "Charlie", "d": "Delta", "e": "Echo", "f": "Foxtrot",
-    "g": "Golf", "h": "Hotel", "i": "India", "j": "Juliett", "k": "Kilo", "l": "Lima",
-    "m": "Mike", "n": "November", "o": "Oscar", "p": "Papa", "q": "Quebec", "r": "Romeo",
-    "s": "Sierra", "t": "Tango", "u": "Uniform", "v": "Victor", "w": "Whiskey",
-    "x": "X-ray", "y": "Yankee", "z": "Zulu",
-    "0": "Zero", "1": "One", "2": "Two", "3": "Three", "4": "Four", "5": "Five",
-    "6": "Six", "7": "Seven", "8": "Eight", "9": "Nine",
-    "_": "underscore", "-": "dash", ".": "dot", "/": "slash",
-}  # fmt: skip
+    "a": QT_TRANSLATE_NOOP("ReadAloud", "Alfa"),
+    "b": QT_TRANSLATE_NOOP("ReadAloud", "Bravo"),
+    "c": QT_TRANSLATE_NOOP("ReadAloud", "Charlie"),
+    "d": QT_TRANSLATE_NOOP("ReadAloud", "Delta"),
+    "e": QT_TRANSLATE_NOOP("ReadAloud", "Echo"),
+    "f": QT_TRANSLATE_NOOP("ReadAloud", "Foxtrot"),
+    "g": QT_TRANSLATE_NOOP("ReadAloud", "Golf"),
+    "h": QT_TRANSLATE_NOOP("ReadAloud", "Hotel"),
+    "i": QT_TRANSLATE_NOOP("ReadAloud", "India"),
+    "j": QT_TRANSLATE_NOOP("ReadAloud", "Juliett"),
+    "k": QT_TRANSLATE_NOOP("ReadAloud", "Kilo"),
+    "l": QT_TRANSLATE_NOOP("ReadAloud", "Lima"),
+    "m": QT_TRANSLATE_NOOP("ReadAloud", "Mike"),
+    "n": QT_TRANSLATE_NOOP("ReadAloud", "November"),
+    "o": QT_TRANSLATE_NOOP("ReadAloud", "Oscar"),
+    "p": QT_TRANSLATE_NOOP("ReadAloud", "Papa"),
+    "q": QT_TRANSLATE_NOOP("ReadAloud", "Quebec"),
+    "r": QT_TRANSLATE_NOOP("ReadAloud", "Romeo"),
+    "s": QT_TRANSLATE_NOOP("ReadAloud", "Sierra"),
+    "t": QT_TRANSLATE_NOOP("ReadAloud", "Tango"),
+    "u": QT_TRANSLATE_NOOP("ReadAloud", "Uniform"),
+    "v": QT_TRANSLATE_NOOP("ReadAloud", "Victor"),
+    "w": QT_TRANSLATE_NOOP("ReadAloud", "Whiskey"),
+    "x": QT_TRANSLATE_NOOP("ReadAloud", "X-ray"),
+    "y": QT_TRANSLATE_NOOP("ReadAloud", "Yankee"),
+    "z": QT_TRANSLATE_NOOP("ReadAloud", "Zulu"),
+    "0": QT_TRANSLATE_NOOP("ReadAloud", "Zero"),
+    "1": QT_TRANSLATE_NOOP("ReadAloud", "One"),
+    "2": QT_TRANSLATE_NOOP("ReadAloud", "Two"),
+    "3": QT_TRANSLATE_NOOP("ReadAloud", "Three"),
+    "4": QT_TRANSLATE_NOOP("ReadAloud", "Four"),
+    "5": QT_TRANSLATE_NOOP("ReadAloud", "Five"),
+    "6": QT_TRANSLATE_NOOP("ReadAloud", "Six"),
+    "7": QT_TRANSLATE_NOOP("ReadAloud", "Seven"),
+    "8": QT_TRANSLATE_NOOP("ReadAloud", "Eight"),
+    "9": QT_TRANSLATE_NOOP("ReadAloud", "Nine"),
+    "_": QT_TRANSLATE_NOOP("ReadAloud", "underscore"),
+    "-": QT_TRANSLATE_NOOP("ReadAloud", "dash"),
+    ".": QT_TRANSLATE_NOOP("ReadAloud", "dot"),
+    "/": QT_TRANSLATE_NOOP("ReadAloud", "slash"),
+}
 
 
 def spell_word(ch: str) -> str:
     """One character for the phone: ``"H"`` → ``"capital Hotel"``, ``"h"`` → ``"Hotel"``."""
     word = NATO.get(ch.lower())
     if word is None:
-        return f"“{ch}”"
-    return f"capital {word}" if ch.isalpha() and ch.isupper() else word
+        return translate("ReadAloud", "“{character}”").format(character=ch)
+    said = translate("ReadAloud", word)
+    if ch.isalpha() and ch.isupper():
+        return translate("ReadAloud", "capital {letter}").format(letter=said)
+    return said
 
 
 def spell_groups(text: str, size: int = 4) -> list[tuple[str, str]]:
@@ -242,14 +352,24 @@ def cart_sentence(lines: Sequence[CartLine], total_cents: int, money: Any) -> st
     """``"2 × Starter kit at €49.99 each, and 1 × Cable at €5.00: €104.98 in total."``
     (``money`` words cents in the link's currency)."""
     worded = [
-        f"{line.quantity} × {line.name} at {money(line.unit_price_cents)}"
-        + (" each" if line.quantity != 1 else "")
+        (
+            translate("ReadAloud", "{quantity} × {name} at {price} each")
+            if line.quantity != 1
+            else translate("ReadAloud", "{quantity} × {name} at {price}")
+        ).format(quantity=line.quantity, name=line.name, price=money(line.unit_price_cents))
         for line in lines
     ]
+    total = money(total_cents)
     if not worded:
-        return f"{money(total_cents)} in total."
-    listed = worded[0] if len(worded) == 1 else ", ".join(worded[:-1]) + ", and " + worded[-1]
-    return f"You will pay for {listed}: {money(total_cents)} in total."
+        return translate("ReadAloud", "{total} in total.").format(total=total)
+    listed = worded[0]
+    if len(worded) > 1:
+        listed = translate("ReadAloud", "{items}, and {last}").format(
+            items=", ".join(worded[:-1]), last=worded[-1]
+        )
+    return translate("ReadAloud", "You will pay for {items}: {total} in total.").format(
+        items=listed, total=total
+    )
 
 
 def subscription_sentence(
@@ -267,9 +387,23 @@ def subscription_sentence(
         else None
     )
     interval = describe_interval(offer.get("interval"), offer.get("intervalCount"))
-    interval_words = interval.replace("/ ", "per ") if interval.startswith("/ ") else interval
-    price = f"{amount} {interval_words}".strip() if amount else "a price not listed here"
-    sentences = [f"This is the {name} subscription: {price}."]
+    interval_words = (
+        translate("ReadAloud", "per {interval}").format(interval=interval[2:])
+        if interval.startswith("/ ")
+        else interval
+    )
+    price = (
+        translate("ReadAloud", "{amount} {interval}")
+        .format(amount=amount, interval=interval_words)
+        .strip()
+        if amount
+        else translate("ReadAloud", "a price not listed here")
+    )
+    sentences = [
+        translate("ReadAloud", "This is the {name} subscription: {price}.").format(
+            name=name, price=price
+        )
+    ]
     days = offer.get("trialPeriodDays")
     fee_value = offer.get("entryFeesInCents")
     fee = (
@@ -278,17 +412,33 @@ def subscription_sentence(
         else None
     )
     if isinstance(days, int) and not isinstance(days, bool) and days > 0:
-        day_word = "day" if days == 1 else "days"
-        after = f"you pay {price}" if amount else "the subscription is charged"
         sentences.append(
-            f"The first {days} {day_word} are free; nothing is charged before then. "
-            f"After the trial {after}, unless you cancel before it ends."
+            translate(
+                "ReadAloud",
+                "The first %n day(s) are free; nothing is charged before then.",
+                None,
+                days,
+            )
+        )
+        sentences.append(
+            translate(
+                "ReadAloud", "After the trial you pay {price}, unless you cancel before it ends."
+            ).format(price=price)
+            if amount
+            else translate(
+                "ReadAloud",
+                "After the trial the subscription is charged, unless you cancel before it ends.",
+            )
         )
     if fee is not None:
-        sentences.append(f"The first payment is {fee} instead of the regular charge.")
+        sentences.append(
+            translate(
+                "ReadAloud", "The first payment is {fee} instead of the regular charge."
+            ).format(fee=fee)
+        )
     cycles = describe_cycles(offer)
     if cycles is not None:
-        sentences.append(f"It ends after {cycles}.")
+        sentences.append(translate("ReadAloud", "It ends after {cycles}.").format(cycles=cycles))
     else:
-        sentences.append("It renews until you cancel.")
+        sentences.append(translate("ReadAloud", "It renews until you cancel."))
     return " ".join(sentences)

@@ -95,7 +95,7 @@ def test_csv_import_reports_bad_rows_and_imports_nothing(
     good = tmp_path / "good.csv"
     good.write_text("\ufeffname,price_eur,price_usd\nGood,1.00,2.00\n", encoding="utf-8")
     dialog.import_csv(good)
-    assert "1 product(s) imported" in dialog.message_label.text()
+    assert "1 product imported" in dialog.message_label.text()
     assert dialog.table.rowCount() == 1
 
     out = tmp_path / "out.csv"

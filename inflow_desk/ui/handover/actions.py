@@ -30,8 +30,10 @@ from inflow_desk.domain.handover import (
     mailto_url,
     render_template,
     sms_count,
+    sms_plain,
     spell_groups,
 )
+from inflow_desk.domain.i18n import translate
 from inflow_desk.domain.kinds import SessionKind
 from inflow_desk.ui.checkout.result_panel import ResultPanel
 from inflow_desk.ui.checkout.session import CreatedSession
@@ -72,9 +74,10 @@ class ReadAloudCard(QDialog):
     def __init__(self, sentence: str, session_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("readAloudCard")
-        self.setWindowTitle("Read aloud")
+        self.setWindowTitle(translate("ReadAloudCard", "Read aloud"))
         self.sentence_label = QLabel(sentence, self)
         self.sentence_label.setObjectName("readAloudSentence")
+        self.sentence_label.setAccessibleName(translate("ReadAloudCard", "What to read"))
         self.sentence_label.setWordWrap(True)
         self.sentence_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         big = QFont(self.sentence_label.font())
@@ -82,14 +85,22 @@ class ReadAloudCard(QDialog):
         self.sentence_label.setFont(big)
         groups = spell_groups(session_id)
         spelled = "\n".join(f"{group}   —   {words}" for group, words in groups)
-        self.spelling_label = QLabel(f"Session {session_id}:\n{spelled}", self)
+        self.spelling_label = QLabel(
+            translate("ReadAloudCard", "Session {session}:").format(session=session_id)
+            + "\n"
+            + spelled,
+            self,
+        )
         self.spelling_label.setObjectName("readAloudSpelling")
+        self.spelling_label.setAccessibleName(translate("ReadAloudCard", "Session id, spelled"))
         self.spelling_label.setWordWrap(True)
         self.spelling_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         mid = QFont(self.spelling_label.font())
         mid.setPointSizeF(mid.pointSizeF() * 1.3)
         self.spelling_label.setFont(mid)
-        close = QPushButton("Close   Esc", self)
+        close = QPushButton(translate("ReadAloudCard", "Close   Esc"), self)
+        close.setObjectName("readAloudCloseButton")
+        close.setAccessibleName(translate("ReadAloudCard", "Close"))
         close.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.sentence_label)
@@ -129,20 +140,69 @@ class HandoverBar(QWidget):
         self._card: ReadAloudCard | None = None
 
         self.copy_message_button = action_button(
-            self, "Copy message", "copyMessageButton", COPY_MESSAGE_KEYS, self.copy_message
+            self,
+            translate("HandoverBar", "Copy message"),
+            "copyMessageButton",
+            COPY_MESSAGE_KEYS,
+            self.copy_message,
         )
         self.email_button = action_button(
-            self, "E-mail…", "emailLinkButton", EMAIL_KEYS, self.open_email
+            self,
+            translate("HandoverBar", "E-mail…"),
+            "emailLinkButton",
+            EMAIL_KEYS,
+            self.open_email,
         )
         self.sms_button = action_button(
-            self, "Copy SMS text", "copySmsButton", COPY_SMS_KEYS, self.copy_sms
+            self,
+            translate("HandoverBar", "Copy SMS text"),
+            "copySmsButton",
+            COPY_SMS_KEYS,
+            self.copy_sms,
         )
         self.read_aloud_button = action_button(
-            self, "Read aloud", "readAloudButton", READ_ALOUD_KEYS, self.show_read_aloud
+            self,
+            translate("HandoverBar", "Read aloud"),
+            "readAloudButton",
+            READ_ALOUD_KEYS,
+            self.show_read_aloud,
         )
         self.same_cart_button = action_button(
-            self, "New link, same cart", "sameCartButton", SAME_CART_KEYS, self.request_same_cart
+            self,
+            translate("HandoverBar", "New link, same cart"),
+            "sameCartButton",
+            SAME_CART_KEYS,
+            self.request_same_cart,
         )
+        for button, name, description in (
+            (
+                self.copy_message_button,
+                translate("HandoverBar", "Copy the message"),
+                translate("HandoverBar", "Copies the chat or e-mail text with the link"),
+            ),
+            (
+                self.email_button,
+                translate("HandoverBar", "E-mail the link"),
+                translate("HandoverBar", "Opens an e-mail to the customer in your mail program"),
+            ),
+            (
+                self.sms_button,
+                translate("HandoverBar", "Copy the SMS text"),
+                translate("HandoverBar", "Copies the short text for an SMS"),
+            ),
+            (
+                self.read_aloud_button,
+                translate("HandoverBar", "Read aloud"),
+                translate("HandoverBar", "Shows what to read to the customer, in large type"),
+            ),
+            (
+                self.same_cart_button,
+                translate("HandoverBar", "New link, same cart"),
+                translate("HandoverBar", "Creates a fresh link for the same cart or offer"),
+            ),
+        ):
+            button.setAccessibleName(name)
+            button.setAccessibleDescription(description)
         set_style(self.same_cart_button, f"font-weight: bold; color: {palette.WARNING_STRONG};")
         retain_size_when_hidden(self.same_cart_button)
 
@@ -182,7 +242,9 @@ class HandoverBar(QWidget):
         self._timer.stop()
         for button in self._buttons():
             button.setEnabled(False)
-        self.sms_button.setToolTip(shortcut_tip("Copy the SMS text", COPY_SMS_KEYS))
+        self.sms_button.setToolTip(
+            shortcut_tip(translate("HandoverBar", "Copy the SMS text"), COPY_SMS_KEYS)
+        )
         self._set_alert(None)
         if self._card is not None:
             self._card.close()
@@ -220,7 +282,7 @@ class HandoverBar(QWidget):
         return render_template(self._templates().message, self._values())
 
     def sms_text(self) -> str:
-        return render_template(self._templates().sms, self._values())
+        return sms_plain(render_template(self._templates().sms, self._values()))
 
     def subject_text(self) -> str:
         return render_template(self._templates().subject, self._values())
@@ -230,7 +292,7 @@ class HandoverBar(QWidget):
         return sms_count(self.sms_text()).describe()
 
     def _show_sms_count(self) -> None:
-        tip = shortcut_tip("Copy the SMS text", COPY_SMS_KEYS)
+        tip = shortcut_tip(translate("HandoverBar", "Copy the SMS text"), COPY_SMS_KEYS)
         self.sms_button.setToolTip(f"{tip}\n{self.sms_count_text()}")
 
     # ------------------------------------------------------------------ actions
@@ -238,14 +300,20 @@ class HandoverBar(QWidget):
         if self._created is None:
             return
         QGuiApplication.clipboard().setText(self.message_text())
-        self._panel.notify("Message copied ✓ — paste it into the chat or e-mail")
+        self._panel.notify(
+            translate("HandoverBar", "Message copied ✓ — paste it into the chat or e-mail")
+        )
 
     def copy_sms(self) -> None:
         if self._created is None:
             return
         text = self.sms_text()
         QGuiApplication.clipboard().setText(text)
-        self._panel.notify(f"SMS text copied ✓ — {sms_count(text).describe()}")
+        self._panel.notify(
+            translate("HandoverBar", "SMS text copied ✓ — {count}").format(
+                count=sms_count(text).describe()
+            )
+        )
 
     def mailto(self) -> str:
         """The ``mailto:`` link for the link on screen (recipient: the customer's e-mail)."""
@@ -258,7 +326,9 @@ class HandoverBar(QWidget):
             return
         url = QUrl.fromEncoded(self.mailto().encode("ascii"), QUrl.ParsingMode.StrictMode)
         if QDesktopServices.openUrl(url):
-            self._panel.notify("E-mail opened ✓ — check it and press Send")
+            self._panel.notify(
+                translate("HandoverBar", "E-mail opened ✓ — check it and press Send")
+            )
         else:
             log.warning("no e-mail program opened the mailto link")
             self._report(mail_client_failed())
@@ -313,13 +383,30 @@ class HandoverBar(QWidget):
             self._set_alert(None)
         else:
             amount = amount_text(created)
-            what = f"The link for {amount}" if amount else "The link"
             if left > timedelta(0):
-                text = f"⚠ {what} expires in {expires_in_text(created.expires_at, now)}"
-                text += " and is not paid."
+                time_left = expires_in_text(created.expires_at, now)
+                text = (
+                    translate(
+                        "HandoverBar", "⚠ The link for {amount} expires in {time} and is not paid."
+                    ).format(amount=amount, time=time_left)
+                    if amount
+                    else translate(
+                        "HandoverBar", "⚠ The link expires in {time} and is not paid."
+                    ).format(time=time_left)
+                )
             else:
-                text = f"⚠ {what} has expired unpaid."
-            self._set_alert(text + " Ctrl+Shift+L: a new link for the same cart.")
+                text = (
+                    translate("HandoverBar", "⚠ The link for {amount} has expired unpaid.").format(
+                        amount=amount
+                    )
+                    if amount
+                    else translate("HandoverBar", "⚠ The link has expired unpaid.")
+                )
+            self._set_alert(
+                translate(
+                    "HandoverBar", "{alert} Ctrl+Shift+L: a new link for the same cart."
+                ).format(alert=text)
+            )
         if left <= timedelta(0):
             self._timer.stop()
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inflow_desk.domain.i18n import translate
 from inflow_desk.domain.models import LineItem
 from inflow_desk.domain.money import plain_amount
 from inflow_desk.storage.catalog import CatalogError, CatalogStore, InvalidProductError, SavedCart
@@ -48,8 +49,10 @@ class CartsHost(Protocol):
 def _cart_label(cart: SavedCart) -> str:
     total = sum(item.line_total_cents for item in cart.items)
     items = ", ".join(f"{i.quantity} × {i.name}" for i in cart.items[:3])
-    more = f" + {len(cart.items) - 3} more" if len(cart.items) > 3 else ""
-    return f"{cart.name} — {format_money(total, cart.currency)}  ({items}{more})"
+    more = len(cart.items) - 3
+    if more > 0:
+        items = translate("SavedCarts", "{items} + %n more", None, more).format(items=items)
+    return f"{cart.name} — {format_money(total, cart.currency)}  ({items})"
 
 
 class CartPicker(QDialog):
@@ -58,14 +61,19 @@ class CartPicker(QDialog):
     def __init__(self, carts: list[SavedCart], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cartPicker")
-        self.setWindowTitle("Insert a saved cart")
+        self.setWindowTitle(translate("SavedCarts", "Insert a saved cart"))
         self.carts = carts
         self.chosen: SavedCart | None = None
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("cartFilterEdit")
-        self.filter_edit.setPlaceholderText("Type a cart's name")
+        self.filter_edit.setPlaceholderText(translate("SavedCarts", "Type a cart's name"))
+        self.filter_edit.setAccessibleName(translate("SavedCarts", "Filter the saved carts"))
         self.list = QListWidget(self)
         self.list.setObjectName("cartList")
+        self.list.setAccessibleName(translate("SavedCarts", "Saved carts"))
+        self.list.setAccessibleDescription(
+            translate("SavedCarts", "Enter puts the highlighted cart into the form")
+        )
         for cart in carts:
             item = QListWidgetItem(_cart_label(cart), self.list)
             item.setData(Qt.ItemDataRole.UserRole, cart.name)
@@ -76,7 +84,12 @@ class CartPicker(QDialog):
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.list, 1)
         if not carts:
-            layout.addWidget(QLabel("No saved carts yet: Ctrl+Shift+B saves the cart.", self))
+            layout.addWidget(
+                QLabel(
+                    translate("SavedCarts", "No saved carts yet: Ctrl+Shift+B saves the cart."),
+                    self,
+                )
+            )
         self._filter("")
         self.resize(520, 360)
 
@@ -116,17 +129,20 @@ class CartNameDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cartNameDialog")
-        self.setWindowTitle("Save the cart")
+        self.setWindowTitle(translate("SavedCarts", "Save the cart"))
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("cartNameEdit")
-        self.name_edit.setPlaceholderText("Starter bundle")
+        self.name_edit.setPlaceholderText(translate("SavedCarts", "Starter bundle"))
+        self.name_edit.setAccessibleName(translate("SavedCarts", "Cart name"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Save the cart as:", self))
+        label = QLabel(translate("SavedCarts", "Save the cart &as:"), self)
+        label.setBuddy(self.name_edit)
+        layout.addWidget(label)
         layout.addWidget(self.name_edit)
         layout.addWidget(buttons)
 
@@ -173,7 +189,9 @@ class SavedCarts:
         def done() -> None:
             problem = self.save_as(namer.name_edit.text())
             if problem is not None:
-                self._host.show_error(UserMessage("The cart was not saved.", problem))
+                self._host.show_error(
+                    UserMessage(translate("SavedCarts", "The cart was not saved."), problem)
+                )
             self._back_to_the_form()
 
         namer.accepted.connect(done)
@@ -202,9 +220,14 @@ class SavedCarts:
         if form.currency() is not cart.currency:
             self._host.show_error(
                 UserMessage(
-                    f"“{cart.name}” is saved in {cart.currency.value}; this cart is in "
-                    f"{form.currency().value}.",
-                    "Clear the cart (Ctrl+Shift+N) or change its currency first.",
+                    translate(
+                        "SavedCarts", "“{name}” is saved in {saved}; this cart is in {current}."
+                    ).format(
+                        name=cart.name, saved=cart.currency.value, current=form.currency().value
+                    ),
+                    translate(
+                        "SavedCarts", "Clear the cart (Ctrl+Shift+N) or change its currency first."
+                    ),
                     alarming=False,
                 )
             )

@@ -31,10 +31,13 @@ from PySide6.QtWidgets import (
 from inflow_desk.domain.handover import (
     PLACEHOLDERS,
     MessageTemplates,
+    placeholder_description,
     render_template,
     sms_count,
+    sms_plain,
     template_problem,
 )
+from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from inflow_desk.domain.money import Currency, MoneyParseError, parse_money, plain_amount
 from inflow_desk.storage.catalog import (
     CatalogError,
@@ -50,23 +53,40 @@ from inflow_desk.ui.kit.errors import (
     catalog_unavailable,
     export_failed,
 )
+from inflow_desk.ui.kit.formatting import format_money
 from inflow_desk.ui.kit.theme import set_style
 
 log = logging.getLogger(__name__)
 
-#: What the preview fills the placeholders with.
-SAMPLE_VALUES = {
-    "link": "https://checkout.inflowpay.com/pay/sess_7Hq2Lm90abcdEFGH",
-    "amount": "€99.98",
-    "items": "2 × Starter kit",
-    "offer": "",
-    "expires_at": "15:42",
-    "expires_in": "58 min",
-    "merchant": "Acme",
-    "customer_email": "customer@example.com",
-}
+
+def sample_values() -> dict[str, str]:
+    """What the preview fills the placeholders with (amounts in the agent's locale)."""
+    return {
+        "link": "https://checkout.inflowpay.com/pay/sess_7Hq2Lm90abcdEFGH",
+        "amount": format_money(9998, Currency.EUR),
+        "items": translate("CatalogDialog", "2 × Starter kit"),
+        "offer": "",
+        "expires_at": "15:42",
+        "expires_in": translate("HandoverFacts", "{minutes} min").format(minutes=58),
+        "merchant": "Acme",
+        "customer_email": "customer@example.com",
+    }
+
+
 ERROR_STYLE = f"color: {palette.DANGER_STRONG};"
-COLUMNS = ("Name", "EUR", "USD", "Qty", "Reference")
+#: Column titles (the currency codes stay codes).
+COLUMNS = (
+    QT_TRANSLATE_NOOP("CatalogDialog", "Name"),
+    "EUR",
+    "USD",
+    QT_TRANSLATE_NOOP("CatalogDialog", "Qty"),
+    QT_TRANSLATE_NOOP("CatalogDialog", "Reference"),
+)
+CURRENCY_CODES = frozenset({"EUR", "USD"})
+#: The three templates' names (form rows and problems).
+MESSAGE_LABEL = QT_TRANSLATE_NOOP("CatalogDialog", "Chat / e-mail text")
+SUBJECT_LABEL = QT_TRANSLATE_NOOP("CatalogDialog", "E-mail subject")
+SMS_LABEL = QT_TRANSLATE_NOOP("CatalogDialog", "SMS text")
 
 
 class CatalogDialog(QDialog):
@@ -83,7 +103,9 @@ class CatalogDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("catalogDialog")
-        self.setWindowTitle(f"Catalog and messages — {profile}")
+        self.setWindowTitle(
+            translate("CatalogDialog", "Catalog and messages — {profile}").format(profile=profile)
+        )
         self._store = store
         self._profile = profile
         self._on_change = on_change
@@ -91,8 +113,10 @@ class CatalogDialog(QDialog):
         self._editing: int | None = None
 
         tabs = QTabWidget(self)
-        tabs.addTab(self._catalog_tab(), "&Catalog")
-        tabs.addTab(self._templates_tab(), "&Messages")
+        tabs.setObjectName("catalogTabs")
+        tabs.setAccessibleName(translate("CatalogDialog", "Catalog and messages"))
+        tabs.addTab(self._catalog_tab(), translate("CatalogDialog", "&Catalog"))
+        tabs.addTab(self._templates_tab(), translate("CatalogDialog", "&Messages"))
         self.message_label = QLabel(self)
         self.message_label.setObjectName("catalogMessageLabel")
         self.message_label.setWordWrap(True)
@@ -112,12 +136,21 @@ class CatalogDialog(QDialog):
         page = QWidget(self)
         self.search_edit = QLineEdit(page)
         self.search_edit.setObjectName("catalogSearchEdit")
-        self.search_edit.setPlaceholderText("Search by name or reference")
+        self.search_edit.setPlaceholderText(
+            translate("CatalogDialog", "Search by name or reference")
+        )
+        self.search_edit.setAccessibleName(translate("CatalogDialog", "Search the catalog"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self._show_products)
         self.table = QTableWidget(0, len(COLUMNS), page)
         self.table.setObjectName("catalogTable")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels(
+            [c if c in CURRENCY_CODES else translate("CatalogDialog", c) for c in COLUMNS]
+        )
+        self.table.setAccessibleName(translate("CatalogDialog", "Products"))
+        self.table.setAccessibleDescription(
+            translate("CatalogDialog", "Select a product to edit it below")
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -127,40 +160,45 @@ class CatalogDialog(QDialog):
 
         self.name_edit = QLineEdit(page)
         self.name_edit.setObjectName("catalogNameEdit")
+        self.name_edit.setAccessibleName(translate("CatalogDialog", "Product name"))
         self.eur_edit = QLineEdit(page)
         self.eur_edit.setObjectName("catalogEurEdit")
         self.eur_edit.setPlaceholderText("49.99")
+        self.eur_edit.setAccessibleName(translate("CatalogDialog", "Price in euros"))
         self.usd_edit = QLineEdit(page)
         self.usd_edit.setObjectName("catalogUsdEdit")
+        self.usd_edit.setAccessibleName(translate("CatalogDialog", "Price in dollars"))
         self.quantity_spin = QSpinBox(page)
         self.quantity_spin.setObjectName("catalogQuantitySpin")
         self.quantity_spin.setRange(1, 10_000)
+        self.quantity_spin.setAccessibleName(translate("CatalogDialog", "Default quantity"))
         self.reference_edit = QLineEdit(page)
         self.reference_edit.setObjectName("catalogReferenceEdit")
+        self.reference_edit.setAccessibleName(translate("CatalogDialog", "Reference"))
         form = QFormLayout()
-        form.addRow("&Name", self.name_edit)
+        form.addRow(translate("CatalogDialog", "&Name"), self.name_edit)
         prices = QHBoxLayout()
         prices.addWidget(QLabel("EUR", page))
         prices.addWidget(self.eur_edit)
         prices.addWidget(QLabel("USD", page))
         prices.addWidget(self.usd_edit)
-        form.addRow("Price", prices)
-        form.addRow("Default &quantity", self.quantity_spin)
-        form.addRow("&Reference", self.reference_edit)
+        form.addRow(translate("CatalogDialog", "Price"), prices)
+        form.addRow(translate("CatalogDialog", "Default &quantity"), self.quantity_spin)
+        form.addRow(translate("CatalogDialog", "&Reference"), self.reference_edit)
 
-        self.save_button = QPushButton("&Add to catalog", page)
+        self.save_button = QPushButton(translate("CatalogDialog", "&Add to catalog"), page)
         self.save_button.setObjectName("catalogSaveButton")
         self.save_button.clicked.connect(self.save_product)
-        self.new_button = QPushButton("Ne&w product", page)
+        self.new_button = QPushButton(translate("CatalogDialog", "Ne&w product"), page)
         self.new_button.setObjectName("catalogNewButton")
         self.new_button.clicked.connect(self.start_new)
-        self.delete_button = QPushButton("&Delete", page)
+        self.delete_button = QPushButton(translate("CatalogDialog", "&Delete"), page)
         self.delete_button.setObjectName("catalogDeleteButton")
         self.delete_button.clicked.connect(self.delete_selected)
-        self.import_button = QPushButton("&Import CSV…", page)
+        self.import_button = QPushButton(translate("CatalogDialog", "&Import CSV…"), page)
         self.import_button.setObjectName("catalogImportButton")
         self.import_button.clicked.connect(self._import_dialog)
-        self.export_button = QPushButton("E&xport CSV…", page)
+        self.export_button = QPushButton(translate("CatalogDialog", "E&xport CSV…"), page)
         self.export_button.setObjectName("catalogExportButton")
         self.export_button.clicked.connect(self._export_dialog)
         buttons = QHBoxLayout()
@@ -234,7 +272,7 @@ class CatalogDialog(QDialog):
         self.usd_edit.setText(plain_amount(usd) if usd is not None else "")
         self.quantity_spin.setValue(product.default_quantity)
         self.reference_edit.setText(product.reference or "")
-        self.save_button.setText("&Save changes")
+        self.save_button.setText(translate("CatalogDialog", "&Save changes"))
 
     def start_new(self) -> None:
         self._editing = None
@@ -242,7 +280,7 @@ class CatalogDialog(QDialog):
         for edit in (self.name_edit, self.eur_edit, self.usd_edit, self.reference_edit):
             edit.clear()
         self.quantity_spin.setValue(1)
-        self.save_button.setText("&Add to catalog")
+        self.save_button.setText(translate("CatalogDialog", "&Add to catalog"))
         self.name_edit.setFocus()
 
     def _typed_product(self) -> CatalogProduct:
@@ -252,7 +290,11 @@ class CatalogDialog(QDialog):
                 try:
                     prices[currency] = parse_money(edit.text(), expected=currency)
                 except MoneyParseError as exc:
-                    raise InvalidProductError(f"Price in {currency.value}: {exc}") from exc
+                    raise InvalidProductError(
+                        translate("CatalogDialog", "Price in {currency}: {problem}").format(
+                            currency=currency.value, problem=exc
+                        )
+                    ) from exc
         return CatalogProduct(
             name=self.name_edit.text(),
             prices=prices,
@@ -267,10 +309,14 @@ class CatalogDialog(QDialog):
             product = self._typed_product()
             if product.id is None:
                 self._store.add_product(self._profile, product)
-                done = f"“{product.name.strip()}” added ✓"
+                done = translate("CatalogDialog", "“{name}” added ✓").format(
+                    name=product.name.strip()
+                )
             else:
                 self._store.update_product(self._profile, product)
-                done = f"“{product.name.strip()}” saved ✓"
+                done = translate("CatalogDialog", "“{name}” saved ✓").format(
+                    name=product.name.strip()
+                )
         except InvalidProductError as exc:
             self._show_problem(str(exc))  # already a sentence for the agent (no exception text)
             return
@@ -291,7 +337,7 @@ class CatalogDialog(QDialog):
             log.exception("the catalog could not be written")
             self._show_message(catalog_unavailable())
             return
-        self._changed(f"“{product.name}” deleted")
+        self._changed(translate("CatalogDialog", "“{name}” deleted").format(name=product.name))
         self.start_new()
 
     def import_csv(self, path: Path) -> None:
@@ -300,7 +346,11 @@ class CatalogDialog(QDialog):
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             log.warning("catalog import: cannot read %s: %s", path.name, type(exc).__name__)
-            self._show_message(catalog_import_failed([(1, "Not a UTF-8 text file.")], path.name))
+            self._show_message(
+                catalog_import_failed(
+                    [(1, translate("CatalogDialog", "Not a UTF-8 text file."))], path.name
+                )
+            )
             return
         try:
             count = self._store.import_csv(self._profile, text)
@@ -312,7 +362,11 @@ class CatalogDialog(QDialog):
             log.exception("the catalog could not be written")
             self._show_message(catalog_unavailable())
             return
-        self._changed(f"{count} product(s) imported from {path.name} ✓")
+        self._changed(
+            translate("CatalogDialog", "%n product(s) imported from {file} ✓", None, count).format(
+                file=path.name
+            )
+        )
 
     def export_csv(self, path: Path) -> None:
         try:
@@ -323,15 +377,21 @@ class CatalogDialog(QDialog):
         except CatalogError:
             self._show_message(catalog_unavailable())
             return
-        self._show_done(f"Catalog exported to {path.name} ✓")
+        self._show_done(
+            translate("CatalogDialog", "Catalog exported to {file} ✓").format(file=path.name)
+        )
 
     def _import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import catalog", "", "CSV (*.csv)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, translate("CatalogDialog", "Import catalog"), "", "CSV (*.csv)"
+        )
         if path:
             self.import_csv(Path(path))
 
     def _export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export catalog", "catalog.csv", "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("CatalogDialog", "Export catalog"), "catalog.csv", "CSV (*.csv)"
+        )
         if path:
             self.export_csv(Path(path))
 
@@ -346,33 +406,49 @@ class CatalogDialog(QDialog):
         page = QWidget(self)
         self.message_edit = QPlainTextEdit(page)
         self.message_edit.setObjectName("messageTemplateEdit")
+        self.message_edit.setAccessibleName(translate("CatalogDialog", MESSAGE_LABEL))
         self.sms_edit = QPlainTextEdit(page)
         self.sms_edit.setObjectName("smsTemplateEdit")
         self.sms_edit.setMaximumHeight(70)
+        self.sms_edit.setAccessibleName(translate("CatalogDialog", SMS_LABEL))
         self.subject_edit = QLineEdit(page)
         self.subject_edit.setObjectName("subjectTemplateEdit")
+        self.subject_edit.setAccessibleName(translate("CatalogDialog", SUBJECT_LABEL))
         self.preview_label = QLabel(page)
         self.preview_label.setObjectName("templatePreviewLabel")
         self.preview_label.setWordWrap(True)
         self.preview_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview_label.setAccessibleName(translate("CatalogDialog", "Preview"))
         self.template_problem_label = QLabel(page)
         self.template_problem_label.setObjectName("templateProblemLabel")
         self.template_problem_label.setWordWrap(True)
         set_style(self.template_problem_label, ERROR_STYLE)
-        self.save_templates_button = QPushButton("Save &templates", page)
+        self.save_templates_button = QPushButton(
+            translate("CatalogDialog", "Save &templates"), page
+        )
         self.save_templates_button.setObjectName("saveTemplatesButton")
         self.save_templates_button.clicked.connect(self.save_templates)
-        defaults = QPushButton("Back to the &defaults", page)
+        defaults = QPushButton(translate("CatalogDialog", "Back to the &defaults"), page)
         defaults.setObjectName("defaultTemplatesButton")
+        defaults.setAccessibleDescription(
+            translate("CatalogDialog", "The default texts, in the app's language")
+        )
         defaults.clicked.connect(lambda: self._set_templates(MessageTemplates()))
         known = QLabel(
-            "Placeholders: " + ", ".join("{" + name + "}" for name in PLACEHOLDERS), page
+            translate("CatalogDialog", "Placeholders: {names}").format(
+                names=", ".join("{" + name + "}" for name in PLACEHOLDERS)
+            ),
+            page,
+        )
+        known.setObjectName("templatePlaceholdersLabel")
+        known.setToolTip(
+            "\n".join("{" + name + "}: " + placeholder_description(name) for name in PLACEHOLDERS)
         )
         known.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("Chat / e-mail text", self.message_edit)
-        form.addRow("E-mail subject", self.subject_edit)
-        form.addRow("SMS text", self.sms_edit)
+        form.addRow(translate("CatalogDialog", MESSAGE_LABEL), self.message_edit)
+        form.addRow(translate("CatalogDialog", SUBJECT_LABEL), self.subject_edit)
+        form.addRow(translate("CatalogDialog", SMS_LABEL), self.sms_edit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_templates_button)
         buttons.addWidget(defaults)
@@ -381,7 +457,7 @@ class CatalogDialog(QDialog):
         layout.addWidget(known)
         layout.addLayout(form)
         layout.addWidget(self.template_problem_label)
-        layout.addWidget(QLabel("Preview (sample values):", page))
+        layout.addWidget(QLabel(translate("CatalogDialog", "Preview (sample values):"), page))
         layout.addWidget(self.preview_label, 1)
         layout.addLayout(buttons)
         for edit in (self.message_edit, self.sms_edit):
@@ -413,22 +489,29 @@ class CatalogDialog(QDialog):
         templates = self.typed_templates()
         problems = []
         for label, text in (
-            ("Chat / e-mail text", templates.message),
-            ("E-mail subject", templates.subject),
-            ("SMS text", templates.sms),
+            (MESSAGE_LABEL, templates.message),
+            (SUBJECT_LABEL, templates.subject),
+            (SMS_LABEL, templates.sms),
         ):
             problem = template_problem(text)
             if problem is not None:
-                problems.append(f"{label}: {problem}")
+                problems.append(
+                    translate("CatalogDialog", "{template}: {problem}").format(
+                        template=translate("CatalogDialog", label), problem=problem
+                    )
+                )
         self.template_problem_label.setText("\n".join(problems))
         self.save_templates_button.setEnabled(not problems)
         if problems:
             return
-        message = render_template(templates.message, SAMPLE_VALUES)
-        subject = render_template(templates.subject, SAMPLE_VALUES)
-        sms = render_template(templates.sms, SAMPLE_VALUES)
+        values = sample_values()
+        message = render_template(templates.message, values)
+        subject = render_template(templates.subject, values)
+        sms = sms_plain(render_template(templates.sms, values))
         self.preview_label.setText(
-            f"Subject: {subject}\n\n{message}\n\n— SMS ({sms_count(sms).describe()}):\n{sms}"
+            translate(
+                "CatalogDialog", "Subject: {subject}\n\n{message}\n\n— SMS ({count}):\n{sms}"
+            ).format(subject=subject, message=message, count=sms_count(sms).describe(), sms=sms)
         )
 
     def save_templates(self) -> None:
@@ -441,7 +524,7 @@ class CatalogDialog(QDialog):
             log.exception("the templates could not be saved")
             self._show_message(catalog_unavailable())
             return
-        self._show_done("Templates saved ✓")
+        self._show_done(translate("CatalogDialog", "Templates saved ✓"))
 
     # ------------------------------------------------------------------ messages
     def _show_message(self, message: UserMessage) -> None:

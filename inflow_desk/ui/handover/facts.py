@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from inflow_desk.domain.handover import CartLine, cart_sentence, subscription_sentence
+from inflow_desk.domain.i18n import translate
 from inflow_desk.domain.kinds import SessionKind
 from inflow_desk.domain.money import Currency
-from inflow_desk.domain.time_left import time_left_text
 from inflow_desk.ui.checkout.session import CreatedSession
 from inflow_desk.ui.kit.formatting import format_money, format_money_in
+from inflow_desk.ui.kit.moments import clock_or_day_text
 
 
 def _currency(created: CreatedSession) -> Currency | None:
@@ -28,21 +29,37 @@ def items_text(created: CreatedSession) -> str:
     """``"2 × Starter kit, 1 × Cable"`` (a cart) or the offer's name (a subscription)."""
     details = created.details
     if created.kind is SessionKind.SUBSCRIPTION:
-        return details.offer_name or details.offer_id or "subscription"
+        return details.offer_name or details.offer_id or translate("HandoverFacts", "subscription")
     return ", ".join(f"{line.quantity} × {line.name}" for line in details.line_items)
 
 
 def expires_at_text(expires_at: datetime, now: datetime) -> str:
-    local = expires_at.astimezone()
-    if local.date() != now.astimezone().date():
-        return local.strftime("%a %d %b %H:%M")
-    return local.strftime("%H:%M")
+    """``15:42`` today, ``Thu 3 Dec 15:42`` another day (the agent's locale)."""
+    return clock_or_day_text(expires_at, now)
 
 
 def expires_in_text(expires_at: datetime, now: datetime) -> str:
-    """``"58 min"`` (the one "time left" wording without "left"), ``"no time"`` once expired."""
-    left = time_left_text(expires_at - now)
-    return left.removesuffix(" left") if left else "no time"
+    """``"58 min"``, ``"2 h 5 min"``, ``"3 d 4 h"``: the time left, rounded down as the
+    countdown's (``domain.time_left``) but without "left"; ``"no time"`` once expired."""
+    remaining = expires_at - now
+    if remaining <= timedelta(0):
+        return translate("HandoverFacts", "no time")
+    minutes = remaining // timedelta(minutes=1)
+    if minutes < 1:
+        return translate("HandoverFacts", "less than a minute")
+    if minutes < 60:
+        return translate("HandoverFacts", "{minutes} min").format(minutes=minutes)
+    hours, minutes = divmod(minutes, 60)
+    if hours < 24:
+        if minutes == 0:
+            return translate("HandoverFacts", "{hours} h").format(hours=hours)
+        return translate("HandoverFacts", "{hours} h {minutes} min").format(
+            hours=hours, minutes=minutes
+        )
+    days, hours = divmod(hours, 24)
+    if hours == 0:
+        return translate("HandoverFacts", "{days} d").format(days=days)
+    return translate("HandoverFacts", "{days} d {hours} h").format(days=days, hours=hours)
 
 
 def placeholder_values(

@@ -12,6 +12,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
+from inflow_desk.domain.i18n import translate
 from inflow_desk.domain.kinds import SessionKind
 from inflow_desk.domain.models import LineItem
 from inflow_desk.domain.money import Currency
@@ -22,6 +23,7 @@ from inflow_desk.ui.checkout.one_time_form import OneTimeForm
 from inflow_desk.ui.checkout.options_form import OptionsForm
 from inflow_desk.ui.handover.carts import SavedCarts
 from inflow_desk.ui.kit.formatting import format_money
+from inflow_desk.ui.kit.moments import day_text
 from inflow_desk.ui.kit.widgets import bind_shortcut
 from inflow_desk.ui.kit.workers import LatestOnly, run_in_background
 
@@ -59,7 +61,8 @@ def last_cart_for(
                 LineItem(i.name, i.unit_price_cents, i.quantity) for i in record.line_items
             )
             assert record.currency is not None
-            cart = SavedCart(f"Last cart of {email.strip()}", Currency(record.currency), items)
+            name = translate("LastCart", "Last cart of {email}").format(email=email.strip())
+            cart = SavedCart(name, Currency(record.currency), items)
             return cart, record
     return None
 
@@ -119,11 +122,15 @@ class LastCartOffer(QObject):
         cart, record = found
         self.offered = cart
         items = ", ".join(f"{i.quantity} × {i.name}" for i in cart.items[:2])
-        more = f" + {len(cart.items) - 2} more" if len(cart.items) > 2 else ""
+        more = len(cart.items) - 2
+        if more > 0:
+            items = translate("LastCart", "{items} + %n more", None, more).format(items=items)
         total = format_money(sum(i.line_total_cents for i in cart.items), cart.currency)
-        when = record.created_at.astimezone().strftime("%d %b")
         self._host.status_label.setText(
-            f"Last cart for this e-mail ({when}): {items}{more}, {total} — Ctrl+Shift+O puts it in"
+            translate(
+                "LastCart",
+                "Last cart for this e-mail ({day}): {items}, {total} — Ctrl+Shift+O puts it in",
+            ).format(day=day_text(record.created_at), items=items, total=total)
         )
 
     def _withdraw(self) -> None:

@@ -15,6 +15,8 @@ from typing import Final
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
+from inflow_desk.domain.i18n import translate
+
 DOCK_NAME: Final = "historyDock"
 DEFAULT_ROWS: Final = 5  # the last few links at a glance; the cart and the link come first
 
@@ -30,14 +32,14 @@ def reserve_history_dock(window: QMainWindow) -> QDockWidget:
     existing = history_dock(window)
     if existing is not None:
         return existing
-    dock = QDockWidget("History", window)
+    dock = QDockWidget(translate("HistoryDock", "History"), window)
     dock.setObjectName(DOCK_NAME)
     dock.setFeatures(
         QDockWidget.DockWidgetFeature.DockWidgetClosable
         | QDockWidget.DockWidgetFeature.DockWidgetMovable
         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
     )
-    placeholder = QLabel("Loading the history…", dock)
+    placeholder = QLabel(translate("HistoryDock", "Loading the history…"), dock)
     placeholder.setObjectName("historyPlaceholderLabel")
     placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
     placeholder.setEnabled(False)

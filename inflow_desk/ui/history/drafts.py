@@ -19,8 +19,10 @@ from typing import Any, Final, Protocol
 from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QLabel, QWidget
 
+from inflow_desk.domain.i18n import translate
 from inflow_desk.storage.history import HistoryError, HistoryStore
 from inflow_desk.ui.checkout.session import CreatedSession
+from inflow_desk.ui.kit.moments import clock_or_day_text
 from inflow_desk.ui.kit.widgets import Clock, utc_now
 
 log = logging.getLogger(__name__)
@@ -156,10 +158,15 @@ class DraftKeeper(QObject):
         self._window.restore_form(data)
         self._timer.stop()  # restoring emitted formChanged; what is stored is already this
         self._last_saved = _canonical(self._window.form_snapshot())
-        self._notice = f"Restored the unsent form from {self._when(saved_at)}"
+        self._notice = translate("Drafts", "Restored the unsent form from {moment}").format(
+            moment=self._when(saved_at)
+        )
         self._window.status_label.setText(self._notice)
         self._window.status_label.setToolTip(
-            "The app was closed before this form was sent; it was saved automatically."
+            translate(
+                "Drafts",
+                "The app was closed before this form was sent; it was saved automatically.",
+            )
         )
         self.restored.emit(self._notice)
         return True
@@ -215,7 +222,4 @@ class DraftKeeper(QObject):
         self.clear()
 
     def _when(self, saved_at: datetime) -> str:
-        local = saved_at.astimezone()
-        if local.date() == self._clock().astimezone().date():
-            return local.strftime("%H:%M")
-        return local.strftime("%a %d %b %H:%M")
+        return clock_or_day_text(saved_at, self._clock())

@@ -34,6 +34,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from inflow_desk.storage.history import (
     NEWEST_FIRST,
     HistoryRecord,
@@ -46,10 +47,13 @@ from inflow_desk.storage.history import (
     status_text,
 )
 from inflow_desk.ui.kit import palette
+from inflow_desk.ui.kit.chips import CHIP_KIND_ROLE
 from inflow_desk.ui.kit.errors import history_read_failed
 from inflow_desk.ui.kit.formatting import format_money_in
+from inflow_desk.ui.kit.moments import day_clock_text, long_moment_text
 from inflow_desk.ui.kit.widgets import Clock, utc_now
 from inflow_desk.ui.kit.workers import LatestOnly, run_in_background
+from inflow_desk.ui.payments.status import short_kind
 
 log = logging.getLogger(__name__)
 
@@ -79,16 +83,23 @@ class HistoryColumn(IntEnum):
     LINK = 7
 
 
+#: Column titles in English (:func:`header_text` says them in the agent's language).
 HEADERS: Final = {
-    HistoryColumn.CREATED: "Created",
-    HistoryColumn.STATUS: "Status",
-    HistoryColumn.KIND: "Type",
-    HistoryColumn.EMAIL: "Customer e-mail",
-    HistoryColumn.PRODUCTS: "Products / offer",
-    HistoryColumn.AMOUNT: "Amount",
-    HistoryColumn.SESSION_ID: "Session",
-    HistoryColumn.LINK: "Link",
+    HistoryColumn.CREATED: QT_TRANSLATE_NOOP("HistoryModel", "Created"),
+    HistoryColumn.STATUS: QT_TRANSLATE_NOOP("HistoryModel", "Status"),
+    HistoryColumn.KIND: QT_TRANSLATE_NOOP("HistoryModel", "Type"),
+    HistoryColumn.EMAIL: QT_TRANSLATE_NOOP("HistoryModel", "Customer e-mail"),
+    HistoryColumn.PRODUCTS: QT_TRANSLATE_NOOP("HistoryModel", "Products / offer"),
+    HistoryColumn.AMOUNT: QT_TRANSLATE_NOOP("HistoryModel", "Amount"),
+    HistoryColumn.SESSION_ID: QT_TRANSLATE_NOOP("HistoryModel", "Session"),
+    HistoryColumn.LINK: QT_TRANSLATE_NOOP("HistoryModel", "Link"),
 }
+
+
+def header_text(column: HistoryColumn) -> str:
+    """A column's title in the agent's language."""
+    return translate("HistoryModel", HEADERS[column])
+
 
 #: Store sort key of each header (the link sorts like the session id it contains).
 SORT_KEYS: Final = {
@@ -102,7 +113,10 @@ SORT_KEYS: Final = {
     HistoryColumn.LINK: SortColumn.SESSION_ID,
 }
 
-KIND_TEXT: Final = {SessionKind.ONE_TIME: "One-time", SessionKind.SUBSCRIPTION: "Subscription"}
+KIND_TEXT: Final = {
+    SessionKind.ONE_TIME: QT_TRANSLATE_NOOP("HistoryModel", "One-time"),
+    SessionKind.SUBSCRIPTION: QT_TRANSLATE_NOOP("HistoryModel", "Subscription"),
+}
 
 _OPEN_BRUSH: Final = QBrush(QColor(palette.SUCCESS))
 _EXPIRED_BRUSH: Final = QBrush(QColor(palette.MUTED_ROW))
@@ -111,7 +125,7 @@ _TOOLTIP: Final = int(Qt.ItemDataRole.ToolTipRole.value)
 _ALIGNMENT: Final = int(Qt.ItemDataRole.TextAlignmentRole.value)
 _FOREGROUND: Final = int(Qt.ItemDataRole.ForegroundRole.value)
 _RIGHT: Final = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
-_ROLES: Final = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _FOREGROUND, RecordRole})
+_ROLES: Final = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _FOREGROUND, RecordRole, CHIP_KIND_ROLE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +145,7 @@ def display_texts(record: HistoryRecord) -> tuple[str, ...]:
     return (
         created_text(record.created_at),
         "",
-        KIND_TEXT[record.kind],
+        translate("HistoryModel", KIND_TEXT[record.kind]),
         record.customer_email or "",
         products_text(record),
         amount_text(record),
@@ -206,6 +220,7 @@ class HistoryModel(QAbstractTableModel):
         self._refresh_again = False
         #: Payment status by session id (``ui/payments``): shown instead of open/expired.
         self._payment_text: dict[str, str] = {}
+        self._payment_kind: dict[str, str] = {}  # its chip
         self._status_timer = QTimer(self)
         self._status_timer.setObjectName("historyStatusTimer")
         self._status_timer.setInterval(STATUS_REFRESH_MS)
@@ -434,11 +449,17 @@ class HistoryModel(QAbstractTableModel):
             )
 
     # ------------------------------------------------------------------ Qt model
-    def set_payment_status(self, session_id: str, text: str) -> None:
-        """Show ``text`` ("paid ✓ 13:12") in the status column of ``session_id``'s row."""
-        if self._payment_text.get(session_id) == text:
+    def set_payment_status(self, session_id: str, text: str, kind: str | None = None) -> None:
+        """Show ``text`` ("paid ✓ 13:12") in the status column of ``session_id``'s row, as a
+        ``kind`` chip (by default the one ``ui/payments`` words ``text`` for)."""
+        kind = kind or short_kind(text)
+        if (self._payment_text.get(session_id), self._payment_kind.get(session_id)) == (
+            text,
+            kind,
+        ):
             return
         self._payment_text[session_id] = text
+        self._payment_kind[session_id] = kind
         self.refresh_status()
 
     def payment_status(self, session_id: str) -> str | None:
@@ -456,9 +477,11 @@ class HistoryModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HistoryColumn):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[HistoryColumn(section)]
+            return header_text(HistoryColumn(section))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Sort by {HEADERS[HistoryColumn(section)].lower()} (click the header)"
+            return translate("HistoryModel", "Sort by {column} (click the header)").format(
+                column=header_text(HistoryColumn(section)).lower()
+            )
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -483,6 +506,13 @@ class HistoryModel(QAbstractTableModel):
             return None
         if role == RecordRole:
             return loaded.record
+        if role == CHIP_KIND_ROLE:
+            if column != HistoryColumn.STATUS:
+                return None
+            kind = self._payment_kind.get(loaded.record.session_id)
+            if kind is not None:
+                return kind
+            return "open" if is_open(loaded.record, self._clock()) else "expired"
         if role == _ALIGNMENT:
             return _RIGHT if column == HistoryColumn.AMOUNT else None
         if role == _FOREGROUND:
@@ -495,15 +525,25 @@ class HistoryModel(QAbstractTableModel):
 
     def _tooltip(self, record: HistoryRecord, column: HistoryColumn) -> str | None:
         if column == HistoryColumn.CREATED:
-            local = record.created_at.astimezone()
-            return f"{local:%A %d %B %Y %H:%M:%S %Z} — {record.environment}, {record.profile}"
+            return translate("HistoryModel", "{moment} — {environment}, {profile}").format(
+                moment=long_moment_text(record.created_at),
+                environment=record.environment,
+                profile=record.profile,
+            )
         if column == HistoryColumn.STATUS:
-            expires = record.expires_at.astimezone()
-            note = " (Inflow's default of about 1 hour)" if record.expires_at_is_default else ""
-            return f"Link valid until {expires:%a %d %b %H:%M}{note}"
+            expires = day_clock_text(record.expires_at)
+            if record.expires_at_is_default:
+                return translate(
+                    "HistoryModel", "Link valid until {moment} (Inflow's default of about 1 hour)"
+                ).format(moment=expires)
+            return translate("HistoryModel", "Link valid until {moment}").format(moment=expires)
         if column == HistoryColumn.PRODUCTS:
             if record.kind is SessionKind.SUBSCRIPTION:
-                return f"Offer {record.offer_name or ''} ({record.offer_id})".replace("  ", " ")
+                if record.offer_name:
+                    return translate("HistoryModel", "Offer {name} ({id})").format(
+                        name=record.offer_name, id=record.offer_id
+                    )
+                return translate("HistoryModel", "Offer ({id})").format(id=record.offer_id)
             return record.items_summary
         if column == HistoryColumn.LINK:
             return record.checkout_url

@@ -54,6 +54,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inflow_desk.domain.i18n import translate
+from inflow_desk.domain.money import Currency
 from inflow_desk.storage.history import (
     HistoryRecord,
     HistoryStore,
@@ -65,15 +67,19 @@ from inflow_desk.ui.checkout.result_panel import QrWindow
 from inflow_desk.ui.checkout.session import CreatedSession
 from inflow_desk.ui.history.dock import reserve_history_dock
 from inflow_desk.ui.history.model import (
+    KIND_TEXT,
     HistoryColumn,
     HistoryModel,
     RecordRole,
     created_text,
+    header_text,
     sort_indicator_of,
 )
 from inflow_desk.ui.kit import palette
 from inflow_desk.ui.kit.chips import ChipDelegate
 from inflow_desk.ui.kit.errors import export_failed
+from inflow_desk.ui.kit.formatting import format_money
+from inflow_desk.ui.kit.moments import number_text
 from inflow_desk.ui.kit.theme import set_style
 from inflow_desk.ui.kit.widgets import Clock, shortcut_tip, utc_now
 from inflow_desk.ui.kit.workers import run_in_background
@@ -153,17 +159,21 @@ class DateRangeDialog(QDialog):
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyRangeDialog")
-        self.setWindowTitle("Export history — date range")
+        self.setWindowTitle(translate("DateRangeDialog", "Export history — date range"))
         self.first_edit = self._date_edit("historyRangeFromEdit", today)
+        self.first_edit.setAccessibleName(translate("DateRangeDialog", "First day"))
         self.last_edit = self._date_edit("historyRangeToEdit", today)
+        self.last_edit.setAccessibleName(translate("DateRangeDialog", "Last day (inclusive)"))
         form = QFormLayout()
-        form.addRow("&From", self.first_edit)
-        form.addRow("&To (inclusive)", self.last_edit)
+        form.addRow(translate("DateRangeDialog", "&From"), self.first_edit)
+        form.addRow(translate("DateRangeDialog", "&To (inclusive)"), self.last_edit)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.setObjectName("historyRangeButtons")
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            translate("DateRangeDialog", "Export…")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -224,9 +234,16 @@ class HistoryView(QWidget):
 
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("historySearchEdit")
-        self.search_edit.setAccessibleName("Filter history")
-        self.search_edit.setPlaceholderText("Filter: e-mail, product, offer, session id or amount")
-        self.search_edit.setToolTip(shortcut_tip("Filter the history as you type", FIND_SHORTCUT))
+        self.search_edit.setAccessibleName(translate("HistoryView", "Filter history"))
+        self.search_edit.setAccessibleDescription(
+            translate("HistoryView", "E-mail, product, offer, session id or amount")
+        )
+        self.search_edit.setPlaceholderText(
+            translate("HistoryView", "Filter: e-mail, product, offer, session id or amount")
+        )
+        self.search_edit.setToolTip(
+            shortcut_tip(translate("HistoryView", "Filter the history as you type"), FIND_SHORTCUT)
+        )
         self.search_edit.setClearButtonEnabled(True)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("historyCountLabel")
@@ -236,7 +253,13 @@ class HistoryView(QWidget):
 
         self.table = QTableView(self)
         self.table.setObjectName("historyTable")
-        self.table.setAccessibleName("Created links")
+        self.table.setAccessibleName(translate("HistoryView", "Created links"))
+        self.table.setAccessibleDescription(
+            translate(
+                "HistoryView",
+                "Enter copies the link; Space shows its QR code; Ctrl+R creates it again",
+            )
+        )
         self.table.setModel(self.model)
         # The status as a chip, drawn as the result panel's (kit/chips.py).
         self.table.setItemDelegateForColumn(HistoryColumn.STATUS, ChipDelegate(self.table))
@@ -261,15 +284,17 @@ class HistoryView(QWidget):
         samples = {
             HistoryColumn.CREATED: created_text(datetime(2026, 12, 28, 22, 58)),
             HistoryColumn.STATUS: "open — 23 h 59 min left",
-            HistoryColumn.KIND: "Subscription",
+            HistoryColumn.KIND: translate("HistoryModel", KIND_TEXT[SessionKind.SUBSCRIPTION]),
             HistoryColumn.EMAIL: "firstname.lastname@example.org",
             HistoryColumn.PRODUCTS: "2 × Starter kit, 1 × Shipping express",
-            HistoryColumn.AMOUNT: "€1,299,999.00",
+            HistoryColumn.AMOUNT: format_money(129999900, Currency.EUR),
             HistoryColumn.SESSION_ID: "sess_0123456789abcdef",
         }
         metrics = self.table.fontMetrics()
+        titles = header.fontMetrics()
         for column, sample in samples.items():
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+            title = titles.horizontalAdvance(header_text(column)) + 16  # + the sort arrow
+            header.resizeSection(column, max(metrics.horizontalAdvance(sample), title) + 24)
         # The free-text columns share what is left, so the default columns fit the window
         # without a horizontal scroll bar (texts elide; the tooltip and Ctrl+C have it all).
         for column in (HistoryColumn.EMAIL, HistoryColumn.PRODUCTS, HistoryColumn.LINK):
@@ -280,33 +305,45 @@ class HistoryView(QWidget):
         self.table.setSortingEnabled(True)  # header clicks → model.sort → store order
 
         self.copy_action = self._action(
-            "&Copy link", "historyCopyLinkAction", COPY_SHORTCUT, self.copy_link
+            translate("HistoryView", "&Copy link"),
+            "historyCopyLinkAction",
+            COPY_SHORTCUT,
+            self.copy_link,
         )
         self.qr_action = self._action(
-            "Show &QR code", "historyShowQrAction", QR_SHORTCUT, self.show_qr
+            translate("HistoryView", "Show &QR code"),
+            "historyShowQrAction",
+            QR_SHORTCUT,
+            self.show_qr,
         )
         self.create_again_action = self._action(
-            "Create &again", "historyCreateAgainAction", CREATE_AGAIN_SHORTCUT, self.create_again
+            translate("HistoryView", "Create &again"),
+            "historyCreateAgainAction",
+            CREATE_AGAIN_SHORTCUT,
+            self.create_again,
         )
         self.create_again_action.setStatusTip(
-            "Load the same cart or offer into the form, for a fresh link"
+            translate("HistoryView", "Load the same cart or offer into the form, for a fresh link")
         )
         self.export_selected_action = self._action(
-            "&Export selected…",
+            translate("HistoryView", "&Export selected…"),
             "historyExportSelectedAction",
             EXPORT_SELECTED_SHORTCUT,
             self.export_selected_dialog,
         )
         self.export_range_action = self._action(
-            "Export &date range…",
+            translate("HistoryView", "Export &date range…"),
             "historyExportRangeAction",
             EXPORT_RANGE_SHORTCUT,
             self.export_range_dialog,
         )
         self.refresh_action = self._action(
-            "&Reload", "historyRefreshAction", REFRESH_SHORTCUT, self.refresh
+            translate("HistoryView", "&Reload"),
+            "historyRefreshAction",
+            REFRESH_SHORTCUT,
+            self.refresh,
         )
-        self.find_action = QAction("Filter", self)
+        self.find_action = QAction(translate("HistoryView", "Filter"), self)
         self.find_action.setObjectName("historyFindAction")
         self.find_action.setShortcut(QKeySequence(FIND_SHORTCUT))
         self.find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -315,6 +352,7 @@ class HistoryView(QWidget):
 
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("historyToolbar")
+        self.toolbar.setAccessibleName(translate("HistoryView", "History actions"))
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (
             self.copy_action,
@@ -326,6 +364,7 @@ class HistoryView(QWidget):
             self.toolbar.addAction(action)
             button = self.toolbar.widgetForAction(action)
             button.setObjectName(action.objectName().replace("Action", "Button"))
+            button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
 
         top = QHBoxLayout()
         top.addWidget(self.search_edit, 1)
@@ -445,10 +484,12 @@ class HistoryView(QWidget):
         self._restore_current = record.id if record is not None else None
 
     def _show_count(self, count: int) -> None:
+        number = number_text(count)
         if self.model.filter_text.strip():
-            self.count_label.setText(f"{count:,} matching")
+            text = translate("HistoryView", "{count} matching", None, count)
         else:
-            self.count_label.setText(f"{count:,} link{'' if count == 1 else 's'}")
+            text = translate("HistoryView", "{count} link(s)", None, count)
+        self.count_label.setText(text.format(count=number))
 
     def _on_refreshed(self, count: int) -> None:
         self._show_count(count)
@@ -582,7 +623,9 @@ class HistoryView(QWidget):
         if record is None:
             return
         QGuiApplication.clipboard().setText(record.checkout_url)
-        self.show_message(f"Link of {record.session_id} copied ✓")
+        self.show_message(
+            translate("HistoryView", "Link of {session} copied ✓").format(session=record.session_id)
+        )
 
     def show_qr(self) -> None:
         record = self.current_record()
@@ -613,7 +656,11 @@ class HistoryView(QWidget):
         if record is None:
             return
         self.createAgainRequested.emit(record.kind.value, create_again_body(record))
-        self.show_message(f"Loaded {record.session_id} into the form — press Ctrl+Enter")
+        self.show_message(
+            translate("HistoryView", "Loaded {session} into the form — press Ctrl+Enter").format(
+                session=record.session_id
+            )
+        )
 
     def _on_activated(self, index: QModelIndex) -> None:
         self.copy_link()
@@ -647,7 +694,10 @@ class HistoryView(QWidget):
 
     def _ask_path(self, suffix: str) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export history as CSV", self._default_file_name(suffix), "CSV (*.csv)"
+            self,
+            translate("HistoryView", "Export history as CSV"),
+            self._default_file_name(suffix),
+            "CSV (*.csv)",
         )
         if not path:
             return None
@@ -684,7 +734,7 @@ class HistoryView(QWidget):
         self._export(path, lambda: export_range(store, path, first, last))
 
     def _export(self, path: Path, write: Callable[[], int]) -> None:
-        self.show_message(f"Exporting to {path.name}…")
+        self.show_message(translate("HistoryView", "Exporting to {file}…").format(file=path.name))
         run_in_background(
             write,
             lambda count: self._on_exported(path, count),
@@ -693,7 +743,11 @@ class HistoryView(QWidget):
         )
 
     def _on_exported(self, path: Path, count: int) -> None:
-        self.show_message(f"{count:,} row{'' if count == 1 else 's'} exported to {path.name} ✓")
+        self.show_message(
+            translate("HistoryView", "{count} row(s) exported to {file} ✓", None, count).format(
+                count=number_text(count), file=path.name
+            )
+        )
         self.exported.emit(str(path), count)
 
     def _on_export_failed(self, path: Path, exc: BaseException) -> None:
@@ -731,17 +785,19 @@ def dock_history(window: QMainWindow, host: HistoryHost, view: HistoryView) -> Q
     # Showing and hiding: the View menu (and the dock's close button), no key of its own.
     toggle = dock.toggleViewAction()
     toggle.setObjectName("toggleHistoryAction")
-    toggle.setText("&History")
-    toggle.setToolTip("Show or hide the history")
+    toggle.setText(translate("HistoryView", "&History"))
+    toggle.setToolTip(translate("HistoryView", "Show or hide the history"))
     toggle.triggered.connect(lambda checked: view.focus_search() if checked else None)
     host.menu("&View").addAction(toggle)
 
     # Ctrl+H goes to the filter — it shows a hidden history, it never hides it.
-    go_to = QAction("&Go to the history filter", window)
+    go_to = QAction(translate("HistoryView", "&Go to the history filter"), window)
     go_to.setObjectName("goToHistoryAction")
     go_to.setShortcut(QKeySequence(GO_TO_HISTORY_SHORTCUT))
     go_to.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    go_to.setToolTip(shortcut_tip("Go to the history filter", GO_TO_HISTORY_SHORTCUT))
+    go_to.setToolTip(
+        shortcut_tip(translate("HistoryView", "Go to the history filter"), GO_TO_HISTORY_SHORTCUT)
+    )
     go_to.triggered.connect(lambda: go_to_history(dock, view))
     host.menu("&View").addAction(go_to)
 

@@ -17,7 +17,7 @@ from inflow_desk.ui.accounts.account import Account
 from inflow_desk.ui.kit.widgets import Clock, utc_now
 from inflow_desk.ui.kit.workers import run_in_background
 from inflow_desk.ui.payments.install import PaymentsFeature, facts_of_link
-from inflow_desk.ui.payments.status import LinkStatus
+from inflow_desk.ui.payments.status import LinkStatus, kept_text
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ def keep_in_history(
 
     def shown(kept: dict[str, PaymentStatusRecord]) -> None:
         for session_id, record in kept.items():
-            show(session_id, record.shown)
+            show(session_id, kept_text(record))
 
     def failed(exc: BaseException) -> None:
         log.warning("payment statuses not read from the history: %s", type(exc).__name__)

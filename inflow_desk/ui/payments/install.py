@@ -14,6 +14,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QPushButton, QSystemTrayIcon, QWidget
 
+from inflow_desk.domain.i18n import translate
 from inflow_desk.domain.payments import LinkFacts, PaymentLine
 from inflow_desk.ui.accounts.account import Account
 from inflow_desk.ui.checkout.session import CreatedSession
@@ -22,6 +23,7 @@ from inflow_desk.ui.kit.a11y import announce
 from inflow_desk.ui.kit.chips import Chip, chip_size
 from inflow_desk.ui.kit.errors import describe_error
 from inflow_desk.ui.kit.formatting import format_money_in
+from inflow_desk.ui.kit.moments import clock_text
 from inflow_desk.ui.kit.theme import set_style
 from inflow_desk.ui.kit.widgets import (
     Clock,
@@ -31,7 +33,7 @@ from inflow_desk.ui.kit.widgets import (
     utc_now,
 )
 from inflow_desk.ui.kit.workers import run_in_background
-from inflow_desk.ui.payments.status import LinkStatus, Tone, chip_kind
+from inflow_desk.ui.payments.status import LinkStatus, Tone, basis_words, chip_kind
 from inflow_desk.ui.payments.watcher import TICK_MS, PaymentSource, PaymentWatcher
 
 log = logging.getLogger(__name__)
@@ -116,9 +118,16 @@ def facts_of_link(
     amount = (
         format_money_in(total_cents, currency)
         if total_cents is not None
-        else offer_name or offer_id or "subscription"
+        else offer_name or offer_id or translate("PaymentsFeature", "subscription")
     )
-    who = f" for {customer_email}" if customer_email else ""
+    at = clock_text(created_at)
+    label = (
+        translate("PaymentsFeature", "{amount} for {email} of {time}").format(
+            amount=amount, email=customer_email, time=at
+        )
+        if customer_email
+        else translate("PaymentsFeature", "{amount} of {time}").format(amount=amount, time=at)
+    )
     return LinkFacts(
         session_id=session_id,
         created_at=created_at,
@@ -128,7 +137,7 @@ def facts_of_link(
         customer_email=customer_email,
         products=tuple(PaymentLine(*line) for line in lines),
         offer_id=offer_id,
-        label=f"{amount}{who} of {created_at.astimezone():%H:%M}",
+        label=label,
     )
 
 
@@ -164,22 +173,29 @@ class PaymentsFeature(QObject):
 
         self.label = QLabel()
         self.label.setObjectName("paymentStatusLabel")
-        self.label.setAccessibleName("Payment status of this link")
+        self.label.setAccessibleName(translate("PaymentsFeature", "Payment status of this link"))
         self.label.setWordWrap(True)
         # Two lines, fixed from the start, like the charge next to it ("A payment of … —
         # probably this link" wraps; the whole text is in the tooltip): nothing moves.
         self.label.setFixedHeight(self.label.fontMetrics().lineSpacing() * 2)
         self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.check_button = QPushButton("Check now")
+        self.check_button = QPushButton(translate("PaymentsFeature", "Check now"))
         self.check_button.setObjectName("checkPaymentButton")
         self.check_button.setToolTip(
-            shortcut_tip("Ask Inflow for this link's payment", CHECK_NOW_KEY)
+            shortcut_tip(
+                translate("PaymentsFeature", "Ask Inflow for this link's payment"), CHECK_NOW_KEY
+            )
+        )
+        self.check_button.setAccessibleName(translate("PaymentsFeature", "Check the payment now"))
+        self.check_button.setAccessibleDescription(
+            translate("PaymentsFeature", "Asks Inflow whether this link was paid")
         )
         self.check_button.setAutoDefault(False)
         self.check_button.clicked.connect(self.check_now)
         retain_size_when_hidden(self.check_button)
         self.chip = Chip()
         self.chip.setObjectName("paymentStatusChip")
+        self.chip.setAccessibleName(translate("PaymentsFeature", "Payment status"))
         widest = max(palette.CHIP_LABELS.values(), key=self.chip.fontMetrics().horizontalAdvance)
         self.chip.setFixedSize(chip_size(self.chip.fontMetrics(), widest))  # nothing moves
         panel = host.result_panel
@@ -191,7 +207,10 @@ class PaymentsFeature(QObject):
         window = self.label.window()
         bind_shortcut(window, CHECK_NOW_KEY, self.check_now)
         view = host.menu("&View")
-        check = view.addAction(f"Check payment now ({CHECK_NOW_KEY})", self.check_now)
+        check = view.addAction(
+            translate("PaymentsFeature", "Check payment now ({keys})").format(keys=CHECK_NOW_KEY),
+            self.check_now,
+        )
         check.setObjectName("checkPaymentAction")
         self._demo_menu: QMenu | None = None
         host.sessionCreated.connect(self._on_created)
@@ -286,8 +305,19 @@ class PaymentsFeature(QObject):
             ""
             if status is None
             else status.text
-            + (f"\nMatched on: {status.basis}" if status.basis else "")
-            + (f"\nPayment {status.payment_id}" if status.payment_id else "")
+            + (
+                "\n"
+                + translate("PaymentsFeature", "Matched on: {facts}").format(
+                    facts=basis_words(status.basis)
+                )
+                if status.basis
+                else ""
+            )
+            + (
+                "\n" + translate("PaymentsFeature", "Payment {id}").format(id=status.payment_id)
+                if status.payment_id
+                else ""
+            )
         )
         set_style(self.label, "" if status is None else TONE_STYLES[status.tone])
         kind = "waiting" if status is None else chip_kind(status)
@@ -300,13 +330,21 @@ class PaymentsFeature(QObject):
         window = self.label.window()
         if window.isActiveWindow():
             return
-        which = f" (link {other_link})" if other_link is not None else ""
-        text = f"{status.text}{which} — {self._host.account.name}"
+        account = self._host.account.name
+        text = (
+            translate("PaymentsFeature", "{status} (link {link}) — {account}").format(
+                status=status.text, link=other_link, account=account
+            )
+            if other_link is not None
+            else translate("PaymentsFeature", "{status} — {account}").format(
+                status=status.text, account=account
+            )
+        )
         if QSystemTrayIcon.isSystemTrayAvailable():
             if self._tray is None:
                 self._tray = QSystemTrayIcon(window.windowIcon(), self)
             self._tray.show()
-            self._tray.showMessage("Inflow Desk: link paid", text)
+            self._tray.showMessage(translate("PaymentsFeature", "Inflow Desk: link paid"), text)
         QApplication.alert(window)
         self.notified.emit(text)
 
@@ -315,8 +353,13 @@ class PaymentsFeature(QObject):
         if self._simulate is None or account.environment != "DEMO" or self._demo_menu:
             return
         menu = self._host.menu("&Demo")
-        menu.addAction("Simulate: customer pays", lambda: self.simulate("paid"))
-        menu.addAction("Simulate: payment fails", lambda: self.simulate("failed"))
+        menu.addAction(
+            translate("PaymentsFeature", "Simulate: customer pays"), lambda: self.simulate("paid")
+        )
+        menu.addAction(
+            translate("PaymentsFeature", "Simulate: payment fails"),
+            lambda: self.simulate("failed"),
+        )
         self._demo_menu = menu
 
     def simulate(self, outcome: str) -> None:
@@ -334,7 +377,9 @@ class PaymentsFeature(QObject):
         def failed(exc: BaseException) -> None:
             log.warning("demo payment could not be simulated: %s", type(exc).__name__)
             message = describe_error(
-                exc, account=self._host.account.label, action="simulate the payment"
+                exc,
+                account=self._host.account.label,
+                action=translate("PaymentsFeature", "simulate the payment"),
             )
             self.label.setText(message.as_text())
 
