@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QS
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from inflow_desk.ui.kit import design, palette
+from inflow_desk.ui.kit import design, motion, palette
 
 
 def chip_kind_for_status(text: str) -> str:
@@ -72,10 +72,13 @@ class Chip(QWidget):
     def set_chip(self, kind: str, text: str) -> None:
         if kind not in palette.CHIP_KINDS:
             raise ValueError(f"unknown chip kind {kind!r}")
+        changed = (kind, text) != (self._kind, self._text)
         self._kind, self._text = kind, text
         self.setAccessibleName(text)
         self.updateGeometry()
         self.update()
+        if changed and text:
+            motion.fade_in(self)  # a status change is seen; nothing moves
 
     def kind(self) -> str:
         return self._kind
