@@ -48,7 +48,10 @@ from inflow_desk.ui.kit.widgets import (
 
 log = logging.getLogger(__name__)
 
-QR_LOGICAL_PX = 160  # ~4 px a module for a checkout link; F11 shows it big
+#: The QR code's box: a checkout link's code (41 or 45 modules with the quiet zone) is drawn
+#: at 3 px a module (123 or 135 px), as it was in a 160 px box; the box no longer keeps the
+#: unused rest (the card's rows above it need the height). F11 shows it big.
+QR_LOGICAL_PX = 136
 COPIED_TEXT = QT_TRANSLATE_NOOP("ResultPanel", "Copied ✓ — paste it into the chat, SMS or e-mail")
 STALE_TEXT = QT_TRANSLATE_NOOP(
     "ResultPanel",
@@ -302,7 +305,6 @@ class ResultPanel(QGroupBox):
         self._status_row = heading_row
         details.addWidget(self.charge_label)
         details.addLayout(expiry_row)
-        details.addSpacing(design.SPACE_XS)
         details.addWidget(self.url_edit)
         details.addLayout(copy_row)
         details.addLayout(qr_row)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from typing import Final
 
-from PySide6.QtCore import QAbstractAnimation, QEasingCurve, QPropertyAnimation, Qt
+from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QGraphicsOpacityEffect, QWidget
 
 #: How long a fade lasts (ms): seen, never waited for.
@@ -51,8 +51,9 @@ def fade_in(widget: QWidget, duration_ms: int = FADE_MS) -> QPropertyAnimation |
         running.stop()
         running.setObjectName("")
         running.deleteLater()
-        widget.setGraphicsEffect(None)  # type: ignore[arg-type]
-    if not enabled() or not widget.isVisible():
+    if not enabled() or not widget.isVisible() or widget.isWindow():
+        if isinstance(widget.graphicsEffect(), QGraphicsOpacityEffect):
+            widget.setGraphicsEffect(None)  # type: ignore[arg-type]  # an interrupted fade
         return None
     effect = QGraphicsOpacityEffect(widget)
     effect.setOpacity(0.0)
@@ -65,18 +66,19 @@ def fade_in(widget: QWidget, duration_ms: int = FADE_MS) -> QPropertyAnimation |
     animation.setEasingCurve(QEasingCurve.Type.OutCubic)
 
     def done() -> None:
-        # The effect goes once the fade is over: a widget with an effect is drawn off-screen.
+        # The effect goes once the fade is over (a widget with an effect is drawn off-screen),
+        # after the animation has finished emitting: the effect is its target.
         if widget.graphicsEffect() is effect:
             widget.setGraphicsEffect(None)  # type: ignore[arg-type]
-        animation.setObjectName("")
+        if animation.objectName() == _ANIMATION:
+            animation.setObjectName("")
         animation.deleteLater()
 
-    animation.finished.connect(done)
+    animation.finished.connect(lambda: QTimer.singleShot(0, widget, done))
     animation.start()
     return animation
 
 
 def fading(widget: QWidget) -> bool:
-    """Whether a fade is running on ``widget``."""
-    animation = widget.findChild(QPropertyAnimation, _ANIMATION)
-    return animation is not None and animation.state() == QAbstractAnimation.State.Running
+    """Whether a fade is running on ``widget`` (or its effect is still to be removed)."""
+    return widget.findChild(QPropertyAnimation, _ANIMATION) is not None
