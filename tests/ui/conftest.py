@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from inflow_desk.api.client import InflowClient
 from inflow_desk.emulator import InflowEmulator
 from inflow_desk.ui.accounts.account import Account
+from inflow_desk.ui.kit import motion
 from inflow_desk.ui.kit.settings import AppSettings
 from inflow_desk.ui.main_window import MainWindow, default_window_size
 
@@ -31,6 +32,14 @@ def _english_locale() -> Iterator[None]:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     yield
     QLocale.setDefault(previous)
+
+
+@pytest.fixture(autouse=True)
+def _no_motion() -> Iterator[None]:
+    """No fade runs in a test unless the test turns motion on: nothing waits on an animation."""
+    motion.set_enabled(False)
+    yield
+    motion.set_enabled(None)
 
 
 @pytest.fixture

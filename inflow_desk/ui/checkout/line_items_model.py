@@ -11,13 +11,13 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from inflow_desk.domain import limits
 from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from inflow_desk.domain.money import Currency, MoneyParseError, parse_money
 from inflow_desk.domain.validation import check_name, check_quantity, check_unit_price
-from inflow_desk.ui.kit import palette
+from inflow_desk.ui.kit import item_colours, palette
 from inflow_desk.ui.kit.formatting import format_money, format_plain_amount
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -29,8 +29,15 @@ PRICE_CENTS_ROLE = Qt.ItemDataRole.UserRole + 1
 PREVIEW_ROLE = Qt.ItemDataRole.UserRole + 2
 #: Custom role (read only): True when the cell's error is shown (painted red even when selected).
 INVALID_ROLE = Qt.ItemDataRole.UserRole + 3
-_INVALID_BACKGROUND = QBrush(QColor(palette.INVALID_CELL_SURFACE))
-_INVALID_FOREGROUND = QBrush(QColor(palette.INVALID_CELL_TEXT))
+
+
+def _invalid_background() -> QBrush:
+    """An invalid cell's tint for the current palette (light, dark, high contrast)."""
+    return item_colours.item_surface(palette.INVALID_CELL_SURFACE)
+
+
+def _invalid_foreground() -> QBrush:
+    return item_colours.item_text_on(palette.INVALID_CELL_TEXT, palette.INVALID_CELL_SURFACE)
 
 
 class Column(IntEnum):
@@ -162,9 +169,9 @@ class LineItemsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             return self.visible_error(index.row(), column)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return _INVALID_BACKGROUND if self.visible_error(index.row(), column) else None
+            return _invalid_background() if self.visible_error(index.row(), column) else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return _INVALID_FOREGROUND if self.visible_error(index.row(), column) else None
+            return _invalid_foreground() if self.visible_error(index.row(), column) else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column is not Column.NAME:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == PRICE_CENTS_ROLE and column is Column.PRICE:

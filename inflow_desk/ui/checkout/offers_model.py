@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     QStringListModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from inflow_desk.domain.offers import (
@@ -37,14 +37,13 @@ from inflow_desk.domain.offers import (
     is_archived,
     offer_texts,
 )
-from inflow_desk.ui.kit import palette
+from inflow_desk.ui.kit import item_colours, palette
 from inflow_desk.ui.kit.formatting import format_money_in
 
 _Index = QModelIndex | QPersistentModelIndex
 #: A recent offer's row: ``Recent · Pro yearly — €299.00 / year`` (translated where shown).
 RECENT_ROW = QT_TRANSLATE_NOOP("SubscriptionForm", "Recent · {offer}")
 MONEY_CACHE_SIZE = 4096
-_ARCHIVED_COLOUR = QColor(palette.MUTED_ITEM)
 
 OfferIdRole = Qt.ItemDataRole.UserRole + 1
 SearchRole = Qt.ItemDataRole.UserRole + 2
@@ -173,7 +172,7 @@ class OffersModel(QAbstractListModel):
         if role == Qt.ItemDataRole.FontRole and entry.recent:
             return self._bold
         if role == Qt.ItemDataRole.ForegroundRole and entry.archived:
-            return _ARCHIVED_COLOUR
+            return item_colours.item_text(palette.MUTED_ITEM)
         if role == OfferIdRole:
             return entry.id
         if role == SearchRole:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -18,18 +18,21 @@ from PySide6.QtWidgets import (
 )
 
 from inflow_desk.domain import limits
+from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from inflow_desk.domain.models import CheckoutOptions, FieldIssue
 from inflow_desk.domain.validation import check_email, check_expires_in, check_redirect_url
 from inflow_desk.ui.kit import design, palette
 from inflow_desk.ui.kit.theme import set_style
+from inflow_desk.ui.kit.widgets import retain_size_when_hidden
 
-#: (label, hours) presets of the expiry combo; the last entry is "Custom".
+#: (label, hours) presets of the expiry combo; the last entry is "Custom". The labels are
+#: translated where the combo is filled (``translate("OptionsForm", label)``).
 EXPIRY_PRESETS: tuple[tuple[str, float], ...] = (
-    ("15 minutes", 0.25),
-    ("1 hour", 1.0),
-    ("24 hours", 24.0),
+    (QT_TRANSLATE_NOOP("OptionsForm", "15 minutes"), 0.25),
+    (QT_TRANSLATE_NOOP("OptionsForm", "1 hour"), 1.0),
+    (QT_TRANSLATE_NOOP("OptionsForm", "24 hours"), 24.0),
 )
-CUSTOM_LABEL = "Custom…"
+CUSTOM_LABEL = QT_TRANSLATE_NOOP("OptionsForm", "Custom…")
 
 ERROR_STYLE = f"color: {palette.DANGER};"
 INVALID_EDIT_STYLE = (
@@ -40,9 +43,10 @@ INVALID_EDIT_STYLE = (
 class FieldError(QLabel):
     """A small red line under a field; hidden while there is nothing to say."""
 
-    def __init__(self, name: str, parent: QWidget) -> None:
+    def __init__(self, name: str, parent: QWidget, accessible_name: str = "") -> None:
         super().__init__(parent)
         self.setObjectName(name)
+        self.setAccessibleName(accessible_name)
         set_style(self, ERROR_STYLE)
         self.setWordWrap(True)
         self.hide()
@@ -58,49 +62,66 @@ class OptionsForm(QGroupBox):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Customer && options", parent)
+        super().__init__(translate("OptionsForm", "Customer && options"), parent)
         self.setObjectName("optionsGroup")
 
         self.email_edit = QLineEdit(self)
         self.email_edit.setObjectName("customerEmailEdit")
-        self.email_edit.setAccessibleName("Customer e-mail")
-        self.email_edit.setPlaceholderText("optional — pre-fills the checkout")
+        self.email_edit.setAccessibleName(translate("OptionsForm", "Customer e-mail"))
+        self.email_edit.setPlaceholderText(
+            translate("OptionsForm", "optional — pre-fills the checkout")
+        )
         self.email_edit.setClearButtonEnabled(True)
-        self.email_error = FieldError("customerEmailError", self)
+        self.email_error = FieldError(
+            "customerEmailError", self, translate("OptionsForm", "Customer e-mail problem")
+        )
 
         self.expiry_combo = QComboBox(self)
         self.expiry_combo.setObjectName("expiryPresetCombo")
-        self.expiry_combo.setAccessibleName("Link expiry preset")
+        self.expiry_combo.setAccessibleName(translate("OptionsForm", "Link expiry preset"))
         for label, hours in EXPIRY_PRESETS:
-            self.expiry_combo.addItem(label, hours)
-        self.expiry_combo.addItem(CUSTOM_LABEL, None)
+            self.expiry_combo.addItem(translate("OptionsForm", label), hours)
+        self.expiry_combo.addItem(translate("OptionsForm", CUSTOM_LABEL), None)
         self.expires_spin = QDoubleSpinBox(self)
         self.expires_spin.setObjectName("expiresInSpin")
-        self.expires_spin.setAccessibleName("Link expiry in hours")
+        self.expires_spin.setAccessibleName(translate("OptionsForm", "Link expiry in hours"))
         self.expires_spin.setDecimals(2)
         self.expires_spin.setRange(0.0, 100_000.0)  # out-of-range values are flagged, not clamped
         self.expires_spin.setSingleStep(0.25)
-        self.expires_spin.setSuffix(" h")
+        self.expires_spin.setSuffix(translate("OptionsForm", " h"))
         self.expires_spin.setToolTip(
-            f"Hours until the link expires: at least {limits.MIN_EXPIRES_IN_HOURS} "
-            f"(15 minutes), at most {limits.MAX_EXPIRES_IN_HOURS:g}."
+            translate(
+                "OptionsForm",
+                "Hours until the link expires: at least {minimum} (15 minutes), at most {maximum}.",
+            ).format(
+                minimum=QLocale().toString(limits.MIN_EXPIRES_IN_HOURS, "g", 6),
+                maximum=QLocale().toString(limits.MAX_EXPIRES_IN_HOURS, "g", 6),
+            )
         )
-        self.expires_error = FieldError("expiresInError", self)
+        self.expires_error = FieldError(
+            "expiresInError", self, translate("OptionsForm", "Link expiry problem")
+        )
 
         self.success_edit = QLineEdit(self)
         self.success_edit.setObjectName("successUrlEdit")
-        self.success_edit.setAccessibleName("Success URL")
+        self.success_edit.setAccessibleName(translate("OptionsForm", "Success URL"))
         self.success_edit.setPlaceholderText(
-            "https://… where the customer lands after paying (optional)"
+            translate("OptionsForm", "https://… where the customer lands after paying (optional)")
         )
-        self.success_error = FieldError("successUrlError", self)
+        self.success_error = FieldError(
+            "successUrlError", self, translate("OptionsForm", "Success URL problem")
+        )
         self.cancel_edit = QLineEdit(self)
         self.cancel_edit.setObjectName("cancelUrlEdit")
-        self.cancel_edit.setAccessibleName("Cancel URL")
+        self.cancel_edit.setAccessibleName(translate("OptionsForm", "Cancel URL"))
         self.cancel_edit.setPlaceholderText(
-            "https://… where the customer lands after cancelling (optional)"
+            translate(
+                "OptionsForm", "https://… where the customer lands after cancelling (optional)"
+            )
         )
-        self.cancel_error = FieldError("cancelUrlError", self)
+        self.cancel_error = FieldError(
+            "cancelUrlError", self, translate("OptionsForm", "Cancel URL problem")
+        )
 
         expiry_row = QHBoxLayout()
         expiry_row.addWidget(self.expiry_combo)
@@ -108,16 +129,34 @@ class OptionsForm(QGroupBox):
         expiry_row.addStretch(1)
 
         # E-mail and expiry share the first row (a 1366×768 screen has no height to spare).
+        # Their messages share one line under it, as wide as both fields and kept while empty:
+        # an invalid e-mail moves neither the expiry nor the rows below (issue 19).
+        row_errors = QWidget(self)
+        row_errors.setObjectName("customerRowErrors")
+        errors_line = QHBoxLayout(row_errors)
+        errors_line.setContentsMargins(0, 0, 0, 0)
+        errors_line.addWidget(self.email_error, 1, Qt.AlignmentFlag.AlignTop)
+        errors_line.addWidget(self.expires_error, 0, Qt.AlignmentFlag.AlignTop)
+        for error in (self.email_error, self.expires_error):
+            retain_size_when_hidden(error)
+        row_errors.setMinimumHeight(self.email_error.fontMetrics().lineSpacing())
         form = QGridLayout()
+        form.setVerticalSpacing(design.SPACE_XS)
         top = Qt.AlignmentFlag.AlignTop
-        form.addWidget(self._label("Customer &e-mail", self.email_edit), 0, 0, top)
-        form.addWidget(_stack(self.email_edit, self.email_error), 0, 1)
-        form.addWidget(self._label("E&xpires after", self.expiry_combo), 0, 2, top)
-        form.addWidget(_stack(expiry_row, self.expires_error), 0, 3)
-        form.addWidget(self._label("&Success URL", self.success_edit), 1, 0, top)
-        form.addWidget(_stack(self.success_edit, self.success_error), 1, 1, 1, 3)
-        form.addWidget(self._label("Cance&l URL", self.cancel_edit), 2, 0, top)
-        form.addWidget(_stack(self.cancel_edit, self.cancel_error), 2, 1, 1, 3)
+        email_label = translate("OptionsForm", "Customer &e-mail")
+        form.addWidget(self._label(email_label, self.email_edit), 0, 0)
+        form.addWidget(self.email_edit, 0, 1)
+        form.addWidget(
+            self._label(translate("OptionsForm", "E&xpires after"), self.expiry_combo), 0, 2
+        )
+        form.addLayout(expiry_row, 0, 3)
+        form.addWidget(row_errors, 1, 1, 1, 3)
+        success_label = translate("OptionsForm", "&Success URL")
+        form.addWidget(self._label(success_label, self.success_edit), 2, 0, top)
+        form.addWidget(_stack(self.success_edit, self.success_error), 2, 1, 1, 3)
+        cancel_label = translate("OptionsForm", "Cance&l URL")
+        form.addWidget(self._label(cancel_label, self.cancel_edit), 3, 0, top)
+        form.addWidget(_stack(self.cancel_edit, self.cancel_error), 3, 1, 1, 3)
         form.setColumnStretch(1, 1)
         self.setLayout(form)
 
@@ -127,6 +166,10 @@ class OptionsForm(QGroupBox):
             "cancelUrl": (self.cancel_edit, self.cancel_error),
             "expiresIn": (self.expires_spin, self.expires_error),
         }
+        for edit, _ in self._edits.values():
+            # The invalid style's border draws a field shorter than the platform's: the field
+            # keeps its height when it turns red (nothing moves).
+            edit.setMinimumHeight(edit.sizeHint().height())
         self.expiry_combo.currentIndexChanged.connect(self._on_preset_chosen)
         self.expires_spin.valueChanged.connect(self._on_hours_changed)
         for edit in (self.email_edit, self.success_edit, self.cancel_edit):

@@ -1,5 +1,6 @@
-"""The result panel: the checkout link, large and selectable, with Copy, a live expiry
-countdown and the QR code (enlarge, save as PNG/SVG, copy image)."""
+"""The result panel: a card headed by what the link charges (the amount, then the items or
+offer, the customer and the expiry), then the link, large and selectable, with Copy, then the
+QR code (enlarge, save as PNG/SVG, copy image)."""
 
 from __future__ import annotations
 
@@ -30,8 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from inflow_desk.domain.checkout_url import readable
+from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from inflow_desk.ui.checkout.qr import qr_pixmap, save_qr
-from inflow_desk.ui.kit import design, palette
+from inflow_desk.ui.kit import design, motion, palette
 from inflow_desk.ui.kit.a11y import announce, tab_after, tab_stop_before
 from inflow_desk.ui.kit.errors import QrTooLongError
 from inflow_desk.ui.kit.theme import set_style
@@ -47,11 +49,15 @@ from inflow_desk.ui.kit.widgets import (
 
 log = logging.getLogger(__name__)
 
-QR_LOGICAL_PX = 160  # ~4 px a module for a checkout link; F11 shows it big
-COPIED_TEXT = "Copied ✓ — paste it into the chat, SMS or e-mail"
-STALE_TEXT = (
+#: The QR code's box: a checkout link's code (41 or 45 modules with the quiet zone) is drawn
+#: at 3 px a module (123 or 135 px), as it was in a 160 px box; the box no longer keeps the
+#: unused rest (the card's rows above it need the height). F11 shows it big.
+QR_LOGICAL_PX = 136
+COPIED_TEXT = QT_TRANSLATE_NOOP("ResultPanel", "Copied ✓ — paste it into the chat, SMS or e-mail")
+STALE_TEXT = QT_TRANSLATE_NOOP(
+    "ResultPanel",
     "⚠ Previous cart: this link is for the cart as it was. "
-    "Press Ctrl+Enter for a link for the form as it is now."
+    "Press Ctrl+Enter for a link for the form as it is now.",
 )
 STALE_STYLE = (
     f"QLabel {{ color: {palette.WARNING_STRONG}; background: {palette.WARNING_SURFACE}; "
@@ -64,16 +70,17 @@ WARNING_STYLE = (
     f"{design.padding(design.SPACE_S)} "
     "font-weight: bold; }"
 )
-COPY_TEXT = "Copy link"
-COPY_ANYWAY_TEXT = "Copy anyway"
-HELD_BACK_QR_TEXT = "No QR code:\nthis link is not trusted."
+COPY_TEXT = QT_TRANSLATE_NOOP("ResultPanel", "Copy link")
+COPY_ANYWAY_TEXT = QT_TRANSLATE_NOOP("ResultPanel", "Copy anyway")
+HELD_BACK_QR_TEXT = QT_TRANSLATE_NOOP("ResultPanel", "No QR code:\nthis link is not trusted.")
 
 
 def qr_too_long_text(exc: QrTooLongError) -> str:
     """What the QR area says instead of a code that cannot exist (the error funnel's words)."""
     from inflow_desk.ui.kit.errors import describe_error
 
-    return describe_error(exc, account="", action="draw the QR code").as_text()
+    action = translate("ResultPanel", "draw the QR code")
+    return describe_error(exc, account="", action=action).as_text()
 
 
 @dataclass(frozen=True)
@@ -90,14 +97,16 @@ class QrWindow(QDialog):
     def __init__(self, url: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("qrWindow")
-        self.setWindowTitle("Scan to pay")
-        self.setAccessibleName("QR code of the checkout link, enlarged")
+        self.setWindowTitle(translate("ResultPanel", "Scan to pay"))
+        self.setAccessibleName(translate("ResultPanel", "QR code of the checkout link, enlarged"))
         self._url = url
         self._label = QLabel(self)
         self._label.setObjectName("bigQrCodeLabel")
         self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._label.setAccessibleName(translate("ResultPanel", "QR code"))
         self._label.setStyleSheet(f"background: {palette.QR_PAPER};")
         caption = QLabel(url, self)
+        caption.setAccessibleName(translate("ResultPanel", "Checkout link"))
         caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         caption.setStyleSheet(
@@ -135,7 +144,7 @@ class ResultPanel(QGroupBox):
     cleared = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, clock: Clock = utc_now) -> None:
-        super().__init__("Link", parent)
+        super().__init__(translate("ResultPanel", "Link"), parent)
         self.setObjectName("resultPanel")
         self._clock = clock
         self._url = ""
@@ -145,7 +154,11 @@ class ResultPanel(QGroupBox):
         self._has_qr = False
 
         self.placeholder = QLabel(
-            "No link yet.\nBuild the cart or pick an offer, then press Ctrl+Enter.", self
+            translate(
+                "ResultPanel",
+                "No link yet.\nBuild the cart or pick an offer, then press Ctrl+Enter.",
+            ),
+            self,
         )
         self.placeholder.setObjectName("resultPlaceholderLabel")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -153,7 +166,7 @@ class ResultPanel(QGroupBox):
 
         self.url_edit = QLineEdit(self)
         self.url_edit.setObjectName("checkoutUrlEdit")
-        self.url_edit.setAccessibleName("Checkout link")
+        self.url_edit.setAccessibleName(translate("ResultPanel", "Checkout link"))
         self.url_edit.setReadOnly(True)
         font = QFont(self.url_edit.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -162,28 +175,32 @@ class ResultPanel(QGroupBox):
         sample = "https://checkout.inflowpay.com/pay/sess_7Hq2Lm90abcdEFGH"
         self.url_edit.setMinimumWidth(self.url_edit.fontMetrics().horizontalAdvance(sample) + 24)
 
-        self.copy_button = QPushButton(COPY_TEXT, self)
+        self.copy_button = QPushButton(translate("ResultPanel", COPY_TEXT), self)
         self.copy_button.setObjectName("copyUrlButton")
+        self.copy_button.setAccessibleName(translate("ResultPanel", COPY_TEXT))
         bind_shortcut(self, "Ctrl+Shift+C", self.copy_url)
-        self.copy_button.setToolTip(shortcut_tip("Copy the link to the clipboard", "Ctrl+Shift+C"))
+        self.copy_button.setToolTip(
+            shortcut_tip(translate("ResultPanel", "Copy the link to the clipboard"), "Ctrl+Shift+C")
+        )
         self.copy_button.setDefault(True)
         self.copy_button.clicked.connect(self.copy_url)
 
         self.amount_label = QLabel(self)
         self.amount_label.setObjectName("linkAmountLabel")
-        self.amount_label.setAccessibleName("Amount this link charges")
-        amount_font = QFont(self.amount_label.font())
-        amount_font.setPointSizeF(amount_font.pointSizeF() * 1.6)
-        amount_font.setBold(True)
-        self.amount_label.setFont(amount_font)
+        self.amount_label.setAccessibleName(translate("ResultPanel", "Amount this link charges"))
+        design.apply_font(self.amount_label, design.TYPE_HEADING, bold=True)
         self.charge_label = QLabel(self)
         self.charge_label.setObjectName("linkChargeLabel")
-        self.charge_label.setAccessibleName("What this link charges")
+        self.charge_label.setAccessibleName(translate("ResultPanel", "What this link charges"))
         self.charge_label.setWordWrap(True)
-        # items (or offer) and customer: two lines, kept while there is no link
+        # items (or offer) and customer, the card's whole width: two lines, kept while there
+        # is no link. Ignored horizontally: a long cart wraps at the card's width, it never
+        # widens the card (nor leaves it narrow: the label takes the row, not its hint).
+        self.charge_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.charge_label.setMinimumHeight(self.charge_label.fontMetrics().lineSpacing() * 2)
-        self.stale_label = QLabel(STALE_TEXT, self)
+        self.stale_label = QLabel(translate("ResultPanel", STALE_TEXT), self)
         self.stale_label.setObjectName("staleLinkLabel")
+        self.stale_label.setAccessibleName(translate("ResultPanel", "Notice about this link"))
         self.stale_label.setWordWrap(True)
         set_style(self.stale_label, STALE_STYLE)
         self.stale_label.setMinimumHeight(self.stale_label.fontMetrics().lineSpacing() * 2 + 10)
@@ -193,7 +210,7 @@ class ResultPanel(QGroupBox):
 
         self.warning_label = QLabel(self)
         self.warning_label.setObjectName("linkWarningLabel")
-        self.warning_label.setAccessibleName("Warning about this link")
+        self.warning_label.setAccessibleName(translate("ResultPanel", "Warning about this link"))
         self.warning_label.setWordWrap(True)
         self.warning_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         set_style(self.warning_label, WARNING_STYLE)
@@ -201,39 +218,63 @@ class ResultPanel(QGroupBox):
 
         self.copied_label = QLabel("", self)
         self.copied_label.setObjectName("copiedLabel")
+        self.copied_label.setAccessibleName(translate("ResultPanel", "Confirmation"))
         self.copied_label.setWordWrap(True)
         set_style(self.copied_label, f"color: {palette.SUCCESS}; font-weight: bold;")
 
         self.session_label = QLabel(self)
         self.session_label.setObjectName("sessionIdLabel")
+        self.session_label.setAccessibleName(translate("ResultPanel", "Session ID"))
         self.session_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.expiry_label = QLabel(self)
         self.expiry_label.setObjectName("expiryLabel")
+        self.expiry_label.setAccessibleName(translate("ResultPanel", "Link expiry"))
 
         self.qr_label = QLabel(self)
         self.qr_label.setObjectName("qrCodeLabel")
-        self.qr_label.setAccessibleName("QR code of the checkout link")
+        self.qr_label.setAccessibleName(translate("ResultPanel", "QR code of the checkout link"))
         self.qr_label.setFixedSize(QSize(QR_LOGICAL_PX, QR_LOGICAL_PX))
         self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.enlarge_button = action_button(
-            self, "Show big QR", "enlargeQrButton", "F11", self.show_big_qr
+            self,
+            translate("ResultPanel", "Show big QR"),
+            "enlargeQrButton",
+            "F11",
+            self.show_big_qr,
         )
         self.save_qr_button = action_button(
-            self, "Save QR…", "saveQrButton", "Ctrl+S", self.save_qr_dialog
+            self,
+            translate("ResultPanel", "Save QR…"),
+            "saveQrButton",
+            "Ctrl+S",
+            self.save_qr_dialog,
         )
         self.copy_qr_button = action_button(
-            self, "Copy QR image", "copyQrButton", "Ctrl+Shift+I", self.copy_qr_image
+            self,
+            translate("ResultPanel", "Copy QR image"),
+            "copyQrButton",
+            "Ctrl+Shift+I",
+            self.copy_qr_image,
         )
         self.new_link_button = action_button(
-            self, "New link", "newLinkButton", "Ctrl+Shift+N", self.newLinkRequested.emit
+            self,
+            translate("ResultPanel", "New link"),
+            "newLinkButton",
+            "Ctrl+Shift+N",
+            self.newLinkRequested.emit,
         )
 
-        # What the link charges first, then the link and its notice (copied / previous cart,
-        # one reserved place), expiry and session on one line, then the QR with its actions.
-        summary_row = QHBoxLayout()
-        summary_row.addWidget(self.amount_label)
-        summary_row.addWidget(self.charge_label, 1)
+        # A card (issue 19): headed by the amount (with the payment's chip and status), then
+        # the items or offer and the customer at the card's whole width, the expiry (and the
+        # session), then the link and its actions with their notice (copied / previous cart, one
+        # reserved place), then the QR code with its actions.
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.amount_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        heading_row.addSpacing(design.SPACE_S)
+        self._chip_row = QHBoxLayout()  # a feature's status chip, beside the amount
+        heading_row.addLayout(self._chip_row)
+        heading_row.addStretch(0)  # the rest of the row, unless a status widget stretches
         notice = QGridLayout()
         notice.addWidget(self.copied_label, 0, 0)
         notice.addWidget(self.stale_label, 0, 0)
@@ -245,7 +286,6 @@ class ResultPanel(QGroupBox):
         expiry_row = QHBoxLayout()
         expiry_row.addWidget(self.expiry_label, 1)
         expiry_row.addWidget(self.session_label)
-        self._expiry_row = expiry_row
         qr_buttons = QVBoxLayout()
         for button in (self.enlarge_button, self.save_qr_button, self.copy_qr_button):
             qr_buttons.addWidget(button)
@@ -259,13 +299,15 @@ class ResultPanel(QGroupBox):
         self.details = QWidget(self)
         details = QVBoxLayout(self.details)
         details.setContentsMargins(0, 0, 0, 0)
-        details.addLayout(summary_row)
-        # Features add to the summary row (payments: "Paid ✓ 13:12"): no new row, so the panel
-        # keeps its height (a 1366×768 screen keeps five history rows).
-        self._status_row = summary_row
+        details.setSpacing(design.SPACE_XS)
+        details.addLayout(heading_row)
+        # Features add to the heading (payments: the chip, "Payment started…", Check now): no
+        # new row, so the panel keeps its height (a 1366×768 screen keeps five history rows).
+        self._status_row = heading_row
+        details.addWidget(self.charge_label)
+        details.addLayout(expiry_row)
         details.addWidget(self.url_edit)
         details.addLayout(copy_row)
-        details.addLayout(expiry_row)
         details.addLayout(qr_row)
         details.addStretch(1)
 
@@ -284,16 +326,16 @@ class ResultPanel(QGroupBox):
         self.clear()
 
     def add_status_widget(self, widget: QWidget, stretch: int = 0) -> None:
-        """A feature's widget at the right of what the link charges (shown with the link's
-        details). Keep it at most two lines high, the height of that row."""
+        """A feature's widget in the card's heading, right of the amount (shown with the link's
+        details). Keep it at most two lines high."""
         self._status_row.addWidget(widget, stretch)
         tab_after(tab_stop_before(self.url_edit), widget)  # seen before the link
         self.details.updateGeometry()  # hidden until a link shows: its reserved size grows now
 
     def add_status_chip(self, chip: QWidget) -> None:
-        """A feature's status chip (payments: Waiting / Paid ✓), on the expiry line: what
-        happened to the link beside how long it lives, and room left for what it charges."""
-        self._expiry_row.insertWidget(1, chip)
+        """A feature's status chip (payments: Waiting / Paid ✓), beside the amount: what
+        happened to the money the card is headed by."""
+        self._chip_row.addWidget(chip, 0, Qt.AlignmentFlag.AlignVCenter)
         self.details.updateGeometry()
 
     # ------------------------------------------------------------------ state
@@ -328,13 +370,17 @@ class ResultPanel(QGroupBox):
         self.url_edit.setCursorPosition(0)
         self.warning_label.setText("⚠ " + warning if warning is not None else "")
         self.warning_label.setVisible(warning is not None)
-        self.copy_button.setText(COPY_ANYWAY_TEXT if warning is not None else COPY_TEXT)
-        self.session_label.setText(f"Session {session_id}")
+        copy_text = translate("ResultPanel", COPY_ANYWAY_TEXT if warning is not None else COPY_TEXT)
+        self.copy_button.setText(copy_text)
+        self.copy_button.setAccessibleName(copy_text)
+        self.session_label.setText(
+            translate("ResultPanel", "Session {session_id}").format(session_id=session_id)
+        )
         self.copied_label.setText("")
         self.qr_label.clear()
         self._has_qr = False
         if warning is not None:
-            self.qr_label.setText(HELD_BACK_QR_TEXT)
+            self.qr_label.setText(translate("ResultPanel", HELD_BACK_QR_TEXT))
         else:
             try:
                 self.qr_label.setPixmap(qr_pixmap(url, QR_LOGICAL_PX, self.devicePixelRatioF()))
@@ -356,7 +402,8 @@ class ResultPanel(QGroupBox):
         self._has_qr = False
         self.warning_label.clear()
         self.warning_label.hide()
-        self.copy_button.setText(COPY_TEXT)
+        self.copy_button.setText(translate("ResultPanel", COPY_TEXT))
+        self.copy_button.setAccessibleName(translate("ResultPanel", COPY_TEXT))
         self._expires_at = None
         self._timer.stop()
         self.url_edit.clear()
@@ -390,14 +437,20 @@ class ResultPanel(QGroupBox):
         tab_after(self.copy_qr_button, widget)  # right of the QR code's buttons
 
     def notify(self, text: str) -> None:
-        """A short confirmation where "Copied ✓" is shown (its place is reserved)."""
+        """A short confirmation where "Copied ✓" is shown (its place is reserved); it fades in
+        (:mod:`motion`)."""
+        self._confirm(text)
+
+    def _confirm(self, text: str) -> None:
         self.copied_label.setText(text)
+        if text:
+            motion.fade_in(self.copied_label)
 
     def set_alert(self, text: str | None) -> None:
         """A warning about the link on screen (it expires soon) in the place of the
         previous-cart notice; None puts that notice back as it was."""
         self._alert = text
-        self.stale_label.setText(text if text is not None else STALE_TEXT)
+        self.stale_label.setText(text if text is not None else translate("ResultPanel", STALE_TEXT))
         self.stale_label.setVisible(text is not None or self._stale)
 
     def refresh_countdown(self) -> None:
@@ -429,7 +482,7 @@ class ResultPanel(QGroupBox):
         if not self._url:
             return
         QGuiApplication.clipboard().setText(self._url)
-        self.copied_label.setText(COPIED_TEXT)
+        self._confirm(translate("ResultPanel", COPIED_TEXT))
         self.copied_label.setToolTip(self._url)
         announce(self, self.copied_label.text())
         self.copied.emit(self._url)
@@ -440,7 +493,7 @@ class ResultPanel(QGroupBox):
         from inflow_desk.ui.checkout.qr import qr_image
 
         QGuiApplication.clipboard().setImage(qr_image(self._url, 600))
-        self.copied_label.setText("QR image copied ✓")
+        self._confirm(translate("ResultPanel", "QR image copied ✓"))
 
     def show_big_qr(self) -> None:
         if not self._has_qr:
@@ -461,7 +514,10 @@ class ResultPanel(QGroupBox):
         if not self._has_qr:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save QR code", "checkout-qr.png", "PNG image (*.png);;SVG image (*.svg)"
+            self,
+            translate("ResultPanel", "Save QR code"),
+            "checkout-qr.png",
+            translate("ResultPanel", "PNG image (*.png);;SVG image (*.svg)"),
         )
         if path:
             self.save_qr_to(Path(path))
@@ -472,4 +528,4 @@ class ResultPanel(QGroupBox):
         if path.suffix.lower() not in (".png", ".svg"):
             path = path.with_suffix(".png")
         save_qr(self._url, path)
-        self.copied_label.setText(f"QR saved to {path.name} ✓")
+        self._confirm(translate("ResultPanel", "QR saved to {file} ✓").format(file=path.name))

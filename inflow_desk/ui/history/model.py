@@ -32,7 +32,6 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
 
 from inflow_desk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from inflow_desk.storage.history import (
@@ -46,7 +45,7 @@ from inflow_desk.storage.history import (
     matches_filter,
     status_text,
 )
-from inflow_desk.ui.kit import palette
+from inflow_desk.ui.kit import item_colours, palette
 from inflow_desk.ui.kit.chips import CHIP_KIND_ROLE
 from inflow_desk.ui.kit.errors import history_read_failed
 from inflow_desk.ui.kit.formatting import format_money_in
@@ -118,8 +117,6 @@ KIND_TEXT: Final = {
     SessionKind.SUBSCRIPTION: QT_TRANSLATE_NOOP("HistoryModel", "Subscription"),
 }
 
-_OPEN_BRUSH: Final = QBrush(QColor(palette.SUCCESS))
-_EXPIRED_BRUSH: Final = QBrush(QColor(palette.MUTED_ROW))
 _DISPLAY: Final = int(Qt.ItemDataRole.DisplayRole.value)
 _TOOLTIP: Final = int(Qt.ItemDataRole.ToolTipRole.value)
 _ALIGNMENT: Final = int(Qt.ItemDataRole.TextAlignmentRole.value)
@@ -518,7 +515,8 @@ class HistoryModel(QAbstractTableModel):
         if role == _FOREGROUND:
             if column != HistoryColumn.STATUS:
                 return None
-            return _OPEN_BRUSH if is_open(loaded.record, self._clock()) else _EXPIRED_BRUSH
+            is_live = is_open(loaded.record, self._clock())
+            return item_colours.item_text(palette.SUCCESS if is_live else palette.MUTED_ROW)
         if 0 <= column < len(HistoryColumn):
             return self._tooltip(loaded.record, HistoryColumn(column))
         return None

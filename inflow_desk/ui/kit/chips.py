@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QS
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from inflow_desk.ui.kit import design, palette
+from inflow_desk.ui.kit import design, motion, palette
 
 #: A model's chip kind for a cell (one of ``palette.CHIP_KINDS``): :class:`ChipDelegate` uses it
 #: before reading the English words of the text, so a translated status keeps its colour.
@@ -79,10 +79,13 @@ class Chip(QWidget):
     def set_chip(self, kind: str, text: str) -> None:
         if kind not in palette.CHIP_KINDS:
             raise ValueError(f"unknown chip kind {kind!r}")
+        changed = (kind, text) != (self._kind, self._text)
         self._kind, self._text = kind, text
         self.setAccessibleName(text)
         self.updateGeometry()
         self.update()
+        if changed and text:
+            motion.fade_in(self)  # a status change is seen; nothing moves
 
     def kind(self) -> str:
         return self._kind

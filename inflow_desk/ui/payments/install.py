@@ -300,7 +300,8 @@ class PaymentsFeature(QObject):
 
     def _set_label(self, status: LinkStatus | None) -> None:
         self.label.setProperty("paid", bool(status is not None and status.paid and status.settled))
-        self.label.setText("" if status is None else status.text)
+        # The chip says "Waiting": the sentence only says what the chip cannot (issue 19).
+        self.label.setText("" if status is None or status.state == "waiting" else status.text)
         self.label.setToolTip(
             ""
             if status is None
