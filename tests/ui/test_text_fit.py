@@ -30,7 +30,13 @@ from pytestqt.qtbot import QtBot
 from inflow_desk.ui.kit.chips import Chip
 from tests.ui import desk_states
 from tests.ui.i18n_helpers import language
-from tests.ui.text_fit import Clip, clipped_texts, clips_in_every_state, report
+from tests.ui.text_fit import (
+    Clip,
+    clipped_texts,
+    clips_in_every_state,
+    larger_than_the_screen,
+    report,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -157,5 +163,10 @@ def test_the_check_sees_a_cut_button_in_the_real_window(qtbot: QtBot, tmp_path: 
             c.path.endswith("#" + button.objectName()) and c.what == "width"
             for c in clipped_texts([desk.window])
         )
+        assert larger_than_the_screen(desk.window, desk_states.LAPTOP) == []
+        desk.window.status_label.setMinimumWidth(2000)  # a layout widened by a long text
+        qtbot.waitUntil(lambda: desk.window.width() > desk_states.LAPTOP.width())
+        [window] = larger_than_the_screen(desk.window, desk_states.LAPTOP)
+        assert (window.kind, window.what, window.room) == ("window", "width", 1366)
     finally:
         desk.close()

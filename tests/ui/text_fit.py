@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from PySide6 import QtGui
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -337,13 +337,31 @@ def _combo_clips(combo: QComboBox) -> list[Clip]:
     return []
 
 
+def larger_than_the_screen(window: QWidget, screen: QSize) -> list[Clip]:
+    """A window whose minimum size outgrew the laptop's screen (longer texts widen the
+    layout): what lies beyond the screen's edge is cut off, whatever each widget says."""
+    clips: list[Clip] = []
+    size = window.size().expandedTo(window.minimumSizeHint())
+    for what, need, room in (
+        ("width", size.width(), screen.width()),
+        ("height", size.height(), screen.height()),
+    ):
+        if need > room:
+            clips.append(
+                Clip(widget_path(window), "window", window.windowTitle(), what, need, room)
+            )
+    return clips
+
+
 def clips_in_every_state(tmp: Path, wait_until: WaitUntil) -> dict[str, list[Clip]]:
-    """The demo desk's states, then the first-run screen: each state's clipped texts."""
+    """The demo desk's states, then the first-run screen: each state's clipped texts (and a
+    window that no longer fits the 1366×768 laptop screen)."""
     found: dict[str, list[Clip]] = {}
     desk = desk_states.build(tmp / "demo")
     try:
         for state in desk_states.walk_states(desk, wait_until):
             found[state] = clipped_texts(QApplication.topLevelWidgets())
+            found[state] += larger_than_the_screen(desk.window, desk_states.LAPTOP)
     finally:
         desk.window.hide()
         desk.close()
@@ -352,6 +370,7 @@ def clips_in_every_state(tmp: Path, wait_until: WaitUntil) -> dict[str, list[Cli
     try:
         for state in desk_states.first_run_state(first, wait_until):
             found[state] = clipped_texts([first.window])
+            found[state] += larger_than_the_screen(first.window, desk_states.LAPTOP)
     finally:
         first.window.hide()
         first.close()
