@@ -200,7 +200,7 @@ def _menu_texts(path: str, actions: Iterable[QAction], seen: set[int]) -> list[T
                 found.append(Text(where, kind, text))  # Qt's default tooltip is the text
         menu = action.menu()
         if isinstance(menu, QMenu):
-            if menu.title().strip():
+            if menu.title().strip() and menu.title() != action.text():  # usually the same
                 found.append(Text(where, "menu", menu.title()))
             found += _menu_texts(where, menu.actions(), seen)
     return found
