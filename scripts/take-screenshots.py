@@ -4,8 +4,10 @@ Run under a (virtual) X display, e.g. with the shared helper:
     ../shared/tools/screenshot /tmp/ignored.png 120 .venv/bin/python \
         scripts/take-screenshots.py docs/screenshots [--sizes 1366x768,1920x1080] [--dark]
 It drives the window through its states (empty, filled, creating, result with QR, paid, invalid
-input, a server error, subscription, settings) once per screen size, and saves
-``<state>-<width>.png`` (``<state>-<width>-dark.png`` with ``--dark``). The window is given the
+input, a server error, subscription, history, settings, first run) once per screen size, and
+saves ``<state>-<width>.png`` (``<state>-<width>-dark.png`` with ``--dark``; with
+``--language fr``, ``<state>-<width>-fr.png``: the app in that language, as
+``INFLOW_DESK_LANGUAGE`` sets it). The window is given the
 size it takes on a screen of that size (``default_window_size``) and drawn with ``grab()``, so
 a screen larger than the virtual display still gives a true picture; an open dialog is drawn
 over the window where it stands. Each run starts with a fresh HOME (settings, history), so the
@@ -29,10 +31,12 @@ PARSER = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 PARSER.add_argument("out", nargs="?", type=Path, default=Path("docs/screenshots"))
 PARSER.add_argument("--sizes", default="1366x768,1920x1080", help="screen sizes, WxH,WxH")
 PARSER.add_argument("--dark", action="store_true", help="a dark palette (as a dark OS theme)")
+PARSER.add_argument("--language", default="en", help="en, fr (or pseudo): the app's language")
 ARGS = PARSER.parse_args()
 OUT: Path = ARGS.out.resolve()
 SIZES = [tuple(int(n) for n in size.split("x")) for size in ARGS.sizes.split(",")]
-SUFFIX = "-dark" if ARGS.dark else ""
+SUFFIX = ("" if ARGS.language == "en" else f"-{ARGS.language}") + ("-dark" if ARGS.dark else "")
+os.environ["INFLOW_DESK_LANGUAGE"] = ARGS.language  # main() installs it before any widget
 
 # A fresh home: no settings, no history from an earlier run.
 _HOME = tempfile.mkdtemp(prefix="inflow-shots-")
@@ -164,14 +168,31 @@ def main() -> int:
 
         QTimer.singleShot(600, pick_and_create)
 
+    def history(window: object) -> None:
+        from PySide6.QtGui import QAction
+
+        window.switch_mode(0)  # type: ignore[attr-defined]
+        go_to = window.findChild(QAction, "goToHistoryAction")  # type: ignore[attr-defined]
+        if go_to is None:
+            print("no history action: the history state is not shown", flush=True)
+            return
+        go_to.trigger()  # Ctrl+H: the history shown, its filter focused
+
     def settings(window: object) -> None:
         window.switch_mode(0)  # type: ignore[attr-defined]
         desks[0].controller.open_settings("default")
+
+    def first_run(window: object) -> None:
+        close_dialogs(window)
+        # the first profile has no key in this fresh HOME: its first-run screen
+        desks[0].controller.switch_to_profile("default")
 
     def close_dialogs(window: object) -> None:
         for widget in QApplication.topLevelWidgets():
             if widget is not window and widget.isVisible() and widget.isWindow():
                 widget.close()
+        if desks[0].controller.showing_first_run():
+            desks[0].controller.switch_to_demo()  # back to the demo for the next size
         window.new_link()  # type: ignore[attr-defined]
 
     def sized(width: int, height: int) -> Callable[[object], None]:
@@ -190,7 +211,9 @@ def main() -> int:
         ("invalid", error, 1000),
         ("error", server_error, 1500),
         ("subscription", subscription, 1800),
+        ("history", history, 800),
         ("settings", settings, 1200),
+        ("first-run", first_run, 1200),
     ]
     # (name to grab after, action, milliseconds to wait before grabbing); "" grabs nothing.
     plan: list[tuple[str, Callable[[object], None], int]] = []

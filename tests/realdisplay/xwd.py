@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import struct
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 _HEADER = struct.Struct(">25I")
 _COLOR_SIZE = 12  # XWDColor: pixel (4), red, green, blue (2 each), flags, pad
@@ -12,7 +16,13 @@ _Z_PIXMAP = 2
 
 
 def xwd_to_png(data: bytes, path: Path) -> None:
-    """Write the 24/32-bit ZPixmap ``data`` as a PNG; ValueError for any other kind.
+    """Write the 24/32-bit ZPixmap ``data`` as a PNG; ValueError for any other kind."""
+    if not xwd_to_image(data).save(str(path)):  # PNG, from the suffix
+        raise ValueError(f"could not write {path}")
+
+
+def xwd_to_image(data: bytes) -> QImage:
+    """The 24/32-bit ZPixmap ``data`` as a QImage (a copy); ValueError for any other kind.
 
     Xvfb's root dumps as 32 bits per pixel on an empty screen and as 24 (rows padded to 32
     bits) once windows are up; both are least significant byte first: B, G, R (, unused)."""
@@ -34,5 +44,4 @@ def xwd_to_png(data: bytes, path: Path) -> None:
     if len(pixels) < bytes_per_line * height:
         raise ValueError("xwd dump is truncated")
     image = QImage(pixels, width, height, bytes_per_line, formats[bits_per_pixel])
-    if not image.copy().save(str(path)):  # PNG, from the suffix
-        raise ValueError(f"could not write {path}")
+    return image.copy()  # owns its pixels (``pixels`` goes away)
