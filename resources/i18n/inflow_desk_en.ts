@@ -343,6 +343,207 @@ The empty cart's next step (in English: :func:`empty_cart_hint` is what the tabl
     </message>
 </context>
 <context>
+    <name>CatalogDialog</name>
+    <message>
+        <source>2 × Starter kit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <extracomment>Column titles (the currency codes stay codes).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chat / e-mail text</source>
+        <extracomment>The three templates' names (form rows and problems).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E-mail subject</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SMS text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Catalog and messages — {profile}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Catalog and messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Catalog</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search by name or reference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search the catalog</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Products</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select a product to edit it below</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Product name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Price in euros</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Price in dollars</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Default quantity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Default &amp;quantity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Reference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Add to catalog</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ne&amp;w product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Price in {currency}: {problem}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{name}” added ✓</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{name}” saved ✓</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{name}” deleted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not a UTF-8 text file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) imported from {file} ✓</source>
+        <translation>
+            <numerusform>%n product imported from {file} ✓</numerusform>
+            <numerusform>%n products imported from {file} ✓</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Catalog exported to {file} ✓</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import catalog</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export catalog</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save &amp;templates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Back to the &amp;defaults</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The default texts, in the app's language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Placeholders: {names}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preview (sample values):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{template}: {problem}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Subject: {subject}
+
+{message}
+
+— SMS ({count}):
+{sms}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Templates saved ✓</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CheckoutUrl</name>
     <message>
         <source>Enter a host name, e.g. checkout.example.com</source>
@@ -485,6 +686,34 @@ The empty cart's next step (in English: :func:`empty_cart_hint` is what the tabl
     </message>
 </context>
 <context>
+    <name>DateRangeDialog</name>
+    <message>
+        <source>Export history — date range</source>
+        <extracomment>Filter-as-you-type waits this long after the last key before querying.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last day (inclusive)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;To (inclusive)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DeepLink</name>
     <message>
         <source>The link from the other application was not used — {field}: {problem}</source>
@@ -579,6 +808,18 @@ The empty cart's next step (in English: :func:`empty_cart_hint` is what the tabl
     <name>DeepLinks</name>
     <message>
         <source>The link from the other application was not used — currency: {currency} is not allowed by your organisation</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Drafts</name>
+    <message>
+        <source>Restored the unsent form from {moment}</source>
+        <extracomment>Save this long after the last change. Keys whose values are settings rather than something typed for a customer.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The app was closed before this form was sent; it was saved automatically.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1221,6 +1462,209 @@ Nothing is sent with this profile until then.</source>
     </message>
 </context>
 <context>
+    <name>HandoverBar</name>
+    <message>
+        <source>Copy message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E-mail…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy SMS text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New link, same cart</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy the message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copies the chat or e-mail text with the link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E-mail the link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opens an e-mail to the customer in your mail program</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy the SMS text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copies the short text for an SMS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shows what to read to the customer, in large type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Creates a fresh link for the same cart or offer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Message copied ✓ — paste it into the chat or e-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SMS text copied ✓ — {count}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E-mail opened ✓ — check it and press Send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>⚠ The link for {amount} expires in {time} and is not paid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>⚠ The link expires in {time} and is not paid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>⚠ The link for {amount} has expired unpaid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>⚠ The link has expired unpaid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{alert} Ctrl+Shift+L: a new link for the same cart.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HandoverFacts</name>
+    <message>
+        <source>{minutes} min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>subscription</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>less than a minute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{days} d</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{days} d {hours} h</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HistoryDock</name>
+    <message>
+        <source>History</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading the history…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Created</source>
+        <extracomment>Rows per cached page / per ``store.page()`` query. Pages kept in memory; the least recently used page is dropped first. How often the status column ("open — 23 min left") is recomputed. Shown for a row whose page is still loading. The record of a row (``HistoryRecord``, or ``None`` while its page loads). Column titles in English (:func:`header_text` says them in the agent's language).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer e-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Products / offer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One-time</source>
+        <extracomment>Store sort key of each header (the link sorts like the session id it contains).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sort by {column} (click the header)</source>
+        <extracomment>Every store query; a new query or an inserted row drops the answers still out. Payment status by session id (``ui/payments``): shown instead of open/expired.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{moment} — {environment}, {profile}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Link valid until {moment} (Inflow's default of about 1 hour)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Link valid until {moment}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offer {name} ({id})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offer ({id})</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>HistoryStatus</name>
     <message>
         <source>expired</source>
@@ -1229,6 +1673,122 @@ Nothing is sent with this profile until then.</source>
     </message>
     <message>
         <source>open — {time_left}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>Filter history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E-mail, product, offer, session id or amount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter: e-mail, product, offer, session id or amount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter the history as you type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Created links</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter copies the link; Space shows its QR code; Ctrl+R creates it again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show &amp;QR code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create &amp;again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Load the same cart or offer into the form, for a fresh link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Export selected…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export &amp;date range…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>History actions</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>{count} matching</source>
+        <translation>
+            <numerusform>{count} matching</numerusform>
+            <numerusform>{count} matching</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} link(s)</source>
+        <translation>
+            <numerusform>{count} link</numerusform>
+            <numerusform>{count} links</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Link of {session} copied ✓</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loaded {session} into the form — press Ctrl+Enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export history as CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exporting to {file}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>{count} row(s) exported to {file} ✓</source>
+        <translation>
+            <numerusform>{count} row exported to {file} ✓</numerusform>
+            <numerusform>{count} rows exported to {file} ✓</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show or hide the history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Go to the history filter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Go to the history filter</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1276,6 +1836,24 @@ Nothing is sent with this profile until then.</source>
     </message>
     <message>
         <source>unavailable: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LastCart</name>
+    <message>
+        <source>Last cart of {email}</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>{items} + %n more</source>
+        <translation>
+            <numerusform>{items} + %n more</numerusform>
+            <numerusform>{items} + %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last cart for this e-mail ({day}): {items}, {total} — Ctrl+Shift+O puts it in</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1477,6 +2055,82 @@ Nothing is sent with this profile until then.</source>
     <message>
         <source>Contacting Inflow…</source>
         <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MessageTemplates</name>
+    <message>
+        <source>the checkout link</source>
+        <extracomment>Every placeholder a template may use, with what it stands for (Settings shows this list). (The descriptions in English: :func:`placeholder_description` words one in the app's language.)</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>what the link charges, e.g. €49.99</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the cart (2 × Starter kit, 1 × Cable) or the offer's name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the subscription offer's name (empty for a cart)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>when the link stops working, e.g. 15:42</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>how long it works from now, e.g. 58 min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the merchant account's name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the customer's e-mail address (empty when none was typed)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hello,
+
+here is your secure payment link for {items} ({amount}):
+{link}
+
+It works until {expires_at} ({expires_in} from now).
+
+Kind regards,
+{merchant}</source>
+        <extracomment>The default templates' English text (the source of their translations): what :func:`default_templates` gives in the app's language.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{merchant}: pay {amount} at {link} (valid until {expires_at})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your payment link from {merchant}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A brace is not closed: write {{ or }} for a brace in the text.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An empty {} is not a placeholder: write {{}} for braces in the text.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{{{name}…}}: a placeholder is written as {{name}}, nothing more.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Unknown placeholder(s) {names}. Known: {known}.</source>
+        <translation>
+            <numerusform>Unknown placeholder {names}. Known: {known}.</numerusform>
+            <numerusform>Unknown placeholders {names}. Known: {known}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1820,6 +2474,297 @@ Nothing is sent with this profile until then.</source>
     </message>
 </context>
 <context>
+    <name>OptionsForm</name>
+    <message>
+        <source>15 minutes</source>
+        <extracomment>(label, hours) presets of the expiry combo; the last entry is "Custom". The labels are translated where the combo is filled (``translate("OptionsForm", label)``).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer &amp;&amp; options</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer e-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>optional — pre-fills the checkout</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer e-mail problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Link expiry preset</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Link expiry in hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hours until the link expires: at least {minimum} (15 minutes), at most {maximum}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Link expiry problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Success URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>https://… where the customer lands after paying (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Success URL problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>https://… where the customer lands after cancelling (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel URL problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer &amp;e-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E&amp;xpires after</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Success URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cance&amp;l URL</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PaymentStatus</name>
+    <message>
+        <source>Waiting for payment…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expired — no payment seen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>amount</source>
+        <extracomment>What a match rests on (``LinkMatch.basis``, kept in the history as ``"amount, time"``), as the agent reads it: "only the amount and time agree".</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>email</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>products</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>offer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>subscription</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>session read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <extracomment>Facts that confirm a match (``domain.payments``: the e-mail, products, offer or subscription agree; a session read is Inflow's own answer).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{facts}; also fits {others}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>paid ✓ {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>waiting for payment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expired</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paid ✓ {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payment started — the customer is paying…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>payment started</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payment failed at {time} — the customer can try again with the same link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>failed {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paid, then refund: {status}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>refund: {status}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payment status: {status}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A payment of {amount} at {time} fits this link and also: {others} — check which in Inflow's dashboard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A failed payment of {amount} at {time} fits this link and also: {others} — check which in Inflow's dashboard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A payment ({status}) of {amount} at {time} fits this link and also: {others} — check which in Inflow's dashboard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A payment of {amount} arrived at {time} — probably this link (only the {facts} agree)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ambiguous: {status}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>probably paid {time}</source>
+        <extracomment>The history column's short texts (their text before any field) and the chip each draws.</extracomment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PaymentsFeature</name>
+    <message>
+        <source>subscription</source>
+        <extracomment>``(session_id, "paid" | "failed")``: the demo emulator's customer (app.py supplies it).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{amount} for {email} of {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{amount} of {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payment status of this link</source>
+        <extracomment>The window talks to another account (``Account``): its earlier open links may be restored.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ask Inflow for this link's payment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check the payment now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Asks Inflow whether this link was paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payment status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check payment now ({keys})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Matched on: {facts}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payment {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{status} (link {link}) — {account}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{status} — {account}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inflow Desk: link paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Simulate: customer pays</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Simulate: payment fails</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>simulate the payment</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Policy</name>
     <message>
         <source>cannot be read ({error})</source>
@@ -2037,6 +2982,457 @@ Nothing is sent with this profile until then.</source>
     </message>
     <message>
         <source>Your organisation does not allow removing this profile</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReadAloud</name>
+    <message>
+        <source>Alfa</source>
+        <extracomment>Characters the agent's locale puts in amounts and French text that GSM-7 does not have, and what an SMS says instead (``1 299,50 €`` has two no-break spaces in French). Each character's word on the phone (the words in English: :func:`spell_word` says them in the app's language; the letters' code words are the same in every language).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bravo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Charlie</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delta</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Echo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Foxtrot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Golf</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hotel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>India</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Juliett</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kilo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lima</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mike</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>November</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Oscar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Papa</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quebec</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Romeo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sierra</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tango</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Uniform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Victor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Whiskey</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>X-ray</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yankee</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zulu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zero</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Two</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Three</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Four</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Five</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Six</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seven</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Eight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nine</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>underscore</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>dash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>dot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>slash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{character}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>capital {letter}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{quantity} × {name} at {price} each</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{quantity} × {name} at {price}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{total} in total.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{items}, and {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You will pay for {items}: {total} in total.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>per {interval}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{amount} {interval}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a price not listed here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This is the {name} subscription: {price}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>The first %n day(s) are free; nothing is charged before then.</source>
+        <translation>
+            <numerusform>The first day is free; nothing is charged before then.</numerusform>
+            <numerusform>The first %n days are free; nothing is charged before then.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>After the trial you pay {price}, unless you cancel before it ends.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>After the trial the subscription is charged, unless you cancel before it ends.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The first payment is {fee} instead of the regular charge.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It ends after {cycles}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It renews until you cancel.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReadAloudCard</name>
+    <message>
+        <source>Read aloud</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What to read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session {session}:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session id, spelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close   Esc</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ResultPanel</name>
+    <message>
+        <source>Copied ✓ — paste it into the chat, SMS or e-mail</source>
+        <extracomment>The QR code's box: a checkout link's code (41 or 45 modules with the quiet zone) is drawn at 3 px a module (123 or 135 px), as it was in a 160 px box; the box no longer keeps the unused rest (the card's rows above it need the height). F11 shows it big.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>⚠ Previous cart: this link is for the cart as it was. Press Ctrl+Enter for a link for the form as it is now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy anyway</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No QR code:
+this link is not trusted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>draw the QR code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scan to pay</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>QR code of the checkout link, enlarged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checkout link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Link</source>
+        <extracomment>A link was shown or cleared (the window moves its primary action: Create ↔ Copy). The link left the panel (new link, refused, create again): sections disarm on it.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No link yet.
+Build the cart or pick an offer, then press Ctrl+Enter.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy the link to the clipboard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Amount this link charges</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What this link charges</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Notice about this link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Warning about this link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confirmation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Link expiry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>QR code of the checkout link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show big QR</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save QR…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy QR image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session {session_id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>QR image copied ✓</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save QR code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>QR saved to {file} ✓</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SavedCarts</name>
+    <message numerus="yes">
+        <source>{items} + %n more</source>
+        <translation>
+            <numerusform>{items} + %n more</numerusform>
+            <numerusform>{items} + %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Insert a saved cart</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type a cart's name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter the saved carts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved carts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter puts the highlighted cart into the form</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No saved carts yet: Ctrl+Shift+B saves the cart.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the cart</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Starter bundle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cart name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the cart &amp;as:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The cart was not saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{name}” is saved in {saved}; this cart is in {current}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear the cart (Ctrl+Shift+N) or change its currency first.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2387,6 +3783,34 @@ Nothing is sent with this profile until then.</source>
     </message>
     <message>
         <source>Shortcut: {shortcut}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SmsCount</name>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n character</numerusform>
+            <numerusform>%n characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SMS</source>
+        <translation>
+            <numerusform>%n SMS</numerusform>
+            <numerusform>%n SMS</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SMS part(s)</source>
+        <translation>
+            <numerusform>%n SMS part</numerusform>
+            <numerusform>%n SMS parts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{characters} · {parts} ({encoding})</source>
         <translation type="unfinished" />
     </message>
 </context>

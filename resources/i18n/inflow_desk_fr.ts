@@ -343,6 +343,212 @@ The empty cart's next step (in English: :func:`empty_cart_hint` is what the tabl
     </message>
 </context>
 <context>
+    <name>CatalogDialog</name>
+    <message>
+        <source>2 × Starter kit</source>
+        <translation>2 × Kit de démarrage</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <extracomment>Column titles (the currency codes stay codes).</extracomment>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qté</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Chat / e-mail text</source>
+        <extracomment>The three templates' names (form rows and problems).</extracomment>
+        <translation>Texte chat / e-mail</translation>
+    </message>
+    <message>
+        <source>E-mail subject</source>
+        <translation>Objet de l’e-mail</translation>
+    </message>
+    <message>
+        <source>SMS text</source>
+        <translation>Texte SMS</translation>
+    </message>
+    <message>
+        <source>Catalog and messages — {profile}</source>
+        <translation>Catalogue et messages — {profile}</translation>
+    </message>
+    <message>
+        <source>Catalog and messages</source>
+        <translation>Catalogue et messages</translation>
+    </message>
+    <message>
+        <source>&amp;Catalog</source>
+        <translation>&amp;Catalogue</translation>
+    </message>
+    <message>
+        <source>&amp;Messages</source>
+        <translation>&amp;Messages</translation>
+    </message>
+    <message>
+        <source>Search by name or reference</source>
+        <translation>Rechercher par nom ou référence</translation>
+    </message>
+    <message>
+        <source>Search the catalog</source>
+        <translation>Rechercher dans le catalogue</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Produits</translation>
+    </message>
+    <message>
+        <source>Select a product to edit it below</source>
+        <translation>Sélectionnez un produit pour le modifier ci-dessous</translation>
+    </message>
+    <message>
+        <source>Product name</source>
+        <translation>Nom du produit</translation>
+    </message>
+    <message>
+        <source>Price in euros</source>
+        <translation>Prix en euros</translation>
+    </message>
+    <message>
+        <source>Price in dollars</source>
+        <translation>Prix en dollars</translation>
+    </message>
+    <message>
+        <source>Default quantity</source>
+        <translation>Quantité par défaut</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Default &amp;quantity</source>
+        <translation>&amp;Quantité par défaut</translation>
+    </message>
+    <message>
+        <source>&amp;Reference</source>
+        <translation>&amp;Référence</translation>
+    </message>
+    <message>
+        <source>&amp;Add to catalog</source>
+        <translation>&amp;Ajouter au catalogue</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w product</source>
+        <translation>Nou&amp;veau produit</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Importer un CSV…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>E&amp;xporter en CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>&amp;Enregistrer les modifications</translation>
+    </message>
+    <message>
+        <source>Price in {currency}: {problem}</source>
+        <translation>Prix en {currency} : {problem}</translation>
+    </message>
+    <message>
+        <source>“{name}” added ✓</source>
+        <translation>« {name} » ajouté ✓</translation>
+    </message>
+    <message>
+        <source>“{name}” saved ✓</source>
+        <translation>« {name} » enregistré ✓</translation>
+    </message>
+    <message>
+        <source>“{name}” deleted</source>
+        <translation>« {name} » supprimé</translation>
+    </message>
+    <message>
+        <source>Not a UTF-8 text file.</source>
+        <translation>Ce n’est pas un fichier texte UTF-8.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) imported from {file} ✓</source>
+        <translation>
+            <numerusform>%n produit importé depuis {file} ✓</numerusform>
+            <numerusform>%n produits importés depuis {file} ✓</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Catalog exported to {file} ✓</source>
+        <translation>Catalogue exporté dans {file} ✓</translation>
+    </message>
+    <message>
+        <source>Import catalog</source>
+        <translation>Importer un catalogue</translation>
+    </message>
+    <message>
+        <source>Export catalog</source>
+        <translation>Exporter le catalogue</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Save &amp;templates</source>
+        <translation>Enregistrer les modè&amp;les</translation>
+    </message>
+    <message>
+        <source>Back to the &amp;defaults</source>
+        <translation>Revenir aux textes par &amp;défaut</translation>
+    </message>
+    <message>
+        <source>The default texts, in the app's language</source>
+        <translation>Les textes par défaut, dans la langue de l’application</translation>
+    </message>
+    <message>
+        <source>Placeholders: {names}</source>
+        <translation>Champs : {names}</translation>
+    </message>
+    <message>
+        <source>Preview (sample values):</source>
+        <translation>Aperçu (valeurs d’exemple) :</translation>
+    </message>
+    <message>
+        <source>{template}: {problem}</source>
+        <translation>{template} : {problem}</translation>
+    </message>
+    <message>
+        <source>Subject: {subject}
+
+{message}
+
+— SMS ({count}):
+{sms}</source>
+        <translation>Objet : {subject}
+
+{message}
+
+— SMS ({count}) :
+{sms}</translation>
+    </message>
+    <message>
+        <source>Templates saved ✓</source>
+        <translation>Modèles enregistrés ✓</translation>
+    </message>
+</context>
+<context>
     <name>CheckoutUrl</name>
     <message>
         <source>Enter a host name, e.g. checkout.example.com</source>
@@ -485,6 +691,34 @@ The empty cart's next step (in English: :func:`empty_cart_hint` is what the tabl
     </message>
 </context>
 <context>
+    <name>DateRangeDialog</name>
+    <message>
+        <source>Export history — date range</source>
+        <extracomment>Filter-as-you-type waits this long after the last key before querying.</extracomment>
+        <translation>Exporter l’historique — période</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Premier jour</translation>
+    </message>
+    <message>
+        <source>Last day (inclusive)</source>
+        <translation>Dernier jour (inclus)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <source>&amp;To (inclusive)</source>
+        <translation>&amp;Au (inclus)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+</context>
+<context>
     <name>DeepLink</name>
     <message>
         <source>The link from the other application was not used — {field}: {problem}</source>
@@ -580,6 +814,18 @@ The empty cart's next step (in English: :func:`empty_cart_hint` is what the tabl
     <message>
         <source>The link from the other application was not used — currency: {currency} is not allowed by your organisation</source>
         <translation>Le lien venu de l’autre application n’a pas été utilisé — devise : {currency} n’est pas autorisée par votre organisation</translation>
+    </message>
+</context>
+<context>
+    <name>Drafts</name>
+    <message>
+        <source>Restored the unsent form from {moment}</source>
+        <extracomment>Save this long after the last change. Keys whose values are settings rather than something typed for a customer.</extracomment>
+        <translation>Formulaire non envoyé de {moment} restauré</translation>
+    </message>
+    <message>
+        <source>The app was closed before this form was sent; it was saved automatically.</source>
+        <translation>L’application a été fermée avant l’envoi de ce formulaire ; il avait été enregistré automatiquement.</translation>
     </message>
 </context>
 <context>
@@ -1226,6 +1472,209 @@ Rien n’est envoyé avec ce profil d’ici là.</translation>
     </message>
 </context>
 <context>
+    <name>HandoverBar</name>
+    <message>
+        <source>Copy message</source>
+        <translation>Copier le message</translation>
+    </message>
+    <message>
+        <source>E-mail…</source>
+        <translation>E-mail…</translation>
+    </message>
+    <message>
+        <source>Copy SMS text</source>
+        <translation>Copier le SMS</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>Lire à voix haute</translation>
+    </message>
+    <message>
+        <source>New link, same cart</source>
+        <translation>Nouveau lien, même panier</translation>
+    </message>
+    <message>
+        <source>Copy the message</source>
+        <translation>Copier le message</translation>
+    </message>
+    <message>
+        <source>Copies the chat or e-mail text with the link</source>
+        <translation>Copie le texte pour le chat ou l’e-mail, avec le lien</translation>
+    </message>
+    <message>
+        <source>E-mail the link</source>
+        <translation>Envoyer le lien par e-mail</translation>
+    </message>
+    <message>
+        <source>Opens an e-mail to the customer in your mail program</source>
+        <translation>Ouvre un e-mail au client dans votre messagerie</translation>
+    </message>
+    <message>
+        <source>Copy the SMS text</source>
+        <translation>Copier le texte du SMS</translation>
+    </message>
+    <message>
+        <source>Copies the short text for an SMS</source>
+        <translation>Copie le texte court pour un SMS</translation>
+    </message>
+    <message>
+        <source>Shows what to read to the customer, in large type</source>
+        <translation>Affiche en grand ce qu’il faut lire au client</translation>
+    </message>
+    <message>
+        <source>Creates a fresh link for the same cart or offer</source>
+        <translation>Crée un nouveau lien pour le même panier ou la même offre</translation>
+    </message>
+    <message>
+        <source>Message copied ✓ — paste it into the chat or e-mail</source>
+        <translation>Message copié ✓ — collez-le dans le chat ou l’e-mail</translation>
+    </message>
+    <message>
+        <source>SMS text copied ✓ — {count}</source>
+        <translation>SMS copié ✓ — {count}</translation>
+    </message>
+    <message>
+        <source>E-mail opened ✓ — check it and press Send</source>
+        <translation>E-mail ouvert ✓ — relisez-le puis cliquez sur Envoyer</translation>
+    </message>
+    <message>
+        <source>⚠ The link for {amount} expires in {time} and is not paid.</source>
+        <translation>⚠ Le lien de {amount} expire dans {time} et n’est pas payé.</translation>
+    </message>
+    <message>
+        <source>⚠ The link expires in {time} and is not paid.</source>
+        <translation>⚠ Le lien expire dans {time} et n’est pas payé.</translation>
+    </message>
+    <message>
+        <source>⚠ The link for {amount} has expired unpaid.</source>
+        <translation>⚠ Le lien de {amount} a expiré sans être payé.</translation>
+    </message>
+    <message>
+        <source>⚠ The link has expired unpaid.</source>
+        <translation>⚠ Le lien a expiré sans être payé.</translation>
+    </message>
+    <message>
+        <source>{alert} Ctrl+Shift+L: a new link for the same cart.</source>
+        <translation>{alert} Ctrl+Maj+L : un nouveau lien pour le même panier.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverFacts</name>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>subscription</source>
+        <translation>abonnement</translation>
+    </message>
+    <message>
+        <source>no time</source>
+        <translation>0 min</translation>
+    </message>
+    <message>
+        <source>less than a minute</source>
+        <translation>moins d’une minute</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} h</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} h {minutes} min</translation>
+    </message>
+    <message>
+        <source>{days} d</source>
+        <translation>{days} j</translation>
+    </message>
+    <message>
+        <source>{days} d {hours} h</source>
+        <translation>{days} j {hours} h</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDock</name>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Loading the history…</source>
+        <translation>Chargement de l’historique…</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Created</source>
+        <extracomment>Rows per cached page / per ``store.page()`` query. Pages kept in memory; the least recently used page is dropped first. How often the status column ("open — 23 min left") is recomputed. Shown for a row whose page is still loading. The record of a row (``HistoryRecord``, or ``None`` while its page loads). Column titles in English (:func:`header_text` says them in the agent's language).</extracomment>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Customer e-mail</source>
+        <translation>E-mail du client</translation>
+    </message>
+    <message>
+        <source>Products / offer</source>
+        <translation>Produits / offre</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>One-time</source>
+        <extracomment>Store sort key of each header (the link sorts like the session id it contains).</extracomment>
+        <translation>Ponctuel</translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <source>Sort by {column} (click the header)</source>
+        <extracomment>Every store query; a new query or an inserted row drops the answers still out. Payment status by session id (``ui/payments``): shown instead of open/expired.</extracomment>
+        <translation>Trier par {column} (cliquez sur l’en-tête)</translation>
+    </message>
+    <message>
+        <source>{moment} — {environment}, {profile}</source>
+        <translation>{moment} — {environment}, {profile}</translation>
+    </message>
+    <message>
+        <source>Link valid until {moment} (Inflow's default of about 1 hour)</source>
+        <translation>Lien valable jusqu’à {moment} (durée par défaut d’Inflow, environ 1 h)</translation>
+    </message>
+    <message>
+        <source>Link valid until {moment}</source>
+        <translation>Lien valable jusqu’à {moment}</translation>
+    </message>
+    <message>
+        <source>Offer {name} ({id})</source>
+        <translation>Offre {name} ({id})</translation>
+    </message>
+    <message>
+        <source>Offer ({id})</source>
+        <translation>Offre ({id})</translation>
+    </message>
+</context>
+<context>
     <name>HistoryStatus</name>
     <message>
         <source>expired</source>
@@ -1235,6 +1684,122 @@ Rien n’est envoyé avec ce profil d’ici là.</translation>
     <message>
         <source>open — {time_left}</source>
         <translation>ouvert — {time_left}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>Filter history</source>
+        <translation>Filtrer l’historique</translation>
+    </message>
+    <message>
+        <source>E-mail, product, offer, session id or amount</source>
+        <translation>E-mail, produit, offre, identifiant de session ou montant</translation>
+    </message>
+    <message>
+        <source>Filter: e-mail, product, offer, session id or amount</source>
+        <translation>Filtrer : e-mail, produit, offre, session ou montant</translation>
+    </message>
+    <message>
+        <source>Filter the history as you type</source>
+        <translation>Filtrer l’historique pendant la saisie</translation>
+    </message>
+    <message>
+        <source>Created links</source>
+        <translation>Liens créés</translation>
+    </message>
+    <message>
+        <source>Enter copies the link; Space shows its QR code; Ctrl+R creates it again</source>
+        <translation>Entrée copie le lien ; Espace affiche son QR code ; Ctrl+R le crée à nouveau</translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation>&amp;Copier le lien</translation>
+    </message>
+    <message>
+        <source>Show &amp;QR code</source>
+        <translation>Afficher le &amp;QR code</translation>
+    </message>
+    <message>
+        <source>Create &amp;again</source>
+        <translation>&amp;Recréer</translation>
+    </message>
+    <message>
+        <source>Load the same cart or offer into the form, for a fresh link</source>
+        <translation>Remet le même panier ou la même offre dans le formulaire, pour un nouveau lien</translation>
+    </message>
+    <message>
+        <source>&amp;Export selected…</source>
+        <translation>&amp;Exporter la sélection…</translation>
+    </message>
+    <message>
+        <source>Export &amp;date range…</source>
+        <translation>Exporter une &amp;période…</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>Rec&amp;harger</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtrer</translation>
+    </message>
+    <message>
+        <source>History actions</source>
+        <translation>Actions de l’historique</translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} matching</source>
+        <translation>
+            <numerusform>{count} résultat</numerusform>
+            <numerusform>{count} résultats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} link(s)</source>
+        <translation>
+            <numerusform>{count} lien</numerusform>
+            <numerusform>{count} liens</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Link of {session} copied ✓</source>
+        <translation>Lien de {session} copié ✓</translation>
+    </message>
+    <message>
+        <source>Loaded {session} into the form — press Ctrl+Enter</source>
+        <translation>{session} chargé dans le formulaire — appuyez sur Ctrl+Entrée</translation>
+    </message>
+    <message>
+        <source>Export history as CSV</source>
+        <translation>Exporter l’historique en CSV</translation>
+    </message>
+    <message>
+        <source>Exporting to {file}…</source>
+        <translation>Export vers {file}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} row(s) exported to {file} ✓</source>
+        <translation>
+            <numerusform>{count} ligne exportée dans {file} ✓</numerusform>
+            <numerusform>{count} lignes exportées dans {file} ✓</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <source>Show or hide the history</source>
+        <translation>Afficher ou masquer l’historique</translation>
+    </message>
+    <message>
+        <source>&amp;Go to the history filter</source>
+        <translation>&amp;Aller au filtre de l’historique</translation>
+    </message>
+    <message>
+        <source>Go to the history filter</source>
+        <translation>Aller au filtre de l’historique</translation>
     </message>
 </context>
 <context>
@@ -1282,6 +1847,24 @@ Rien n’est envoyé avec ce profil d’ici là.</translation>
     <message>
         <source>unavailable: {reason}</source>
         <translation>indisponible : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>LastCart</name>
+    <message>
+        <source>Last cart of {email}</source>
+        <translation>Dernier panier de {email}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{items} + %n more</source>
+        <translation>
+            <numerusform>{items} + %n autre</numerusform>
+            <numerusform>{items} + %n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last cart for this e-mail ({day}): {items}, {total} — Ctrl+Shift+O puts it in</source>
+        <translation>Dernier panier pour cet e-mail ({day}) : {items}, {total} — Ctrl+Maj+O pour le reprendre</translation>
     </message>
 </context>
 <context>
@@ -1482,6 +2065,90 @@ Rien n’est envoyé avec ce profil d’ici là.</translation>
     <message>
         <source>Contacting Inflow…</source>
         <translation>Connexion à Inflow…</translation>
+    </message>
+</context>
+<context>
+    <name>MessageTemplates</name>
+    <message>
+        <source>the checkout link</source>
+        <extracomment>Every placeholder a template may use, with what it stands for (Settings shows this list). (The descriptions in English: :func:`placeholder_description` words one in the app's language.)</extracomment>
+        <translation>le lien de paiement</translation>
+    </message>
+    <message>
+        <source>what the link charges, e.g. €49.99</source>
+        <translation>le montant du lien, par ex. 49,99 €</translation>
+    </message>
+    <message>
+        <source>the cart (2 × Starter kit, 1 × Cable) or the offer's name</source>
+        <translation>le panier (2 × Kit de démarrage, 1 × Câble) ou le nom de l’offre</translation>
+    </message>
+    <message>
+        <source>the subscription offer's name (empty for a cart)</source>
+        <translation>le nom de l’offre d’abonnement (vide pour un panier)</translation>
+    </message>
+    <message>
+        <source>when the link stops working, e.g. 15:42</source>
+        <translation>l’heure où le lien expire, par ex. 15:42</translation>
+    </message>
+    <message>
+        <source>how long it works from now, e.g. 58 min</source>
+        <translation>le temps qu’il reste, par ex. 58 min</translation>
+    </message>
+    <message>
+        <source>the merchant account's name</source>
+        <translation>le nom du compte marchand</translation>
+    </message>
+    <message>
+        <source>the customer's e-mail address (empty when none was typed)</source>
+        <translation>l’adresse e-mail du client (vide si elle n’a pas été saisie)</translation>
+    </message>
+    <message>
+        <source>Hello,
+
+here is your secure payment link for {items} ({amount}):
+{link}
+
+It works until {expires_at} ({expires_in} from now).
+
+Kind regards,
+{merchant}</source>
+        <extracomment>The default templates' English text (the source of their translations): what :func:`default_templates` gives in the app's language.</extracomment>
+        <translation>Bonjour,
+
+Voici votre lien de paiement sécurisé pour {items} ({amount}) :
+{link}
+
+Il est valable jusqu’à {expires_at} (encore {expires_in}).
+
+Bien cordialement,
+{merchant}</translation>
+    </message>
+    <message>
+        <source>{merchant}: pay {amount} at {link} (valid until {expires_at})</source>
+        <translation>{merchant} : payez {amount} sur {link} (valable jusqu'à {expires_at})</translation>
+    </message>
+    <message>
+        <source>Your payment link from {merchant}</source>
+        <translation>Votre lien de paiement {merchant}</translation>
+    </message>
+    <message>
+        <source>A brace is not closed: write {{ or }} for a brace in the text.</source>
+        <translation>Une accolade n’est pas fermée : écrivez {{ ou }} pour une accolade dans le texte.</translation>
+    </message>
+    <message>
+        <source>An empty {} is not a placeholder: write {{}} for braces in the text.</source>
+        <translation>Des accolades vides {} ne sont pas un champ : écrivez {{}} pour des accolades dans le texte.</translation>
+    </message>
+    <message>
+        <source>{{{name}…}}: a placeholder is written as {{name}}, nothing more.</source>
+        <translation>{{{name}…}} : un champ s’écrit {{nom}}, sans rien d’autre.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Unknown placeholder(s) {names}. Known: {known}.</source>
+        <translation>
+            <numerusform>Champ inconnu : {names}. Champs possibles : {known}.</numerusform>
+            <numerusform>Champs inconnus : {names}. Champs possibles : {known}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1825,6 +2492,297 @@ Rien n’est envoyé avec ce profil d’ici là.</translation>
     </message>
 </context>
 <context>
+    <name>OptionsForm</name>
+    <message>
+        <source>15 minutes</source>
+        <extracomment>(label, hours) presets of the expiry combo; the last entry is "Custom". The labels are translated where the combo is filled (``translate("OptionsForm", label)``).</extracomment>
+        <translation>15 minutes</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 heure</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 heures</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Personnalisé…</translation>
+    </message>
+    <message>
+        <source>Customer &amp;&amp; options</source>
+        <translation>Client &amp;&amp; options</translation>
+    </message>
+    <message>
+        <source>Customer e-mail</source>
+        <translation>E-mail du client</translation>
+    </message>
+    <message>
+        <source>optional — pre-fills the checkout</source>
+        <translation>facultatif — prérempli sur la page de paiement</translation>
+    </message>
+    <message>
+        <source>Customer e-mail problem</source>
+        <translation>Problème d’e-mail du client</translation>
+    </message>
+    <message>
+        <source>Link expiry preset</source>
+        <translation>Durée de validité prédéfinie</translation>
+    </message>
+    <message>
+        <source>Link expiry in hours</source>
+        <translation>Durée de validité en heures</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Hours until the link expires: at least {minimum} (15 minutes), at most {maximum}.</source>
+        <translation>Nombre d’heures avant l’expiration du lien : au moins {minimum} (15 minutes), au plus {maximum}.</translation>
+    </message>
+    <message>
+        <source>Link expiry problem</source>
+        <translation>Problème de durée de validité</translation>
+    </message>
+    <message>
+        <source>Success URL</source>
+        <translation>URL de succès</translation>
+    </message>
+    <message>
+        <source>https://… where the customer lands after paying (optional)</source>
+        <translation>https://… page où arrive le client après avoir payé (facultatif)</translation>
+    </message>
+    <message>
+        <source>Success URL problem</source>
+        <translation>Problème d’URL de succès</translation>
+    </message>
+    <message>
+        <source>Cancel URL</source>
+        <translation>URL d’annulation</translation>
+    </message>
+    <message>
+        <source>https://… where the customer lands after cancelling (optional)</source>
+        <translation>https://… page où arrive le client s’il annule (facultatif)</translation>
+    </message>
+    <message>
+        <source>Cancel URL problem</source>
+        <translation>Problème d’URL d’annulation</translation>
+    </message>
+    <message>
+        <source>Customer &amp;e-mail</source>
+        <translation>&amp;E-mail du client</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires after</source>
+        <translation>E&amp;xpire dans</translation>
+    </message>
+    <message>
+        <source>&amp;Success URL</source>
+        <translation>URL de &amp;succès</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l URL</source>
+        <translation>URL d’annu&amp;lation</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentStatus</name>
+    <message>
+        <source>Waiting for payment…</source>
+        <translation>En attente de paiement…</translation>
+    </message>
+    <message>
+        <source>Expired — no payment seen</source>
+        <translation>Expiré — aucun paiement reçu</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <extracomment>What a match rests on (``LinkMatch.basis``, kept in the history as ``"amount, time"``), as the agent reads it: "only the amount and time agree".</extracomment>
+        <translation>le montant</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>l’heure</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>l’e-mail</translation>
+    </message>
+    <message>
+        <source>products</source>
+        <translation>les produits</translation>
+    </message>
+    <message>
+        <source>offer</source>
+        <translation>l’offre</translation>
+    </message>
+    <message>
+        <source>subscription</source>
+        <translation>l’abonnement</translation>
+    </message>
+    <message>
+        <source>session read</source>
+        <translation>la lecture de la session</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <extracomment>Facts that confirm a match (``domain.payments``: the e-mail, products, offer or subscription agree; a session read is Inflow's own answer).</extracomment>
+        <translation>{first} et {last}</translation>
+    </message>
+    <message>
+        <source>{facts}; also fits {others}</source>
+        <translation>{facts} ; correspond aussi à {others}</translation>
+    </message>
+    <message>
+        <source>paid ✓ {time}</source>
+        <translation>payé ✓ {time}</translation>
+    </message>
+    <message>
+        <source>waiting for payment</source>
+        <translation>en attente de paiement</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expiré</translation>
+    </message>
+    <message>
+        <source>Paid ✓ {time}</source>
+        <translation>Payé ✓ {time}</translation>
+    </message>
+    <message>
+        <source>Payment started — the customer is paying…</source>
+        <translation>Paiement commencé — le client est en train de payer…</translation>
+    </message>
+    <message>
+        <source>payment started</source>
+        <translation>paiement commencé</translation>
+    </message>
+    <message>
+        <source>Payment failed at {time} — the customer can try again with the same link</source>
+        <translation>Échec du paiement à {time} — le client peut réessayer avec le même lien</translation>
+    </message>
+    <message>
+        <source>failed {time}</source>
+        <translation>échec {time}</translation>
+    </message>
+    <message>
+        <source>Paid, then refund: {status}</source>
+        <translation>Payé, puis remboursement : {status}</translation>
+    </message>
+    <message>
+        <source>refund: {status}</source>
+        <translation>remboursement : {status}</translation>
+    </message>
+    <message>
+        <source>Payment status: {status}</source>
+        <translation>Statut du paiement : {status}</translation>
+    </message>
+    <message>
+        <source>A payment of {amount} at {time} fits this link and also: {others} — check which in Inflow's dashboard</source>
+        <translation>Un paiement de {amount} à {time} correspond à ce lien mais aussi à : {others} — vérifiez lequel dans le tableau de bord Inflow</translation>
+    </message>
+    <message>
+        <source>A failed payment of {amount} at {time} fits this link and also: {others} — check which in Inflow's dashboard</source>
+        <translation>Un paiement échoué de {amount} à {time} correspond à ce lien mais aussi à : {others} — vérifiez lequel dans le tableau de bord Inflow</translation>
+    </message>
+    <message>
+        <source>A payment ({status}) of {amount} at {time} fits this link and also: {others} — check which in Inflow's dashboard</source>
+        <translation>Un paiement ({status}) de {amount} à {time} correspond à ce lien mais aussi à : {others} — vérifiez lequel dans le tableau de bord Inflow</translation>
+    </message>
+    <message>
+        <source>A payment of {amount} arrived at {time} — probably this link (only the {facts} agree)</source>
+        <translation>Un paiement de {amount} est arrivé à {time} — sans doute pour ce lien (seuls {facts} concordent)</translation>
+    </message>
+    <message>
+        <source>ambiguous: {status}</source>
+        <translation>ambigu : {status}</translation>
+    </message>
+    <message>
+        <source>probably paid {time}</source>
+        <extracomment>The history column's short texts (their text before any field) and the chip each draws.</extracomment>
+        <translation>sans doute payé {time}</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsFeature</name>
+    <message>
+        <source>subscription</source>
+        <extracomment>``(session_id, "paid" | "failed")``: the demo emulator's customer (app.py supplies it).</extracomment>
+        <translation>abonnement</translation>
+    </message>
+    <message>
+        <source>{amount} for {email} of {time}</source>
+        <translation>{amount} pour {email} de {time}</translation>
+    </message>
+    <message>
+        <source>{amount} of {time}</source>
+        <translation>{amount} de {time}</translation>
+    </message>
+    <message>
+        <source>Payment status of this link</source>
+        <extracomment>The window talks to another account (``Account``): its earlier open links may be restored.</extracomment>
+        <translation>Statut du paiement de ce lien</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>Ask Inflow for this link's payment</source>
+        <translation>Demander à Inflow où en est le paiement de ce lien</translation>
+    </message>
+    <message>
+        <source>Check the payment now</source>
+        <translation>Vérifier le paiement maintenant</translation>
+    </message>
+    <message>
+        <source>Asks Inflow whether this link was paid</source>
+        <translation>Demande à Inflow si ce lien a été payé</translation>
+    </message>
+    <message>
+        <source>Payment status</source>
+        <translation>Statut du paiement</translation>
+    </message>
+    <message>
+        <source>Check payment now ({keys})</source>
+        <translation>Vérifier le paiement ({keys})</translation>
+    </message>
+    <message>
+        <source>Matched on: {facts}</source>
+        <translation>Correspondance : {facts}</translation>
+    </message>
+    <message>
+        <source>Payment {id}</source>
+        <translation>Paiement {id}</translation>
+    </message>
+    <message>
+        <source>{status} (link {link}) — {account}</source>
+        <translation>{status} (lien {link}) — {account}</translation>
+    </message>
+    <message>
+        <source>{status} — {account}</source>
+        <translation>{status} — {account}</translation>
+    </message>
+    <message>
+        <source>Inflow Desk: link paid</source>
+        <translation>Inflow Desk : lien payé</translation>
+    </message>
+    <message>
+        <source>Simulate: customer pays</source>
+        <translation>Simuler : le client paie</translation>
+    </message>
+    <message>
+        <source>Simulate: payment fails</source>
+        <translation>Simuler : le paiement échoue</translation>
+    </message>
+    <message>
+        <source>simulate the payment</source>
+        <translation>simuler le paiement</translation>
+    </message>
+</context>
+<context>
     <name>Policy</name>
     <message>
         <source>cannot be read ({error})</source>
@@ -2043,6 +3001,459 @@ Rien n’est envoyé avec ce profil d’ici là.</translation>
     <message>
         <source>Your organisation does not allow removing this profile</source>
         <translation>Votre organisation n’autorise pas la suppression de ce profil</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloud</name>
+    <message>
+        <source>Alfa</source>
+        <extracomment>Characters the agent's locale puts in amounts and French text that GSM-7 does not have, and what an SMS says instead (``1 299,50 €`` has two no-break spaces in French). Each character's word on the phone (the words in English: :func:`spell_word` says them in the app's language; the letters' code words are the same in every language).</extracomment>
+        <translation>Alfa</translation>
+    </message>
+    <message>
+        <source>Bravo</source>
+        <translation>Bravo</translation>
+    </message>
+    <message>
+        <source>Charlie</source>
+        <translation>Charlie</translation>
+    </message>
+    <message>
+        <source>Delta</source>
+        <translation>Delta</translation>
+    </message>
+    <message>
+        <source>Echo</source>
+        <translation>Echo</translation>
+    </message>
+    <message>
+        <source>Foxtrot</source>
+        <translation>Foxtrot</translation>
+    </message>
+    <message>
+        <source>Golf</source>
+        <translation>Golf</translation>
+    </message>
+    <message>
+        <source>Hotel</source>
+        <translation>Hotel</translation>
+    </message>
+    <message>
+        <source>India</source>
+        <translation>India</translation>
+    </message>
+    <message>
+        <source>Juliett</source>
+        <translation>Juliett</translation>
+    </message>
+    <message>
+        <source>Kilo</source>
+        <translation>Kilo</translation>
+    </message>
+    <message>
+        <source>Lima</source>
+        <translation>Lima</translation>
+    </message>
+    <message>
+        <source>Mike</source>
+        <translation>Mike</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>Oscar</source>
+        <translation>Oscar</translation>
+    </message>
+    <message>
+        <source>Papa</source>
+        <translation>Papa</translation>
+    </message>
+    <message>
+        <source>Quebec</source>
+        <translation>Québec</translation>
+    </message>
+    <message>
+        <source>Romeo</source>
+        <translation>Roméo</translation>
+    </message>
+    <message>
+        <source>Sierra</source>
+        <translation>Sierra</translation>
+    </message>
+    <message>
+        <source>Tango</source>
+        <translation>Tango</translation>
+    </message>
+    <message>
+        <source>Uniform</source>
+        <translation>Uniform</translation>
+    </message>
+    <message>
+        <source>Victor</source>
+        <translation>Victor</translation>
+    </message>
+    <message>
+        <source>Whiskey</source>
+        <translation>Whiskey</translation>
+    </message>
+    <message>
+        <source>X-ray</source>
+        <translation>X-ray</translation>
+    </message>
+    <message>
+        <source>Yankee</source>
+        <translation>Yankee</translation>
+    </message>
+    <message>
+        <source>Zulu</source>
+        <translation>Zulu</translation>
+    </message>
+    <message>
+        <source>Zero</source>
+        <translation>zéro</translation>
+    </message>
+    <message>
+        <source>One</source>
+        <translation>un</translation>
+    </message>
+    <message>
+        <source>Two</source>
+        <translation>deux</translation>
+    </message>
+    <message>
+        <source>Three</source>
+        <translation>trois</translation>
+    </message>
+    <message>
+        <source>Four</source>
+        <translation>quatre</translation>
+    </message>
+    <message>
+        <source>Five</source>
+        <translation>cinq</translation>
+    </message>
+    <message>
+        <source>Six</source>
+        <translation>six</translation>
+    </message>
+    <message>
+        <source>Seven</source>
+        <translation>sept</translation>
+    </message>
+    <message>
+        <source>Eight</source>
+        <translation>huit</translation>
+    </message>
+    <message>
+        <source>Nine</source>
+        <translation>neuf</translation>
+    </message>
+    <message>
+        <source>underscore</source>
+        <translation>tiret bas</translation>
+    </message>
+    <message>
+        <source>dash</source>
+        <translation>tiret</translation>
+    </message>
+    <message>
+        <source>dot</source>
+        <translation>point</translation>
+    </message>
+    <message>
+        <source>slash</source>
+        <translation>barre oblique</translation>
+    </message>
+    <message>
+        <source>“{character}”</source>
+        <translation>« {character} »</translation>
+    </message>
+    <message>
+        <source>capital {letter}</source>
+        <translation>{letter} majuscule</translation>
+    </message>
+    <message>
+        <source>{quantity} × {name} at {price} each</source>
+        <translation>{quantity} × {name} à {price} l’unité</translation>
+    </message>
+    <message>
+        <source>{quantity} × {name} at {price}</source>
+        <translation>{quantity} × {name} à {price}</translation>
+    </message>
+    <message>
+        <source>{total} in total.</source>
+        <translation>{total} au total.</translation>
+    </message>
+    <message>
+        <source>{items}, and {last}</source>
+        <translation>{items} et {last}</translation>
+    </message>
+    <message>
+        <source>You will pay for {items}: {total} in total.</source>
+        <translation>Vous allez régler {items}, soit {total} au total.</translation>
+    </message>
+    <message>
+        <source>per {interval}</source>
+        <translation>par {interval}</translation>
+    </message>
+    <message>
+        <source>{amount} {interval}</source>
+        <translation>{amount} {interval}</translation>
+    </message>
+    <message>
+        <source>a price not listed here</source>
+        <translation>un prix qui n’est pas indiqué ici</translation>
+    </message>
+    <message>
+        <source>This is the {name} subscription: {price}.</source>
+        <translation>Il s’agit de l’abonnement {name} : {price}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n day(s) are free; nothing is charged before then.</source>
+        <translation>
+            <numerusform>Le premier jour est gratuit ; rien n’est prélevé avant.</numerusform>
+            <numerusform>Les %n premiers jours sont gratuits ; rien n’est prélevé avant.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>After the trial you pay {price}, unless you cancel before it ends.</source>
+        <translation>Après l’essai, vous payez {price}, sauf si vous résiliez avant la fin.</translation>
+    </message>
+    <message>
+        <source>After the trial the subscription is charged, unless you cancel before it ends.</source>
+        <translation>Après l’essai, l’abonnement est facturé, sauf si vous résiliez avant la fin.</translation>
+    </message>
+    <message>
+        <source>The first payment is {fee} instead of the regular charge.</source>
+        <translation>Le premier paiement est de {fee} au lieu du montant habituel.</translation>
+    </message>
+    <message>
+        <source>It ends after {cycles}.</source>
+        <translation>Il prend fin après {cycles}.</translation>
+    </message>
+    <message>
+        <source>It renews until you cancel.</source>
+        <translation>Il se renouvelle tant que vous ne le résiliez pas.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloudCard</name>
+    <message>
+        <source>Read aloud</source>
+        <translation>Lire à voix haute</translation>
+    </message>
+    <message>
+        <source>What to read</source>
+        <translation>Ce qu’il faut lire</translation>
+    </message>
+    <message>
+        <source>Session {session}:</source>
+        <translation>Session {session} :</translation>
+    </message>
+    <message>
+        <source>Session id, spelled</source>
+        <translation>Identifiant de session, épelé</translation>
+    </message>
+    <message>
+        <source>Close   Esc</source>
+        <translation>Fermer   Échap</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPanel</name>
+    <message>
+        <source>Copied ✓ — paste it into the chat, SMS or e-mail</source>
+        <extracomment>The QR code's box: a checkout link's code (41 or 45 modules with the quiet zone) is drawn at 3 px a module (123 or 135 px), as it was in a 160 px box; the box no longer keeps the unused rest (the card's rows above it need the height). F11 shows it big.</extracomment>
+        <translation>Copié ✓ — collez-le dans le chat, le SMS ou l’e-mail</translation>
+    </message>
+    <message>
+        <source>⚠ Previous cart: this link is for the cart as it was. Press Ctrl+Enter for a link for the form as it is now.</source>
+        <translation>⚠ Panier précédent : ce lien correspond au panier d’avant. Appuyez sur Ctrl+Entrée pour un lien du formulaire actuel.</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Copier le lien</translation>
+    </message>
+    <message>
+        <source>Copy anyway</source>
+        <translation>Copier quand même</translation>
+    </message>
+    <message>
+        <source>No QR code:
+this link is not trusted.</source>
+        <translation>Pas de code QR :
+ce lien n’est pas fiable.</translation>
+    </message>
+    <message>
+        <source>draw the QR code</source>
+        <translation>générer le code QR</translation>
+    </message>
+    <message>
+        <source>Scan to pay</source>
+        <translation>Scannez pour payer</translation>
+    </message>
+    <message>
+        <source>QR code of the checkout link, enlarged</source>
+        <translation>Code QR du lien de paiement, agrandi</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>Code QR</translation>
+    </message>
+    <message>
+        <source>Checkout link</source>
+        <translation>Lien de paiement</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <extracomment>A link was shown or cleared (the window moves its primary action: Create ↔ Copy). The link left the panel (new link, refused, create again): sections disarm on it.</extracomment>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>No link yet.
+Build the cart or pick an offer, then press Ctrl+Enter.</source>
+        <translation>Pas encore de lien.
+Remplissez le panier ou choisissez une offre, puis appuyez sur Ctrl+Entrée.</translation>
+    </message>
+    <message>
+        <source>Copy the link to the clipboard</source>
+        <translation>Copier le lien dans le presse-papiers</translation>
+    </message>
+    <message>
+        <source>Amount this link charges</source>
+        <translation>Montant de ce lien</translation>
+    </message>
+    <message>
+        <source>What this link charges</source>
+        <translation>Ce que ce lien facture</translation>
+    </message>
+    <message>
+        <source>Notice about this link</source>
+        <translation>Remarque sur ce lien</translation>
+    </message>
+    <message>
+        <source>Warning about this link</source>
+        <translation>Avertissement sur ce lien</translation>
+    </message>
+    <message>
+        <source>Confirmation</source>
+        <translation>Confirmation</translation>
+    </message>
+    <message>
+        <source>Session ID</source>
+        <translation>Identifiant de session</translation>
+    </message>
+    <message>
+        <source>Link expiry</source>
+        <translation>Expiration du lien</translation>
+    </message>
+    <message>
+        <source>QR code of the checkout link</source>
+        <translation>Code QR du lien de paiement</translation>
+    </message>
+    <message>
+        <source>Show big QR</source>
+        <translation>Agrandir le QR</translation>
+    </message>
+    <message>
+        <source>Save QR…</source>
+        <translation>Enregistrer le QR…</translation>
+    </message>
+    <message>
+        <source>Copy QR image</source>
+        <translation>Copier l’image QR</translation>
+    </message>
+    <message>
+        <source>New link</source>
+        <translation>Nouveau lien</translation>
+    </message>
+    <message>
+        <source>Session {session_id}</source>
+        <translation>Session {session_id}</translation>
+    </message>
+    <message>
+        <source>QR image copied ✓</source>
+        <translation>Image QR copiée ✓</translation>
+    </message>
+    <message>
+        <source>Save QR code</source>
+        <translation>Enregistrer le code QR</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>Image PNG (*.png);;Image SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>QR saved to {file} ✓</source>
+        <translation>QR enregistré dans {file} ✓</translation>
+    </message>
+</context>
+<context>
+    <name>SavedCarts</name>
+    <message numerus="yes">
+        <source>{items} + %n more</source>
+        <translation>
+            <numerusform>{items} + %n autre</numerusform>
+            <numerusform>{items} + %n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Insert a saved cart</source>
+        <translation>Insérer un panier enregistré</translation>
+    </message>
+    <message>
+        <source>Type a cart's name</source>
+        <translation>Tapez le nom d’un panier</translation>
+    </message>
+    <message>
+        <source>Filter the saved carts</source>
+        <translation>Filtrer les paniers enregistrés</translation>
+    </message>
+    <message>
+        <source>Saved carts</source>
+        <translation>Paniers enregistrés</translation>
+    </message>
+    <message>
+        <source>Enter puts the highlighted cart into the form</source>
+        <translation>Entrée met le panier sélectionné dans le formulaire</translation>
+    </message>
+    <message>
+        <source>No saved carts yet: Ctrl+Shift+B saves the cart.</source>
+        <translation>Aucun panier enregistré pour l’instant : Ctrl+Maj+B enregistre le panier.</translation>
+    </message>
+    <message>
+        <source>Save the cart</source>
+        <translation>Enregistrer le panier</translation>
+    </message>
+    <message>
+        <source>Starter bundle</source>
+        <translation>Pack de démarrage</translation>
+    </message>
+    <message>
+        <source>Cart name</source>
+        <translation>Nom du panier</translation>
+    </message>
+    <message>
+        <source>Save the cart &amp;as:</source>
+        <translation>Enregistrer le panier &amp;sous :</translation>
+    </message>
+    <message>
+        <source>The cart was not saved.</source>
+        <translation>Le panier n’a pas été enregistré.</translation>
+    </message>
+    <message>
+        <source>“{name}” is saved in {saved}; this cart is in {current}.</source>
+        <translation>« {name} » est enregistré en {saved} ; ce panier est en {current}.</translation>
+    </message>
+    <message>
+        <source>Clear the cart (Ctrl+Shift+N) or change its currency first.</source>
+        <translation>Videz d’abord le panier (Ctrl+Maj+N) ou changez sa devise.</translation>
     </message>
 </context>
 <context>
@@ -2393,6 +3804,34 @@ Rien n’est envoyé avec ce profil d’ici là.</translation>
     <message>
         <source>Shortcut: {shortcut}</source>
         <translation>Raccourci : {shortcut}</translation>
+    </message>
+</context>
+<context>
+    <name>SmsCount</name>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n caractère</numerusform>
+            <numerusform>%n caractères</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SMS</source>
+        <translation>
+            <numerusform>%n SMS</numerusform>
+            <numerusform>%n SMS</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SMS part(s)</source>
+        <translation>
+            <numerusform>%n SMS</numerusform>
+            <numerusform>%n SMS</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{characters} · {parts} ({encoding})</source>
+        <translation>{characters} · {parts} ({encoding})</translation>
     </message>
 </context>
 <context>
