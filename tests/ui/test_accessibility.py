@@ -343,8 +343,8 @@ def test_a_payment_status_change_is_announced(
     _create_link(qtbot, window)
     label = window.findChild(QLabel, "paymentStatusLabel")
     assert label is not None
-    qtbot.waitUntil(lambda: bool(label.text()))
-    assert (label.text(), False) in announced  # "Waiting for payment…"
+    # The chip says "Waiting" on screen (no sentence); the screen reader hears the sentence.
+    qtbot.waitUntil(lambda: ("Waiting for payment…", False) in announced)
     pay = next(a for a in window.findChildren(QAction) if a.text() == "Simulate: customer pays")
     pay.trigger()  # the demo customer pays
     qtbot.waitUntil(lambda: label.text().startswith("Paid"), timeout=10_000)

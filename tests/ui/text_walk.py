@@ -52,6 +52,8 @@ from inflow_desk.ui.kit.i18n import PSEUDO_CLOSE, PSEUDO_OPEN
 #: Proper names: the product's and the payment service's (never translated).
 NAMES: tuple[str, ...] = (
     "Inflow Desk", "Inflow Pay", "Inflow", "CPython", "Python", "PySide6", "Qt",
+    # The languages in Settings › Language, each named in its own language (never translated)
+    "English", "Français",
 )  # fmt: skip
 #: How many rows of an item view are read (the first screenful is what the agent sees).
 MAX_ROWS = 60
