@@ -51,9 +51,8 @@ from inflow_desk.ui.history.dock import reserve_history_dock
 from inflow_desk.ui.history.model import HistoryColumn
 from inflow_desk.ui.history.view import DateRangeDialog, HistoryView
 from inflow_desk.ui.kit.chips import CHIP_KIND_ROLE
-from inflow_desk.ui.kit.formatting import format_money
+from inflow_desk.ui.kit.formatting import format_day_time, format_long_moment, format_money
 from inflow_desk.ui.kit.i18n import PSEUDO_OPEN
-from inflow_desk.ui.kit.moments import day_clock_text, long_moment_text
 from inflow_desk.ui.main_window import MainWindow
 from inflow_desk.ui.payments.install import PaymentsFeature
 from inflow_desk.ui.payments.status import from_match, kept_text, short_kind, waiting
@@ -265,8 +264,8 @@ def test_french_payment_status_sentences_with_french_money_and_times(
         kept = PaymentStatusRecord("sess_a", "paid", "paid ✓ 13:12", AT, basis="amount, email")
         kept = replace(kept, paid_at=AT)
         assert kept_text(kept) == f"payé ✓ {time}"  # the history words it again, in French
-        assert re.fullmatch(FRENCH_DAY, day_clock_text(AT)), day_clock_text(AT)
-        assert "novembre 2026" in long_moment_text(AT)
+        assert re.fullmatch(FRENCH_DAY, format_day_time(AT)), format_day_time(AT)
+        assert "novembre 2026" in format_long_moment(AT)
 
 
 def test_french_history_plurals_headers_and_chips(

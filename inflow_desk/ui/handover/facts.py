@@ -11,8 +11,7 @@ from inflow_desk.domain.i18n import translate
 from inflow_desk.domain.kinds import SessionKind
 from inflow_desk.domain.money import Currency
 from inflow_desk.ui.checkout.session import CreatedSession
-from inflow_desk.ui.kit.formatting import format_money, format_money_in
-from inflow_desk.ui.kit.moments import clock_or_day_text
+from inflow_desk.ui.kit.formatting import format_money, format_money_in, format_time_or_day
 
 
 def _currency(created: CreatedSession) -> Currency | None:
@@ -35,7 +34,7 @@ def items_text(created: CreatedSession) -> str:
 
 def expires_at_text(expires_at: datetime, now: datetime) -> str:
     """``15:42`` today, ``Thu 3 Dec 15:42`` another day (the agent's locale)."""
-    return clock_or_day_text(expires_at, now)
+    return format_time_or_day(expires_at, now)
 
 
 def expires_in_text(expires_at: datetime, now: datetime) -> str:

@@ -22,8 +22,7 @@ from inflow_desk.storage.history import HistoryRecord, HistoryStore
 from inflow_desk.ui.checkout.one_time_form import OneTimeForm
 from inflow_desk.ui.checkout.options_form import OptionsForm
 from inflow_desk.ui.handover.carts import SavedCarts
-from inflow_desk.ui.kit.formatting import format_money
-from inflow_desk.ui.kit.moments import day_text
+from inflow_desk.ui.kit.formatting import format_day, format_money
 from inflow_desk.ui.kit.widgets import bind_shortcut
 from inflow_desk.ui.kit.workers import LatestOnly, run_in_background
 
@@ -130,7 +129,7 @@ class LastCartOffer(QObject):
             translate(
                 "LastCart",
                 "Last cart for this e-mail ({day}): {items}, {total} — Ctrl+Shift+O puts it in",
-            ).format(day=day_text(record.created_at), items=items, total=total)
+            ).format(day=format_day(record.created_at), items=items, total=total)
         )
 
     def _withdraw(self) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from inflow_desk.domain.i18n import translate
 from inflow_desk.storage.history import HistoryError, HistoryStore
 from inflow_desk.ui.checkout.session import CreatedSession
-from inflow_desk.ui.kit.moments import clock_or_day_text
+from inflow_desk.ui.kit.formatting import format_time_or_day
 from inflow_desk.ui.kit.widgets import Clock, utc_now
 
 log = logging.getLogger(__name__)
@@ -222,4 +222,4 @@ class DraftKeeper(QObject):
         self.clear()
 
     def _when(self, saved_at: datetime) -> str:
-        return clock_or_day_text(saved_at, self._clock())
+        return format_time_or_day(saved_at, self._clock())

@@ -48,8 +48,7 @@ from inflow_desk.storage.history import (
 from inflow_desk.ui.kit import item_colours, palette
 from inflow_desk.ui.kit.chips import CHIP_KIND_ROLE
 from inflow_desk.ui.kit.errors import history_read_failed
-from inflow_desk.ui.kit.formatting import format_money_in
-from inflow_desk.ui.kit.moments import day_clock_text, long_moment_text
+from inflow_desk.ui.kit.formatting import format_day_time, format_long_moment, format_money_in
 from inflow_desk.ui.kit.widgets import Clock, utc_now
 from inflow_desk.ui.kit.workers import LatestOnly, run_in_background
 from inflow_desk.ui.payments.status import short_kind
@@ -524,12 +523,12 @@ class HistoryModel(QAbstractTableModel):
     def _tooltip(self, record: HistoryRecord, column: HistoryColumn) -> str | None:
         if column == HistoryColumn.CREATED:
             return translate("HistoryModel", "{moment} — {environment}, {profile}").format(
-                moment=long_moment_text(record.created_at),
+                moment=format_long_moment(record.created_at),
                 environment=record.environment,
                 profile=record.profile,
             )
         if column == HistoryColumn.STATUS:
-            expires = day_clock_text(record.expires_at)
+            expires = format_day_time(record.expires_at)
             if record.expires_at_is_default:
                 return translate(
                     "HistoryModel", "Link valid until {moment} (Inflow's default of about 1 hour)"

@@ -78,8 +78,7 @@ from inflow_desk.ui.history.model import (
 from inflow_desk.ui.kit import palette
 from inflow_desk.ui.kit.chips import ChipDelegate
 from inflow_desk.ui.kit.errors import export_failed
-from inflow_desk.ui.kit.formatting import format_money
-from inflow_desk.ui.kit.moments import number_text
+from inflow_desk.ui.kit.formatting import format_money, format_number
 from inflow_desk.ui.kit.theme import set_style
 from inflow_desk.ui.kit.widgets import Clock, shortcut_tip, utc_now
 from inflow_desk.ui.kit.workers import run_in_background
@@ -484,7 +483,7 @@ class HistoryView(QWidget):
         self._restore_current = record.id if record is not None else None
 
     def _show_count(self, count: int) -> None:
-        number = number_text(count)
+        number = format_number(count)
         if self.model.filter_text.strip():
             text = translate("HistoryView", "{count} matching", None, count)
         else:
@@ -745,7 +744,7 @@ class HistoryView(QWidget):
     def _on_exported(self, path: Path, count: int) -> None:
         self.show_message(
             translate("HistoryView", "{count} row(s) exported to {file} ✓", None, count).format(
-                count=number_text(count), file=path.name
+                count=format_number(count), file=path.name
             )
         )
         self.exported.emit(str(path), count)

@@ -72,6 +72,26 @@ def format_day_time(moment: datetime, locale: QLocale | None = None) -> str:
     return (locale or QLocale()).toString(_local(moment), DAY_TIME_FORMAT)
 
 
+def format_time_or_day(moment: datetime, today: datetime, locale: QLocale | None = None) -> str:
+    """:func:`format_time` when ``moment`` is on ``today``'s local date, else
+    :func:`format_day_time`."""
+    if moment.astimezone().date() == today.astimezone().date():
+        return format_time(moment, locale)
+    return format_day_time(moment, locale)
+
+
+def format_day(moment: datetime, locale: QLocale | None = None) -> str:
+    """``2 Dec``; French ``2 déc.`` (local date)."""
+    return (locale or QLocale()).toString(_local(moment), "d MMM")
+
+
+def format_long_moment(moment: datetime, locale: QLocale | None = None) -> str:
+    """The full local date and time in the locale's long format, with the time zone
+    (``Wednesday, 2 December 2026 14:00:00 CET``; French ``mercredi 2 décembre 2026 …``)."""
+    zoned = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000)).toLocalTime()
+    return (locale or QLocale()).toString(zoned, QLocale.FormatType.LongFormat)
+
+
 #: What amounts and dates follow when the system locale is C/POSIX. English (the app's
 #: language) for the United Kingdom: money reads as in en-US (``€1,299.50``), and dates are
 #: day-first with a 24-hour clock and a four-digit year (``02/12/2026 14:00``) — read the

@@ -22,8 +22,7 @@ from inflow_desk.ui.kit import palette
 from inflow_desk.ui.kit.a11y import announce
 from inflow_desk.ui.kit.chips import Chip, chip_size
 from inflow_desk.ui.kit.errors import describe_error
-from inflow_desk.ui.kit.formatting import format_money_in
-from inflow_desk.ui.kit.moments import clock_text
+from inflow_desk.ui.kit.formatting import format_money_in, format_time
 from inflow_desk.ui.kit.theme import set_style
 from inflow_desk.ui.kit.widgets import (
     Clock,
@@ -120,7 +119,7 @@ def facts_of_link(
         if total_cents is not None
         else offer_name or offer_id or translate("PaymentsFeature", "subscription")
     )
-    at = clock_text(created_at)
+    at = format_time(created_at)
     label = (
         translate("PaymentsFeature", "{amount} for {email} of {time}").format(
             amount=amount, email=customer_email, time=at

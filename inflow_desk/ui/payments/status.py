@@ -18,8 +18,7 @@ from inflow_desk.domain.payments import (
     session_state,
 )
 from inflow_desk.storage.history import PaymentStatusRecord
-from inflow_desk.ui.kit.formatting import format_money_in
-from inflow_desk.ui.kit.moments import clock_text
+from inflow_desk.ui.kit.formatting import format_money_in, format_time
 
 WAITING_TEXT = QT_TRANSLATE_NOOP("PaymentStatus", "Waiting for payment…")
 EXPIRED_TEXT = QT_TRANSLATE_NOOP("PaymentStatus", "Expired — no payment seen")
@@ -72,7 +71,7 @@ class LinkStatus:
 
 
 def _time(moment: datetime) -> str:
-    return clock_text(moment)
+    return format_time(moment)
 
 
 def _words(keys: Sequence[str]) -> str:
