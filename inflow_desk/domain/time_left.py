@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from inflow_desk.domain.i18n import translate
 
-__all__ = ["time_left_text"]
+__all__ = ["duration_text", "time_left_text"]
 
 
 def time_left_text(remaining: timedelta) -> str:
@@ -18,19 +18,27 @@ def time_left_text(remaining: timedelta) -> str:
     """
     if remaining <= timedelta(0):
         return ""
+    if remaining < timedelta(minutes=1):
+        return translate("TimeLeft", "less than a minute left")
+    return translate("TimeLeft", "{duration} left").format(duration=duration_text(remaining))
+
+
+def duration_text(remaining: timedelta) -> str:
+    """``"58 min"``, ``"2 h 5 min"``, ``"3 d 4 h"``: ``remaining`` rounded down to what the
+    countdown shows (:func:`time_left_text` without "left"); ``""`` once nothing is left."""
+    if remaining <= timedelta(0):
+        return ""
     minutes = remaining // timedelta(minutes=1)
     if minutes < 1:
-        return translate("TimeLeft", "less than a minute left")
+        return translate("TimeLeft", "less than a minute")
     if minutes < 60:
-        return translate("TimeLeft", "{minutes} min left").format(minutes=minutes)
+        return translate("TimeLeft", "{minutes} min").format(minutes=minutes)
     hours, minutes = divmod(minutes, 60)
     if hours < 24:
         if minutes == 0:
-            return translate("TimeLeft", "{hours} h left").format(hours=hours)
-        return translate("TimeLeft", "{hours} h {minutes} min left").format(
-            hours=hours, minutes=minutes
-        )
+            return translate("TimeLeft", "{hours} h").format(hours=hours)
+        return translate("TimeLeft", "{hours} h {minutes} min").format(hours=hours, minutes=minutes)
     days, hours = divmod(hours, 24)
     if hours == 0:
-        return translate("TimeLeft", "{days} d left").format(days=days)
-    return translate("TimeLeft", "{days} d {hours} h left").format(days=days, hours=hours)
+        return translate("TimeLeft", "{days} d").format(days=days)
+    return translate("TimeLeft", "{days} d {hours} h").format(days=days, hours=hours)

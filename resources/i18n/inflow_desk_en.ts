@@ -1562,26 +1562,6 @@ Nothing is sent with this profile until then.</source>
         <source>no time</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <source>less than a minute</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{hours} h</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{hours} h {minutes} min</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{days} d</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{days} d {hours} h</source>
-        <translation type="unfinished" />
-    </message>
 </context>
 <context>
     <name>HistoryDock</name>
@@ -4026,23 +4006,31 @@ Build the cart or pick an offer, then press Ctrl+Enter.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>{minutes} min left</source>
+        <source>{duration} left</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>{hours} h left</source>
+        <source>less than a minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>{hours} h {minutes} min left</source>
+        <source>{minutes} min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>{days} d left</source>
+        <source>{hours} h</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>{days} d {hours} h left</source>
+        <source>{hours} h {minutes} min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{days} d</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{days} d {hours} h</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1572,26 +1572,6 @@ Rien n’est envoyé avec ce profil d’ici là.</translation>
         <source>no time</source>
         <translation>0 min</translation>
     </message>
-    <message>
-        <source>less than a minute</source>
-        <translation>moins d’une minute</translation>
-    </message>
-    <message>
-        <source>{hours} h</source>
-        <translation>{hours} h</translation>
-    </message>
-    <message>
-        <source>{hours} h {minutes} min</source>
-        <translation>{hours} h {minutes} min</translation>
-    </message>
-    <message>
-        <source>{days} d</source>
-        <translation>{days} j</translation>
-    </message>
-    <message>
-        <source>{days} d {hours} h</source>
-        <translation>{days} j {hours} h</translation>
-    </message>
 </context>
 <context>
     <name>HistoryDock</name>
@@ -4047,24 +4027,32 @@ Remplissez le panier ou choisissez une offre, puis appuyez sur Ctrl+Entrée.</tr
         <translation>moins d'une minute</translation>
     </message>
     <message>
-        <source>{minutes} min left</source>
-        <translation>encore {minutes} min</translation>
+        <source>{duration} left</source>
+        <translation>encore {duration}</translation>
     </message>
     <message>
-        <source>{hours} h left</source>
-        <translation>encore {hours} h</translation>
+        <source>less than a minute</source>
+        <translation>moins d’une minute</translation>
     </message>
     <message>
-        <source>{hours} h {minutes} min left</source>
-        <translation>encore {hours} h {minutes} min</translation>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
     </message>
     <message>
-        <source>{days} d left</source>
-        <translation>encore {days} j</translation>
+        <source>{hours} h</source>
+        <translation>{hours} h</translation>
     </message>
     <message>
-        <source>{days} d {hours} h left</source>
-        <translation>encore {days} j {hours} h</translation>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} h {minutes} min</translation>
+    </message>
+    <message>
+        <source>{days} d</source>
+        <translation>{days} j</translation>
+    </message>
+    <message>
+        <source>{days} d {hours} h</source>
+        <translation>{days} j {hours} h</translation>
     </message>
 </context>
 <context>

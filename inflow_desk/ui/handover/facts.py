@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from inflow_desk.domain.handover import CartLine, cart_sentence, subscription_sentence
 from inflow_desk.domain.i18n import translate
 from inflow_desk.domain.kinds import SessionKind
 from inflow_desk.domain.money import Currency
+from inflow_desk.domain.time_left import duration_text
 from inflow_desk.ui.checkout.session import CreatedSession
 from inflow_desk.ui.kit.formatting import format_money, format_money_in, format_time_or_day
 
@@ -38,27 +39,9 @@ def expires_at_text(expires_at: datetime, now: datetime) -> str:
 
 
 def expires_in_text(expires_at: datetime, now: datetime) -> str:
-    """``"58 min"``, ``"2 h 5 min"``, ``"3 d 4 h"``: the time left, rounded down as the
-    countdown's (``domain.time_left``) but without "left"; ``"no time"`` once expired."""
-    remaining = expires_at - now
-    if remaining <= timedelta(0):
-        return translate("HandoverFacts", "no time")
-    minutes = remaining // timedelta(minutes=1)
-    if minutes < 1:
-        return translate("HandoverFacts", "less than a minute")
-    if minutes < 60:
-        return translate("HandoverFacts", "{minutes} min").format(minutes=minutes)
-    hours, minutes = divmod(minutes, 60)
-    if hours < 24:
-        if minutes == 0:
-            return translate("HandoverFacts", "{hours} h").format(hours=hours)
-        return translate("HandoverFacts", "{hours} h {minutes} min").format(
-            hours=hours, minutes=minutes
-        )
-    days, hours = divmod(hours, 24)
-    if hours == 0:
-        return translate("HandoverFacts", "{days} d").format(days=days)
-    return translate("HandoverFacts", "{days} d {hours} h").format(days=days, hours=hours)
+    """``"58 min"``: the countdown's time left (``domain.time_left``) without "left";
+    ``"no time"`` once expired."""
+    return duration_text(expires_at - now) or translate("HandoverFacts", "no time")
 
 
 def placeholder_values(
