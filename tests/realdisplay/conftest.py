@@ -408,12 +408,17 @@ def launch(
     request: pytest.FixtureRequest,
 ) -> Iterator[Launcher]:
     """``launch(delay=ms)`` starts the app against ``emulator`` (``launch(demo=True)``: the
-    README's ``--demo``), waits for its window and returns it; it is killed after the test.
+    README's ``--demo``; ``language="fr"``: in French), waits for its window and returns it;
+    it is killed after the test.
     ``seed(home)`` runs first, to put files where the app will look (a catalog…)."""
     started: list[AppProcess] = []
 
     def start(
-        *, delay: int = PERSON_MS, demo: bool = False, seed: Callable[[Path], None] | None = None
+        *,
+        delay: int = PERSON_MS,
+        demo: bool = False,
+        seed: Callable[[Path], None] | None = None,
+        language: str | None = None,
     ) -> AppProcess:
         home = tmp_path / f"home{len(started)}"
         home.mkdir()
@@ -421,6 +426,8 @@ def launch(
             seed(home)
         args = ["--demo"] if demo else ["--api-url", emulator.base_url]
         env = display_env(home, x_display.name, api_key=None if demo else api_key)
+        if language is not None:  # INFLOW_DESK_LANGUAGE: the app in that language
+            env["INFLOW_DESK_LANGUAGE"] = language
         output = tmp_path / f"app{len(started)}.out"
         with output.open("wb") as sink:
             process = subprocess.Popen(
