@@ -495,10 +495,17 @@ def status_text(record: NewHistoryRecord, now: datetime) -> str:
     the link is ``"expired"``. Lifetimes of a day or more read ``"open — 3 d 4 h left"``.
     """
     if not is_open(record, now):
-        return translate("HistoryStatus", "expired")
-    return translate("HistoryStatus", "open — {time_left}").format(
-        time_left=time_left_text(record.expires_at - now)
-    )
+        return expired_status_text()
+    return open_status_text(record.expires_at - now)
+
+
+def expired_status_text() -> str:
+    return translate("HistoryStatus", "expired")
+
+
+def open_status_text(left: timedelta) -> str:
+    """``"open — 2 h 5 min left"``: an open link's status with ``left`` to go."""
+    return translate("HistoryStatus", "open — {time_left}").format(time_left=time_left_text(left))
 
 
 def _to_ms(value: datetime) -> int:

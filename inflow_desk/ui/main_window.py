@@ -61,7 +61,13 @@ from inflow_desk.ui.kit.errors import (
 from inflow_desk.ui.kit.formatting import format_money
 from inflow_desk.ui.kit.settings import AppSettings
 from inflow_desk.ui.kit.theme import set_style
-from inflow_desk.ui.kit.widgets import Clock, bind_shortcut, shortcut_tip, utc_now
+from inflow_desk.ui.kit.widgets import (
+    Clock,
+    WrappingLabel,
+    bind_shortcut,
+    shortcut_tip,
+    utc_now,
+)
 from inflow_desk.ui.kit.workers import run_in_background
 
 log = logging.getLogger(__name__)
@@ -225,7 +231,8 @@ class MainWindow(QMainWindow):
         outer = QVBoxLayout(central)
 
         # Shown whenever the window talks to the demo emulator (set_account decides).
-        self.demo_banner = QLabel(
+        # It wraps in a longer language (two lines, not a wider window).
+        self.demo_banner = WrappingLabel(
             translate("MainWindow", "DEMO — no real payments. Links come from a local emulator."),
             central,
         )

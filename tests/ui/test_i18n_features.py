@@ -291,7 +291,7 @@ def test_french_history_plurals_headers_and_chips(
         amount = model.data(model.index(0, HistoryColumn.AMOUNT))
         assert amount == "49,99\xa0€"
         tip = model.data(model.index(0, HistoryColumn.STATUS), Qt.ItemDataRole.ToolTipRole)
-        assert re.fullmatch(f"Lien valable jusqu’à {FRENCH_DAY} .*", tip), tip
+        assert re.fullmatch(f"ouvert — encore .*\nLien valable jusqu’à {FRENCH_DAY} .*", tip), tip
         # The chip's kind comes from the model, not from the (now French) text.
         session = model.data(model.index(0, HistoryColumn.SESSION_ID))
         model.set_payment_status(session, f"payé ✓ {AT.astimezone():%H:%M}")

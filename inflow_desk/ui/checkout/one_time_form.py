@@ -41,7 +41,7 @@ from inflow_desk.ui.kit import design, palette
 from inflow_desk.ui.kit.formatting import format_money, format_plain_amount
 from inflow_desk.ui.kit.settings import RecentProduct
 from inflow_desk.ui.kit.theme import set_style
-from inflow_desk.ui.kit.widgets import action_button
+from inflow_desk.ui.kit.widgets import WrappingLabel, action_button
 
 _PRODUCT_FIELD = re.compile(r"products\[(\d+)\]\.(name|price|quantity)")
 _COLUMN_OF_FIELD = {v: k for k, v in FIELD_OF_COLUMN.items()}
@@ -114,7 +114,7 @@ class OneTimeForm(QWidget):
         currency_label = QLabel(translate("OneTimeForm", "&Currency"), self)
         currency_label.setBuddy(self.currency_combo)
 
-        self.total_label = QLabel(self)
+        self.total_label = WrappingLabel(parent=self)  # "excl. tax" may go under the amount
         self.total_label.setObjectName("totalLabel")
         self.total_label.setAccessibleName(translate("OneTimeForm", "Cart total"))
         self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -122,11 +122,12 @@ class OneTimeForm(QWidget):
         # The amount is the largest text of the form (design.TYPE_TOTAL × the system font).
         self._total_points = round(design.font(self, design.TYPE_TOTAL).pointSizeF(), 1)
 
-        self.cart_error = QLabel(self)
+        # One line, always reserved: the cart never moves. A longer language's message wraps
+        # to a second line, taken from the table's bottom (its rows above stay where they are).
+        self.cart_error = WrappingLabel(parent=self)
         self.cart_error.setObjectName("cartErrorLabel")
         self.cart_error.setAccessibleName(translate("OneTimeForm", "Cart problem"))
         set_style(self.cart_error, ERROR_STYLE)
-        self.cart_error.setWordWrap(False)  # one line, always reserved: the cart never moves
         retain = self.cart_error.sizePolicy()
         retain.setRetainSizeWhenHidden(True)
         self.cart_error.setSizePolicy(retain)

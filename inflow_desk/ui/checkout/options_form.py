@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -23,7 +24,7 @@ from inflow_desk.domain.models import CheckoutOptions, FieldIssue
 from inflow_desk.domain.validation import check_email, check_expires_in, check_redirect_url
 from inflow_desk.ui.kit import design, palette
 from inflow_desk.ui.kit.theme import set_style
-from inflow_desk.ui.kit.widgets import retain_size_when_hidden
+from inflow_desk.ui.kit.widgets import WrappingLabel, retain_size_when_hidden
 
 #: (label, hours) presets of the expiry combo; the last entry is "Custom". The labels are
 #: translated where the combo is filled (``translate("OptionsForm", label)``).
@@ -72,6 +73,8 @@ class OptionsForm(QGroupBox):
             translate("OptionsForm", "optional — pre-fills the checkout")
         )
         self.email_edit.setClearButtonEnabled(True)
+        # Room for a typical address however long the labels around it are in a language.
+        self.email_edit.setMinimumWidth(self.email_edit.fontMetrics().averageCharWidth() * 22)
         self.email_error = FieldError(
             "customerEmailError", self, translate("OptionsForm", "Customer e-mail problem")
         )
@@ -142,21 +145,27 @@ class OptionsForm(QGroupBox):
         row_errors.setMinimumHeight(self.email_error.fontMetrics().lineSpacing())
         form = QGridLayout()
         form.setVerticalSpacing(design.SPACE_XS)
-        top = Qt.AlignmentFlag.AlignTop
-        email_label = translate("OptionsForm", "Customer &e-mail")
-        form.addWidget(self._label(email_label, self.email_edit), 0, 0)
-        form.addWidget(self.email_edit, 0, 1)
-        form.addWidget(
-            self._label(translate("OptionsForm", "E&xpires after"), self.expiry_combo), 0, 2
+        self._form = form
+        self._email_label = self._label(
+            translate("OptionsForm", "Customer &e-mail"), self.email_edit
         )
-        form.addLayout(expiry_row, 0, 3)
-        form.addWidget(row_errors, 1, 1, 1, 3)
-        success_label = translate("OptionsForm", "&Success URL")
-        form.addWidget(self._label(success_label, self.success_edit), 2, 0, top)
-        form.addWidget(_stack(self.success_edit, self.success_error), 2, 1, 1, 3)
-        cancel_label = translate("OptionsForm", "Cance&l URL")
-        form.addWidget(self._label(cancel_label, self.cancel_edit), 3, 0, top)
-        form.addWidget(_stack(self.cancel_edit, self.cancel_error), 3, 1, 1, 3)
+        self._expires_label = self._label(
+            translate("OptionsForm", "E&xpires after"), self.expiry_combo
+        )
+        self._expiry_row = expiry_row
+        self._row_errors = row_errors
+        self._success = (
+            self._label(translate("OptionsForm", "&Success URL"), self.success_edit),
+            _stack(self.success_edit, self.success_error),
+        )
+        self._cancel = (
+            self._label(translate("OptionsForm", "Cance&l URL"), self.cancel_edit),
+            _stack(self.cancel_edit, self.cancel_error),
+        )
+        # Two rows until the first resize says one fits: a window never grows for the taller
+        # one-row form of a narrow start (it would not shrink back).
+        self.two_rows = False
+        self._arrange(two_rows=True)
         form.setColumnStretch(1, 1)
         self.setLayout(form)
 
@@ -178,8 +187,63 @@ class OptionsForm(QGroupBox):
         self._default_hours = limits.DEFAULT_EXPIRES_IN_HOURS
         self.reset_expiry()
 
+    def _arrange(self, *, two_rows: bool) -> None:
+        """E-mail and expiry on one row, their messages on one line under it; or, where the
+        form is narrower than that row needs (a longer language), the expiry on a row of its
+        own under the e-mail and the messages under both: no label squeezed to three lines,
+        no e-mail field too short to read."""
+        if two_rows == self.two_rows:
+            return
+        self.two_rows = two_rows
+        form = self._form
+        for widget in (self.email_edit, self._email_label, self._expires_label, self._row_errors):
+            form.removeWidget(widget)
+        form.removeItem(self._expiry_row)
+        for widget in (*self._success, *self._cancel):
+            form.removeWidget(widget)
+        top = Qt.AlignmentFlag.AlignTop
+        form.addWidget(self._email_label, 0, 0)
+        if two_rows:
+            form.addWidget(self.email_edit, 0, 1, 1, 3)
+            form.addWidget(self._expires_label, 1, 0)
+            form.addLayout(self._expiry_row, 1, 1, 1, 3)
+        else:
+            form.addWidget(self.email_edit, 0, 1)
+            form.addWidget(self._expires_label, 0, 2)
+            form.addLayout(self._expiry_row, 0, 3)
+        row = 2 if two_rows else 1
+        form.addWidget(self._row_errors, row, 1, 1, 3)
+        for label, field in (self._success, self._cancel):
+            row += 1
+            form.addWidget(label, row, 0, top)
+            form.addWidget(field, row, 1, 1, 3)
+
+    def one_row_width(self) -> int:
+        """The width e-mail and expiry need side by side, each label on one line."""
+        form = self._form
+        margins = form.contentsMargins()
+        frame = self.width() - self.contentsRect().width()
+        parts = (
+            self._email_label.sizeHint().width(),
+            self.email_edit.minimumWidth(),
+            self._expires_label.sizeHint().width(),
+            self._expiry_row.minimumSize().width(),
+        )
+        spacing = max(form.horizontalSpacing(), 0) * (len(parts) - 1)
+        return sum(parts) + spacing + margins.left() + margins.right() + frame
+
+    def sizeHint(self) -> QSize:
+        """The one-row form's width whichever arrangement shows: the window shares its width
+        out the same way before and after the first resize."""
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self.one_row_width()), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(two_rows=event.size().width() < self.one_row_width())
+
     def _label(self, text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text, self)
+        label = WrappingLabel(text, self)  # two lines in a longer language, not a wider form
         label.setBuddy(buddy)
         return label
 

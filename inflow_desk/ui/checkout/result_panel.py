@@ -39,6 +39,7 @@ from inflow_desk.ui.kit.errors import QrTooLongError
 from inflow_desk.ui.kit.theme import set_style
 from inflow_desk.ui.kit.widgets import (
     Clock,
+    WrappingLabel,
     action_button,
     bind_shortcut,
     countdown_text,
@@ -153,7 +154,7 @@ class ResultPanel(QGroupBox):
         self._qr_window: QrWindow | None = None
         self._has_qr = False
 
-        self.placeholder = QLabel(
+        self.placeholder = WrappingLabel(
             translate(
                 "ResultPanel",
                 "No link yet.\nBuild the cart or pick an offer, then press Ctrl+Enter.",
@@ -222,11 +223,13 @@ class ResultPanel(QGroupBox):
         self.copied_label.setWordWrap(True)
         set_style(self.copied_label, f"color: {palette.SUCCESS}; font-weight: bold;")
 
-        self.session_label = QLabel(self)
+        # The session and the expiry wrap in a longer language: the card stays as wide as the
+        # link needs, no wider.
+        self.session_label = WrappingLabel(parent=self)
         self.session_label.setObjectName("sessionIdLabel")
         self.session_label.setAccessibleName(translate("ResultPanel", "Session ID"))
         self.session_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.expiry_label = QLabel(self)
+        self.expiry_label = WrappingLabel(parent=self)
         self.expiry_label.setObjectName("expiryLabel")
         self.expiry_label.setAccessibleName(translate("ResultPanel", "Link expiry"))
 

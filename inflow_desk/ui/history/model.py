@@ -495,8 +495,7 @@ class HistoryModel(QAbstractTableModel):
             if loaded is None:
                 return LOADING_TEXT if column == 0 else None
             if column == HistoryColumn.STATUS:
-                paid = self._payment_text.get(loaded.record.session_id)
-                return paid if paid is not None else status_text(loaded.record, self._clock())
+                return self._status(loaded.record)
             return loaded.texts[column] if 0 <= column < len(loaded.texts) else None
         if loaded is None:
             return None
@@ -520,6 +519,11 @@ class HistoryModel(QAbstractTableModel):
             return self._tooltip(loaded.record, HistoryColumn(column))
         return None
 
+    def _status(self, record: HistoryRecord) -> str:
+        """The status column's text: the payment's, once known, else open/expired."""
+        paid = self._payment_text.get(record.session_id)
+        return paid if paid is not None else status_text(record, self._clock())
+
     def _tooltip(self, record: HistoryRecord, column: HistoryColumn) -> str | None:
         if column == HistoryColumn.CREATED:
             return translate("HistoryModel", "{moment} — {environment}, {profile}").format(
@@ -530,10 +534,15 @@ class HistoryModel(QAbstractTableModel):
         if column == HistoryColumn.STATUS:
             expires = format_day_time(record.expires_at)
             if record.expires_at_is_default:
-                return translate(
+                valid = translate(
                     "HistoryModel", "Link valid until {moment} (Inflow's default of about 1 hour)"
                 ).format(moment=expires)
-            return translate("HistoryModel", "Link valid until {moment}").format(moment=expires)
+            else:
+                valid = translate("HistoryModel", "Link valid until {moment}").format(
+                    moment=expires
+                )
+            # The whole status first: a chip too long for its column ends in "…" (kit/chips).
+            return f"{self._status(record)}\n{valid}"
         if column == HistoryColumn.PRODUCTS:
             if record.kind is SessionKind.SUBSCRIPTION:
                 if record.offer_name:

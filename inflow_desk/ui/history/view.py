@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
+    QStyle,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -61,7 +62,9 @@ from inflow_desk.storage.history import (
     HistoryStore,
     NewHistoryRecord,
     SessionKind,
+    expired_status_text,
     export_csv,
+    open_status_text,
 )
 from inflow_desk.ui.checkout.result_panel import QrWindow
 from inflow_desk.ui.checkout.session import CreatedSession
@@ -75,8 +78,8 @@ from inflow_desk.ui.history.model import (
     header_text,
     sort_indicator_of,
 )
-from inflow_desk.ui.kit import palette
-from inflow_desk.ui.kit.chips import ChipDelegate
+from inflow_desk.ui.kit import design, palette
+from inflow_desk.ui.kit.chips import ChipDelegate, chip_size
 from inflow_desk.ui.kit.errors import export_failed
 from inflow_desk.ui.kit.formatting import format_money, format_number
 from inflow_desk.ui.kit.theme import set_style
@@ -96,6 +99,8 @@ EXPORT_RANGE_SHORTCUT: Final = "Ctrl+Shift+E"
 REFRESH_SHORTCUT: Final = "F5"
 FIND_SHORTCUT: Final = "Ctrl+F"
 GO_TO_HISTORY_SHORTCUT: Final = "Ctrl+H"
+#: The free-text columns: they share the width the others leave.
+FREE_COLUMNS: Final = (HistoryColumn.EMAIL, HistoryColumn.PRODUCTS, HistoryColumn.LINK)
 
 
 # ---------------------------------------------------------------------- CSV files
@@ -282,22 +287,19 @@ class HistoryView(QWidget):
         # Widths from typical texts: ResizeToContents would ask the model about every row.
         samples = {
             HistoryColumn.CREATED: created_text(datetime(2026, 12, 28, 22, 58)),
-            HistoryColumn.STATUS: "open — 23 h 59 min left",
             HistoryColumn.KIND: translate("HistoryModel", KIND_TEXT[SessionKind.SUBSCRIPTION]),
-            HistoryColumn.EMAIL: "firstname.lastname@example.org",
-            HistoryColumn.PRODUCTS: "2 × Starter kit, 1 × Shipping express",
             HistoryColumn.AMOUNT: format_money(129999900, Currency.EUR),
             HistoryColumn.SESSION_ID: "sess_0123456789abcdef",
         }
         metrics = self.table.fontMetrics()
-        titles = header.fontMetrics()
         for column, sample in samples.items():
-            title = titles.horizontalAdvance(header_text(column)) + 16  # + the sort arrow
-            header.resizeSection(column, max(metrics.horizontalAdvance(sample), title) + 24)
+            width = max(metrics.horizontalAdvance(sample) + 24, self._title_width(column))
+            header.resizeSection(column, width)
+        header.resizeSection(HistoryColumn.STATUS, self._status_width())
         # The free-text columns share what is left, so the default columns fit the window
-        # without a horizontal scroll bar (texts elide; the tooltip and Ctrl+C have it all).
-        for column in (HistoryColumn.EMAIL, HistoryColumn.PRODUCTS, HistoryColumn.LINK):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # without a horizontal scroll bar (texts elide; the tooltip and Ctrl+C have it all) —
+        # unless a long language's titles need more than their share (_fit_free_columns).
+        self._fit_free_columns()
         section, direction = sort_indicator_of(self.model.order)
         header.setSortIndicator(section, direction)
         header.setSortIndicatorShown(True)
@@ -378,6 +380,7 @@ class HistoryView(QWidget):
         self.setTabOrder(self.search_edit, self.table)
         self.search_edit.installEventFilter(self)
         self.table.installEventFilter(self)
+        self.table.viewport().installEventFilter(self)
 
         self._filter_timer = QTimer(self)
         self._filter_timer.setObjectName("historyFilterTimer")
@@ -396,6 +399,54 @@ class HistoryView(QWidget):
         selection.currentChanged.connect(self._update_actions)
         self._update_actions()
         self.refresh()
+
+    def _title_width(self, column: HistoryColumn) -> int:
+        """The room ``column``'s title needs: its text, the header's margins and the sort
+        arrow (any column may carry it)."""
+        header = self.table.horizontalHeader()
+        style = header.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        arrow = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header)
+        text = header.fontMetrics().horizontalAdvance(header_text(column))
+        return text + 3 * margin + arrow + 2
+
+    def _status_width(self) -> int:
+        """The status column: room for the chip of a link with most of a day left, in the
+        agent's language — at most half as wide again as in English, where a longer status
+        ends in "…" (the cell's tooltip has it all)."""
+        metrics = self.table.fontMetrics()
+        chip = max(
+            chip_size(metrics, text).width()
+            for text in (open_status_text(timedelta(hours=23, minutes=59)), expired_status_text())
+        )
+        english = chip_size(metrics, "open — 23 h 59 min left").width()
+        inset = design.SPACE_XS  # the delegate's margin around the chip
+        return max(min(chip, english * 3 // 2) + inset + 4, self._title_width(HistoryColumn.STATUS))
+
+    def _fit_free_columns(self) -> None:
+        """E-mail, products and link share the width the other columns leave (they stretch
+        with the window); when a share is narrower than a title (a long language, a narrow
+        window), each takes its title's width and the table scrolls sideways instead of
+        cutting a title."""
+        header = self.table.horizontalHeader()
+        free = [c for c in FREE_COLUMNS if not header.isSectionHidden(c)]
+        if not free:
+            return
+        taken = sum(
+            header.sectionSize(c)
+            for c in HistoryColumn
+            if c not in FREE_COLUMNS and not header.isSectionHidden(c)
+        )
+        needs = {c: self._title_width(c) for c in free}
+        share = (self.table.viewport().width() - taken) // len(free)
+        stretch = share >= max(needs.values())
+        mode = QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.Interactive
+        header.setStretchLastSection(stretch)
+        for column in free:
+            if header.sectionResizeMode(column) != mode:
+                header.setSectionResizeMode(column, mode)
+            if not stretch and header.sectionSize(column) < needs[column]:
+                header.resizeSection(column, needs[column])
 
     def _action(self, text: str, name: str, shortcut: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
@@ -530,6 +581,8 @@ class HistoryView(QWidget):
     # ------------------------------------------------------------------ keys
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if kind == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_free_columns()  # (the viewport's own: the table's comes before it)
         if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and (
             watched is self.search_edit or watched is self.table
         ):

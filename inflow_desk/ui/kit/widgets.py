@@ -7,9 +7,10 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6 import QtGui
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QTextDocument
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from inflow_desk.domain.i18n import translate
 from inflow_desk.domain.time_left import time_left_text
@@ -103,3 +104,53 @@ def retain_size_when_hidden(widget: QWidget) -> None:
     policy = widget.sizePolicy()
     policy.setRetainSizeWhenHidden(True)
     widget.setSizePolicy(policy)
+
+
+class WrappingLabel(QLabel):
+    """A word-wrapped label whose minimum height is what its text needs at its width.
+
+    Qt lays wrapped text out by height-for-width, but a splitter and a main window's central
+    widget only read minimum sizes: a label that wraps to a second line in a longer language
+    would be squeezed to one line's height (its text cut) on a full screen. This label says
+    the height it needs in its minimum size, so every layout above it makes room (the history
+    dock gives up a row rather than the form cutting a word)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+
+    def sizeHint(self) -> QSize:
+        """One line where the layout has room for it (up to 80 average characters): Qt's own
+        hint for wrapped text already breaks a 30-character line in two."""
+        hint = super().sizeHint()
+        if not self.wordWrap() or not self.text():
+            return hint
+        margins = self.contentsMargins()
+        chrome = margins.left() + margins.right() + 2 * self.margin() + max(self.indent(), 0)
+        limit = self.fontMetrics().averageCharWidth() * 80
+        width = min(self._one_line_width(), limit) + chrome
+        return QSize(width, self.heightForWidth(width))
+
+    def _one_line_width(self) -> int:
+        document = QTextDocument()
+        document.setDefaultFont(self.font())
+        document.setDocumentMargin(0)
+        if self.textFormat() == Qt.TextFormat.RichText or (
+            self.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(self.text())
+        ):
+            document.setHtml(self.text())
+        else:
+            document.setPlainText(self.text())
+        return int(document.idealWidth() + 0.999)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        # Only once shown: before, its width is Qt's placeholder, not the layout's.
+        if self.wordWrap() and self.isVisible() and self.text():
+            hint.setHeight(max(hint.height(), self.heightForWidth(self.width())))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # another width, another height: the layouts ask again
