@@ -202,14 +202,10 @@ def make_application(argv: Sequence[str]) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setDesktopFileName("inflow-desk")
-    app.paletteChanged.connect(_retheme)  # the OS switched light/dark while the app runs
+    from inflow_desk.ui.kit.theme import follow_os
+
+    follow_os(app)  # light/dark or a contrast preference switched by the OS while the app runs
     return app  # the window icon comes after the first frame (build_desk's stages)
-
-
-def _retheme(_palette: object) -> None:
-    from inflow_desk.ui.kit.theme import retheme
-
-    retheme()
 
 
 class DemoEmulator:

@@ -60,7 +60,7 @@ from inflow_desk.ui.kit.errors import (
 )
 from inflow_desk.ui.kit.formatting import format_money
 from inflow_desk.ui.kit.settings import AppSettings
-from inflow_desk.ui.kit.theme import set_style
+from inflow_desk.ui.kit.theme import on_change, set_style
 from inflow_desk.ui.kit.widgets import (
     Clock,
     WrappingLabel,
@@ -342,6 +342,7 @@ class MainWindow(QMainWindow):
         self.create_button.clicked.connect(self.create_session)
         self.result_panel.linkChanged.connect(self._mark_primary)
         self._mark_primary()  # Create link, until a link shows
+        on_change(self._mark_primary)  # its colours follow dark mode and high contrast
         self.cancel_button = QPushButton(translate("MainWindow", "Cancel   Esc"), central)
         self.cancel_button.setObjectName("cancelCreateButton")
         self.cancel_button.setAccessibleName(translate("MainWindow", "Cancel creating the link"))

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from inflow_desk.api.client import InflowClient
 from inflow_desk.emulator import InflowEmulator
 from inflow_desk.ui.accounts.account import Account
-from inflow_desk.ui.kit import motion
+from inflow_desk.ui.kit import motion, palette
 from inflow_desk.ui.kit.settings import AppSettings
 from inflow_desk.ui.main_window import MainWindow, default_window_size
 
@@ -40,6 +40,15 @@ def _no_motion() -> Iterator[None]:
     motion.set_enabled(False)
     yield
     motion.set_enabled(None)
+
+
+@pytest.fixture
+def high_contrast() -> Iterator[None]:
+    """The OS asks for more contrast. Qt has no setter for the preference, so the app's one
+    reader of it (``palette.high_contrast``) is told; the OS's own answer is back afterwards."""
+    palette.force_high_contrast(True)
+    yield
+    palette.force_high_contrast(None)
 
 
 @pytest.fixture

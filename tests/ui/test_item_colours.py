@@ -131,18 +131,20 @@ def test_an_archived_offer_reads_on_the_rows(scheme: QPalette) -> None:
     _assert_reads(_hex(colour), _rows(scheme), "archived offer")
 
 
-def test_a_high_contrast_preference_asks_for_7_to_1(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_high_contrast_preference_asks_for_7_to_1() -> None:
     """Qt ≥ 6.10 reports the OS's contrast preference; when it asks for more, item colours
     read at 7:1 (WCAG AAA)."""
     scheme = SCHEMES["light"]()
     muted = _hex(item_colours.item_text(palette.MUTED_ROW, scheme))
-    assert palette.contrast_ratio(muted, _rows(scheme)[0]) < item_colours.HIGH_CONTRAST
-    monkeypatch.setattr(item_colours, "high_contrast", lambda: True)
-    stronger = _hex(item_colours.item_text(palette.MUTED_ROW, scheme))
+    assert palette.contrast_ratio(muted, _rows(scheme)[0]) < palette.HIGH_CONTRAST
+    palette.force_high_contrast(True)
+    try:
+        assert palette.high_contrast() is True
+        stronger = _hex(item_colours.item_text(palette.MUTED_ROW, scheme))
+    finally:
+        palette.force_high_contrast(None)
     for background in _rows(scheme):
-        assert palette.contrast_ratio(stronger, background) >= item_colours.HIGH_CONTRAST
+        assert palette.contrast_ratio(stronger, background) >= palette.HIGH_CONTRAST
     # The preference is read from Qt where it exists (PySide6 ≥ 6.10); the platform here says
     # "no preference".
-    assert item_colours.high_contrast() is True  # patched above
-    monkeypatch.undo()
-    assert item_colours.high_contrast() is False
+    assert palette.high_contrast() is False

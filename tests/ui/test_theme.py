@@ -159,7 +159,9 @@ def test_a_palette_change_while_running_rethemes_the_style_sheets(
     light = window.error_label.styleSheet()
     try:
         QApplication.setPalette(SCHEMES["dark"]())
-        retheme()  # what app.py runs on QGuiApplication.paletteChanged
+        label = window.one_time_form.total_label  # it reaches the widgets through events
+        qtbot.waitUntil(lambda: palette.is_dark(label.palette()), timeout=3000)
+        retheme()  # what theme.follow_os runs (from app.py) once the palette has changed
         assert window.error_label.styleSheet() != light
         assert_readable(window)
     finally:

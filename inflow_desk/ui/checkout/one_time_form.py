@@ -40,7 +40,7 @@ from inflow_desk.ui.checkout.session import ChargeDetails, LineDetail
 from inflow_desk.ui.kit import design, palette
 from inflow_desk.ui.kit.formatting import format_money, format_plain_amount
 from inflow_desk.ui.kit.settings import RecentProduct
-from inflow_desk.ui.kit.theme import set_style
+from inflow_desk.ui.kit.theme import current_palette, on_change, set_style
 from inflow_desk.ui.kit.widgets import WrappingLabel, action_button
 
 _PRODUCT_FIELD = re.compile(r"products\[(\d+)\]\.(name|price|quantity)")
@@ -156,6 +156,7 @@ class OneTimeForm(QWidget):
         self.table.selectionModel().currentChanged.connect(self._refresh_cell_error)
         self.model.totalChanged.connect(self.changed)
         self._refresh_total()
+        on_change(self._refresh_total)  # its "excl. tax" follows dark mode and high contrast
 
     # ------------------------------------------------------------------ actions
     def add_line(self) -> None:
@@ -325,7 +326,7 @@ class OneTimeForm(QWidget):
         total = self.model.total_cents()
         currency = self.currency()
         amount = format_money(total or 0, currency)
-        muted = palette.themed_text(palette.MUTED, self.total_label.palette())
+        muted = palette.themed_text(palette.MUTED, current_palette(self.total_label))
         note = (
             " <span style='color:{muted}'>{text}</span>".format(
                 muted=muted,

@@ -86,7 +86,7 @@ from inflow_desk.ui.checkout.session import ChargeDetails
 from inflow_desk.ui.kit import design, palette
 from inflow_desk.ui.kit.errors import describe_error, withheld_link_text
 from inflow_desk.ui.kit.settings import AppSettings
-from inflow_desk.ui.kit.theme import set_style
+from inflow_desk.ui.kit.theme import current_palette, on_change, set_style
 from inflow_desk.ui.kit.widgets import bind_shortcut, shortcut_tip
 from inflow_desk.ui.kit.workers import LatestOnly, Ticket, run_in_background
 
@@ -368,6 +368,13 @@ class SubscriptionForm(QWidget):
         self._reload_recent()
         self._show_selected()
         self._show_details(None)
+        on_change(self._restyle)
+
+    def _restyle(self) -> None:
+        """The OS changed light/dark or its contrast preference: the rich text is coloured
+        again (its muted, danger and check-mark colours come from ``palette.themed_text``)."""
+        self._show_selected()
+        self._show_details(self._picked)
 
     @property
     def _pending_enter(self) -> bool:
@@ -818,7 +825,7 @@ class SubscriptionForm(QWidget):
 
     def _show_selected(self) -> None:
         entry = self._picked
-        label_palette = self.selected_label.palette()
+        label_palette = current_palette(self.selected_label)
         if entry is None:
             muted = palette.themed_text(palette.MUTED, label_palette)
             nothing = translate(
@@ -846,7 +853,7 @@ class SubscriptionForm(QWidget):
 
     def _show_details(self, entry: OfferEntry | None) -> None:
         self._details_timer.stop()
-        details_palette = self.details.palette()
+        details_palette = current_palette(self.details)
         paper = details_palette.color(QPalette.ColorRole.Base).name()
         muted = palette.themed_text(palette.MUTED, details_palette, paper)
         mark = palette.themed_text(palette.SUCCESS_MARK, details_palette, paper)

@@ -3,38 +3,18 @@
 A model names a role of :mod:`palette` (``item_text(palette.SUCCESS)``), never a colour: the
 brush is worked out for the application's current palette (light, dark, high contrast) and
 read on the view's own background (``Base`` and ``AlternateBase``, not the window's), at
-WCAG AA (4.5:1) — AAA (7:1) when the OS asks for more contrast
-(``QStyleHints.accessibility().contrastPreference()``, Qt ≥ 6.10). Brushes are cached per
-palette: a model's ``data()`` runs for every painted cell.
+WCAG AA (4.5:1) — AAA (7:1) when the OS asks for more contrast (:func:`palette.minimum_contrast`,
+the one place the preference is read). Brushes are cached per palette and preference: a
+model's ``data()`` runs for every painted cell.
 """
 
 from __future__ import annotations
 
-from typing import Final
-
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 
 from inflow_desk.ui.kit import palette
 
-#: WCAG AAA for body text: what a high-contrast preference asks of item colours.
-HIGH_CONTRAST: Final = 7.0
-
 _cache: dict[tuple[str, str, int, bool], QBrush] = {}
-
-
-def high_contrast() -> bool:
-    """Whether the OS asks for more contrast (Qt 6.10's accessibility hints; False before)."""
-    hints = QGuiApplication.styleHints()
-    accessibility = getattr(hints, "accessibility", None)
-    if accessibility is None:
-        return False
-    preference = accessibility().contrastPreference()
-    return bool(preference == Qt.ContrastPreference.HighContrast)
-
-
-def minimum_contrast() -> float:
-    return HIGH_CONTRAST if high_contrast() else palette.MIN_CONTRAST
 
 
 def _hex(qpalette: QPalette, role: QPalette.ColorRole) -> str:
@@ -53,7 +33,7 @@ def _reads(colour: str, backgrounds: tuple[str, ...], text: str, target: float) 
 
 def _cached(kind: str, colour: str, qpalette: QPalette | None) -> tuple[QPalette, QBrush | None]:
     chosen = qpalette if qpalette is not None else QGuiApplication.palette()
-    key = (kind, colour.lower(), int(chosen.cacheKey()), high_contrast())
+    key = (kind, colour.lower(), int(chosen.cacheKey()), palette.high_contrast())
     return chosen, _cache.get(key)
 
 
@@ -61,7 +41,7 @@ def _store(kind: str, colour: str, qpalette: QPalette, value: str) -> QBrush:
     brush = QBrush(QColor(value))
     if len(_cache) > 256:  # palettes come and go (tests, OS theme switches)
         _cache.clear()
-    _cache[(kind, colour.lower(), int(qpalette.cacheKey()), high_contrast())] = brush
+    _cache[(kind, colour.lower(), int(qpalette.cacheKey()), palette.high_contrast())] = brush
     return brush
 
 
@@ -82,7 +62,7 @@ def item_text(colour: str, qpalette: QPalette | None = None) -> QBrush:
     text = _hex(chosen, QPalette.ColorRole.Text)
     base, alternate = view_backgrounds(chosen)
     accent = palette.themed_text(colour, chosen, base)
-    value = _reads(accent, (base, alternate), text, minimum_contrast())
+    value = _reads(accent, (base, alternate), text, palette.minimum_contrast())
     return _store("text", colour, chosen, value)
 
 
@@ -93,7 +73,7 @@ def item_surface(colour: str, qpalette: QPalette | None = None) -> QBrush:
     chosen, found = _cached("surface", colour, qpalette)
     if found is not None:
         return found
-    if high_contrast():
+    if palette.high_contrast():
         value = _hex(chosen, QPalette.ColorRole.Base)
     else:
         value = palette.themed_surface(colour, chosen)
@@ -109,5 +89,5 @@ def item_text_on(colour: str, surface: str, qpalette: QPalette | None = None) ->
     background = item_surface(surface, chosen).color().name().lower()
     text = _hex(chosen, QPalette.ColorRole.Text)
     accent = palette.themed_text(colour, chosen, background)
-    value = _reads(accent, (background,), text, minimum_contrast())
+    value = _reads(accent, (background,), text, palette.minimum_contrast())
     return _store("on:" + surface.lower(), colour, chosen, value)

@@ -17,7 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from inflow_desk.ui.kit import chip_labels
 
@@ -116,10 +117,51 @@ BADGES: Final = {
 # The constants above are today's light look. ``roles_for`` gives the same roles for any
 # QPalette: text and surface come from the palette itself (dark, high-contrast), the accents
 # are today's colours in light mode and lighter relatives on a dark surface, and every text
-# role is pushed towards the palette's text colour until it reads at WCAG AA (4.5:1).
+# role is pushed towards the palette's text colour until it reads at WCAG AA (4.5:1), or at
+# AAA (7:1) while the OS asks for more contrast (:func:`minimum_contrast`).
 
 #: WCAG 2.x AA for body text.
 MIN_CONTRAST: Final = 4.5
+#: WCAG 2.x AAA for body text: what a high-contrast preference of the OS asks of every text.
+HIGH_CONTRAST: Final = 7.0
+
+#: Set by :func:`force_high_contrast` (tests); None follows the OS.
+_forced_high_contrast: bool | None = None
+
+
+def high_contrast() -> bool:
+    """Whether the OS asks for more contrast: Qt 6.10's
+    ``QStyleHints.accessibility().contrastPreference()`` (False before Qt 6.10), unless
+    :func:`force_high_contrast` says otherwise. The one place the preference is read: style
+    sheets (:func:`themed_css`), rich text (:func:`themed_text`), roles, chips and item-model
+    brushes (``item_colours``) all ask :func:`minimum_contrast`."""
+    if _forced_high_contrast is not None:
+        return _forced_high_contrast
+    # ``hints`` is kept in a variable on purpose: PySide6 (6.11) invalidates the wrapper of
+    # ``accessibility()`` once the QStyleHints wrapper it came from is collected, so a chained
+    # ``styleHints().accessibility().contrastPreference()`` raises "already deleted".
+    hints = QGuiApplication.styleHints()
+    accessibility = getattr(hints, "accessibility", None)
+    if accessibility is None:
+        return False
+    preference = accessibility().contrastPreference()
+    return bool(preference == Qt.ContrastPreference.HighContrast)
+
+
+def force_high_contrast(value: bool | None) -> None:
+    """Answer :func:`high_contrast` with ``value`` instead of asking the OS (None: ask it
+    again). For tests: Qt offers no way to set the OS's contrast preference. Nothing is
+    re-applied here: the caller emits ``contrastPreferenceChanged`` (as the OS would, see
+    ``theme.follow_os``) or calls ``theme.retheme()``."""
+    global _forced_high_contrast
+    _forced_high_contrast = value
+
+
+def minimum_contrast() -> float:
+    """The contrast every text colour must reach now: AA (4.5:1), AAA (7:1) while the OS asks
+    for more contrast."""
+    return HIGH_CONTRAST if high_contrast() else MIN_CONTRAST
+
 
 # Accents on a dark surface (the light ones are the constants above).
 _DARK_PRIMARY: Final = "#99c1f1"
@@ -155,14 +197,38 @@ def mix(first: str, second: str, amount: float) -> str:
     return "#" + "".join(f"{c:02x}" for c in channels)
 
 
-def readable(colour: str, background: str, text: str) -> str:
+def readable(colour: str, background: str, text: str, target: float | None = None) -> str:
     """``colour`` itself when it reads on ``background``, else moved towards ``text`` (the
-    palette's own text colour, which reads by construction) just far enough to reach AA."""
+    palette's own text colour, which reads by construction) just far enough to reach
+    ``target`` (:func:`minimum_contrast` by default). Should even ``text`` fall short (a
+    tinted surface under a 7:1 preference), black or white, whichever reads better."""
+    goal = minimum_contrast() if target is None else target
     for step in range(21):
         candidate = mix(colour, text, step / 20)
-        if contrast_ratio(candidate, background) >= MIN_CONTRAST:
+        if contrast_ratio(candidate, background) >= goal:
             return candidate
-    return text
+    if contrast_ratio(text, background) >= goal:
+        return text
+    return _extreme(background)
+
+
+def _extreme(background: str) -> str:
+    """Black or white: the one that reads better on ``background``."""
+    black, white = "#000000", "#ffffff"
+    return (
+        black if contrast_ratio(black, background) >= contrast_ratio(white, background) else white
+    )
+
+
+def _fill_for(fill: str, text: str, target: float) -> str:
+    """A badge's own ``fill`` moved away from its ``text`` (towards black or white) just far
+    enough for ``text`` to read at ``target``: the badge keeps its hue."""
+    away = _extreme(text)
+    for step in range(21):
+        candidate = mix(fill, away, step / 20)
+        if contrast_ratio(text, candidate) >= target:
+            return candidate
+    return away
 
 
 def is_dark(qpalette: QPalette) -> bool:
@@ -198,7 +264,7 @@ def roles_for(qpalette: QPalette) -> Roles:
     dark = is_dark(qpalette)
     primary = _DARK_PRIMARY if dark else PRIMARY
     on_primary = "#000000" if dark else ON_ACCENT
-    if contrast_ratio(primary, on_primary) < MIN_CONTRAST:
+    if contrast_ratio(primary, on_primary) < minimum_contrast():
         primary = readable(primary, on_primary, text)
     return Roles(
         surface=surface,
@@ -246,7 +312,7 @@ CHIP_LABELS: Final[Mapping[str, str]] = chip_labels.CHIP_LABELS
 
 def chip_colours(kind: str, qpalette: QPalette) -> ChipColours:
     """A chip is a light tint of its accent with the accent as text (a dark tint in dark mode);
-    the text is made to read on the tint (AA) whatever the palette."""
+    the text is made to read on the tint (:func:`minimum_contrast`) whatever the palette."""
     surface = _hex(qpalette.color(QPalette.ColorRole.Window))
     text = _hex(qpalette.color(QPalette.ColorRole.WindowText))
     light, dark_accent = _CHIP_ACCENTS[kind]
@@ -260,9 +326,12 @@ def chip_colours(kind: str, qpalette: QPalette) -> ChipColours:
 # {palette.DANGER};"``); :func:`themed_css` rewrites them for a given QPalette, so one style sheet
 # serves light, dark and high-contrast. A text colour keeps its light value where it reads on its
 # background (today's look) and is moved just far enough towards the palette's text colour where
-# it does not (AA, 4.5:1); in a dark palette the accents become their dark relatives and the
-# tinted surfaces dark tints. Colours outside these families (the QR code's black on white, the
-# environment badges, the demo banner) carry their own background and stay as they are.
+# it does not (AA, 4.5:1; AAA, 7:1, under a high-contrast preference); in a dark palette the
+# accents become their dark relatives and the tinted surfaces dark tints. Colours outside these
+# families (the QR code's black on white, the environment badges, the demo banner) carry their
+# own background and stay as they are, unless a high-contrast preference asks more of them than
+# they have: then the fill moves away from the text (a darker red under white) until the text
+# reads at 7:1.
 
 #: Light constant → its family (the accent it stands for).
 _FAMILIES: Final = {
@@ -300,6 +369,7 @@ _DARK_ACCENTS: Final = {
 }
 _HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b")
 _BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*(#[0-9a-fA-F]{6})\b")
+_OWN_COLOUR = re.compile(r"(?<![-\w])color\s*:\s*(#[0-9a-fA-F]{6})\b")
 _DECLARATION = re.compile(r"(?P<property>[a-z-]+)\s*:\s*(?P<value>[^;{}]*)")
 
 
@@ -320,7 +390,8 @@ def themed_surface(colour: str, qpalette: QPalette) -> str:
 
 
 def themed_text(colour: str, qpalette: QPalette, background: str | None = None) -> str:
-    """A text colour of the families above for ``qpalette``, readable (AA) on ``background``
+    """A text colour of the families above for ``qpalette``, readable (at
+    :func:`minimum_contrast`) on ``background``
     (the palette's window colour by default); any other colour is returned unchanged."""
     family = _FAMILIES.get(colour.lower())
     if family is None:
@@ -337,10 +408,22 @@ def themed_css(css: str, qpalette: QPalette) -> str:
     window = _hex(qpalette.color(QPalette.ColorRole.Window))
     text = _hex(qpalette.color(QPalette.ColorRole.WindowText))
     dark = is_dark(qpalette)
+    target = minimum_contrast()
 
     def block(part: str) -> str:
         found = _BACKGROUND.search(part)
         background = themed_surface(found.group(1), qpalette) if found else window
+        fill = found.group(1).lower() if found else ""
+        own = _OWN_COLOUR.search(part)
+        refill = bool(
+            found
+            and fill not in _SURFACES
+            and own is not None
+            and own.group(1).lower() not in _FAMILIES
+            and contrast_ratio(own.group(1).lower(), fill) < target
+        )  # a badge whose own text falls short of a high-contrast preference
+        if refill and own is not None:
+            background = _fill_for(fill, own.group(1).lower(), target)
 
         def declaration(match: re.Match[str]) -> str:
             prop, value = match.group("property"), match.group("value")
@@ -352,7 +435,7 @@ def themed_css(css: str, qpalette: QPalette) -> str:
                 if old in _SURFACES:
                     return themed_surface(old, qpalette)
                 if prop.startswith("background"):  # a badge's own fill: its text is made for it
-                    return hit.group(0)
+                    return background if refill and old == fill else hit.group(0)
                 family = _FAMILIES.get(old)
                 if family is None or not dark:
                     return hit.group(0)
