@@ -91,8 +91,21 @@ def _is_part_of_another_control(widget: QWidget) -> bool:
     return type(widget).__name__.startswith("QComboBoxPrivate")
 
 
+def label_texts(widget: QWidget) -> list[str]:
+    """The labels ``widget`` is labelled by (AT-SPI ``labelled-by``; Qt: a buddy label)."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    assert interface is not None, widget
+    return [
+        label.text(QAccessible.Text.Name).strip()
+        for label, _ in interface.relations(QAccessible.RelationFlag.Label)
+        if label.role() == QAccessible.Role.StaticText  # a group box's title is not enough
+    ]
+
+
 def unnamed_controls(top: QWidget) -> list[str]:
-    """Every visible interactive control of ``top`` (a window or dialog) without a name."""
+    """Every visible interactive control of ``top`` (a window or dialog) without a name. A
+    combo box needs a label: on Linux its name is its current item (Qt does not use its
+    accessible name there) and Orca says what it is from the label it is labelled by."""
     found: list[str] = []
     for widget in [top, *top.findChildren(QWidget)]:
         if not isinstance(widget, INTERACTIVE) or not widget.isVisibleTo(top):
@@ -101,6 +114,8 @@ def unnamed_controls(top: QWidget) -> list[str]:
             continue
         if not accessible_name(widget):
             found.append(_path(widget))
+        elif isinstance(widget, QComboBox) and not any(label_texts(widget)):
+            found.append(_path(widget) + " named by its value, without a label")
     return found
 
 
@@ -217,9 +232,19 @@ def test_the_walk_finds_a_control_without_a_name(qtbot: QtBot) -> None:
     unnamed.setObjectName("nobody")
     label = QLabel("&Success URL", top)
     label.setBuddy(labelled)  # a buddy label names its field, as Qt reports it
+    combo, labelled_combo = QComboBox(top), QComboBox(top)
+    combo.setObjectName("profiles")
+    combo.setAccessibleName("Merchant profile")  # not what Orca hears on Linux
+    for box in (combo, labelled_combo):
+        box.addItem("default · Production")
+    QLabel("Currency", top).setBuddy(labelled_combo)
     top.show()
-    assert unnamed_controls(top) == ["QWidget/nobody (QLineEdit)"]
+    assert unnamed_controls(top) == [
+        "QWidget/nobody (QLineEdit)",
+        "QWidget/profiles (QComboBox) named by its value, without a label",
+    ]
     assert accessible_name(labelled) == "Success URL"
+    assert label_texts(labelled_combo) == ["Currency"]
 
 
 # ---------------------------------------------------------------------- Tab order
