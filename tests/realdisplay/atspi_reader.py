@@ -9,16 +9,19 @@ Run by the SYSTEM Python (Debian's ``python3-pyatspi``, which the venv cannot im
     /usr/bin/python3 atspi_reader.py PID create PRODUCT PRICE QUANTITY
         {"url": ..., "steps": [...], "announcements": [...]}
 
-``create`` acts through AT-SPI only: "Press" on Add line (the new line's product cell is
-edited and focused), that editor's EditableText for the name, "Press" on Create (the
-missing price is refused, announced, and its cell gets the focus, as for a person), then
-the price and the quantity in their cells' editors (EditableText, Value), "Press" on Create
-(what is still in an editor counts), and the link read from the link field's Text.
-No action opens a table cell's editor (Qt gives cells "Toggle" only): those two cells are
-double-clicked where the tree places them, with AT-SPI's own mouse event (as Orca's
-flat-review click does). Cell editors are not children of the table in Qt's tree: they are
-reached by their focus event, as a screen reader reaches them. Objects are found by their
-accessible id, which Qt builds from the objectNames.
+``create`` acts through AT-SPI actions and interfaces only — no mouse, no key: "Press" on
+Add line (the new line's product cell is edited and focused), that editor's EditableText for
+the name, "Press" on Create (the missing price is refused, announced, and its cell gets the
+focus, as for a person), "Toggle" on the quantity cell (the only action Qt gives a table
+cell: it selects the cell; the cart makes a selected cell current and opens its editor) and
+the editor's Value, "Toggle" on the price cell (the quantity editor commits, the price
+editor opens) and its EditableText, "Press" on Create (what is still in an editor counts),
+and the link read from the link field's Text. The price cell is toggled after the quantity:
+right after the refusal it is current and selected already, and "Toggle" on a selected cell
+changes nothing in a single-selection table (a screen-reader user there simply types).
+Cell editors are not children of the table in Qt's tree: they are reached by their focus
+event, as a screen reader reaches them. Objects are found by their accessible id, which Qt
+builds from the objectNames.
 Standalone on purpose: it must not import the app (another Python).
 """
 
@@ -152,14 +155,16 @@ class Events:
         raise LookupError(f"the focus never reached {name!r}; it went to {self.seen}")
 
 
-def double_click(cell: Any) -> None:
-    """Open a table cell's editor. No action does (Qt gives cells "Toggle" only): double-click
-    the cell where the tree places it, with AT-SPI's own mouse event (as Orca's flat-review
-    click does); the editor then takes the focus."""
-    box = cell.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
-    pyatspi.Registry.generateMouseEvent(
-        box.x + box.width // 2, box.y + box.height // 2, pyatspi.MOUSE_B1D
-    )
+def toggle(cell: Any) -> None:
+    """Qt's one action on a table cell, "Toggle": it selects the cell."""
+    action = cell.queryAction()
+    names = [action.getName(i) for i in range(action.nActions)]
+    assert names == ["Toggle"], names  # what Qt exposes; if it grows an "Edit", use that
+    action.doAction(0)
+
+
+def same(node: Any, other: Any) -> bool:
+    return bool(node.getIndexInParent() == other.getIndexInParent() and node.name == other.name)
 
 
 def create(app: Any, product: str, price: str, quantity: int) -> dict[str, Any]:
@@ -177,18 +182,23 @@ def create(app: Any, product: str, price: str, quantity: int) -> dict[str, Any]:
     events.focused.clear()
     press(create_button)  # the name counts (the blank first line does not); nothing is sent:
     steps.append("press Create")  # the refusal is announced, the empty price cell focused
-    double_click(events.wait_for_focus("", role="table cell"))
-    steps.append("double-click the focused price cell (AT-SPI mouse event)")
-    price_editor = events.wait_for_focus("Unit price")
-    price_editor.queryEditableText().setTextContents(price)
-    steps.append(f"Unit price ← {price!r} (EditableText)")
-
+    focused_cell = events.wait_for_focus("", role="table cell")
     table = find(app, "lineItemsTable").queryTable()  # the one line (the blank one went)
-    double_click(table.getAccessibleAt(0, 2))  # its quantity: the price editor commits
-    steps.append("double-click the quantity cell of line 1 (AT-SPI mouse event)")
-    quantity_editor = events.wait_for_focus("Quantity")
+    price_cell, quantity_cell = table.getAccessibleAt(0, 1), table.getAccessibleAt(0, 2)
+    assert same(focused_cell, price_cell), "the refusal did not focus the price cell"
+    steps.append("the price cell of line 1 has the focus")
+
+    toggle(quantity_cell)
+    steps.append("Toggle the quantity cell of line 1")
+    quantity_editor = events.wait_for_focus("Quantity", role="spin button")
     quantity_editor.queryValue().currentValue = float(quantity)
     steps.append(f"Quantity ← {quantity} (Value)")
+
+    toggle(price_cell)  # the quantity editor commits
+    steps.append("Toggle the price cell of line 1")
+    price_editor = events.wait_for_focus("Unit price", role="text")
+    price_editor.queryEditableText().setTextContents(price)
+    steps.append(f"Unit price ← {price!r} (EditableText)")
 
     press(create_button)
     steps.append("press Create")

@@ -41,8 +41,10 @@ READER = Path(__file__).with_name("atspi_reader.py")
 BUS_LAUNCHER = "/usr/libexec/at-spi-bus-launcher"
 
 #: design.md's "Automation names" of the main window: objectName → (AT-SPI role, name).
-#: A combo box's name is its current value on Linux (Qt names it by its label relation):
-#: ``None`` asks for a name that is not empty, and a label when one is given here.
+#: ``None`` asks for a name that is not empty. A combo box's name is its current value on
+#: Linux (Qt ignores its accessible name there): Orca says what it is from the label it is
+#: "labelled-by" (Qt's buddy label), which :data:`COMBO_LABELS` checks; every combo box of
+#: the tree must have one.
 MAIN_WINDOW: dict[str, tuple[str, str | None]] = {
     "lineItemsTable": ("table", "Cart line items"),
     "addLineItemButton": ("push button", "Add line"),
@@ -60,6 +62,7 @@ MAIN_WINDOW: dict[str, tuple[str, str | None]] = {
     "copyUrlButton": ("push button", "Copy link"),
     "qrCodeLabel": ("label", "QR code of the checkout link"),
     "errorLabel": ("label", "Error"),
+    "expiryPresetCombo": ("combo box", None),  # not in design.md: every combo box is checked
     "modeSwitch": ("filler", "Payment type"),
     "qt_tabwidget_tabbar": ("page tab list", None),  # modeSwitch's tabs
     "profileCombo": ("combo box", None),
@@ -67,11 +70,19 @@ MAIN_WINDOW: dict[str, tuple[str, str | None]] = {
     "historyTable": ("table", "Created links"),
     "historySearchEdit": ("text", "Filter history"),
 }
-COMBO_LABELS = {"currencyCombo": "Currency"}
+COMBO_LABELS = {
+    "currencyCombo": "Currency",
+    "expiryPresetCombo": "Expires after",
+    "profileCombo": "Merchant profile",
+    "environmentCombo": "Environment:",
+    "languageCombo": "Language:",
+}
 SETTINGS_DIALOG: dict[str, tuple[str, str | None]] = {
     "apiKeyEdit": ("password text", "API key"),
     "saveKeyButton": ("push button", None),
     "testConnectionButton": ("push button", None),
+    "environmentCombo": ("combo box", None),
+    "languageCombo": ("combo box", None),
 }
 
 
@@ -197,6 +208,9 @@ def _mismatches(
         label = COMBO_LABELS.get(name)
         if label is not None and label not in node["labelled_by"]:
             wrong.append(f"{name}: labelled by {node['labelled_by']}, expected {label!r}")
+    for node in nodes:  # a combo box added later is heard by its label too
+        if node["role"] == "combo box" and node["showing"] and not node["labelled_by"]:
+            wrong.append(f"{node['id']}: a combo box named {node['name']!r} by its value, no label")
     return wrong
 
 

@@ -36,10 +36,11 @@ from pytestqt.qtbot import QtBot
 
 from inflow_desk.emulator import InflowEmulator
 from inflow_desk.ui.accounts.account import Account
+from inflow_desk.ui.checkout.line_items_model import Column
 from inflow_desk.ui.kit import a11y, palette
 from inflow_desk.ui.kit.chips import Chip
 from inflow_desk.ui.main_window import MainWindow
-from tests.ui.conftest import press, type_text
+from tests.ui.conftest import focused, press, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -90,8 +91,21 @@ def _is_part_of_another_control(widget: QWidget) -> bool:
     return type(widget).__name__.startswith("QComboBoxPrivate")
 
 
+def label_texts(widget: QWidget) -> list[str]:
+    """The labels ``widget`` is labelled by (AT-SPI ``labelled-by``; Qt: a buddy label)."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    assert interface is not None, widget
+    return [
+        label.text(QAccessible.Text.Name).strip()
+        for label, _ in interface.relations(QAccessible.RelationFlag.Label)
+        if label.role() == QAccessible.Role.StaticText  # a group box's title is not enough
+    ]
+
+
 def unnamed_controls(top: QWidget) -> list[str]:
-    """Every visible interactive control of ``top`` (a window or dialog) without a name."""
+    """Every visible interactive control of ``top`` (a window or dialog) without a name. A
+    combo box needs a label: on Linux its name is its current item (Qt does not use its
+    accessible name there) and Orca says what it is from the label it is labelled by."""
     found: list[str] = []
     for widget in [top, *top.findChildren(QWidget)]:
         if not isinstance(widget, INTERACTIVE) or not widget.isVisibleTo(top):
@@ -100,6 +114,8 @@ def unnamed_controls(top: QWidget) -> list[str]:
             continue
         if not accessible_name(widget):
             found.append(_path(widget))
+        elif isinstance(widget, QComboBox) and not any(label_texts(widget)):
+            found.append(_path(widget) + " named by its value, without a label")
     return found
 
 
@@ -216,9 +232,19 @@ def test_the_walk_finds_a_control_without_a_name(qtbot: QtBot) -> None:
     unnamed.setObjectName("nobody")
     label = QLabel("&Success URL", top)
     label.setBuddy(labelled)  # a buddy label names its field, as Qt reports it
+    combo, labelled_combo = QComboBox(top), QComboBox(top)
+    combo.setObjectName("profiles")
+    combo.setAccessibleName("Merchant profile")  # not what Orca hears on Linux
+    for box in (combo, labelled_combo):
+        box.addItem("default · Production")
+    QLabel("Currency", top).setBuddy(labelled_combo)
     top.show()
-    assert unnamed_controls(top) == ["QWidget/nobody (QLineEdit)"]
+    assert unnamed_controls(top) == [
+        "QWidget/nobody (QLineEdit)",
+        "QWidget/profiles (QComboBox) named by its value, without a label",
+    ]
     assert accessible_name(labelled) == "Success URL"
+    assert label_texts(labelled_combo) == ["Currency"]
 
 
 # ---------------------------------------------------------------------- Tab order
@@ -301,6 +327,48 @@ def test_the_order_check_finds_a_jump_back_up(qtbot: QtBot) -> None:
     assert len(out_of_visual_order([beside_upper, upper])) == 1  # back left in a row
     # from the block below, up into the column beside the one above: a jump back up
     assert len(out_of_visual_order([upper, lower, far, beside_upper])) == 1
+
+
+# ---------------------------------------------------------------------- actions alone
+def _toggle_cell(table: QWidget, row: int, column: int) -> None:
+    """What Qt's AT-SPI bridge does when a client (a switch or voice user's tool, a screen
+    reader) calls a cart cell's one action, "Toggle": the cell's action interface."""
+    interface = QAccessible.queryAccessibleInterface(table)
+    assert interface is not None
+    for i in range(interface.childCount()):
+        cell = interface.child(i)
+        place = cell.tableCellInterface() if cell is not None else None
+        if place is not None and (place.rowIndex(), place.columnIndex()) == (row, column):
+            actions = cell.actionInterface()
+            assert actions is not None and actions.actionNames() == ["Toggle"]
+            actions.doAction("Toggle")
+            return
+    raise AssertionError(f"no accessible cell at {row}, {column}")
+
+
+def test_a_cell_toggled_through_accessibility_is_edited_there(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Qt's "Toggle" only selects a cell: without the cart's help the keyboard stayed on the
+    product cell, and F2 or a digit edited that one (issue 17 item 4)."""
+    form = window.one_time_form
+    table, model = form.table, form.model
+    form.focus_first()
+    type_text(qtbot, "Starter kit")  # the product cell's editor, from the keyboard
+    _toggle_cell(table, 0, Column.QUANTITY)
+    assert focused().objectName() == "lineItemQuantityEditor"
+    assert model.index(0, Column.NAME).data(Qt.ItemDataRole.EditRole) == "Starter kit"
+    type_text(qtbot, "3")
+    _toggle_cell(table, 0, Column.PRICE)  # the quantity editor commits, the price one opens
+    assert focused().objectName() == "lineItemPriceEditor"
+    assert table.currentIndex() == model.index(0, Column.PRICE)
+    assert model.index(0, Column.QUANTITY).data(Qt.ItemDataRole.EditRole) == 3
+    type_text(qtbot, "49.99")
+    _toggle_cell(table, 0, Column.TOTAL)  # read only: the cell itself takes the focus
+    assert focused() is table and table.currentIndex() == model.index(0, Column.TOTAL)
+    assert model.index(0, Column.TOTAL).data() == "€149.97"
+    press(qtbot, Qt.Key.Key_Left)  # the keyboard is where the client left it; arrows only move
+    assert focused() is table and table.currentIndex() == model.index(0, Column.QUANTITY)
 
 
 # ---------------------------------------------------------------------- announcements

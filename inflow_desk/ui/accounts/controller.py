@@ -643,6 +643,14 @@ class AccountController(QObject):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         combo.activated.connect(self._on_combo_activated)
         self.profile_combo = combo
+        # On Linux a combo box's accessible name is its current item (Qt leaves the accessible
+        # name set above to Windows and macOS): Orca says what it is called from the label the
+        # combo is labelled by (AT-SPI "labelled-by", Qt's buddy), else only "default ·
+        # Production". The label is shown: one name for eyes, screen readers and voice control.
+        label = QLabel(translate("AccountController", "Merchant profile"), top)
+        label.setObjectName("profileComboLabel")
+        label.setBuddy(combo)
+        window.add_top_bar_widget(label)
         window.add_top_bar_widget(combo)
         bind_shortcut(top, PROFILE_SHORTCUT, self._focus_profile_combo)
 

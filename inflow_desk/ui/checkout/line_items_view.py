@@ -6,6 +6,8 @@
 * Quantity: a spin box. It allows 0 so that a wrong quantity is shown as wrong, not silently
   changed to 1.
 Tab moves Product → Unit price → Qty → next row's Product (the computed total is skipped).
+A cell an accessibility client selects (AT-SPI's "Toggle" on a cell, or the table's Selection)
+becomes the current cell and opens its editor: the way in for those who have only actions.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
+    QItemSelection,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -347,6 +350,7 @@ class LineItemsView(QTableView):
         for column in (Column.PRICE, Column.QUANTITY, Column.TOTAL):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setMinimumSectionSize(70)
+        self.selectionModel().selectionChanged.connect(self._follow_outside_selection)
 
     def model(self) -> LineItemsModel:
         return self._model
@@ -448,6 +452,25 @@ class LineItemsView(QTableView):
             self.add_line_and_edit()
         else:
             self.setCurrentIndex(self._model.index(row + 1, Column.NAME))
+
+    def _follow_outside_selection(self, selected: QItemSelection, _: QItemSelection) -> None:
+        """A cell selected without becoming current — what an accessibility client does: Qt
+        gives a cell no action but "Toggle" (select it), and the table's Selection interface
+        only selects, so the keyboard would stay on another cell and the next key (F2, a digit)
+        would edit that one. The selected cell becomes the current one and, if editable, its
+        editor opens (it takes the focus: the screen reader says which editor); a read-only
+        cell (the line total) takes the focus itself. Arrow keys, Tab and clicks make a cell
+        current before selecting it, so they never come here."""
+        indexes = selected.indexes()
+        if len(indexes) != 1 or indexes[0] == self.currentIndex():
+            return
+        index = indexes[0]
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        if index.flags() & Qt.ItemFlag.ItemIsEditable:
+            self.edit(index)
+        else:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def finish_editing(self) -> None:
         """Commit and close an open cell editor (before the rows are replaced under it)."""
