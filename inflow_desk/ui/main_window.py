@@ -251,7 +251,7 @@ class MainWindow(QMainWindow):
         # a 1366×768 laptop has no height to spare for a banner row of its own.
         top = QHBoxLayout()
         self.top_bar = top
-        self.account_label = QLabel(central)
+        self.account_label = WrappingLabel(parent=central)  # a long name takes two lines
         self.account_label.setObjectName("accountLabel")
         self.account_label.setAccessibleName(translate("MainWindow", "Merchant account"))
         self.environment_badge = QLabel(central)

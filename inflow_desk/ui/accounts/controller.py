@@ -60,7 +60,7 @@ from inflow_desk.ui.kit import palette
 from inflow_desk.ui.kit.errors import key_store_problem_text, missing_key_text
 from inflow_desk.ui.kit.settings import RecentProduct
 from inflow_desk.ui.kit.theme import set_style
-from inflow_desk.ui.kit.widgets import bind_shortcut, shortcut_tip
+from inflow_desk.ui.kit.widgets import WrappingLabel, bind_shortcut, shortcut_tip
 from inflow_desk.ui.kit.workers import LatestOnly, run_in_background
 
 if TYPE_CHECKING:  # httpx and pydantic load after the first frame
@@ -647,7 +647,8 @@ class AccountController(QObject):
         # name set above to Windows and macOS): Orca says what it is called from the label the
         # combo is labelled by (AT-SPI "labelled-by", Qt's buddy), else only "default ·
         # Production". The label is shown: one name for eyes, screen readers and voice control.
-        label = QLabel(translate("AccountController", "Merchant profile"), top)
+        # (Two lines in a longer language, not a wider window.)
+        label = WrappingLabel(translate("AccountController", "Merchant profile"), top)
         label.setObjectName("profileComboLabel")
         label.setBuddy(combo)
         window.add_top_bar_widget(label)
