@@ -194,7 +194,7 @@ def test_a_contrast_switch_while_running_rethemes_the_window(
     button = window.create_button.styleSheet()
     assert _on_window(copied) < palette.HIGH_CONTRAST  # green on grey: 4.5:1, not 7:1
     assert {line.split(":")[0] for line in below(window, palette.HIGH_CONTRAST)} == {
-        "QLabel#totalLabel rich text",
+        "WrappingLabel#totalLabel rich text",
         "QPushButton#createSessionButton style sheet",
     }  # at AA these are under 7:1 (the error reds already read at 7:1)
     painted = _Paints(window.one_time_form.table.viewport())  # the cart's cells
