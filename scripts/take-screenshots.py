@@ -124,7 +124,7 @@ def main() -> int:
         from PySide6.QtGui import QAction
 
         for action in window.findChildren(QAction):  # type: ignore[attr-defined]
-            if action.text() == "Simulate: customer pays":
+            if action.objectName() == "simulatePaidAction":  # (its text is translated)
                 action.trigger()
                 return
         print("no Simulate action: the paid state is not shown", flush=True)

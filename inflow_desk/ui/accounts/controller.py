@@ -699,7 +699,7 @@ class AccountController(QObject):
 
         notice = self._profiles.damage_notice
         if notice is not None:  # never silently: the agent must know settings were damaged
-            label = QLabel(
+            label = WrappingLabel(
                 translate("AccountController", "⚠ Settings damaged — open Settings"), top
             )
             label.setObjectName("settingsDamagedLabel")

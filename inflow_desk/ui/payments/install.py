@@ -353,9 +353,10 @@ class PaymentsFeature(QObject):
         if self._simulate is None or account.environment != "DEMO" or self._demo_menu:
             return
         menu = self._host.menu("&Demo")
-        menu.addAction(
+        pays = menu.addAction(
             translate("PaymentsFeature", "Simulate: customer pays"), lambda: self.simulate("paid")
         )
+        pays.setObjectName("simulatePaidAction")
         menu.addAction(
             translate("PaymentsFeature", "Simulate: payment fails"),
             lambda: self.simulate("failed"),
