@@ -106,23 +106,14 @@ def test_every_text_colour_reads_at_7_to_1_in_every_state(
 def test_every_style_constant_reads_at_7_to_1(name: str, high_contrast: None) -> None:
     """The style sheets of rarer states (first run, payments' tones…) and the environment
     badges (their own fill: white on the Production red is 6.5:1 as designed)."""
-    from tests.ui.test_theme import _BACKGROUND, _BLOCK, _COLOUR, _style_constants
+    from tests.ui.test_theme import _style_constants, text_contrasts
 
     scheme = SCHEMES[name]()
-    window = scheme.color(QPalette.ColorRole.Window).name()
     badges = [badge.style() for badge in palette.BADGES.values()]
     checked = 0
-    for css in [*_style_constants(), *badges]:
-        themed = palette.themed_css(css, scheme)
-        for block in _BLOCK.finditer(themed):
-            colour = _COLOUR.search(block.group("body"))
-            if colour is None:
-                continue
-            background = _BACKGROUND.search(block.group("body"))
-            bg = (background.group("c") if background else window).lower()
-            ratio = palette.contrast_ratio(colour.group("c").lower(), bg)
-            assert ratio >= palette.HIGH_CONTRAST, f"{css!r} → {themed!r}: {ratio:.2f}"
-            checked += 1
+    for css, themed, ratio in text_contrasts([*_style_constants(), *badges], scheme):
+        assert ratio >= palette.HIGH_CONTRAST, f"{css!r} → {themed!r}: {ratio:.2f}"
+        checked += 1
     assert checked >= 14
     for kind in palette.CHIP_KINDS:
         chip_colours = palette.chip_colours(kind, scheme)

@@ -174,10 +174,19 @@ def test_a_palette_change_while_running_rethemes_the_style_sheets(
 def test_every_style_constant_reads_under_every_palette(qtbot: QtBot, name: str) -> None:
     """The style sheets shown only in rarer states (settings, first run, catalog, payments):
     every module-level style string of ui/, themed as :func:`theme.set_style` applies it."""
-    scheme = SCHEMES[name]()
-    window = scheme.color(QPalette.ColorRole.Window).name()
     checked = 0
-    for css in _style_constants():
+    for css, themed, ratio in text_contrasts(_style_constants(), SCHEMES[name]()):
+        assert ratio >= palette.MIN_CONTRAST, f"{css!r} → {themed!r}: {ratio:.2f}"
+        checked += 1
+    assert checked >= 10
+
+
+def text_contrasts(sheets: list[str], scheme: QPalette) -> Iterator[tuple[str, str, float]]:
+    """``(css, themed css, ratio)`` for every block of ``sheets`` that sets a text colour,
+    themed for ``scheme`` as :func:`theme.set_style` applies it: the colour against the
+    block's own background, else the window's."""
+    window = scheme.color(QPalette.ColorRole.Window).name()
+    for css in sheets:
         themed = palette.themed_css(css, scheme)
         for block in _BLOCK.finditer(themed):
             colour = _COLOUR.search(block.group("body"))
@@ -185,10 +194,7 @@ def test_every_style_constant_reads_under_every_palette(qtbot: QtBot, name: str)
                 continue
             background = _BACKGROUND.search(block.group("body"))
             bg = background.group("c") if background else window
-            ratio = palette.contrast_ratio(colour.group("c").lower(), bg.lower())
-            assert ratio >= palette.MIN_CONTRAST, f"{css!r} → {themed!r}: {ratio:.2f}"
-            checked += 1
-    assert checked >= 10
+            yield css, themed, palette.contrast_ratio(colour.group("c").lower(), bg.lower())
 
 
 def _style_constants() -> list[str]:
