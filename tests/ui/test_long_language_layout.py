@@ -106,8 +106,11 @@ def test_the_options_form_puts_the_expiry_under_the_email_when_the_row_is_too_na
     # The e-mail's message still sits under its field and above the URL rows.
     error = narrow.email_error
     assert _top(narrow.success_edit, narrow) > _top(error, narrow) > _top(narrow.email_edit, narrow)
-    # Either way the form asks for the same width: the window shares it out the same.
+    # Either way the form asks for the same width (the window shares it out the same) and
+    # may be as narrow as two rows allow (a window restored narrow is not held wider).
     assert narrow.sizeHint().width() == wide.sizeHint().width()
+    assert wide.minimumSizeHint().width() == narrow.minimumSizeHint().width()
+    assert wide.minimumSizeHint().width() < wide.one_row_width()
 
     narrow.resize(900, 200)  # and back
     qtbot.waitUntil(lambda: not narrow.two_rows)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QLocale, QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QLocale, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -143,7 +142,7 @@ class OptionsForm(QGroupBox):
         for error in (self.email_error, self.expires_error):
             retain_size_when_hidden(error)
         row_errors.setMinimumHeight(self.email_error.fontMetrics().lineSpacing())
-        form = QGridLayout()
+        form = _RowsForWidth(self._arrange_for, self._two_row_grid_width)
         form.setVerticalSpacing(design.SPACE_XS)
         self._form = form
         self._email_label = self._label(
@@ -164,8 +163,8 @@ class OptionsForm(QGroupBox):
         )
         # Two rows until the first resize says one fits: a window never grows for the taller
         # one-row form of a narrow start (it would not shrink back).
-        self.two_rows = False
-        self._arrange(two_rows=True)
+        self.two_rows = True
+        self._arrange(two_rows=False)  # (the grid picks again for each width it is given)
         form.setColumnStretch(1, 1)
         self.setLayout(form)
 
@@ -219,10 +218,12 @@ class OptionsForm(QGroupBox):
             form.addWidget(field, row, 1, 1, 3)
 
     def one_row_width(self) -> int:
-        """The width e-mail and expiry need side by side, each label on one line."""
+        """The form's width when e-mail and expiry share a row, each label on one line."""
+        return self._one_row_grid_width() + self.width() - self.contentsRect().width()
+
+    def _one_row_grid_width(self) -> int:
         form = self._form
         margins = form.contentsMargins()
-        frame = self.width() - self.contentsRect().width()
         parts = (
             self._email_label.sizeHint().width(),
             self.email_edit.minimumWidth(),
@@ -230,17 +231,33 @@ class OptionsForm(QGroupBox):
             self._expiry_row.minimumSize().width(),
         )
         spacing = max(form.horizontalSpacing(), 0) * (len(parts) - 1)
-        return sum(parts) + spacing + margins.left() + margins.right() + frame
+        return sum(parts) + spacing + margins.left() + margins.right()
+
+    def _two_row_grid_width(self) -> int:
+        """The narrowest the grid can be: two rows, labels and fields each at their minimum."""
+        form = self._form
+        margins = form.contentsMargins()
+        labels = (self._email_label, self._expires_label, self._success[0], self._cancel[0])
+        fields = (self.email_edit, self._row_errors, self._success[1], self._cancel[1])
+        widest_field = max(
+            self._expiry_row.minimumSize().width(), *(_minimum_width(w) for w in fields)
+        )
+        return (
+            max(_minimum_width(label) for label in labels)
+            + max(form.horizontalSpacing(), 0)
+            + widest_field
+            + margins.left()
+            + margins.right()
+        )
+
+    def _arrange_for(self, grid_width: int) -> None:
+        self._arrange(two_rows=grid_width < self._one_row_grid_width())
 
     def sizeHint(self) -> QSize:
         """The one-row form's width whichever arrangement shows: the window shares its width
         out the same way before and after the first resize."""
         hint = super().sizeHint()
         return QSize(max(hint.width(), self.one_row_width()), hint.height())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._arrange(two_rows=event.size().width() < self.one_row_width())
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
         label = WrappingLabel(text, self)  # two lines in a longer language, not a wider form
@@ -374,6 +391,33 @@ class OptionsForm(QGroupBox):
 
     def _validate_live(self) -> None:
         self.show_issues(self.issues())
+
+
+class _RowsForWidth(QGridLayout):
+    """The options grid: before it places the fields in a width, the form picks one row or
+    two for that width (:meth:`OptionsForm._arrange`). Picking in a resize event would come
+    too late: Qt lays the children out before the widget hears of its new size, and labels
+    squeezed for one pass make the window grow (it does not shrink back)."""
+
+    def __init__(self, choose: Callable[[int], None], narrowest: Callable[[], int]) -> None:
+        super().__init__()
+        self._choose = choose
+        self._narrowest = narrowest
+
+    def setGeometry(self, rect: QRect) -> None:
+        self._choose(rect.width())
+        super().setGeometry(rect)
+
+    def minimumSize(self) -> QSize:
+        """As narrow as the two-row form, whichever shows: a window restored or resized to
+        that width is not held wider by the one-row form it starts with."""
+        size = super().minimumSize()
+        return QSize(min(size.width(), self._narrowest()), size.height())
+
+
+def _minimum_width(widget: QWidget) -> int:
+    """What a layout gives ``widget`` at least (its minimum width, else its hint's)."""
+    return max(widget.minimumWidth(), widget.minimumSizeHint().width())
 
 
 def _stack(top: QWidget | QHBoxLayout, error: QLabel) -> QWidget:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
@@ -278,6 +279,12 @@ class ResultPanel(QGroupBox):
         self._chip_row = QHBoxLayout()  # a feature's status chip, beside the amount
         heading_row.addLayout(self._chip_row)
         heading_row.addStretch(0)  # the rest of the row, unless a status widget stretches
+        # A feature's status (add_status_widget: at most two lines) arrives after the first
+        # frame: its height is kept from the start, so nothing below moves when it comes.
+        two_lines = self.fontMetrics().lineSpacing() * 2
+        heading_row.addItem(
+            QSpacerItem(0, two_lines, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        )
         notice = QGridLayout()
         notice.addWidget(self.copied_label, 0, 0)
         notice.addWidget(self.stale_label, 0, 0)
