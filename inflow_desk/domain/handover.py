@@ -167,6 +167,29 @@ class MessageTemplates:
         }
         return {key: value for key, value in found.items() if value is not None}
 
+    def edited(self) -> dict[str, str]:
+        """``{"message": text, ...}`` for each template that is not the default in the app's
+        language (:func:`reads_as_default`): what the agent wrote, to be kept as written. The
+        others are left out: they follow the app's language."""
+        defaults = MessageTemplates()
+        found = {
+            "message": (self.message, defaults.message),
+            "sms": (self.sms, defaults.sms),
+            "subject": (self.subject, defaults.subject),
+        }
+        return {
+            key: text
+            for key, (text, default) in found.items()
+            if not reads_as_default(text, default)
+        }
+
+
+def reads_as_default(text: str, default: str) -> bool:
+    """Whether ``text`` is ``default`` as a text edit gives it back: the same characters, a
+    no-break space (French typography, before a colon) allowed to be a plain one: Qt's text
+    edits give a no-break space back as a plain space, and the agent cannot see the difference."""
+    return text == default or text.replace("\xa0", " ") == default.replace("\xa0", " ")
+
 
 # ---------------------------------------------------------------------------- mailto
 

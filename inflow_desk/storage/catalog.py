@@ -8,7 +8,10 @@ three tables keyed by profile name:
 * ``carts``: a named cart ("Starter bundle"): currency and lines.
 * ``templates``: the profile's message templates (:class:`MessageTemplates`). This table is
   *the* place templates come from: anything else that wants to provide them (a policy file)
-  goes through :meth:`CatalogStore.templates` / :meth:`CatalogStore.save_templates`.
+  goes through :meth:`CatalogStore.templates` / :meth:`CatalogStore.save_templates`. Only the
+  templates the agent edited are stored; a ``NULL`` one is the default, which follows the app's
+  language each time it is read (issue 17: a default stored as text stayed in the language it
+  was saved in).
 
 CSV import/export: UTF-8 (a BOM is accepted), a header row
 ``name,price_eur,price_usd,quantity,reference``, decimal amounts with a dot (``49.99``). An
@@ -30,7 +33,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Final
 
-from inflow_desk.domain.handover import MessageTemplates
+from inflow_desk.domain.handover import (
+    DEFAULT_MESSAGE_TEMPLATE,
+    DEFAULT_SMS_TEMPLATE,
+    DEFAULT_SUBJECT_TEMPLATE,
+    MessageTemplates,
+    reads_as_default,
+)
 from inflow_desk.domain.i18n import number_text, translate
 from inflow_desk.domain.models import LineItem
 from inflow_desk.domain.money import Currency, plain_amount
@@ -67,11 +76,13 @@ CREATE TABLE IF NOT EXISTS carts (
 );
 CREATE TABLE IF NOT EXISTS templates (
     profile TEXT PRIMARY KEY,
-    message TEXT NOT NULL,
-    sms TEXT NOT NULL,
-    subject TEXT NOT NULL
+    message TEXT,
+    sms TEXT,
+    subject TEXT
 );
 """
+#: The template columns; NULL: not edited, the default in the app's language.
+_TEMPLATE_COLUMNS: Final = ("message", "sms", "subject")
 
 
 class CatalogError(Exception):
@@ -191,6 +202,52 @@ class CatalogStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as db:
             db.executescript(_SCHEMA)
+            old_file = self._templates_not_null(db)
+        if old_file:
+            self._let_defaults_follow_the_language()
+
+    @staticmethod
+    def _templates_not_null(db: sqlite3.Connection) -> bool:
+        columns = db.execute("PRAGMA table_info(templates)").fetchall()
+        return any(c["notnull"] for c in columns if c["name"] in _TEMPLATE_COLUMNS)
+
+    def _let_defaults_follow_the_language(self) -> None:
+        """A file written before issue 17 has ``NOT NULL`` template columns holding every
+        template, the defaults too: the table is rebuilt with nullable columns, and a stored
+        template that reads as a default (the English one, or the one in the app's language
+        now) becomes ``NULL``, so it follows the language again. Once per file."""
+        with self._transaction() as db:
+            if not self._templates_not_null(db):  # another process did it meanwhile
+                return
+            db.execute(
+                "CREATE TABLE templates_17 (profile TEXT PRIMARY KEY, message TEXT, sms TEXT,"
+                " subject TEXT)"
+            )
+            english = MessageTemplates(
+                message=DEFAULT_MESSAGE_TEMPLATE,
+                sms=DEFAULT_SMS_TEMPLATE,
+                subject=DEFAULT_SUBJECT_TEMPLATE,
+            )
+            current = MessageTemplates()
+            for row in db.execute("SELECT * FROM templates").fetchall():
+                kept = [
+                    None
+                    if any(
+                        reads_as_default(row[column], getattr(defaults, column))
+                        for defaults in (english, current)
+                    )
+                    else row[column]
+                    for column in _TEMPLATE_COLUMNS
+                ]
+                if any(text is not None for text in kept):
+                    db.execute(
+                        "INSERT INTO templates_17 (profile, message, sms, subject)"
+                        " VALUES (?, ?, ?, ?)",
+                        (row["profile"], *kept),
+                    )
+            db.execute("DROP TABLE templates")
+            db.execute("ALTER TABLE templates_17 RENAME TO templates")
+        log.info("message templates: only the edited ones kept (the defaults follow the language)")
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -374,34 +431,35 @@ class CatalogStore:
 
     # ------------------------------------------------------------------ templates
     def templates(self, profile: str) -> MessageTemplates:
-        """The profile's message templates; the defaults where none (or none usable) are
-        stored."""
+        """The profile's message templates: the edited ones as written, the others (and any
+        stored one that cannot be used) the defaults in the app's language."""
         with self._connect() as db:
             row = db.execute("SELECT * FROM templates WHERE profile = ?", (profile,)).fetchone()
         if row is None:
             return MessageTemplates()
-        stored = MessageTemplates(message=row["message"], sms=row["sms"], subject=row["subject"])
-        defaults = MessageTemplates()
-        bad = stored.problems()
+        stored = {c: row[c] for c in _TEMPLATE_COLUMNS if row[c] is not None}
+        bad = MessageTemplates(**stored).problems()
         if bad:
             log.warning("stored templates not usable (%s): defaults used", ", ".join(bad))
-        return MessageTemplates(
-            message=defaults.message if "message" in bad else stored.message,
-            sms=defaults.sms if "sms" in bad else stored.sms,
-            subject=defaults.subject if "subject" in bad else stored.subject,
-        )
+        return MessageTemplates(**{c: t for c, t in stored.items() if c not in bad})
 
     def save_templates(self, profile: str, templates: MessageTemplates) -> None:
-        """Store the profile's templates; raises ValueError for one that cannot be used."""
+        """Store the templates the agent edited (:meth:`MessageTemplates.edited`) and forget
+        the others: one that reads as the default in the app's language is not stored, so it
+        keeps following the language. Raises ValueError for one that cannot be used."""
         bad = templates.problems()
         if bad:
             raise ValueError("; ".join(f"{k}: {v}" for k, v in bad.items()))
+        edited = templates.edited()
         with self._transaction() as db:
+            if not edited:
+                db.execute("DELETE FROM templates WHERE profile = ?", (profile,))
+                return
             db.execute(
                 "INSERT INTO templates (profile, message, sms, subject) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT (profile) DO UPDATE SET message = excluded.message,"
                 " sms = excluded.sms, subject = excluded.subject",
-                (profile, templates.message, templates.sms, templates.subject),
+                (profile, *(edited.get(c) for c in _TEMPLATE_COLUMNS)),
             )
 
 
