@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt, QThreadPool
 from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from inflow_desk import app as desk_app
@@ -45,6 +46,12 @@ name = "Acme"
 text = "Acme — {amount}: {link}"
 profile = "Acme"
 """
+
+
+def retype(qtbot: QtBot, edit: QPlainTextEdit | QLineEdit, text: str) -> None:
+    """Replace a template's text, typed as the agent types it."""
+    edit.clear()
+    qtbot.keyClicks(edit, text)
 
 
 @pytest.fixture(autouse=True)
@@ -163,8 +170,7 @@ def test_an_edited_template_is_stored_and_kept_in_every_language(
     qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog = desk.open_messages()
-    dialog.sms_edit.clear()
-    qtbot.keyClicks(dialog.sms_edit, "{merchant}: {amount} {link}")
+    retype(qtbot, dialog.sms_edit, "{merchant}: {amount} {link}")
     desk.save_and_close(dialog)
     assert desk.stored() == [("Acme", None, "{merchant}: {amount} {link}", None)]
     assert desk.bar.sms_text() == f"Acme: €49.99 {desk.url}"
@@ -183,14 +189,12 @@ def test_a_template_edited_back_to_the_default_is_not_stored(
     qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog = desk.open_messages()
-    dialog.subject_edit.clear()
-    qtbot.keyClicks(dialog.subject_edit, "Pay {merchant}")
+    retype(qtbot, dialog.subject_edit, "Pay {merchant}")
     desk.save_and_close(dialog)
     assert desk.stored() == [("Acme", None, None, "Pay {merchant}")]
 
     dialog = desk.open_messages()
-    dialog.subject_edit.clear()
-    qtbot.keyClicks(dialog.subject_edit, DEFAULT_SUBJECT_TEMPLATE)  # typed back, exactly
+    retype(qtbot, dialog.subject_edit, DEFAULT_SUBJECT_TEMPLATE)  # typed back, exactly
     desk.save_and_close(dialog)
     assert desk.stored() == []
     with language("fr", monkeypatch):
@@ -201,10 +205,8 @@ def test_back_to_the_defaults_removes_the_stored_templates(
     qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog = desk.open_messages()
-    dialog.message_edit.clear()
-    qtbot.keyClicks(dialog.message_edit, "Pay: {link}")
-    dialog.sms_edit.clear()
-    qtbot.keyClicks(dialog.sms_edit, "{link}")
+    retype(qtbot, dialog.message_edit, "Pay: {link}")
+    retype(qtbot, dialog.sms_edit, "{link}")
     desk.save_and_close(dialog)
     assert desk.stored() == [("Acme", "Pay: {link}", "{link}", None)]
 
@@ -232,8 +234,7 @@ def test_the_policy_template_keeps_priority_and_the_others_follow_the_language(
         desk.save_and_close(dialog)
         assert desk.stored() == []
         dialog = desk.open_messages()
-        dialog.message_edit.clear()
-        qtbot.keyClicks(dialog.message_edit, "Mine: {link}")
+        retype(qtbot, dialog.message_edit, "Mine: {link}")
         desk.save_and_close(dialog)
         assert desk.stored() == [("Acme", "Mine: {link}", None, None)]
         with language("fr", monkeypatch):

@@ -161,10 +161,8 @@ class OptionsForm(QGroupBox):
             self._label(translate("OptionsForm", "Cance&l URL"), self.cancel_edit),
             _stack(self.cancel_edit, self.cancel_error),
         )
-        # Two rows until the first resize says one fits: a window never grows for the taller
-        # one-row form of a narrow start (it would not shrink back).
-        self.two_rows = True
-        self._arrange(two_rows=False)  # (the grid picks again for each width it is given)
+        self.two_rows = True  # (so that the next line places every field)
+        self._arrange(two_rows=False)  # the grid picks again for each width it is given
         form.setColumnStretch(1, 1)
         self.setLayout(form)
 

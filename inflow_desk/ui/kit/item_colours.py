@@ -24,11 +24,10 @@ def _hex(qpalette: QPalette, role: QPalette.ColorRole) -> str:
 def _reads(colour: str, backgrounds: tuple[str, ...], text: str, target: float) -> str:
     """``colour`` moved towards ``text`` just far enough to read at ``target`` on every one
     of ``backgrounds`` (``text`` itself when nothing less does)."""
-    for step in range(21):
-        candidate = palette.mix(colour, text, step / 20)
-        if all(palette.contrast_ratio(candidate, bg) >= target for bg in backgrounds):
-            return candidate
-    return text
+    found = palette.nearest_mix(
+        colour, text, lambda c: all(palette.contrast_ratio(c, bg) >= target for bg in backgrounds)
+    )
+    return text if found is None else found
 
 
 def _cached(kind: str, colour: str, qpalette: QPalette | None) -> tuple[QPalette, QBrush | None]:

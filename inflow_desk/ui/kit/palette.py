@@ -13,7 +13,7 @@ relatives (three reds for error text); merging them is a design decision, not a 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Final
 
@@ -203,13 +203,20 @@ def readable(colour: str, background: str, text: str, target: float | None = Non
     ``target`` (:func:`minimum_contrast` by default). Should even ``text`` fall short (a
     tinted surface under a 7:1 preference), black or white, whichever reads better."""
     goal = minimum_contrast() if target is None else target
-    for step in range(21):
-        candidate = mix(colour, text, step / 20)
-        if contrast_ratio(candidate, background) >= goal:
-            return candidate
-    if contrast_ratio(text, background) >= goal:
-        return text
+    found = nearest_mix(colour, text, lambda c: contrast_ratio(c, background) >= goal)
+    if found is not None:
+        return found
     return _extreme(background)
+
+
+def nearest_mix(colour: str, towards: str, good: Callable[[str], bool]) -> str | None:
+    """The first of ``colour`` mixed towards ``towards`` in 5 % steps (``colour`` itself,
+    then on to ``towards``) that ``good`` accepts; None when none does."""
+    for step in range(21):
+        candidate = mix(colour, towards, step / 20)
+        if good(candidate):
+            return candidate
+    return None
 
 
 def _extreme(background: str) -> str:
@@ -224,11 +231,7 @@ def _fill_for(fill: str, text: str, target: float) -> str:
     """A badge's own ``fill`` moved away from its ``text`` (towards black or white) just far
     enough for ``text`` to read at ``target``: the badge keeps its hue."""
     away = _extreme(text)
-    for step in range(21):
-        candidate = mix(fill, away, step / 20)
-        if contrast_ratio(text, candidate) >= target:
-            return candidate
-    return away
+    return nearest_mix(fill, away, lambda c: contrast_ratio(text, c) >= target) or away
 
 
 def is_dark(qpalette: QPalette) -> bool:

@@ -132,16 +132,17 @@ class WrappingLabel(QLabel):
         return QSize(width, self.heightForWidth(width))
 
     def _one_line_width(self) -> int:
-        document = QTextDocument()
-        document.setDefaultFont(self.font())
-        document.setDocumentMargin(0)
+        text = self.text()
         if self.textFormat() == Qt.TextFormat.RichText or (
-            self.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(self.text())
-        ):
-            document.setHtml(self.text())
-        else:
-            document.setPlainText(self.text())
-        return int(document.idealWidth() + 0.999)
+            self.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(text)
+        ):  # laid out as the label lays out rich text
+            document = QTextDocument()
+            document.setDefaultFont(self.font())
+            document.setDocumentMargin(0)
+            document.setHtml(text)
+            return int(document.idealWidth() + 0.999)
+        metrics = self.fontMetrics()
+        return max(metrics.horizontalAdvance(line) for line in text.split("\n"))
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
